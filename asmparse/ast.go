@@ -1,0 +1,212 @@
+package asmparse
+
+import (
+	"go/token"
+	"strings"
+)
+
+// A File is one parsed assembly file: its statements in order, after
+// preprocessing, with positions in the FileSet it was parsed with.
+type File struct {
+	Name       string
+	Arch       string // the GOARCH the file was read as
+	ArchFrom   string // how Arch was chosen: "file name", "build constraint" or "default"
+	GOOS       string
+	Build      string // the //go:build expression, if any
+	Stmts      []Stmt
+	Directives []Directive // //go: and //asmcheck: comments in the file itself
+	Includes   []string    // paths of the files included, in order
+	Missing    []string    // #include names that could not be found
+	Macros     map[string]*Macro
+	Errors     ErrorList
+	// Src is the file's text.
+	Src string
+	// Base is the position of Src[0] in the FileSet.
+	Base token.Pos
+}
+
+// A Directive is a //go: or //asmcheck: comment.
+type Directive struct {
+	Pos  token.Pos
+	Text string // without the leading "//"
+}
+
+func (f *File) addDirective(pos token.Pos, text string) {
+	f.Directives = append(f.Directives, Directive{pos, text})
+	if strings.HasPrefix(text, "go:build ") && f.Build == "" {
+		f.Build = strings.TrimSpace(text[len("go:build "):])
+	}
+}
+
+// A Label is a name followed by ':' before a statement.
+type Label struct {
+	Name string
+	Pos  token.Pos
+}
+
+// A Stmt is one instruction or pseudo-instruction (TEXT, DATA, GLOBL,
+// PCDATA, FUNCDATA, …) and the labels that precede it:
+//
+//	{label:} OP[.suffix…] [operand {, operand}]
+//
+// Labels at the very end of the input are kept on a Stmt with an empty Op.
+type Stmt struct {
+	Pos    token.Pos // of the mnemonic, or of the outermost macro invocation
+	Labels []Label
+	Op     string     // the mnemonic as written: "MOVQ", "TEXT", "VLD1"
+	Suffix string     // everything written after the mnemonic's first '.', with the dots: ".P", ".EQ", ".Z.BCST"
+	Args   []Operand  // the operands in source order
+	Exp    *Expansion // the macro expansion the mnemonic came from, or nil
+	Bad    bool       // report whether a syntax error was found in the statement
+}
+
+// Mnemonic returns the mnemonic with its suffix, as written: "MOVD.W".
+func (s *Stmt) Mnemonic() string { return s.Op + s.Suffix }
+
+// An OpKind classifies an operand by its syntactic form.
+type OpKind uint8
+
+// Operand forms; see Operand for the fields each one sets.
+const (
+	BadOp      OpKind = iota // could not be parsed
+	RegOp                    // R1, AX, g, V1.B16, V1.S[2], R1<<3, R2.UXTW<<2, R(10)
+	ImmOp                    // $123, $(1<<3), $'a', $-1, $~15
+	FloatOp                  // $1.5, $(-0.5)
+	StringOp                 // $"abc\n"
+	AddrOp                   // $sym(SB), $x+0(FP), $8(R1): the address of a memory operand
+	MemOp                    // 8(R1), (R1)(R2*8), sym(SB), x+8(FP), -8(SP), 2(PC), sym(SB)(AX*8)
+	ConstOp                  // 7, NOSPLIT|NOFRAME after expansion: an integer written without '$'
+	NameOp                   // loop, PLDL1KEEP, TPIDR_EL0: an identifier that is not a register
+	ListOp                   // [R1,R3-R5], [V0.S4, V1.S4], [V1.S, V2.S][1]
+	PairOp                   // (R1, R2) on arm/arm64
+	TextSizeOp               // $16-24 in TEXT: frame size and argument size
+)
+
+var opKindNames = [...]string{"bad", "register", "immediate", "float", "string", "address", "memory", "constant", "name", "register list", "register pair", "frame size"}
+
+func (k OpKind) String() string { return opKindNames[k] }
+
+// An Operand is one operand as written, after macro expansion.
+//
+//	RegOp:      Reg; Ext() for a suffix after '.' (V1.B16 → "B16", R2.UXTW → "UXTW");
+//	            Lane() for an element index (V1.S[2] → 2, HasLane); Shift and
+//	            ShiftAmt()/ShiftReg() for shifted registers (R1<<3, R1->R2).
+//	ImmOp:      Val.  ConstOp: Val.  FloatOp: Float().  StringOp: Str().
+//	MemOp:      Sym (with its package qualifier as written, "·foo", "runtime·x"),
+//	            Static (sym<>), ABI() (sym<ABIInternal>), Val (the offset),
+//	            Reg (the base: "SB", "FP", "SP", "PC" or a register; "" for (R*4)),
+//	            Reg2() ((R1+R2) on ppc64), Index/Scale ((R2*8)), IndexExt()/IndexShift()
+//	            ((R2.UXTW<<3), (R2<<3)); the arm form R1<<2(R3) has Reg R3, Index R1
+//	            and the shift in Shift/ShiftAmt().
+//	AddrOp:     as MemOp; the operand is the address ($ prefix).
+//	NameOp:     Sym (and Val for name+off forms).
+//	ListOp:     List() (each a RegOp; ranges R3-R5 are expanded when both ends are
+//	            numbered registers of one kind, else both ends are kept and the
+//	            second has Ext() starting with "-"), Lane() for [..][i].
+//	PairOp:     Reg, Reg2() ((R1, R2) on arm/arm64; AX:DX on x86 is swapped into
+//	            two operands instead, as cmd/asm does).
+//	TextSizeOp: Val (frame), Args() (argument size), HasArgs.
+//	DATA's first operand is a MemOp with the /size in Args() and HasArgs.
+//
+// Unresolved() is the first identifier in a constant expression that is
+// not a number after macro expansion (a go_asm.h constant that could not be
+// computed, say); Val is then not known.
+type Operand struct {
+	Kind    OpKind
+	Shift   Kind // LSH, RSH, ARR or ROT for a shifted register
+	Scale   int8
+	Star    bool // written with a '*' prefix
+	Static  bool
+	HasLane bool
+	HasArgs bool
+	Pos     token.Pos
+	Text    string // the operand as written at the use site
+	Reg     string
+	Sym     string
+	Index   string
+	Val     int64
+	x       *opExtra
+}
+
+// opExtra holds the parts of an operand that few operands have, to keep
+// Operand small.
+type opExtra struct {
+	reg2, ext, abi, shiftReg, indexExt, str, unresolved string
+	args, lane, shiftAmt, indexShift                    int64
+	float                                               float64
+	list                                                []Operand
+}
+
+func (o *Operand) ex() *opExtra {
+	if o.x == nil {
+		o.x = new(opExtra)
+	}
+	return o.x
+}
+
+func (o *Operand) get() *opExtra {
+	if o.x == nil {
+		return &noExtra
+	}
+	return o.x
+}
+
+var noExtra opExtra
+
+// Reg2 returns the second register of a pair or of (R1+R2).
+func (o *Operand) Reg2() string { return o.get().reg2 }
+
+// Ext returns the register suffix after '.': an arrangement (B16), an
+// element size (S) or an extension (UXTW).
+func (o *Operand) Ext() string { return o.get().ext }
+
+// ABI returns the ABI selector of sym<ABIInternal>(SB).
+func (o *Operand) ABI() string { return o.get().abi }
+
+// ShiftReg returns the register that gives the shift amount in R1<<R2.
+func (o *Operand) ShiftReg() string { return o.get().shiftReg }
+
+// ShiftAmt returns the constant shift amount in R1<<3.
+func (o *Operand) ShiftAmt() int64 { return o.get().shiftAmt }
+
+// IndexExt returns the extension of the index register in (R1)(R2.UXTW<<3).
+func (o *Operand) IndexExt() string { return o.get().indexExt }
+
+// IndexShift returns the shift of the index register in (R1)(R2<<3).
+func (o *Operand) IndexShift() int64 { return o.get().indexShift }
+
+// Lane returns the element index of V1.S[2] or [V1.S, V2.S][2].
+func (o *Operand) Lane() int64 { return o.get().lane }
+
+// Args returns TEXT's argument size, or DATA's /size.
+func (o *Operand) Args() int64 { return o.get().args }
+
+// Float returns the value of a FloatOp.
+func (o *Operand) Float() float64 { return o.get().float }
+
+// Str returns the value of a StringOp.
+func (o *Operand) Str() string { return o.get().str }
+
+// List returns the registers of a ListOp.
+func (o *Operand) List() []Operand { return o.get().list }
+
+// Unresolved returns the first name in the operand's constant expression
+// that is not a known constant, or "".
+func (o *Operand) Unresolved() string { return o.get().unresolved }
+
+// IsMem reports whether the operand names memory (MemOp), as opposed to
+// computing an address (AddrOp) or naming a register or constant.
+func (o *Operand) IsMem() bool { return o.Kind == MemOp }
+
+// TextFlags returns the flags operand and the frame operand of a TEXT
+// statement, and reports whether the statement has that shape.
+func (s *Stmt) TextFlags() (flags, frame *Operand, ok bool) {
+	if s.Op != "TEXT" || len(s.Args) < 2 || len(s.Args) > 3 {
+		return nil, nil, false
+	}
+	frame = &s.Args[len(s.Args)-1]
+	if len(s.Args) == 3 {
+		flags = &s.Args[1]
+	}
+	return flags, frame, frame.Kind == TextSizeOp
+}

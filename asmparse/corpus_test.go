@@ -1,0 +1,99 @@
+package asmparse
+
+import (
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// goroot returns $(go env GOROOT)/src.
+func gorootSrc(t testing.TB) string {
+	dir := filepath.Join(runtime.GOROOT(), "src")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("no GOROOT source")
+	}
+	return dir
+}
+
+// corpusFiles lists every .s file under GOROOT/src.
+func corpusFiles(t testing.TB) []string {
+	var files []string
+	root := gorootSrc(t)
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".s") {
+			files = append(files, path)
+		}
+		return nil
+	})
+	return files
+}
+
+// invalidCorpus are GOROOT files written to be rejected by the assembler.
+var invalidCorpus = map[string]string{
+	"go/build/testdata/bads/bad.s": "deliberately invalid, for go/build tests",
+}
+
+func isInvalidCorpus(rel string) bool {
+	if _, ok := invalidCorpus[rel]; ok {
+		return true
+	}
+	return strings.HasPrefix(rel, "cmd/asm/internal/asm/testdata/") && strings.HasSuffix(rel, "error.s")
+}
+
+// corpusArches returns the arches a GOROOT file is assembled for. The
+// cmd/asm encoder tests name their files after the arch (amd64enc.s,
+// ppc64_p10.s, avx512enc/*.s) and pass it to the assembler themselves.
+func corpusArches(rel string, src []byte) []string {
+	if strings.HasPrefix(rel, "cmd/asm/internal/asm/testdata/") {
+		base := filepath.Base(rel)
+		if strings.Contains(rel, "/avx512enc/") {
+			return []string{"amd64"}
+		}
+		best := ""
+		for _, a := range Arches {
+			if strings.HasPrefix(base, a) && len(a) > len(best) {
+				best = a
+			}
+		}
+		if best != "" {
+			return []string{best}
+		}
+	}
+	return FileArches(rel, src)
+}
+
+func TestCorpusParses(t *testing.T) {
+	root := gorootSrc(t)
+	inc := &DirIncluder{Dirs: []string{filepath.Join(runtime.GOROOT(), "pkg", "include")}, Virtual: map[string][]byte{"go_asm.h": nil}}
+	nfiles, nparses, nstmts, nbad := 0, 0, 0, 0
+	for _, path := range corpusFiles(t) {
+		rel, _ := filepath.Rel(root, path)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nfiles++
+		for _, arch := range corpusArches(rel, src) {
+			fset := token.NewFileSet()
+			f, err := ParseFile(fset, path, src, &Config{GOARCH: arch, Includer: inc})
+			nparses++
+			nstmts += len(f.Stmts)
+			if isInvalidCorpus(rel) {
+				continue
+			}
+			if err != nil {
+				nbad++
+				el := err.(ErrorList)
+				if len(el) > 3 {
+					el = el[:3]
+				}
+				t.Errorf("%s [%s]:\n%s", rel, arch, el.Format(fset))
+			}
+		}
+	}
+	t.Logf("%d files, %d (file, arch) parses, %d statements, %d with errors", nfiles, nparses, nstmts, nbad)
+}

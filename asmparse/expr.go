@@ -1,0 +1,182 @@
+package asmparse
+
+import (
+	"strconv"
+	"strings"
+)
+
+// An exprParser evaluates the constant expressions of operands, with Go's
+// operators and precedence on uint64 values, as cmd/asm does
+// (cmd/asm/internal/asm/parse.go, "expr = term | term ('+' | '-' | '|' | '^') term").
+type exprParser struct {
+	ts         []Token
+	i          int
+	unresolved string // first identifier that is not a number
+	err        string
+}
+
+func (e *exprParser) peek() Kind {
+	if e.i < len(e.ts) {
+		return e.ts[e.i].Kind
+	}
+	return EOF
+}
+
+func (e *exprParser) fail(msg string) {
+	if e.err == "" {
+		e.err = msg
+	}
+}
+
+// expr = term {('+' | '-' | '|' | '^') term}
+func (e *exprParser) expr() uint64 {
+	v := e.term()
+	for {
+		switch e.peek() {
+		case '+':
+			e.i++
+			v += e.term()
+		case '-':
+			e.i++
+			v -= e.term()
+		case '|':
+			e.i++
+			v |= e.term()
+		case '^':
+			e.i++
+			v ^= e.term()
+		default:
+			return v
+		}
+	}
+}
+
+// term = factor {('*' | '/' | '%' | '<<' | '>>' | '&') factor}
+func (e *exprParser) term() uint64 {
+	v := e.factor()
+	for {
+		switch e.peek() {
+		case '*':
+			e.i++
+			v *= e.factor()
+		case '/', '%':
+			op := e.peek()
+			e.i++
+			d := e.factor()
+			if d == 0 {
+				if e.unresolved == "" {
+					e.fail("division by zero")
+				}
+				return 0
+			}
+			if op == '/' {
+				v /= d
+			} else {
+				v %= d
+			}
+		case LSH:
+			e.i++
+			v <<= e.factor()
+		case RSH:
+			e.i++
+			v >>= e.factor()
+		case '&':
+			e.i++
+			v &= e.factor()
+		default:
+			return v
+		}
+	}
+}
+
+// factor = const | '+' factor | '-' factor | '~' factor | '(' expr ')'
+func (e *exprParser) factor() uint64 {
+	if e.i >= len(e.ts) {
+		e.fail("missing constant")
+		return 0
+	}
+	t := &e.ts[e.i]
+	e.i++
+	switch t.Kind {
+	case Int:
+		v, err := parseInt(t.Text)
+		if err != nil {
+			e.fail("bad number " + t.Text)
+		}
+		return v
+	case Char:
+		s, err := strconv.Unquote(t.Text)
+		r := []rune(s)
+		if err != nil || len(r) != 1 {
+			e.fail("bad character constant " + t.Text)
+			return 0
+		}
+		return uint64(r[0])
+	case '+':
+		return e.factor()
+	case '-':
+		return -e.factor()
+	case '~':
+		return ^e.factor()
+	case '(':
+		v := e.expr()
+		if e.peek() != ')' {
+			e.fail("missing ')' in expression")
+			return v
+		}
+		e.i++
+		return v
+	case Ident, MacroName:
+		if e.unresolved == "" {
+			e.unresolved = t.Text
+		}
+		return 0
+	}
+	e.i--
+	e.fail("unexpected " + t.String() + " in expression")
+	e.i++
+	return 0
+}
+
+// parseInt parses a Go integer literal (prefixes, legacy octal, '_').
+func parseInt(s string) (uint64, error) {
+	if strings.IndexByte(s, '_') >= 0 {
+		s = strings.ReplaceAll(s, "_", "")
+	}
+	return strconv.ParseUint(s, 0, 64)
+}
+
+// floatExpr = fconst | '-' floatExpr | '+' floatExpr | '(' floatExpr ')'
+func (e *exprParser) floatExpr() float64 {
+	if e.i >= len(e.ts) {
+		e.fail("missing floating-point constant")
+		return 0
+	}
+	t := &e.ts[e.i]
+	e.i++
+	switch t.Kind {
+	case Float, Int:
+		v, err := strconv.ParseFloat(strings.ReplaceAll(t.Text, "_", ""), 64)
+		if err != nil {
+			if iv, ierr := parseInt(t.Text); ierr == nil {
+				return float64(iv)
+			}
+			e.fail("bad floating-point constant " + t.Text)
+		}
+		return v
+	case '-':
+		return -e.floatExpr()
+	case '+':
+		return e.floatExpr()
+	case '(':
+		v := e.floatExpr()
+		if e.peek() != ')' {
+			e.fail("missing ')' in expression")
+			return v
+		}
+		e.i++
+		return v
+	}
+	e.fail("unexpected " + t.String() + " in floating-point constant")
+	return 0
+}

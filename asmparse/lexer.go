@@ -1,0 +1,252 @@
+package asmparse
+
+import (
+	"go/token"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A lexer turns the text of one source file into tokens. It follows the
+// tokenization of the Go assembler (cmd/asm/internal/lex/tokenizer.go): Go
+// literals, identifiers that may contain '·' and '∕', the two-character
+// operators << >> -> @>, comments skipped, newlines kept as tokens.
+type lexer struct {
+	src     string
+	off     int
+	base    token.Pos // position of src[0]
+	prevEnd int       // offset just past the previous token
+
+	// comment is called for every // comment that starts with "//go:" or
+	// "//asmcheck:"; text excludes the leading "//".
+	comment func(pos token.Pos, text string)
+	// errorf records a lexical error.
+	errorf func(pos token.Pos, format string, args ...any)
+}
+
+func newLexer(src string, base token.Pos) *lexer {
+	return &lexer{src: src, base: base}
+}
+
+// adjacent reports whether the token starting at off directly follows the
+// previous token with no space between them.
+func (l *lexer) adjacent(off int) bool { return off == l.prevEnd }
+
+// line appends the tokens of the rest of the current line, through the
+// Newline (or EOF), to buf.
+func (l *lexer) line(buf []Token) []Token {
+	for {
+		t := l.next()
+		buf = append(buf, t)
+		if t.Kind == Newline || t.Kind == EOF {
+			return buf
+		}
+	}
+}
+
+// next returns the next token.
+func (l *lexer) next() Token {
+	src := l.src
+	for l.off < len(src) {
+		c := src[l.off]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r':
+			l.off++
+			continue
+		case c == '/' && l.off+1 < len(src) && src[l.off+1] == '/':
+			l.lineComment()
+			continue
+		case c == '/' && l.off+1 < len(src) && src[l.off+1] == '*':
+			l.blockComment()
+			continue
+		}
+		start := l.off
+		kind := l.scan(c)
+		l.prevEnd = l.off
+		return Token{Kind: kind, Text: src[start:l.off], Pos: l.base + token.Pos(start)}
+	}
+	l.prevEnd = l.off
+	return Token{Kind: EOF, Pos: l.base + token.Pos(len(src))}
+}
+
+// scan scans one token starting with c at l.off and returns its kind.
+func (l *lexer) scan(c byte) Kind {
+	src := l.src
+	switch {
+	case isLetter(c):
+		l.off++
+		l.identTail()
+		return Ident
+	case '0' <= c && c <= '9':
+		return l.number()
+	case c == '.' && l.off+1 < len(src) && isDigit(src[l.off+1]):
+		return l.number()
+	case c >= utf8.RuneSelf:
+		r, n := utf8.DecodeRuneInString(src[l.off:])
+		if isIdentRune(r, true) {
+			l.off += n
+			l.identTail()
+			return Ident
+		}
+		l.off += n
+		l.errorf(l.base+token.Pos(l.off-n), "illegal character %q", r)
+		return Illegal
+	}
+	l.off++
+	if l.off < len(src) {
+		d := src[l.off]
+		switch {
+		case c == '<' && d == '<':
+			l.off++
+			return LSH
+		case c == '>' && d == '>':
+			l.off++
+			return RSH
+		case c == '-' && d == '>':
+			l.off++
+			return ARR
+		case c == '@' && d == '>':
+			l.off++
+			return ROT
+		}
+	}
+	switch c {
+	case '\'':
+		return l.quoted('\'', Char)
+	case '"':
+		return l.quoted('"', String)
+	}
+	if c < ' ' && c != '\n' || c == 0x7f {
+		l.errorf(l.base+token.Pos(l.off-1), "illegal character %#U", rune(c))
+		return Illegal
+	}
+	return Kind(c)
+}
+
+func isLetter(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isIdentRune reports whether r may appear in an identifier; the Go
+// assembler adds '·' (U+00B7) and '∕' (U+2215) to Go's identifier runes.
+func isIdentRune(r rune, first bool) bool {
+	switch {
+	case r == '_' || r == '\u00B7' || r == '\u2215' || unicode.IsLetter(r):
+		return true
+	case !first && unicode.IsDigit(r):
+		return true
+	}
+	return false
+}
+
+func (l *lexer) identTail() {
+	src := l.src
+	for l.off < len(src) {
+		c := src[l.off]
+		if isLetter(c) || isDigit(c) {
+			l.off++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			return
+		}
+		r, n := utf8.DecodeRuneInString(src[l.off:])
+		if !isIdentRune(r, false) {
+			return
+		}
+		l.off += n
+	}
+}
+
+// number scans a Go integer or floating-point literal, as text/scanner
+// does (prefixes 0x 0b 0o, legacy octal, '_' separators, exponents).
+func (l *lexer) number() Kind {
+	src := l.src
+	kind := Int
+	hex := false
+	if src[l.off] == '0' && l.off+1 < len(src) {
+		switch src[l.off+1] | 0x20 {
+		case 'x':
+			hex = true
+			l.off += 2
+		case 'b', 'o':
+			l.off += 2
+		}
+	}
+	for l.off < len(src) {
+		c := src[l.off]
+		switch {
+		case isDigit(c) || c == '_' || hex && ('a' <= c|0x20 && c|0x20 <= 'f'):
+			l.off++
+		case c == '.' && kind == Int:
+			kind = Float
+			l.off++
+		case (c|0x20 == 'e' && !hex || c|0x20 == 'p' && hex) && l.off+1 < len(src):
+			kind = Float
+			l.off++
+			if d := src[l.off]; d == '+' || d == '-' {
+				l.off++
+			}
+		default:
+			return kind
+		}
+	}
+	return kind
+}
+
+// quoted scans a character or string literal; the opening quote has been
+// consumed.
+func (l *lexer) quoted(q byte, kind Kind) Kind {
+	src := l.src
+	start := l.off - 1
+	for l.off < len(src) {
+		c := src[l.off]
+		switch c {
+		case '\\':
+			l.off += 2
+			continue
+		case '\n':
+			l.errorf(l.base+token.Pos(start), "%s not terminated", kind)
+			return kind
+		case q:
+			l.off++
+			return kind
+		}
+		l.off++
+	}
+	l.off = len(src)
+	l.errorf(l.base+token.Pos(start), "%s not terminated", kind)
+	return kind
+}
+
+func (l *lexer) lineComment() {
+	src := l.src
+	start := l.off
+	end := strings.IndexByte(src[start:], '\n')
+	if end < 0 {
+		end = len(src)
+	} else {
+		end += start
+	}
+	l.off = end
+	if l.comment != nil && end-start > 4 && src[start+2] != ' ' {
+		text := src[start+2 : end]
+		if strings.HasPrefix(text, "go:") || strings.HasPrefix(text, "asmcheck:") {
+			l.comment(l.base+token.Pos(start), strings.TrimRight(text, " \t\r"))
+		}
+	}
+}
+
+func (l *lexer) blockComment() {
+	src := l.src
+	start := l.off
+	end := strings.Index(src[start+2:], "*/")
+	if end < 0 {
+		l.off = len(src)
+		l.errorf(l.base+token.Pos(start), "comment not terminated")
+		return
+	}
+	l.off = start + 2 + end + 2
+}

@@ -1,0 +1,314 @@
+package asmparse
+
+import (
+	"bytes"
+	"go/build/constraint"
+	"go/token"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+)
+
+// A Config says how to read a file.
+type Config struct {
+	// GOARCH to read the file as. If empty, the arch comes from the file
+	// name (x_arm64.s), else from a //go:build line that admits exactly
+	// one arch, else from $GOARCH, else the host's.
+	GOARCH string
+	// GOOS for the GOOS_* define; if empty, from the file name, else
+	// $GOOS, else the host's.
+	GOOS string
+	// Defines are extra -D definitions, NAME or NAME=value.
+	Defines []string
+	// NoDefaultDefines turns off the definitions `go build` passes to the
+	// assembler (see DefaultDefines).
+	NoDefaultDefines bool
+	// Includer resolves #include; nil means a DirIncluder with no extra
+	// directories.
+	Includer Includer
+}
+
+// ParseFile parses the assembly source src of the file filename, adding
+// it (and every file it includes) to fset. It always returns a File with
+// everything that could be read; the error, if not nil, is the File's
+// ErrorList.
+func ParseFile(fset *token.FileSet, filename string, src []byte, cfg *Config) (*File, error) {
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	tf := fset.AddFile(filename, -1, len(src))
+	lines := lineStarts(src)
+	tf.SetLines(lines)
+	f := &File{Name: filename, Src: string(src), Base: token.Pos(tf.Base())}
+	f.Stmts = make([]Stmt, 0, codeLines(src, lines)+8)
+	f.Arch, f.ArchFrom = cfg.GOARCH, "config"
+	if f.Arch == "" {
+		f.Arch, f.ArchFrom = ArchOf(filename, src)
+	}
+	f.GOOS = cfg.GOOS
+	if f.GOOS == "" {
+		f.GOOS = goosOf(filename)
+	}
+	pp := &preprocessor{fset: fset, includer: cfg.Includer, macros: map[string]*Macro{}, errs: &f.Errors, file: f}
+	if !cfg.NoDefaultDefines {
+		pp.predefine(DefaultDefines(f.GOOS, f.Arch))
+	}
+	pp.predefine(cfg.Defines)
+	pp.pushFile(filename, f.Src, f.Base, false)
+	p := &parser{pp: pp, file: f, regs: regsFor(f.Arch), x86: f.Arch == "amd64" || f.Arch == "386", errs: &f.Errors}
+	p.parse()
+	f.Macros = pp.macros
+	f.Errors.Sort()
+	return f, f.Errors.Err()
+}
+
+// lineStarts returns the offset of the start of each line of src, as
+// token.File.SetLines wants them (faster than SetLinesForContent).
+func lineStarts(src []byte) []int {
+	lines := make([]int, 1, len(src)/32+1)
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 || off+i+1 >= len(src) {
+			return lines
+		}
+		off += i + 1
+		lines = append(lines, off)
+	}
+}
+
+// codeLines estimates the number of statements: the lines that do not
+// start with a comment, a directive or nothing.
+func codeLines(src []byte, lines []int) int {
+	n := 0
+	for _, off := range lines {
+		for off < len(src) && (src[off] == ' ' || src[off] == '\t') {
+			off++
+		}
+		if off < len(src) && src[off] != '/' && src[off] != '#' && src[off] != '\n' && src[off] != '\r' {
+			n++
+		}
+	}
+	return n
+}
+
+// ArchOf returns the GOARCH a file is for and how that was decided: its
+// _GOARCH.s suffix ("file name"), a //go:build line that admits exactly one
+// arch ("build constraint"), else $GOARCH or the host's ("default").
+func ArchOf(filename string, src []byte) (arch, from string) {
+	if a := archFromName(filename); a != "" {
+		return a, "file name"
+	}
+	if arches := buildArches(src); len(arches) == 1 {
+		return arches[0], "build constraint"
+	} else if len(arches) > 1 {
+		if d := defaultArch(); slices.Contains(arches, d) {
+			return d, "default"
+		}
+		return arches[0], "build constraint"
+	}
+	return defaultArch(), "default"
+}
+
+// FileArches returns every GOARCH the file can be built for: the one named
+// by its file name, else those its //go:build line admits, else all.
+func FileArches(filename string, src []byte) []string {
+	if a := archFromName(filename); a != "" {
+		return []string{a}
+	}
+	if parts := nameParts(filename); len(parts) > 0 {
+		if arches := osArches[parts[len(parts)-1]]; arches != nil {
+			return arches
+		}
+	}
+	if arches := buildArches(src); arches != nil {
+		return arches
+	}
+	return Arches
+}
+
+func defaultArch() string {
+	if a := os.Getenv("GOARCH"); a != "" {
+		return a
+	}
+	return runtime.GOARCH
+}
+
+var knownOS = map[string]bool{"aix": true, "android": true, "darwin": true, "dragonfly": true,
+	"freebsd": true, "hurd": true, "illumos": true, "ios": true, "js": true, "linux": true,
+	"nacl": true, "netbsd": true, "openbsd": true, "plan9": true, "solaris": true, "wasip1": true,
+	"windows": true, "zos": true}
+
+// nameParts returns the _-separated words of a file name without its
+// extension, ignoring a leading one (x_amd64.s has GOARCH amd64, amd64.s none).
+func nameParts(filename string) []string {
+	base := strings.TrimSuffix(filepath.Base(filename), filepath.Ext(filename))
+	parts := strings.Split(base, "_")
+	if len(parts) <= 1 {
+		return nil
+	}
+	return parts[1:]
+}
+
+func archFromName(filename string) string {
+	parts := nameParts(filename)
+	if n := len(parts); n > 0 && parts[n-1] == "test" {
+		parts = parts[:n-1]
+	}
+	if n := len(parts); n > 0 && slices.Contains(Arches, parts[n-1]) {
+		return parts[n-1]
+	}
+	if n := len(parts); n > 0 {
+		if arches := osArches[parts[n-1]]; len(arches) == 1 {
+			return arches[0]
+		}
+	}
+	return ""
+}
+
+// osArches lists the arches of the ports (go tool dist list) of the
+// operating systems that have few.
+var osArches = map[string][]string{
+	"aix":     {"ppc64"},
+	"illumos": {"amd64"},
+	"solaris": {"amd64"},
+	"js":      {"wasm"},
+	"wasip1":  {"wasm"},
+	"zos":     {"s390x"},
+	"ios":     {"amd64", "arm64"},
+	"darwin":  {"amd64", "arm64"},
+	"plan9":   {"386", "amd64", "arm"},
+	"windows": {"386", "amd64", "arm64"},
+}
+
+func goosOf(filename string) string {
+	parts := nameParts(filename)
+	if n := len(parts); n > 0 && parts[n-1] == "test" {
+		parts = parts[:n-1]
+	}
+	for i := len(parts) - 1; i >= 0 && i >= len(parts)-2; i-- {
+		if knownOS[parts[i]] {
+			return parts[i]
+		}
+	}
+	if g := os.Getenv("GOOS"); g != "" {
+		return g
+	}
+	return runtime.GOOS
+}
+
+// buildArches returns the arches the file's //go:build line admits (for
+// some value of its other tags), or nil if it has none or admits all.
+func buildArches(src []byte) []string {
+	expr := buildLine(src)
+	if expr == nil {
+		return nil
+	}
+	var tags []string
+	constraint.Expr.Eval(expr, func(tag string) bool {
+		if !slices.Contains(Arches, tag) && !slices.Contains(tags, tag) {
+			tags = append(tags, tag)
+		}
+		return false
+	})
+	var out []string
+	for _, a := range Arches {
+		if satisfiable(expr, a, tags) {
+			out = append(out, a)
+		}
+	}
+	if len(out) == len(Arches) {
+		return nil
+	}
+	return out
+}
+
+// satisfiable reports whether expr holds for GOARCH=arch and some
+// assignment of the other tags (tried exhaustively up to 10 tags).
+func satisfiable(expr constraint.Expr, arch string, tags []string) bool {
+	if len(tags) > 10 {
+		tags = tags[:10]
+	}
+	for bits := 0; bits < 1<<len(tags); bits++ {
+		ok := expr.Eval(func(tag string) bool {
+			if slices.Contains(Arches, tag) {
+				return tag == arch
+			}
+			if i := slices.Index(tags, tag); i >= 0 {
+				return bits&(1<<i) != 0
+			}
+			return false
+		})
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// buildLine finds the //go:build line in the file's leading comments.
+func buildLine(src []byte) constraint.Expr {
+	s := string(src)
+	for s != "" {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+			continue
+		case constraint.IsGoBuild(line):
+			if e, err := constraint.Parse(line); err == nil {
+				return e
+			}
+			return nil
+		case strings.HasPrefix(line, "//"):
+			continue
+		case strings.HasPrefix(line, "/*"):
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// DefaultDefines returns the -D definitions `go build` gives the assembler
+// for goos/goarch with default settings (cmd/go/internal/work/gc.go,
+// asmArgs; cmd/asm/main.go adds GOEXPERIMENT_*): GOOS_x, GOARCH_y, the
+// arch's feature level, and the experiments enabled by default.
+func DefaultDefines(goos, goarch string) []string {
+	d := []string{"GOOS_" + goos, "GOARCH_" + goarch}
+	switch goarch {
+	case "386":
+		d = append(d, "GO386_sse2")
+	case "amd64":
+		d = append(d, "GOAMD64_"+envOr("GOAMD64", "v1"))
+	case "arm":
+		d = append(d, "GOARM_7")
+	case "mips", "mipsle":
+		d = append(d, "GOMIPS_"+envOr("GOMIPS", "hardfloat"))
+	case "mips64", "mips64le":
+		d = append(d, "GOMIPS64_"+envOr("GOMIPS64", "hardfloat"))
+	case "ppc64", "ppc64le":
+		d = append(d, "GOPPC64_power8")
+	case "riscv64":
+		d = append(d, "GORISCV64_"+envOr("GORISCV64", "rva20u64"))
+	}
+	switch goarch {
+	case "amd64", "arm64", "loong64", "ppc64", "ppc64le", "riscv64":
+		// The register ABI (internal/buildcfg/exp.go: regabiSupported).
+		d = append(d, "GOEXPERIMENT_regabiwrappers", "GOEXPERIMENT_regabiargs")
+	}
+	return d
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}

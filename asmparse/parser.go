@@ -1,0 +1,623 @@
+package asmparse
+
+import (
+	"fmt"
+	"go/token"
+	"strconv"
+	"strings"
+)
+
+// A parser groups preprocessed tokens into statements and operands.
+// The statement grammar is that of cmd/asm/internal/asm/parse.go (line):
+//
+//	{label:} WORD[.suffix] [ operand {, operand} ] (';' | '\n')
+type parser struct {
+	pp    *preprocessor
+	file  *File
+	regs  *regSet
+	x86   bool
+	errs  *ErrorList
+	arena []Operand
+}
+
+func (p *parser) errorf(pos token.Pos, format string, args ...any) {
+	p.errs.Add(pos, fmt.Sprintf(format, args...))
+}
+
+func (p *parser) parse() {
+	var labels []Label
+	for {
+		line := p.pp.line()
+		if len(line) == 0 {
+			break
+		}
+		labels = p.parseLine(line, labels)
+	}
+	if labels != nil {
+		p.file.Stmts = append(p.file.Stmts, Stmt{Pos: labels[0].Pos, Labels: labels})
+	}
+}
+
+// parseLine parses the statements of one line (tokens through Newline or
+// EOF); labels carries labels not yet attached to a statement.
+func (p *parser) parseLine(ts []Token, labels []Label) []Label {
+	for len(ts) > 0 {
+		t := ts[0]
+		switch t.Kind {
+		case Newline, ';', EOF:
+			ts = ts[1:]
+			continue
+		case Ident, MacroName:
+		default:
+			p.errorf(t.Use(), "expected instruction or label, found %s", t)
+			ts = skipStmt(ts)
+			continue
+		}
+		if len(ts) > 1 && ts[1].Kind == ':' {
+			labels = append(labels, Label{Name: t.Text, Pos: t.Use()})
+			ts = ts[2:]
+			continue
+		}
+		s := Stmt{Pos: t.Use(), Op: t.Text, Exp: t.Exp, Labels: labels}
+		labels = nil
+		i := 1
+		for i+1 < len(ts) && ts[i].Kind == '.' {
+			if k := ts[i+1].Kind; k != Ident && k != Int {
+				p.errorf(ts[i+1].Use(), "expected suffix after %s., found %s", s.Op, ts[i+1])
+				s.Bad = true
+				break
+			}
+			s.Suffix += "." + ts[i+1].Text
+			i += 2
+		}
+		ts = p.statement(&s, ts[i:])
+		p.file.Stmts = append(p.file.Stmts, s)
+	}
+	return labels
+}
+
+// skipStmt returns ts after the end of the current statement.
+func skipStmt(ts []Token) []Token {
+	for i := range ts {
+		switch ts[i].Kind {
+		case Newline, ';', EOF:
+			return ts[i:]
+		}
+	}
+	return nil
+}
+
+// statement parses the operands of s from ts and returns the tokens after
+// the statement.
+func (p *parser) statement(s *Stmt, ts []Token) []Token {
+	nesting, colon, start, nops := 0, -1, 0, 0
+	var bounds [8]int // end index of each operand, for the common case
+	ends := bounds[:0]
+	i := 0
+loop:
+	for ; i < len(ts); i++ {
+		switch ts[i].Kind {
+		case Newline, ';', EOF:
+			break loop
+		case '(', '[':
+			nesting++
+		case ')', ']':
+			nesting--
+		case ',', ':':
+			if nesting == 0 && (ts[i].Kind == ',' || p.x86) {
+				if i == start {
+					p.errorf(ts[i].Use(), "missing operand before %q", ts[i].Text)
+					s.Bad = true
+				}
+				if ts[i].Kind == ':' {
+					colon = nops
+				}
+				ends = append(ends, i)
+				nops++
+				start = i + 1
+			}
+		}
+	}
+	if i > start {
+		ends = append(ends, i)
+		nops++
+	} else if nops > 0 {
+		p.errorf(ts[min(i, len(ts)-1)].Use(), "missing operand after ','")
+		s.Bad = true
+	}
+	rest := ts[i:]
+	if nops == 0 {
+		return rest
+	}
+	s.Args = p.alloc(nops)
+	start = 0
+	for k, end := range ends {
+		if end > start {
+			p.operandFor(s, k, nops, ts[start:end])
+		}
+		start = end + 1
+	}
+	if colon >= 0 && colon+1 < len(s.Args) {
+		// x86 register pair AX:DX is written DX, AX in the new syntax.
+		s.Args[colon], s.Args[colon+1] = s.Args[colon+1], s.Args[colon]
+	}
+	return rest
+}
+
+// alloc returns n zeroed operands from a shared arena.
+func (p *parser) alloc(n int) []Operand {
+	if len(p.arena)+n > cap(p.arena) {
+		// Chunks grow from small, so a short file allocates little.
+		p.arena = make([]Operand, 0, max(min(2*cap(p.arena), 4096), 32, n))
+	}
+	p.arena = p.arena[:len(p.arena)+n]
+	return p.arena[len(p.arena)-n : len(p.arena) : len(p.arena)]
+}
+
+func (p *parser) operandFor(s *Stmt, i, n int, ts []Token) {
+	op := &s.Args[i]
+	op.Pos = ts[0].Use()
+	op.Text = p.text(ts)
+	var err string
+	switch {
+	case s.Op == "TEXT" && i == n-1 && i > 0:
+		err = p.textSize(op, ts)
+	case s.Op == "DATA" && i == 0:
+		n := len(ts)
+		if n < 3 || ts[n-2].Kind != '/' || ts[n-1].Kind != Int {
+			err = "DATA needs sym+off(SB)/size"
+			break
+		}
+		sz, _ := parseInt(ts[n-1].Text)
+		op.ex().args = int64(sz)
+		op.HasArgs = true
+		err = p.operand(op, ts[:n-2])
+		op.Text = p.text(ts[:n-2])
+	default:
+		err = p.operand(op, ts)
+	}
+	if err != "" {
+		op.Kind = BadOp
+		s.Bad = true
+		p.errorf(op.Pos, "%s: %s in operand %q", s.Mnemonic(), err, op.Text)
+	}
+}
+
+// text returns the operand as written at the use site.
+func (p *parser) text(ts []Token) string {
+	first, last := &ts[0], &ts[len(ts)-1]
+	f := p.file
+	lo, hi := int(first.Use()-f.Base), int(last.Use()-f.Base)
+	if first.Exp == nil && last.Exp == nil && lo >= 0 && hi >= lo && hi+len(last.Text) <= len(f.Src) {
+		return f.Src[lo : hi+len(last.Text)]
+	}
+	var b strings.Builder
+	for i := range ts {
+		b.WriteString(ts[i].Text)
+	}
+	return b.String()
+}
+
+// textSize parses TEXT's $frame[-args] operand. As in cmd/asm, both are
+// integer literals (after macro expansion) and only the frame may be negative.
+func (p *parser) textSize(op *Operand, ts []Token) string {
+	op.Kind = TextSizeOp
+	if len(ts) < 2 || ts[0].Kind != '$' {
+		return "frame size must be $frame or $frame-args"
+	}
+	ts = ts[1:]
+	neg := ts[0].Kind == '-'
+	if neg {
+		ts = ts[1:]
+	}
+	if len(ts) == 0 || ts[0].Kind != Int {
+		return "frame size must be an integer"
+	}
+	v, err := parseInt(ts[0].Text)
+	if err != nil {
+		return "bad frame size"
+	}
+	op.Val = int64(v)
+	if neg {
+		op.Val = -op.Val
+	}
+	ts = ts[1:]
+	if len(ts) == 0 {
+		return ""
+	}
+	if len(ts) != 2 || ts[0].Kind != '-' || ts[1].Kind != Int {
+		return "argument size must be -integer"
+	}
+	a, err := parseInt(ts[1].Text)
+	if err != nil {
+		return "bad argument size"
+	}
+	op.ex().args = int64(a)
+	op.HasArgs = true
+	return ""
+}
+
+// isReg reports whether token i of ts starts a register.
+func (p *parser) isReg(ts []Token, i int) bool {
+	if i >= len(ts) || ts[i].Kind != Ident {
+		return false
+	}
+	name := ts[i].Text
+	if p.regs.names[name] {
+		return true
+	}
+	return p.regs.prefixes[name] && i+2 < len(ts) && ts[i+1].Kind == '(' && ts[i+2].Kind == Int
+}
+
+// operand parses one operand, following the cases of cmd/asm's operand
+// method: prefix, symbol, register list, register, constant, indirection.
+func (p *parser) operand(op *Operand, ts []Token) string {
+	i := 0
+	prefix := Kind(0)
+	if ts[0].Kind == '$' || ts[0].Kind == '*' {
+		prefix = ts[0].Kind
+		op.Star = prefix == '*'
+		i++
+	}
+	if i >= len(ts) {
+		return "missing operand after " + ts[0].Text
+	}
+	var err string
+	switch t := ts[i]; {
+	case t.Kind == '[':
+		i, err = p.list(op, ts, i)
+		if prefix == '$' {
+			err = "illegal $ before register list"
+		}
+	case p.isReg(ts, i):
+		op.Kind = RegOp
+		i, err = p.register(op, ts, i)
+		if prefix == '$' && err == "" {
+			err = "illegal $ before register"
+		}
+	case t.Kind == Ident || t.Kind == MacroName:
+		i, err = p.symbol(op, ts, i, prefix)
+	case t.Kind == String:
+		if prefix != '$' {
+			return "string constant must be an immediate"
+		}
+		s, uerr := strconv.Unquote(t.Text)
+		if uerr != nil {
+			return "bad string constant"
+		}
+		op.Kind = StringOp
+		op.ex().str = s
+		i++
+	default:
+		i, err = p.constOrMem(op, ts, i, prefix)
+	}
+	if err == "" && i < len(ts) {
+		err = "unexpected " + ts[i].String()
+	}
+	return err
+}
+
+// register parses a register reference with its optional suffix forms:
+// R(10), V1.B16, V1.S[2], R2.UXTW<<2, R1<<3, R1->R2, R1@>3.
+func (p *parser) register(op *Operand, ts []Token, i int) (int, string) {
+	op.Reg = ts[i].Text
+	i++
+	if !p.regs.names[op.Reg] { // prefix form R(10)
+		op.Reg += ts[i+1].Text // R(10) is R10
+		if i+2 >= len(ts) || ts[i+2].Kind != ')' {
+			return i, "expected ) in register " + op.Reg
+		}
+		i += 3
+	}
+	if i+1 < len(ts) && ts[i].Kind == '.' && (ts[i+1].Kind == Ident || ts[i+1].Kind == Int) {
+		op.ex().ext = ts[i+1].Text
+		i += 2
+	}
+	if i < len(ts) && ts[i].Kind == '[' {
+		e := exprParser{ts: ts, i: i + 1}
+		op.ex().lane = int64(e.expr())
+		op.HasLane = true
+		if e.err != "" {
+			return e.i, e.err
+		}
+		if e.peek() != ']' {
+			return e.i, "expected ] after element index"
+		}
+		i = e.i + 1
+	}
+	if i < len(ts) {
+		switch k := ts[i].Kind; k {
+		case LSH, RSH, ARR, ROT:
+			op.Shift = k
+			i++
+			if p.isReg(ts, i) {
+				var r Operand
+				j, err := p.register(&r, ts, i)
+				op.ex().shiftReg = r.Reg
+				return p.shiftedBase(op, ts, j, err)
+			}
+			e := exprParser{ts: ts, i: i}
+			op.ex().shiftAmt = int64(e.factor())
+			op.x.unresolved = e.unresolved
+			return p.shiftedBase(op, ts, e.i, e.err)
+		}
+	}
+	return i, ""
+}
+
+// shiftedBase parses the base register of the arm form R1<<2(R3): memory
+// at R3 indexed by the shifted R1.
+func (p *parser) shiftedBase(op *Operand, ts []Token, i int, err string) (int, string) {
+	if err != "" || i >= len(ts) || ts[i].Kind != '(' || !p.isReg(ts, i+1) {
+		return i, err
+	}
+	var base Operand
+	j, err := p.register(&base, ts, i+1)
+	if err != "" || j >= len(ts) || ts[j].Kind != ')' {
+		return j, "expected (register) after shifted register"
+	}
+	op.Kind, op.Index, op.Reg = MemOp, op.Reg, base.Reg
+	return j + 1, ""
+}
+
+// list parses a register list [R1,R3-R5] or [V0.S4, V1.S4] and an
+// optional element index after it.
+func (p *parser) list(op *Operand, ts []Token, i int) (int, string) {
+	op.Kind = ListOp
+	i++ // '['
+	for i < len(ts) && ts[i].Kind != ']' {
+		if !p.isReg(ts, i) {
+			return i, "expected register in list"
+		}
+		var r Operand
+		r.Kind = RegOp
+		r.Pos = ts[i].Use()
+		var err string
+		if i, err = p.register(&r, ts, i); err != "" {
+			return i, err
+		}
+		r.Text = r.Reg
+		if i < len(ts) && ts[i].Kind == '-' && p.isReg(ts, i+1) {
+			var hi Operand
+			if i, err = p.register(&hi, ts, i+1); err != "" {
+				return i, err
+			}
+			op.ex().list = append(op.ex().list, expandRange(r, hi)...)
+		} else {
+			op.ex().list = append(op.ex().list, r)
+		}
+		if i < len(ts) && ts[i].Kind == ',' {
+			i++
+		}
+	}
+	if i >= len(ts) {
+		return i, "missing ] in register list"
+	}
+	i++
+	if i < len(ts) && ts[i].Kind == '[' {
+		e := exprParser{ts: ts, i: i + 1}
+		op.ex().lane = int64(e.expr())
+		op.HasLane = true
+		if e.err != "" || e.peek() != ']' {
+			return e.i, "bad element index after register list"
+		}
+		i = e.i + 1
+	}
+	return i, ""
+}
+
+// expandRange turns R3-R5 into R3, R4, R5 when both ends are numbered
+// registers with the same prefix and suffix; otherwise both ends are kept.
+func expandRange(lo, hi Operand) []Operand {
+	pl, nl, okl := splitRegNum(lo.Reg)
+	ph, nh, okh := splitRegNum(hi.Reg)
+	if !okl || !okh || pl != ph || lo.Ext() != hi.Ext() || nh < nl || nh-nl > 64 {
+		hi.ex().ext = "-" + hi.Ext()
+		return []Operand{lo, hi}
+	}
+	out := make([]Operand, 0, nh-nl+1)
+	for n := nl; n <= nh; n++ {
+		r := lo
+		r.Reg = pl + strconv.Itoa(n)
+		r.Text = r.Reg
+		out = append(out, r)
+	}
+	return out
+}
+
+func splitRegNum(r string) (string, int, bool) {
+	j := len(r)
+	for j > 0 && r[j-1] >= '0' && r[j-1] <= '9' {
+		j--
+	}
+	if j == len(r) {
+		return r, 0, false
+	}
+	n, err := strconv.Atoi(r[j:])
+	return r[:j], n, err == nil
+}
+
+// symbol parses sym[<>|<ABI>][±off][(SB|FP|SP|PC)][(index)], or a bare
+// name (a label or a special operand).
+func (p *parser) symbol(op *Operand, ts []Token, i int, prefix Kind) (int, string) {
+	start := i
+	op.Sym = ts[i].Text
+	i++
+	if i < len(ts) && ts[i].Kind == '<' {
+		switch {
+		case i+1 < len(ts) && ts[i+1].Kind == '>':
+			op.Static = true
+			i += 2
+		case i+2 < len(ts) && ts[i+1].Kind == Ident && ts[i+2].Kind == '>':
+			op.ex().abi = ts[i+1].Text
+			i += 3
+		default:
+			return i, "bad <...> after symbol"
+		}
+	}
+	if i < len(ts) && (ts[i].Kind == '+' || ts[i].Kind == '-') {
+		e := exprParser{ts: ts, i: i}
+		op.Val = int64(e.expr())
+		if e.unresolved != "" {
+			op.ex().unresolved = e.unresolved
+		}
+		if e.err != "" {
+			return e.i, e.err
+		}
+		i = e.i
+	}
+	if i == len(ts) {
+		op.Kind = NameOp
+		if prefix == '$' {
+			// $name: an unresolved constant (go_asm.h, say), or an error.
+			op.Kind = ImmOp
+			op.ex().unresolved = op.Sym
+			op.Sym = ""
+		}
+		return i, ""
+	}
+	if ts[i].Kind != '(' {
+		// Something like name*8 or name<<2: an expression over a
+		// constant name whose definition is not known here.
+		*op = Operand{Pos: op.Pos, Text: op.Text, Star: op.Star}
+		return p.constOrMem(op, ts, start, prefix)
+	}
+	op.Kind = MemOp
+	if prefix == '$' {
+		op.Kind = AddrOp
+	}
+	i, err := p.indirect(op, ts, i)
+	if err == "" && op.Reg != "SB" && op.Reg != "FP" && op.Reg != "SP" && op.Reg != "PC" {
+		// sym(R1): the symbol can only be a constant whose definition
+		// is not known here (a go_asm.h offset such as g_m(R14)).
+		op.ex().unresolved = op.Sym
+		op.Sym = ""
+	}
+	return i, err
+}
+
+// constOrMem parses a constant expression, then an optional (reg)(index)
+// tail that makes it a memory operand.
+func (p *parser) constOrMem(op *Operand, ts []Token, i int, prefix Kind) (int, string) {
+	if ts[i].Kind == '(' && p.isReg(ts, i+1) {
+		op.Kind = MemOp
+		if prefix == '$' {
+			op.Kind = AddrOp
+		}
+		return p.indirect(op, ts, i)
+	}
+	if hasFloat(ts[i:]) {
+		if prefix != '$' {
+			return i, "floating-point constant must be an immediate"
+		}
+		e := exprParser{ts: ts, i: i}
+		op.Kind = FloatOp
+		op.ex().float = e.floatExpr()
+		return e.i, e.err
+	}
+	e := exprParser{ts: ts, i: i}
+	op.Val = int64(e.expr())
+	if e.unresolved != "" && op.Unresolved() == "" {
+		op.ex().unresolved = e.unresolved
+	}
+	if e.err != "" {
+		return e.i, e.err
+	}
+	i = e.i
+	if i == len(ts) || ts[i].Kind != '(' {
+		switch prefix {
+		case '$':
+			op.Kind = ImmOp
+		default:
+			op.Kind = ConstOp
+		}
+		return i, ""
+	}
+	op.Kind = MemOp
+	if prefix == '$' {
+		op.Kind = AddrOp
+	}
+	return p.indirect(op, ts, i)
+}
+
+func hasFloat(ts []Token) bool {
+	for i := range ts {
+		if ts[i].Kind == Float {
+			return true
+		}
+	}
+	return false
+}
+
+// indirect parses (R1), (R1)(R2*8), (R2*8), (R1+R2), (R1, R2), (SB) and
+// the index forms (R2.UXTW<<3) and (R2<<3). ts[i] is '('.
+func (p *parser) indirect(op *Operand, ts []Token, i int) (int, string) {
+	i++
+	if !p.isReg(ts, i) {
+		return i, "expected register in ( )"
+	}
+	var base Operand
+	i, err := p.register(&base, ts, i)
+	if err != "" {
+		return i, err
+	}
+	op.Reg = base.Reg
+	if i < len(ts) {
+		switch ts[i].Kind {
+		case '*':
+			// (R*scale): an index with no base.
+			if i+1 >= len(ts) || ts[i+1].Kind != Int {
+				return i, "expected scale after *"
+			}
+			sc, _ := parseInt(ts[i+1].Text)
+			op.Index, op.Scale, op.Reg = op.Reg, int8(sc), ""
+			i += 2
+		case ',', '+':
+			if !p.isReg(ts, i+1) {
+				return i, "expected second register"
+			}
+			op.ex().reg2 = ts[i+1].Text
+			if ts[i].Kind == ',' {
+				op.Kind = PairOp
+			}
+			i += 2
+		}
+	}
+	if i >= len(ts) || ts[i].Kind != ')' {
+		return i, "expected )"
+	}
+	i++
+	if i < len(ts) && ts[i].Kind == '(' {
+		return p.index(op, ts, i+1)
+	}
+	return i, ""
+}
+
+// index parses the second parenthesized part of (R1)(R2*8); ts[i] is the
+// register after '('.
+func (p *parser) index(op *Operand, ts []Token, i int) (int, string) {
+	if !p.isReg(ts, i) {
+		return i, "expected index register"
+	}
+	var idx Operand
+	i, err := p.register(&idx, ts, i)
+	if err != "" {
+		return i, err
+	}
+	op.Index = idx.Reg
+	if idx.x != nil {
+		op.ex().indexExt = idx.Ext()
+		if idx.Shift == LSH {
+			op.x.indexShift = idx.ShiftAmt()
+		}
+	}
+	if i+1 < len(ts) && ts[i].Kind == '*' && ts[i+1].Kind == Int {
+		sc, _ := parseInt(ts[i+1].Text)
+		op.Scale = int8(sc)
+		i += 2
+	}
+	if i >= len(ts) || ts[i].Kind != ')' {
+		return i, "expected ) after index"
+	}
+	return i + 1, ""
+}

@@ -1,0 +1,118 @@
+package asmparse
+
+import (
+	"go/token"
+	"strings"
+)
+
+// A Kind is the lexical class of a Token.
+//
+// Punctuation tokens use the ASCII value of their character as their Kind,
+// so Kind('(') is the kind of an opening parenthesis and Newline is '\n'.
+type Kind uint8
+
+// The token kinds that are not single punctuation characters.
+const (
+	EOF       Kind = iota
+	Ident          // MOVQ, R1, runtime·memmove, sym
+	Int            // 12, 0x1f, 0b101, 017
+	Float          // 1.5, 1e9
+	Char           // 'a'
+	String         // "abc"
+	LSH            // <<
+	RSH            // >>
+	ARR            // ->  (arithmetic shift right on arm/arm64)
+	ROT            // @>  (rotate right on arm/arm64)
+	Newline   Kind = '\n'
+	MacroName Kind = iota // a function-like macro name used without arguments; never expanded again
+	Illegal               // a character that starts no token
+)
+
+var kindNames = [...]string{
+	EOF:       "EOF",
+	Ident:     "identifier",
+	Int:       "integer",
+	Float:     "float",
+	Char:      "character constant",
+	String:    "string",
+	LSH:       "<<",
+	RSH:       ">>",
+	ARR:       "->",
+	ROT:       "@>",
+	MacroName: "macro name",
+	Illegal:   "illegal character",
+	Newline:   "newline",
+}
+
+// String returns a short description of k for messages.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) && kindNames[k] != "" {
+		return kindNames[k]
+	}
+	return string(rune(k))
+}
+
+// A Token is one lexical token after preprocessing.
+type Token struct {
+	Kind Kind
+	Text string     // the token as written
+	Pos  token.Pos  // where Text is: in the file, a header, or a macro body
+	Exp  *Expansion // the macro expansion that produced the token, or nil
+}
+
+// Use returns the position a diagnostic about t should point at: its own
+// position if t was read from a file, else the position of the outermost
+// macro invocation that produced it.
+func (t *Token) Use() token.Pos {
+	if t.Exp == nil {
+		return t.Pos
+	}
+	return t.Exp.Root().Use
+}
+
+// String returns the token's text, or a description for EOF and newline.
+func (t Token) String() string {
+	switch t.Kind {
+	case EOF, Newline:
+		return t.Kind.String()
+	}
+	return t.Text
+}
+
+// A Macro is a #define'd name.
+type Macro struct {
+	Name    string
+	Params  []string // nil for an object-like macro; non-nil (maybe empty) for FOO(...)
+	Body    []Token
+	Pos     token.Pos // of the name in the #define; NoPos for predefined macros
+	Builtin bool      // predefined (-D style) or from a built-in header
+}
+
+// An Expansion records one macro invocation.
+type Expansion struct {
+	Macro  *Macro
+	Use    token.Pos  // position of the macro name at the invocation
+	Parent *Expansion // the expansion the invocation itself came from, if any
+	depth  int
+}
+
+// Root returns the outermost expansion of the chain that contains e.
+func (e *Expansion) Root() *Expansion {
+	for e.Parent != nil {
+		e = e.Parent
+	}
+	return e
+}
+
+// Chain returns the macro names from the outermost invocation inward,
+// joined by " → ", for messages such as "in expansion of FOO → BAR".
+func (e *Expansion) Chain() string {
+	var names []string
+	for x := e; x != nil; x = x.Parent {
+		names = append(names, x.Macro.Name)
+	}
+	for i, j := 0, len(names)-1; i < j; i, j = i+1, j-1 {
+		names[i], names[j] = names[j], names[i]
+	}
+	return strings.Join(names, " → ")
+}
