@@ -56,7 +56,7 @@ func checkProgram(t *testing.T, src string) map[string]*types.Signature {
 		t.Fatal(err)
 	}
 	conf := types.Config{Importer: noImporter{}}
-	pkg, err := conf.Check("main", fset, []*ast.File{f}, nil)
+	pkg, err := conf.Check(f.Name.Name, fset, []*ast.File{f}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
