@@ -1,0 +1,211 @@
+package frame
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+)
+
+// An Effect says what one instruction does, in terms the checks need and
+// independent of how the instruction was spelled: which registers it reads
+// and writes, which memory it touches, how it moves the stack pointer, and
+// where control goes next. A text front end (Lower, from asmparse) and a
+// machine-code front end produce the same Effects, so every check runs on
+// either.
+//
+// An instruction whose mnemonic the arch's table does not know lowers to
+// an Effect with Known false: it is assumed to fall through and nothing
+// else is claimed. Checks that need more than control flow must stay
+// silent about such instructions rather than guess.
+type Effect struct {
+	Stmt  int       // index of the statement in the File, or of the machine instruction
+	Pos   token.Pos // where diagnostics about the instruction point
+	Op    string    // the mnemonic with its suffix, for messages only (checks must not test it)
+	Known bool      // the table knows this mnemonic and operand shape
+
+	Reads  []RegRef // registers read, explicit and implicit
+	Writes []RegRef // registers written, explicit and implicit
+	Mem    []Mem    // memory operands
+
+	SP SPChange // what the instruction does to the hardware stack pointer
+
+	Flow   Flow   // where control goes next
+	Target Target // the branch or call target, for Jump, CondJump, Call, TailCall
+
+	Pseudo PseudoKind // TEXT, DATA, GLOBL, PCDATA, FUNCDATA, or none
+	Attrs  Attr       // other facts: VZEROUPPER, syscall, uses the assembler temporary …
+}
+
+// A Flow says where control goes after an instruction.
+type Flow uint8
+
+const (
+	FlowNext     Flow = iota // falls through to the next instruction
+	FlowJump                 // unconditional branch to Target
+	FlowCondJump             // branch to Target or fall through
+	FlowCall                 // call Target (or an indirect target) and come back
+	FlowReturn               // return to the caller
+	FlowTailCall             // jump to another function (JMP sym(SB), B sym(SB), RET sym(SB))
+	FlowIndirect             // jump to a computed address inside or outside the function
+	FlowHalt                 // never continues: UNDEF, a trapping breakpoint used as abort, …
+)
+
+var flowNames = [...]string{"next", "jump", "condjump", "call", "return", "tailcall", "indirect", "halt"}
+
+func (f Flow) String() string { return flowNames[f] }
+
+// Terminates reports whether control never falls through to the next
+// instruction after f.
+func (f Flow) Terminates() bool {
+	switch f {
+	case FlowJump, FlowReturn, FlowTailCall, FlowIndirect, FlowHalt:
+		return true
+	}
+	return false
+}
+
+// A Target is where a branch or call goes.
+type Target struct {
+	Label    string // a label in the same function
+	PCRel    int    // n for n(PC): the nth instruction from this one (0 if none)
+	Sym      string // a symbol, as written ("runtime·morestack", "·helper", "libc_write")
+	ABI      string // <ABIInternal> selector on Sym, if any
+	Static   bool   // Sym<>
+	Indirect bool   // through a register or memory
+	Reg      Reg    // the register for an indirect target through a register
+}
+
+// IsZero reports whether the target is empty.
+func (t Target) IsZero() bool { return t == Target{} }
+
+func (t Target) String() string {
+	switch {
+	case t.Label != "":
+		return t.Label
+	case t.Sym != "":
+		return t.Sym
+	case t.PCRel != 0:
+		return fmt.Sprintf("%d(PC)", t.PCRel)
+	case t.Indirect:
+		return "indirect"
+	}
+	return ""
+}
+
+// An SPKind says how an instruction changes the hardware stack pointer.
+type SPKind uint8
+
+const (
+	SPNone    SPKind = iota // SP is not written
+	SPDelta                 // SP += Delta (PUSH/POP, ADD/SUB $c, SP, pre/post-index write-back)
+	SPAlign                 // SP &^= Align-1 (ANDQ $~15, SP)
+	SPUnknown               // SP is set to a value the analysis cannot follow (MOVQ AX, SP)
+)
+
+// An SPChange is an instruction's effect on the hardware stack pointer.
+//
+// Tracked means the assembler's own SP bookkeeping follows the change, so
+// that name+off(FP) and name-off(SP) references after it still address
+// the right slots: amd64 tracks PUSH, POP and ADJSP (cmd/internal/obj/x86/obj6.go,
+// Spadj), arm64 ADD and SUB of a constant to RSP (cmd/internal/obj/arm64/obj7.go).
+//
+// SPWrite means the instruction makes the function SPWRITE: its destination
+// operand is the SP register and the assembler does not track the change
+// (obj6.go: any To=SP other than PUSH/POP/ADJSP/CMP; obj7.go: To=RSP with
+// Spadj 0). A write-back through RSP (MOVD.W R0, -16(RSP)) moves SP without
+// being tracked and without SPWrite.
+type SPChange struct {
+	Kind    SPKind
+	Delta   int64 // for SPDelta: bytes added to SP (negative grows the stack)
+	Align   int64 // for SPAlign
+	Tracked bool
+	SPWrite bool
+}
+
+// A PseudoKind identifies an assembler pseudo-instruction.
+type PseudoKind uint8
+
+const (
+	NotPseudo PseudoKind = iota
+	PseudoTEXT
+	PseudoDATA
+	PseudoGLOBL
+	PseudoPCDATA
+	PseudoFUNCDATA
+	PseudoOther // NOP, PCALIGN, and other directives that emit no instruction of their own
+)
+
+// An Attr is a set of facts about an instruction that do not fit elsewhere.
+type Attr uint32
+
+const (
+	AttrVZeroUpper Attr = 1 << iota // clears the upper halves of all YMM/ZMM registers (VZEROUPPER, VZEROALL)
+	AttrSyscall                     // enters the kernel (SYSCALL, SVC, ECALL …)
+	AttrUsesTmp                     // the assembler may expand it using its temporary register (arm64 R27)
+	AttrBarrier                     // a memory barrier
+	AttrTrap                        // raises a trap/breakpoint (INT $3, BRK, UNDEF)
+	AttrWide                        // writes a 256- or 512-bit vector register (for VZEROUPPER)
+	AttrData                        // emits data bytes into the instruction stream (BYTE, WORD, DWORD …)
+)
+
+// A RegRef is an access to (part of) a register.
+type RegRef struct {
+	Reg  Reg
+	Off  uint8 // first byte accessed within the register
+	Size uint8 // bytes accessed; 0 means the whole register
+}
+
+// A MemBase says what a memory operand is relative to.
+type MemBase uint8
+
+const (
+	BaseNone     MemBase = iota // an absolute or index-only address
+	BaseReg                     // a general register (Mem.Reg)
+	BaseSP                      // the hardware stack pointer: 8(SP) on amd64, 8(RSP) on arm64
+	BasePseudoSP                // the pseudo-SP: name-8(SP), the top of the local frame
+	BaseFP                      // the pseudo-FP: name+8(FP), the caller's argument area
+	BaseSB                      // a symbol: sym+8(SB)
+	BasePC                      // n(PC)
+)
+
+var baseNames = [...]string{"none", "reg", "SP", "pseudo-SP", "FP", "SB", "PC"}
+
+func (b MemBase) String() string { return baseNames[b] }
+
+// A Mem is one memory operand of an instruction.
+type Mem struct {
+	Base    MemBase
+	Reg     Reg    // base register for BaseReg
+	Index   Reg    // index register, if any
+	Scale   int    // index scale
+	Name    string // the symbol or variable name as written: "x" in x+8(FP), "runtime·g0" in runtime·g0(SB)
+	Off     int64  // offset from the base; for BaseFP the offset in the argument area
+	OffOK   bool   // Off is known (no unresolved constant in it)
+	Size    int    // bytes accessed; 0 if not known
+	Read    bool
+	Write   bool
+	Addr    bool  // only the address is taken (LEAQ x+8(FP), MOVD $x+8(FP), R0)
+	WBDelta int64 // base register write-back (arm64 .W/.P, ppc64 MOVDU): added to the base
+	PreWB   bool  // the write-back happens before the access (.W, pre-index); else after (.P)
+	Arg     int   // index of the operand in the statement
+	Text    string
+}
+
+// String returns a short description for debugging.
+func (e *Effect) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s", e.Op)
+	if !e.Known {
+		b.WriteString(" [unknown]")
+	}
+	if e.Flow != FlowNext {
+		fmt.Fprintf(&b, " flow=%s", e.Flow)
+		if !e.Target.IsZero() {
+			fmt.Fprintf(&b, "(%s)", e.Target)
+		}
+	}
+	if e.SP.Kind != SPNone {
+		fmt.Fprintf(&b, " sp=%d/%d/%d", e.SP.Kind, e.SP.Delta, e.SP.Align)
+	}
+	return b.String()
+}

@@ -1,0 +1,327 @@
+package frame
+
+import "github.com/asmcheck/asmcheck/asmparse"
+
+// A Ctx is the state of lowering one statement. Arch hooks (Suffix,
+// Special) receive it.
+type Ctx struct {
+	Arch *Arch
+	Stmt *asmparse.Stmt
+	E    *Effect
+	// Op is the mnemonic the table is searched with; a Suffix hook may
+	// change it.
+	Op string
+	// WriteBack, set by a Suffix hook, says the memory operand's base
+	// register is updated: Pre for .W (pre-index), else .P (post-index).
+	WriteBack, Pre bool
+	// Cond, set by a Suffix hook, makes an unconditional branch conditional
+	// (arm's B.EQ).
+	Cond bool
+	form *compiledForm
+}
+
+// Lower returns the Effect of statement s, the idx'th of its file.
+func (a *Arch) Lower(s *asmparse.Stmt, idx int) Effect {
+	a.once.Do(a.compile)
+	e := Effect{Stmt: idx, Pos: s.Pos, Op: s.Mnemonic()}
+	c := &Ctx{Arch: a, Stmt: s, E: &e, Op: s.Op}
+	if lowerPseudo(c) {
+		return e
+	}
+	if a.Suffix != nil && s.Suffix != "" {
+		a.Suffix(c, s.Suffix)
+	}
+	if c.form = a.pick(c.Op, len(s.Args)); c.form != nil {
+		c.apply()
+	} else {
+		c.unknownOperands()
+	}
+	if a.Special != nil {
+		a.Special(c)
+	}
+	c.finishSP()
+	return e
+}
+
+func (a *Arch) pick(op string, n int) *compiledForm {
+	forms := a.compiled[op]
+	for i := range forms {
+		if f := &forms[i]; f.N == n || f.N < 0 {
+			return f
+		}
+	}
+	return nil
+}
+
+// lowerPseudo handles the assembler's own pseudo-instructions, the same
+// on every arch (cmd/asm/internal/asm/parse.go pseudo).
+func lowerPseudo(c *Ctx) bool {
+	e := c.E
+	switch c.Stmt.Op {
+	case "TEXT":
+		e.Pseudo = PseudoTEXT
+	case "DATA":
+		e.Pseudo = PseudoDATA
+	case "GLOBL":
+		e.Pseudo = PseudoGLOBL
+	case "PCDATA":
+		e.Pseudo = PseudoPCDATA
+	case "FUNCDATA":
+		e.Pseudo = PseudoFUNCDATA
+	case "NOP", "PCALIGN", "":
+		e.Pseudo = PseudoOther
+	default:
+		return false
+	}
+	e.Known = true
+	return true
+}
+
+// apply lowers the operands with the chosen form.
+func (c *Ctx) apply() {
+	f, e := c.form, c.E
+	e.Known = true
+	e.Flow = f.Flow
+	e.Attrs |= f.Attr
+	e.Reads = append(e.Reads, f.read...)
+	e.Writes = append(e.Writes, f.write...)
+	if f.SP != 0 {
+		e.SP = SPChange{Kind: SPDelta, Delta: f.SP, Tracked: true}
+	}
+	for i := range c.Stmt.Args {
+		acc, ok := f.accessFor(i)
+		if !ok {
+			acc = access{read: true}
+		}
+		c.operand(i, acc)
+	}
+	if c.Cond && e.Flow == FlowJump {
+		e.Flow = FlowCondJump
+	}
+	c.spArith()
+}
+
+func (f *compiledForm) accessFor(i int) (access, bool) {
+	switch {
+	case i < len(f.args):
+		return f.args[i], true
+	case f.repeat && len(f.args) > 0:
+		return f.args[len(f.args)-1], true
+	}
+	return access{}, false
+}
+
+// unknownOperands records the memory operands of an instruction the
+// table does not know, with no claim about how they are accessed, so that
+// checks of names and offsets still see them.
+func (c *Ctx) unknownOperands() {
+	for i := range c.Stmt.Args {
+		switch c.Stmt.Args[i].Kind {
+		case asmparse.MemOp, asmparse.AddrOp:
+			c.mem(i, access{})
+		}
+	}
+}
+
+// operand lowers operand i with access acc.
+func (c *Ctx) operand(i int, acc access) {
+	op := &c.Stmt.Args[i]
+	if acc.target {
+		c.target(i)
+		return
+	}
+	switch op.Kind {
+	case asmparse.RegOp:
+		c.regOperand(op, acc)
+	case asmparse.MemOp, asmparse.AddrOp:
+		c.mem(i, acc)
+	case asmparse.ListOp:
+		for _, r := range op.List() {
+			c.regOperand(&r, acc)
+		}
+	case asmparse.PairOp:
+		c.regAccess(op.Reg, acc, 0, 0)
+		c.regAccess(op.Reg2(), acc, 0, 0)
+	}
+}
+
+func (c *Ctx) regOperand(op *asmparse.Operand, acc access) {
+	var off, size uint8
+	if c.Arch.VecPart != nil && (op.Ext() != "" || op.HasLane) {
+		off, size = c.Arch.VecPart(op.Ext(), op.Lane(), op.HasLane)
+	}
+	if size == 0 && acc.size > 0 && acc.size < 256 {
+		size = uint8(acc.size)
+	}
+	c.regAccess(op.Reg, acc, off, size)
+	if sr := op.ShiftReg(); sr != "" {
+		c.regAccess(sr, access{read: true}, 0, 0)
+	}
+}
+
+// regAccess records a read and/or write of the register named name.
+// A register operand that is neither read nor written by the table ("-")
+// counts as read.
+func (c *Ctx) regAccess(name string, acc access, off, size uint8) {
+	ref, ok := c.Arch.Regs.Lookup(name)
+	if !ok || ref.Reg == NoReg {
+		return
+	}
+	if size != 0 {
+		ref.Off += off
+		ref.Size = size
+	}
+	if acc.read || !acc.write {
+		c.E.Reads = append(c.E.Reads, ref)
+	}
+	if acc.write {
+		c.E.Writes = append(c.E.Writes, ref)
+	}
+}
+
+// mem lowers memory operand i.
+func (c *Ctx) mem(i int, acc access) {
+	op := &c.Stmt.Args[i]
+	m := Mem{Name: op.Sym, Off: op.Val, OffOK: op.Unresolved() == "", Arg: i, Text: op.Text}
+	m.Base, m.Reg = c.base(op)
+	if op.Index != "" {
+		m.Index = c.Arch.Regs.Reg(op.Index)
+		m.Scale = int(op.Scale)
+		c.regAccess(op.Index, access{read: true}, 0, 0)
+	}
+	if m.Base == BaseReg || m.Base == BaseSP {
+		c.regAccess(op.Reg, access{read: true}, 0, 0)
+	}
+	if op.Kind == asmparse.AddrOp || acc.addr {
+		m.Addr = true
+	} else {
+		m.Read, m.Write, m.Size = acc.read, acc.write, acc.size
+	}
+	if c.WriteBack && (m.Base == BaseReg || m.Base == BaseSP) && !m.Addr {
+		m.WBDelta, m.PreWB = m.Off, c.Pre
+		if !c.Pre {
+			m.Off = 0
+		}
+		c.regAccess(op.Reg, access{write: true}, 0, 0)
+		if m.Base == BaseSP {
+			// Not tracked by the assembler and not SPWRITE (obj7.go
+			// only looks at To.Type == TYPE_REG).
+			c.E.SP = SPChange{Kind: SPDelta, Delta: m.WBDelta}
+		}
+	}
+	c.E.Mem = append(c.E.Mem, m)
+}
+
+// base classifies the base of a memory operand.
+func (c *Ctx) base(op *asmparse.Operand) (MemBase, Reg) {
+	switch op.Reg {
+	case "SB":
+		return BaseSB, NoReg
+	case "FP":
+		return BaseFP, NoReg
+	case "PC":
+		return BasePC, NoReg
+	case "":
+		return BaseNone, NoReg
+	case "SP":
+		if op.Sym == "" && c.Arch.ABI.SPIsHardware {
+			return BaseSP, c.Arch.SP
+		}
+		return BasePseudoSP, NoReg
+	}
+	r := c.Arch.Regs.Reg(op.Reg)
+	if r == c.Arch.SP && r != NoReg {
+		return BaseSP, r
+	}
+	return BaseReg, r
+}
+
+// target records operand i as a branch or call target.
+func (c *Ctx) target(i int) {
+	op, e := &c.Stmt.Args[i], c.E
+	switch op.Kind {
+	case asmparse.NameOp:
+		e.Target.Label = op.Sym
+	case asmparse.MemOp, asmparse.AddrOp:
+		switch base, r := c.base(op); base {
+		case BasePC:
+			e.Target.PCRel = int(op.Val)
+		case BaseSB:
+			e.Target.Sym, e.Target.ABI, e.Target.Static = op.Sym, op.ABI(), op.Static
+			if e.Flow == FlowJump || e.Flow == FlowReturn {
+				e.Flow = FlowTailCall
+			}
+		default:
+			e.Target.Indirect, e.Target.Reg = true, r
+			c.mem(i, access{read: true})
+			if e.Flow == FlowJump {
+				e.Flow = FlowIndirect
+			}
+		}
+	case asmparse.RegOp:
+		e.Target.Indirect = true
+		e.Target.Reg = c.Arch.Regs.Reg(op.Reg)
+		c.regAccess(op.Reg, access{read: true}, 0, 0)
+		if e.Flow == FlowJump {
+			e.Flow = FlowIndirect
+		}
+	case asmparse.ConstOp:
+		// ppc64 BC's numeric operands, wasm Br $1: not targets of ours.
+	}
+}
+
+// spArith lowers "OP $c, SP" for forms marked SPArith.
+func (c *Ctx) spArith() {
+	f, args := c.form, c.Stmt.Args
+	if f.SPArith == 0 || len(args) < 2 {
+		return
+	}
+	dst, src := &args[len(args)-1], &args[0]
+	if dst.Kind != asmparse.RegOp || c.Arch.Regs.Reg(dst.Reg) != c.Arch.SP || c.Arch.SP == NoReg {
+		return
+	}
+	if len(args) == 3 && c.Arch.Regs.Reg(args[1].Reg) != c.Arch.SP {
+		return // ADD $c, R1, RSP: SP = R1 + c
+	}
+	if src.Kind != asmparse.ImmOp || src.Unresolved() != "" {
+		c.E.SP = SPChange{Kind: SPUnknown}
+		return
+	}
+	switch f.SPArith {
+	case '+':
+		c.E.SP = SPChange{Kind: SPDelta, Delta: src.Val, Tracked: c.Arch.SPArithTracked}
+	case '-':
+		c.E.SP = SPChange{Kind: SPDelta, Delta: -src.Val, Tracked: c.Arch.SPArithTracked}
+	case '&':
+		c.E.SP = SPChange{Kind: SPAlign, Align: -src.Val}
+		if src.Val > 0 {
+			c.E.SP = SPChange{Kind: SPUnknown}
+		}
+	}
+}
+
+// finishSP makes any other write of the SP register an unknown change and
+// decides SPWRITE: the destination (last) operand is the SP register and
+// the change is not one the assembler tracks.
+func (c *Ctx) finishSP() {
+	a, e := c.Arch, c.E
+	if a.SP == NoReg {
+		return
+	}
+	wrote := false
+	for _, w := range e.Writes {
+		if w.Reg == a.SP {
+			wrote = true
+		}
+	}
+	if !wrote {
+		return
+	}
+	if e.SP.Kind == SPNone {
+		e.SP = SPChange{Kind: SPUnknown}
+	}
+	args := c.Stmt.Args
+	if n := len(args); n > 0 && args[n-1].Kind == asmparse.RegOp && a.Regs.Reg(args[n-1].Reg) == a.SP && !e.SP.Tracked {
+		e.SP.SPWrite = true
+	}
+}
