@@ -14,12 +14,19 @@ type Kind int
 
 // The composite kinds.
 const (
+	// KindString is a string: base and len words.
 	KindString Kind = 100 + iota
+	// KindSlice is a slice: base, len and cap words.
 	KindSlice
+	// KindArray is an array; its elements are named v_0, v_1...
 	KindArray
+	// KindInterface is a non-empty interface: itable and data words.
 	KindInterface
+	// KindEmptyInterface is interface{}: type and data words.
 	KindEmptyInterface
+	// KindStruct is a struct; its fields are named v_field.
 	KindStruct
+	// KindComplex is a complex number: real and imag parts.
 	KindComplex
 )
 

@@ -71,6 +71,21 @@ type Assignment struct {
 	ArgSize int
 }
 
+// Lookup returns the parameter or result called name, or nil.
+func (as *Assignment) Lookup(name string) *ArgAssignment {
+	for _, a := range as.Params {
+		if a.Name == name {
+			return a
+		}
+	}
+	for _, a := range as.Results {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}
+
 // AssignABIInternal computes the ABIInternal assignment of sig on arch.
 // It returns an error if arch has no register ABI or if a type has no
 // fixed layout.
