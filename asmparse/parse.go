@@ -247,8 +247,11 @@ func satisfiable(expr constraint.Expr, arch string, tags []string) bool {
 	return false
 }
 
-// buildLine finds the //go:build line in the file's leading comments.
+// buildLine finds the //go:build line in the file's leading comments, or
+// else its old-style // +build lines (still honoured by go/build when a
+// file has no //go:build line).
 func buildLine(src []byte) constraint.Expr {
+	var plus constraint.Expr
 	s := string(src)
 	for s != "" {
 		line := s
@@ -266,14 +269,23 @@ func buildLine(src []byte) constraint.Expr {
 				return e
 			}
 			return nil
+		case constraint.IsPlusBuild(line):
+			if e, err := constraint.Parse(line); err == nil {
+				if plus == nil {
+					plus = e
+				} else {
+					plus = &constraint.AndExpr{X: plus, Y: e}
+				}
+			}
+			continue
 		case strings.HasPrefix(line, "//"):
 			continue
 		case strings.HasPrefix(line, "/*"):
 			continue
 		}
-		return nil
+		return plus
 	}
-	return nil
+	return plus
 }
 
 // DefaultDefines returns the -D definitions `go build` gives the assembler

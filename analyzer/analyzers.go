@@ -1,0 +1,37 @@
+package analyzer
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Syntax reports what the parser cannot read.
+var Syntax = newAnalyzer("syntax", docSyntax, runSyntax)
+
+// All lists every check, in the order the documentation presents them.
+var All = []*analysis.Analyzer{
+	Syntax,
+	ArgSize,
+	FPOffset,
+	FPWidth,
+	Results,
+	Prototype,
+}
+
+func runSyntax(c *Check) {
+	for _, f := range c.Pkg.Files {
+		for _, e := range f.Errors {
+			msg := e.Msg
+			c.Report(Diag{File: f, Pos: e.Pos, Msg: msg + ": the rest of the file is still checked"})
+		}
+		for _, ig := range f.Ignores {
+			if ig.reason == "" {
+				c.Report(Diag{File: f, Pos: ig.pos, Msg: "//asmcheck:ignore needs the names of the checks and a reason: //asmcheck:ignore check reason"})
+			}
+		}
+		if f.Arch == nil {
+			c.Report(Diag{File: f, Pos: f.Base, Msg: fmt.Sprintf("asmcheck does not know the arch %q; the file is not checked", f.File.Arch)})
+		}
+	}
+}

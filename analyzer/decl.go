@@ -1,0 +1,476 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/asmcheck/asmcheck/abi"
+	"github.com/asmcheck/asmcheck/frame"
+)
+
+// The declaration checks: what go vet's asmdecl reports, on every arch,
+// through macros, with the real frame layout.
+
+// ArgSize checks the argument size in TEXT's $frame-args.
+var ArgSize = newAnalyzer("argsize", docArgSize, runArgSize)
+
+// FPOffset checks the names and offsets of name+off(FP) references.
+var FPOffset = newAnalyzer("fpoffset", docFPOffset, runFPOffset)
+
+// FPWidth checks the width of accesses to arguments and results.
+var FPWidth = newAnalyzer("fpwidth", docFPWidth, runFPWidth)
+
+// Results checks that results are written before every return.
+var Results = newAnalyzer("results", docResults, runResults)
+
+// Prototype checks that assembly functions and Go declarations match up.
+var Prototype = newAnalyzer("prototype", docPrototype, runPrototype)
+
+// declFrame returns the Go declaration and ABI0 frame fn implements, or nils.
+func (c *Check) declFrame(f *File, fn *frame.Func) (*Decl, *abi.Frame) {
+	d := c.Pkg.DeclOf(fn)
+	if d == nil || f.ABI == nil {
+		return nil, nil
+	}
+	return d, d.Frame(f.ABI)
+}
+
+func runArgSize(c *Check) {
+	c.EachFunc(func(f *File, fn *frame.Func) {
+		d, fr := c.declFrame(f, fn)
+		if fr == nil || fn.ABI == "ABIInternal" {
+			// ABIInternal functions take arguments in registers; the
+			// TEXT argument size is not the ABI0 size.
+			return
+		}
+		want := int64(fr.ArgSize)
+		got := fn.Args
+		if fn.HasArgs && got == want {
+			return
+		}
+		if got == 0 && fn.Has(frame.FlagNOSPLIT) {
+			// Like go vet: a NOSPLIT function may omit the size ($0).
+			return
+		}
+		s := fn.File.Stmts[fn.Text]
+		op := &s.Args[len(s.Args)-1]
+		written := "no argument size"
+		if fn.HasArgs {
+			written = fmt.Sprintf("argument size %d", got)
+		}
+		fixed := fixArgSize(op.Text, want)
+		c.Report(Diag{File: f, Fn: fn, Pos: op.Pos, Msg: fmt.Sprintf(
+			"wrong argument size %d; expected $...-%d: TEXT says %s (%s) but %s has %d bytes of arguments and results; "+
+				"the size is recorded for tracebacks and the runtime's view of the frame; write %s",
+			got, want, written, op.Text, signature(d), want, fixed),
+			Fixes: replaceText(f, op.Pos, op.Text, fixed, "set the argument size to "+fmt.Sprint(want))})
+	})
+}
+
+// fixArgSize rewrites "$16-8" or "$16" to carry the argument size want.
+func fixArgSize(text string, want int64) string {
+	body := strings.TrimPrefix(text, "$")
+	if i := strings.LastIndex(body, "-"); i > 0 {
+		body = body[:i]
+	}
+	return fmt.Sprintf("$%s-%d", body, want)
+}
+
+// signature renders d's Go signature for messages: "f(x int8, y uint8) int".
+func signature(d *Decl) string {
+	sig := d.Func.Type().(*types.Signature)
+	s := types.TypeString(sig, types.RelativeTo(d.Func.Pkg()))
+	return d.Func.Name() + strings.TrimPrefix(s, "func")
+}
+
+// replaceText returns a fix that replaces old, written at pos, by new.
+// Text that came from a macro expansion (whose bytes are not at pos) is
+// not fixed.
+func replaceText(f *File, pos token.Pos, old, new, msg string) []analysis.SuggestedFix {
+	off := int(pos - f.Base)
+	if off < 0 || off+len(old) > len(f.Src) || f.Src[off:off+len(old)] != old {
+		return nil
+	}
+	return []analysis.SuggestedFix{{Message: msg, TextEdits: []analysis.TextEdit{
+		{Pos: pos, End: pos + token.Pos(len(old)), NewText: []byte(new)}}}}
+}
+
+func runFPOffset(c *Check) {
+	c.EachFunc(func(f *File, fn *frame.Func) {
+		_, fr := c.declFrame(f, fn)
+		if fr == nil {
+			return
+		}
+		for i := range fn.Insts {
+			e := &fn.Insts[i]
+			for j := range e.Mem {
+				if m := &e.Mem[j]; m.Base == frame.BaseFP && m.OffOK {
+					c.checkFPName(f, fn, fr, e, m)
+				}
+			}
+		}
+		c.checkSPArgs(f, fn, fr)
+	})
+}
+
+// fpRef renders a reference name+off(FP).
+func fpRef(name string, off int64) string {
+	if name == "" {
+		return fmt.Sprintf("%d(FP)", off)
+	}
+	return fmt.Sprintf("%s+%d(FP)", name, off)
+}
+
+// memPos returns the position of memory operand m of statement e.
+func memPos(fn *frame.Func, e *frame.Effect, m *frame.Mem) token.Pos {
+	s := &fn.File.Stmts[e.Stmt]
+	if m.Arg >= 0 && m.Arg < len(s.Args) {
+		return s.Args[m.Arg].Pos
+	}
+	return e.Pos
+}
+
+// checkFPName checks that m names a parameter or result at its offset.
+func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e *frame.Effect, m *frame.Mem) {
+	pos := memPos(fn, e, m)
+	if m.Name == "" {
+		msg := fmt.Sprintf("use of unnamed argument %s", m.Text)
+		var fixes []analysis.SuggestedFix
+		if v := fr.At(int(m.Off)); v != nil {
+			want := fpRef(v.Name, m.Off)
+			msg += fmt.Sprintf("; offset %d is %s+%d(FP): name the slot so that go vet and asmcheck can check it", m.Off, v.Name, v.Offset)
+			fixes = replaceText(f, pos, m.Text, want, "name the argument "+want)
+		} else {
+			msg += fmt.Sprintf("; offset %d is outside the %d bytes of arguments and results of %s: it reads or clobbers the caller's frame",
+				m.Off, fr.ArgSize, fn.Name)
+		}
+		c.Report(Diag{File: f, Fn: fn, Pos: pos, Category: "fpoffset", Msg: msg, Fixes: fixes})
+		return
+	}
+	v := fr.Lookup(m.Name)
+	if v == nil {
+		if m.Name == "argframe" && m.Off == 0 {
+			return
+		}
+		msg := fmt.Sprintf("unknown variable %s", m.Name)
+		var fixes []analysis.SuggestedFix
+		if w := fr.At(int(m.Off)); w != nil {
+			msg += fmt.Sprintf("; offset %d is %s+%d(FP): %s has no parameter or result named %s", m.Off, w.Name, w.Offset, fn.Name, m.Name)
+			if int64(w.Offset) == m.Off {
+				fixes = replaceText(f, pos, m.Text, fpRef(w.Name, m.Off), "rename to "+w.Name)
+			}
+		} else {
+			msg += fmt.Sprintf(": %s has no parameter or result named %s, and offset %d is past its %d bytes of arguments",
+				fn.Name, m.Name, m.Off, fr.ArgSize)
+		}
+		c.Report(Diag{File: f, Fn: fn, Pos: pos, Msg: msg, Fixes: fixes})
+		return
+	}
+	if m.Off == int64(v.Offset) {
+		return
+	}
+	var alts []string
+	for _, in := range v.Inner {
+		alts = append(alts, fpRef(in.Name, int64(in.Offset)))
+	}
+	want := fpRef(v.Name, int64(v.Offset))
+	msg := fmt.Sprintf("invalid offset %s; expected %s", m.Text, want)
+	if len(alts) > 0 {
+		msg += ", " + orList(alts)
+	}
+	if other := fr.At(int(m.Off)); other != nil && other != v {
+		msg += fmt.Sprintf(": offset %d is %s, so the access %s the wrong value", m.Off, fpRef(other.Name, int64(other.Offset)), readsOrWrites(m))
+	} else {
+		msg += fmt.Sprintf(": %s is at offset %d", v.Name, v.Offset)
+	}
+	var fixes []analysis.SuggestedFix
+	if m.Text == fpRef(m.Name, m.Off) {
+		fixes = replaceText(f, pos, m.Text, want, "use "+want)
+	}
+	c.Report(Diag{File: f, Fn: fn, Pos: pos, Msg: msg, Fixes: fixes})
+}
+
+func readsOrWrites(m *frame.Mem) string {
+	switch {
+	case m.Write && m.Read:
+		return "reads and writes"
+	case m.Write:
+		return "writes"
+	case m.Read:
+		return "reads"
+	}
+	return "addresses"
+}
+
+// orList renders "a, b, or c" (asmdecl's phrasing for alternatives).
+func orList(items []string) string {
+	if len(items) == 1 {
+		return "or " + items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + ", or " + items[len(items)-1]
+}
+
+// checkSPArgs reports arguments reached through the hardware SP (8(SP) on
+// amd64, 8(RSP) on arm64) instead of by name through FP, using the real
+// frame layout and the SP changes along the way.
+func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame) {
+	if fn.Has(frame.FlagNOFRAME) {
+		return
+	}
+	lay := fn.Layout()
+	sol := fn.SP()
+	for i := range fn.Insts {
+		st := sol.In[i]
+		if !sol.Reached[i] || !st.Known || st.Untracked {
+			continue
+		}
+		e := &fn.Insts[i]
+		for j := range e.Mem {
+			m := &e.Mem[j]
+			if m.Base != frame.BaseSP || !m.OffOK || m.Addr {
+				continue
+			}
+			off := m.Off + st.Delta - lay.Args
+			if off < 0 {
+				continue
+			}
+			pos := memPos(fn, e, m)
+			switch v := fr.At(int(off)); {
+			case v != nil:
+				want := fpRef(v.Name, off)
+				c.Report(Diag{File: f, Fn: fn, Pos: pos, Msg: fmt.Sprintf(
+					"%s should be %s: it addresses the argument %s through the hardware SP, which breaks as soon as the frame size changes",
+					m.Text, want, v.Name), Fixes: replaceText(f, pos, m.Text, want, "use "+want)})
+			case off >= int64(fr.ArgSize):
+				c.Reportf(f, fn, pos, "use of %s points beyond argument frame: it is %d bytes past the %d bytes of arguments of %s, in the caller's frame",
+					m.Text, off-int64(fr.ArgSize), fr.ArgSize, fn.Name)
+			default:
+				c.Reportf(f, fn, pos, "use of %s to access argument frame (padding at offset %d): use a name+off(FP) reference", m.Text, off)
+			}
+		}
+	}
+}
+
+func runFPWidth(c *Check) {
+	c.EachFunc(func(f *File, fn *frame.Func) {
+		_, fr := c.declFrame(f, fn)
+		if fr == nil {
+			return
+		}
+		for i := range fn.Insts {
+			e := &fn.Insts[i]
+			for j := range e.Mem {
+				m := &e.Mem[j]
+				if m.Base != frame.BaseFP || !m.OffOK || m.Addr || m.Size == 0 || m.Name == "" {
+					continue
+				}
+				if v := fr.Lookup(m.Name); v != nil && int64(v.Offset) == m.Off {
+					c.checkWidth(f, fn, fr, e, m, v)
+				}
+			}
+		}
+	})
+}
+
+// checkWidth compares the access size of m with the variable v it names,
+// with go vet's allowances: the first word of a string, slice or interface
+// may be accessed by the composite's name, and a complex value may be
+// moved whole.
+func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e *frame.Effect, m *frame.Mem, v *abi.Var) {
+	want, size, typ := v.Kind, v.Size, v.Type
+	switch v.Kind {
+	case abi.KindString, abi.KindSlice, abi.KindInterface, abi.KindEmptyInterface:
+		first := v.Inner[0]
+		want, size, typ = first.Kind, first.Size, first.Type
+	case abi.KindComplex:
+		if m.Size == v.Size {
+			return
+		}
+	}
+	if want.IsSize() && int(want) == m.Size {
+		return
+	}
+	msg := fmt.Sprintf("invalid %s of %s; %s is %d-byte value", e.Op, m.Text, typ, size)
+	if len(v.Inner) > 0 && !v.Kind.IsSize() && v.Kind != abi.KindString && v.Kind != abi.KindSlice &&
+		v.Kind != abi.KindInterface && v.Kind != abi.KindEmptyInterface {
+		var parts []string
+		for _, in := range v.Inner {
+			parts = append(parts, fpRef(in.Name, int64(in.Offset)))
+		}
+		msg += " containing " + andList(parts)
+	}
+	switch {
+	case m.Size > size:
+		next := fr.At(v.Offset + size)
+		what := "bytes past it"
+		if next != nil {
+			what = next.Name
+		}
+		msg += fmt.Sprintf(": the %d-byte access also %s %s", m.Size, readsOrWrites(m), what)
+	default:
+		msg += fmt.Sprintf(": the %d-byte access %s only part of it", m.Size, readsOrWrites(m))
+	}
+	if v.Kind.IsSize() {
+		msg += fmt.Sprintf("; use a %d-byte move", size)
+	}
+	c.Report(Diag{File: f, Fn: fn, Pos: memPos(fn, e, m), Msg: msg})
+}
+
+// andList renders "a and b" or "a, b, and c" (asmdecl's phrasing).
+func andList(items []string) string {
+	switch len(items) {
+	case 1:
+		return items[0]
+	case 2:
+		return items[0] + " and " + items[1]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + ", and " + items[len(items)-1]
+}
+
+// resultState is the dataflow state of the results check: which results
+// are written on every path (must) and on some path (may).
+type resultState struct{ must, may uint64 }
+
+func runResults(c *Check) {
+	c.EachFunc(func(f *File, fn *frame.Func) {
+		d, fr := c.declFrame(f, fn)
+		if fr == nil || len(fr.Results) == 0 || len(fr.Results) > 64 {
+			return
+		}
+		var regs [][]frame.Reg
+		if fn.ABI == "ABIInternal" {
+			if regs = resultRegs(d, f); regs == nil {
+				return
+			}
+		}
+		all := uint64(1)<<len(fr.Results) - 1
+		p := frame.Problem[resultState]{
+			Entry: resultState{},
+			Join:  func(a, b resultState) resultState { return resultState{a.must & b.must, a.may | b.may} },
+			Equal: func(a, b resultState) bool { return a == b },
+			Transfer: func(_ int, e *frame.Effect, in resultState) resultState {
+				w := writtenResults(fr, regs, e, all)
+				return resultState{in.must | w, in.may | w}
+			},
+		}
+		sol := frame.Forward(fn, p)
+		for i := range fn.Insts {
+			if e := &fn.Insts[i]; e.Flow == frame.FlowReturn && sol.Reached[i] {
+				if missing := all &^ sol.In[i].must; missing != 0 {
+					c.reportResults(f, fn, fr, regs, e, missing, sol.In[i].may)
+				}
+			}
+		}
+	})
+}
+
+// resultRegs returns, per result, the registers ABIInternal assigns it
+// (nil for a result on the stack), or nil if the assignment is unknown.
+func resultRegs(d *Decl, f *File) [][]frame.Reg {
+	asg, err := abi.AssignABIInternal(d.Func.Type().(*types.Signature), f.ABI)
+	if err != nil {
+		return nil
+	}
+	out := make([][]frame.Reg, len(asg.Results))
+	for i, r := range asg.Results {
+		for _, p := range r.Regs {
+			out[i] = append(out[i], f.Arch.Regs.Reg(p.Reg))
+		}
+	}
+	return out
+}
+
+// writtenResults returns the results instruction e may write: a store,
+// an unknown access or an address taken in the result area of the frame,
+// a write of a result register, or anything by an instruction asmcheck
+// does not know or by a call (which can set the result registers).
+func writtenResults(fr *abi.Frame, regs [][]frame.Reg, e *frame.Effect, all uint64) uint64 {
+	if !e.Known || regs != nil && e.Flow == frame.FlowCall {
+		return all
+	}
+	var w uint64
+	for i := range e.Mem {
+		m := &e.Mem[i]
+		if m.Base != frame.BaseFP || !(m.Write || m.Addr || !m.Read && !m.Write) {
+			continue
+		}
+		if !m.OffOK {
+			return all
+		}
+		size := int64(max(m.Size, 1))
+		for k, r := range fr.Results {
+			if m.Off < int64(r.Offset+r.Size) && m.Off+size > int64(r.Offset) {
+				w |= 1 << k
+			}
+		}
+	}
+	for k, rs := range regs {
+		for _, r := range rs {
+			for _, wr := range e.Writes {
+				if wr.Reg == r {
+					w |= 1 << k
+				}
+			}
+		}
+	}
+	return w
+}
+
+func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]frame.Reg, e *frame.Effect, missing, may uint64) {
+	var names []string
+	for k, r := range fr.Results {
+		if missing&(1<<k) == 0 {
+			continue
+		}
+		if regs != nil && len(regs[k]) > 0 {
+			names = append(names, fmt.Sprintf("result register %s (%s %s)", f.Arch.Regs.Name(regs[k][0]), r.Name, r.Type))
+		} else {
+			names = append(names, fmt.Sprintf("%d-byte %s (%s)", r.Size, fpRef(r.Name, int64(r.Offset)), r.Type))
+		}
+	}
+	msg := "RET without writing to " + andList(names)
+	if missing&may != 0 {
+		msg += ": it is written on some paths to this RET but not all"
+	}
+	msg += ": the caller reads whatever was left there; write every result before returning"
+	c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: msg})
+}
+
+func runPrototype(c *Check) {
+	defined := map[string]bool{}
+	c.EachFunc(func(f *File, fn *frame.Func) {
+		if !c.Pkg.IsLocal(fn) {
+			return
+		}
+		defined[fn.Name] = true
+		if c.Pkg.Decls[fn.Name] != nil || fn.Has(frame.FlagNOFRAME) {
+			return
+		}
+		c.Report(Diag{File: f, Fn: fn, Pos: fn.Pos(), Msg: fmt.Sprintf(
+			"function %s missing Go declaration: go vet and asmcheck cannot check its frame, and the runtime gets no pointer map for its arguments; "+
+				"declare it in Go (func %s(…)) or make the symbol static (%s<>)", fn.Name, fn.Name, fn.Name)})
+	})
+	names := make([]string, 0, len(c.Pkg.Decls))
+	for name := range c.Pkg.Decls {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	arch := c.Pkg.Files[0].File.Arch
+	for _, name := range names {
+		d := c.Pkg.Decls[name]
+		if defined[name] || d.Linkname {
+			continue
+		}
+		if files := c.Pkg.definedIn(name); len(files) > 0 {
+			c.Pass.Report(analysis.Diagnostic{Pos: d.Decl.Name.Pos(), Category: "prototype", Message: fmt.Sprintf(
+				"[%s] %s: declared without a body and implemented in assembly in %s, but in no file built for %s: "+
+					"a binary for %s that uses it fails to link (relocation target %s not defined); "+
+					"add a TEXT ·%s(SB) for %s or a Go body under a build constraint", arch, name, strings.Join(files, ", "), arch, arch, name, name, arch)})
+		}
+	}
+}

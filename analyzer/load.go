@@ -1,0 +1,297 @@
+package analyzer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/asmcheck/asmcheck/abi"
+	"github.com/asmcheck/asmcheck/asmparse"
+	"github.com/asmcheck/asmcheck/frame"
+)
+
+// Load is the analyzer that every check requires: it parses the package's
+// assembly files once, lowers them, and finds the Go declarations they
+// implement. Its result is a *Package.
+var Load = &analysis.Analyzer{
+	Name:       "asmload",
+	Doc:        "parse a package's assembly files and lower them for the asmcheck checks",
+	Run:        runLoad,
+	ResultType: reflect.TypeFor[*Package](),
+}
+
+// A Package is the assembly of one package, parsed and lowered, with the
+// Go declarations it implements.
+type Package struct {
+	Pass  *analysis.Pass
+	Files []*File
+	// Ignored are the package's assembly files for other build
+	// configurations (pass.IgnoredFiles), read only for their TEXT symbols.
+	Ignored []*File
+	// Decls maps the name of each body-less Go function to its declaration.
+	Decls map[string]*Decl
+	// GoAsmH reports whether go_asm.h was computed for the package.
+	GoAsmH bool
+}
+
+// A File is one parsed assembly file.
+type File struct {
+	*asmparse.File
+	Arch  *frame.Arch // nil if asmcheck does not know the file's arch
+	ABI   *abi.Arch
+	Funcs []*frame.Func
+	// Ignores are the //asmcheck:ignore directives of the file.
+	Ignores []*ignore
+}
+
+// A Decl is a Go function declared without a body.
+type Decl struct {
+	Func *types.Func
+	Decl *ast.FuncDecl
+	// Linkname reports whether a //go:linkname directive names the
+	// function: its body may come from elsewhere.
+	Linkname bool
+	frames   map[string]*abi.Frame
+}
+
+// Frame returns the ABI0 frame of d on arch, or nil if it cannot be laid out.
+func (d *Decl) Frame(arch *abi.Arch) *abi.Frame {
+	if f, ok := d.frames[arch.Name]; ok {
+		return f
+	}
+	f, err := abi.NewFrame(d.Func.Type().(*types.Signature), arch)
+	if err != nil {
+		f = nil
+	}
+	if d.frames == nil {
+		d.frames = map[string]*abi.Frame{}
+	}
+	d.frames[arch.Name] = f
+	return f
+}
+
+func runLoad(pass *analysis.Pass) (any, error) {
+	p := &Package{Pass: pass, Decls: goDecls(pass)}
+	var inc *includer
+	for _, name := range pass.OtherFiles {
+		if !strings.HasSuffix(name, ".s") {
+			continue
+		}
+		if inc == nil {
+			inc = newIncluder(pass)
+			p.GoAsmH = inc.goAsmH != nil
+		}
+		if f := p.parse(name, inc); f != nil {
+			p.Files = append(p.Files, f)
+		}
+	}
+	for _, name := range pass.IgnoredFiles {
+		if strings.HasSuffix(name, ".s") {
+			if f := p.parseIgnored(name); f != nil {
+				p.Ignored = append(p.Ignored, f)
+			}
+		}
+	}
+	return p, nil
+}
+
+// readFile reads a file of the package: through the pass when it may, else
+// from disk (headers of the package, which go vet does not list).
+func readFile(pass *analysis.Pass, name string) ([]byte, error) {
+	if pass.ReadFile != nil {
+		if b, err := pass.ReadFile(name); err == nil {
+			return b, nil
+		}
+	}
+	return os.ReadFile(name)
+}
+
+func (p *Package) parse(name string, inc *includer) *File {
+	src, err := readFile(p.Pass, name)
+	if err != nil {
+		return nil
+	}
+	arch, _ := asmparse.ArchOf(name, src)
+	af, _ := asmparse.ParseFile(p.Pass.Fset, name, src, &asmparse.Config{GOARCH: arch, Includer: inc})
+	f := &File{File: af, Arch: frame.ArchFor(af.Arch), ABI: abi.ArchFor(af.Arch)}
+	if f.Arch != nil {
+		f.Funcs = frame.Funcs(af, f.Arch)
+	}
+	f.Ignores = parseIgnores(af)
+	return f
+}
+
+// parseIgnored reads a file of another build configuration, with its own
+// arch, only to learn which functions it defines.
+func (p *Package) parseIgnored(name string) *File {
+	src, err := readFile(p.Pass, name)
+	if err != nil {
+		return nil
+	}
+	arch, _ := asmparse.ArchOf(name, src)
+	fset := token.NewFileSet()
+	af, _ := asmparse.ParseFile(fset, name, src, &asmparse.Config{GOARCH: arch, Includer: &asmparse.DirIncluder{Virtual: map[string][]byte{"go_asm.h": nil}}})
+	return &File{File: af, ABI: abi.ArchFor(af.Arch)}
+}
+
+// goDecls finds the package's Go functions without a body.
+func goDecls(pass *analysis.Pass) map[string]*Decl {
+	decls := map[string]*Decl{}
+	for _, f := range pass.Files {
+		links := linknames(f)
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body != nil || fd.Recv != nil {
+				continue
+			}
+			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if fn == nil {
+				continue
+			}
+			decls[fd.Name.Name] = &Decl{Func: fn, Decl: fd, Linkname: links[fd.Name.Name]}
+		}
+	}
+	return decls
+}
+
+// linknames returns the local names that //go:linkname directives in f name.
+func linknames(f *ast.File) map[string]bool {
+	m := map[string]bool{}
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if rest, ok := strings.CutPrefix(c.Text, "//go:linkname "); ok {
+				if fields := strings.Fields(rest); len(fields) > 0 {
+					m[fields[0]] = true
+				}
+			}
+		}
+	}
+	return m
+}
+
+// An includer resolves #include for a package under analysis: go_asm.h is
+// computed from the package's types (go vet does not run the compiler that
+// writes it), textflag.h and the other go-command headers are built in,
+// and anything else is read relative to the including file.
+type includer struct {
+	pass   *analysis.Pass
+	goAsmH []byte
+	dirs   asmparse.DirIncluder
+}
+
+func newIncluder(pass *analysis.Pass) *includer {
+	inc := &includer{pass: pass}
+	inc.dirs.ReadFile = func(path string) ([]byte, error) { return readFile(pass, path) }
+	if pass.Pkg != nil {
+		goarch := os.Getenv("GOARCH")
+		for _, name := range pass.OtherFiles {
+			if a, _ := asmparse.ArchOf(name, nil); a != "" {
+				goarch = a
+				break
+			}
+		}
+		if arch := abi.ArchFor(goarch); arch != nil {
+			inc.goAsmH = abi.FormatAsmHeader(pass.Pkg.Name(), abi.AsmHeader(pass.Pkg, arch))
+		}
+	}
+	return inc
+}
+
+// Include implements asmparse.Includer.
+func (inc *includer) Include(name, from string) (string, []byte, error) {
+	if name == "go_asm.h" && inc.goAsmH != nil {
+		return filepath.Join(filepath.Dir(from), "go_asm.h (computed)"), inc.goAsmH, nil
+	}
+	path, src, err := inc.dirs.Include(name, from)
+	if err != nil && errors.Is(err, fs.ErrNotExist) && name == "go_asm.h" {
+		return "", nil, fmt.Errorf("go_asm.h cannot be computed here: %w", err)
+	}
+	return path, src, err
+}
+
+// Funcs returns every Func of the package's files, in file order.
+func (p *Package) Funcs() []*frame.Func {
+	var out []*frame.Func
+	for _, f := range p.Files {
+		out = append(out, f.Funcs...)
+	}
+	return out
+}
+
+// FileOf returns the File that fn belongs to.
+func (p *Package) FileOf(fn *frame.Func) *File {
+	for _, f := range p.Files {
+		if f.File == fn.File {
+			return f
+		}
+	}
+	return nil
+}
+
+// DeclOf returns the Go declaration that fn implements, or nil when fn is
+// not a function of this package visible from Go (another package's
+// symbol, a static symbol, a C-style name, or no declaration).
+func (p *Package) DeclOf(fn *frame.Func) *Decl {
+	if !p.IsLocal(fn) {
+		return nil
+	}
+	return p.Decls[fn.Name]
+}
+
+// IsLocal reports whether fn is a function of this package that Go code
+// could declare: ·name or pkgpath·name, not static.
+func (p *Package) IsLocal(fn *frame.Func) bool {
+	if !fn.Dot || fn.Static || fn.Bad {
+		return false
+	}
+	return fn.Pkg == "" || p.Pass.Pkg != nil && fn.Pkg == p.Pass.Pkg.Path()
+}
+
+// definedIn returns the sorted base names of the ignored files (files of
+// other build configurations) that define the local function name.
+func (p *Package) definedIn(name string) []string {
+	seen := map[string]bool{}
+	for _, f := range p.Ignored {
+		for i := range f.Stmts {
+			s := &f.Stmts[i]
+			if s.Op != "TEXT" || len(s.Args) == 0 {
+				continue
+			}
+			pkg, n, dot := frame.SplitSym(s.Args[0].Sym)
+			if dot && n == name && (pkg == "" || p.Pass.Pkg != nil && pkg == p.Pass.Pkg.Path()) {
+				seen[filepath.Base(f.Name)] = true
+			}
+		}
+	}
+	var out []string
+	for a := range seen {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// sourceLine returns the text of the source line at pos, for fixes.
+func sourceLine(f *asmparse.File, fset *token.FileSet, pos token.Pos) string {
+	off := int(pos - f.Base)
+	if off < 0 || off > len(f.Src) {
+		return ""
+	}
+	start := bytes.LastIndexByte([]byte(f.Src[:off]), '\n') + 1
+	end := strings.IndexByte(f.Src[off:], '\n')
+	if end < 0 {
+		end = len(f.Src) - off
+	}
+	return f.Src[start : off+end]
+}

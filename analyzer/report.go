@@ -1,0 +1,204 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/token"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/asmcheck/asmcheck/asmparse"
+	"github.com/asmcheck/asmcheck/frame"
+)
+
+// A checkFunc is the run function of one check: it reports through c.
+type checkFunc func(c *Check)
+
+// newAnalyzer builds the Analyzer of a check. Every check requires Load,
+// runs with panics contained (a panic while checking one function is
+// reported as an internal error at that function, and the check goes on
+// with the next), and honours //asmcheck:ignore directives.
+func newAnalyzer(name, doc string, run checkFunc) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:     name,
+		Doc:      doc,
+		URL:      "https://github.com/asmcheck/asmcheck/blob/main/docs/checks.md#" + name,
+		Requires: []*analysis.Analyzer{Load},
+	}
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		pkg := pass.ResultOf[Load].(*Package)
+		if len(pkg.Files) == 0 {
+			return nil, nil
+		}
+		c := &Check{Name: name, Pass: pass, Pkg: pkg}
+		c.guard(nil, nil, func() { run(c) })
+		return nil, nil
+	}
+	return a
+}
+
+// A Check is one check's view of a package while it runs.
+type Check struct {
+	Name string
+	Pass *analysis.Pass
+	Pkg  *Package
+}
+
+// guard runs f, turning a panic into a diagnostic at fn (or the first file).
+func (c *Check) guard(f *File, fn *frame.Func, run func()) {
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
+		}
+		pos := token.NoPos
+		if fn != nil {
+			pos = fn.Pos()
+		} else if len(c.Pkg.Files) > 0 {
+			pos = c.Pkg.Files[0].Base
+		}
+		stack := string(debug.Stack())
+		if i := strings.Index(stack, "panic("); i >= 0 {
+			stack = stack[i:]
+		}
+		if len(stack) > 600 {
+			stack = stack[:600]
+		}
+		c.Pass.Report(analysis.Diagnostic{Pos: pos, Category: "internal",
+			Message: fmt.Sprintf("asmcheck internal error in check %s (the rest of the check still ran): %v\n%s", c.Name, r, stack)})
+	}()
+	run()
+}
+
+// EachFunc calls do for every function of every file whose arch asmcheck
+// knows, each under its own panic guard.
+func (c *Check) EachFunc(do func(f *File, fn *frame.Func)) {
+	for _, f := range c.Pkg.Files {
+		if f.Arch == nil {
+			continue
+		}
+		for _, fn := range f.Funcs {
+			c.guard(f, fn, func() { do(f, fn) })
+		}
+	}
+}
+
+// A Diag is one diagnostic being built.
+type Diag struct {
+	File     *File
+	Fn       *frame.Func
+	Pos      token.Pos
+	End      token.Pos
+	Category string // defaults to the check's name
+	Msg      string
+	Fixes    []analysis.SuggestedFix
+	Related  []analysis.RelatedInformation
+}
+
+// Report emits d in the conventional form "[arch] func: message", unless
+// an //asmcheck:ignore directive covers it.
+func (c *Check) Report(d Diag) {
+	if d.Category == "" {
+		d.Category = c.Name
+	}
+	if d.File != nil && c.ignored(d.File, d.Fn, d.Pos, d.Category) {
+		return
+	}
+	var b strings.Builder
+	if d.File != nil {
+		fmt.Fprintf(&b, "[%s] ", d.File.File.Arch)
+	}
+	if d.Fn != nil {
+		fmt.Fprintf(&b, "%s: ", funcName(d.Fn))
+	}
+	b.WriteString(d.Msg)
+	c.Pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: d.Category,
+		Message: b.String(), SuggestedFixes: d.Fixes, Related: d.Related})
+}
+
+// Reportf reports a diagnostic at pos in fn.
+func (c *Check) Reportf(f *File, fn *frame.Func, pos token.Pos, format string, args ...any) {
+	c.Report(Diag{File: f, Fn: fn, Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// funcName is how messages name a function: its name without the package
+// qualifier, with the ABI selector if any.
+func funcName(fn *frame.Func) string {
+	name := fn.Name
+	if fn.Pkg != "" {
+		name = fn.Pkg + "." + fn.Name
+	}
+	if fn.ABI != "" {
+		name += "<" + fn.ABI + ">"
+	}
+	return name
+}
+
+// An ignore is an //asmcheck:ignore directive:
+//
+//	//asmcheck:ignore check[,check…] reason
+//
+// on the line of a diagnostic, on the line before it, or — to cover a whole
+// function — on its TEXT line or the line before that. The reason is
+// required.
+type ignore struct {
+	pos    token.Pos
+	checks []string
+	reason string
+}
+
+// parseIgnores reads the //asmcheck:ignore directives of a file. A
+// directive without a reason is kept with an empty reason (and ignores
+// nothing); the syntax check reports it.
+func parseIgnores(f *asmparse.File) []*ignore {
+	var out []*ignore
+	for _, d := range f.Directives {
+		rest, ok := strings.CutPrefix(d.Text, "asmcheck:ignore")
+		if !ok {
+			continue
+		}
+		fields := strings.Fields(rest)
+		ig := &ignore{pos: d.Pos}
+		if len(fields) > 0 {
+			ig.checks = strings.Split(fields[0], ",")
+			ig.reason = strings.Join(fields[1:], " ")
+		}
+		out = append(out, ig)
+	}
+	return out
+}
+
+// ignored reports whether an ignore directive covers a diagnostic of
+// category at pos in fn.
+func (c *Check) ignored(f *File, fn *frame.Func, pos token.Pos, category string) bool {
+	if len(f.Ignores) == 0 {
+		return false
+	}
+	fset := c.Pass.Fset
+	line := fset.Position(pos).Line
+	textLine := -1
+	if fn != nil {
+		textLine = fset.Position(fn.Pos()).Line
+	}
+	for _, ig := range f.Ignores {
+		if ig.reason == "" || !ig.covers(c.Name, category) {
+			continue
+		}
+		l := fset.Position(ig.pos).Line
+		if l == line || l == line-1 || l == textLine || l == textLine-1 {
+			return true
+		}
+	}
+	return false
+}
+
+func (ig *ignore) covers(check, category string) bool {
+	for _, name := range ig.checks {
+		if name == check || name == category || name == "all" {
+			return true
+		}
+	}
+	return false
+}
+
