@@ -119,8 +119,8 @@ var (
 	reFuncHead = regexp.MustCompile(`^main\.(f\d+) STEXT`)
 	reInstr    = regexp.MustCompile(`^\t0x[0-9a-f]+ \d+ \([^)]*\)\t(\S+)\t?(.*)$`)
 	reText     = regexp.MustCompile(`\$(-?\d+)-(\d+)$`)
-	reMem      = regexp.MustCompile(`^main\.([pr]\d+)([+-]\d+)?\((SP|FP)\)$`)
-	reAnyMem   = regexp.MustCompile(`\$?main\.([pr]\d+)([+-]\d+)?\((SP|FP)\)`)
+	reMem      = regexp.MustCompile(`^main\.([pr]\d+)([+-]\d+)?\((SP|FP|R1)\)$`)
+	reAnyMem   = regexp.MustCompile(`\$?main\.([pr]\d+)([+-]\d+)?\((SP|FP|R1)\)`)
 	rePair     = regexp.MustCompile(`^\((\w+), (\w+)\)$`)
 	reReg      = regexp.MustCompile(`^[A-Z][A-Z0-9]*$`)
 )
@@ -185,15 +185,37 @@ func (c *compiledFunc) scan(arch *Arch, instrs [][]string) {
 	}
 }
 
-// ref converts a listing offset to a frameRef. FP offsets are argument
-// offsets; on x86 SP offsets above the frame and return address are too.
+// ref converts a listing offset to a frameRef. The listings spell
+// frame references differently per arch:
+//   - arm, arm64, loong64, mips*, s390x: name+off(FP) is an argument
+//     offset, name-off(SP) a local;
+//   - ppc64: name+off(R1) with off >= 0 is an argument offset, negative
+//     offsets are locals;
+//   - riscv64: both (SP) and (FP) print the offset from the hardware SP,
+//     where the arguments start after the frame, the saved LR and the
+//     fixed frame (frame+16);
+//   - 386, amd64: (SP) offsets past the frame and the return address are
+//     arguments.
 func (c *compiledFunc) ref(arch *Arch, off, base string) frameRef {
 	n, _ := strconv.Atoi(strings.TrimPrefix(off, "+"))
-	if base == "FP" {
+	switch {
+	case arch.Name == "riscv64":
+		return argIfAbove(n, c.frame+16)
+	case base == "FP":
 		return frameRef{off: n, arg: true}
+	case base == "R1":
+		return argIfAbove(n, 0)
+	case !arch.LR:
+		return argIfAbove(n, c.frame+arch.PtrSize)
 	}
-	if !arch.LR && n >= c.frame+arch.PtrSize {
-		return frameRef{off: n - c.frame - arch.PtrSize, arg: true}
+	return frameRef{off: n}
+}
+
+// argIfAbove is an argument reference at n-start if n >= start, else a
+// local one.
+func argIfAbove(n, start int) frameRef {
+	if n >= start {
+		return frameRef{off: n - start, arg: true}
 	}
 	return frameRef{off: n}
 }
@@ -415,7 +437,7 @@ func TestABIInternalDifferential(t *testing.T) {
 		t.Skip("runs the compiler")
 	}
 	d := newDiffCase(t)
-	for _, goarch := range []string{"amd64", "arm64"} {
+	for _, goarch := range []string{"amd64", "arm64", "ppc64", "ppc64le", "riscv64", "loong64", "s390x"} {
 		t.Run(goarch, func(t *testing.T) {
 			t.Parallel()
 			d.run(t, goarch, func(c *compiledFunc, sig *types.Signature) []string {

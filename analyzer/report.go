@@ -201,4 +201,3 @@ func (ig *ignore) covers(check, category string) bool {
 	}
 	return false
 }
-
