@@ -89,7 +89,11 @@ func (l *lexer) scan(c byte) Kind {
 			return Ident
 		}
 		l.off += n
-		l.errorf(l.base+token.Pos(l.off-n), "illegal character %q", r)
+		if r == utf8.RuneError && n == 1 {
+			l.errorf(l.base+token.Pos(l.off-n), "invalid UTF-8 encoding")
+		} else {
+			l.errorf(l.base+token.Pos(l.off-n), "illegal character %#U", r)
+		}
 		return Illegal
 	}
 	l.off++
@@ -209,7 +213,7 @@ func (l *lexer) quoted(q byte, kind Kind) Kind {
 			continue
 		case '\n':
 			l.errorf(l.base+token.Pos(start), "%s not terminated", kind)
-			return kind
+			return Illegal
 		case q:
 			l.off++
 			return kind
@@ -218,7 +222,7 @@ func (l *lexer) quoted(q byte, kind Kind) Kind {
 	}
 	l.off = len(src)
 	l.errorf(l.base+token.Pos(start), "%s not terminated", kind)
-	return kind
+	return Illegal
 }
 
 func (l *lexer) lineComment() {

@@ -173,6 +173,7 @@ func runOracle(t *testing.T, target string) oracleStats {
 	var st oracleStats
 	ours := map[string][]oracleInst{}
 	fset := token.NewFileSet()
+	checkDefaultDefines(t, goos, goarch, cmds)
 	for _, c := range cmds {
 		defs := slices.Clone(c.defines)
 		if allowAsmABI[c.pkg] {
@@ -252,6 +253,25 @@ func runOracle(t *testing.T, target string) oracleStats {
 	t.Logf("%s: %d files, %d lines, %d instructions, %d operands compared, %d mismatches",
 		target, st.files, st.lines, st.insts, st.operands, st.mismatches)
 	return st
+}
+
+// checkDefaultDefines checks that DefaultDefines gives what the go
+// command passes with -D (the experiments aside, which cmd/asm adds).
+func checkDefaultDefines(t *testing.T, goos, goarch string, cmds []asmCommand) {
+	var want []string
+	for _, d := range DefaultDefines(goos, goarch) {
+		if !strings.HasPrefix(d, "GOEXPERIMENT_") {
+			want = append(want, d)
+		}
+	}
+	slices.Sort(want)
+	for _, c := range cmds {
+		got := slices.Sorted(slices.Values(c.defines))
+		if !slices.Equal(got, want) {
+			t.Errorf("DefaultDefines(%s, %s) = %v; go build passes %v to asm for %s", goos, goarch, want, got, c.pkg)
+			return
+		}
+	}
 }
 
 type oracleInst struct {
@@ -756,4 +776,3 @@ func qualify(pkg, sym string) string {
 	sym = strings.ReplaceAll(sym, "·", ".")
 	return strings.ReplaceAll(sym, "∕", "/")
 }
-

@@ -289,9 +289,12 @@ func buildLine(src []byte) constraint.Expr {
 }
 
 // DefaultDefines returns the -D definitions `go build` gives the assembler
-// for goos/goarch with default settings (cmd/go/internal/work/gc.go,
-// asmArgs; cmd/asm/main.go adds GOEXPERIMENT_*): GOOS_x, GOARCH_y, the
-// arch's feature level, and the experiments enabled by default.
+// for goos/goarch (cmd/go/internal/work/gc.go, asmArgs; cmd/asm/main.go
+// adds GOEXPERIMENT_*): GOOS_x, GOARCH_y, the arch's feature levels from
+// $GOAMD64, $GOARM, $GOARM64, $GOPPC64 … or their defaults, and the
+// register-ABI experiments enabled by default. (cmd/asm defines the
+// experiments only for runtime, reflect, syscall and a few internal
+// packages; no other package's assembly tests them.)
 func DefaultDefines(goos, goarch string) []string {
 	d := []string{"GOOS_" + goos, "GOARCH_" + goarch}
 	switch goarch {
@@ -300,13 +303,33 @@ func DefaultDefines(goos, goarch string) []string {
 	case "amd64":
 		d = append(d, "GOAMD64_"+envOr("GOAMD64", "v1"))
 	case "arm":
-		d = append(d, "GOARM_7")
+		// GOARM=7 defines GOARM_7, GOARM_6 and GOARM_5; 6 the last two.
+		switch v := envOr("GOARM", "7"); {
+		case strings.Contains(v, "7"):
+			d = append(d, "GOARM_7", "GOARM_6", "GOARM_5")
+		case strings.Contains(v, "6"):
+			d = append(d, "GOARM_6", "GOARM_5")
+		default:
+			d = append(d, "GOARM_5")
+		}
+	case "arm64":
+		if goarm64LSE(envOr("GOARM64", "v8.0")) {
+			d = append(d, "GOARM64_LSE")
+		}
 	case "mips", "mipsle":
 		d = append(d, "GOMIPS_"+envOr("GOMIPS", "hardfloat"))
 	case "mips64", "mips64le":
 		d = append(d, "GOMIPS64_"+envOr("GOMIPS64", "hardfloat"))
 	case "ppc64", "ppc64le":
-		d = append(d, "GOPPC64_power8")
+		// Each level defines the ones below it.
+		switch envOr("GOPPC64", "power8") {
+		case "power10":
+			d = append(d, "GOPPC64_power10", "GOPPC64_power9", "GOPPC64_power8")
+		case "power9":
+			d = append(d, "GOPPC64_power9", "GOPPC64_power8")
+		default:
+			d = append(d, "GOPPC64_power8")
+		}
 	case "riscv64":
 		d = append(d, "GORISCV64_"+envOr("GORISCV64", "rva20u64"))
 	}
@@ -316,6 +339,16 @@ func DefaultDefines(goos, goarch string) []string {
 		d = append(d, "GOEXPERIMENT_regabiwrappers", "GOEXPERIMENT_regabiargs")
 	}
 	return d
+}
+
+// goarm64LSE reports whether a GOARM64 value has the LSE atomics:
+// v8.1 and later, or a ",lse" option (internal/buildcfg, ParseGoarm64).
+func goarm64LSE(v string) bool {
+	v, opts, _ := strings.Cut(v, ",")
+	if strings.Contains(","+opts+",", ",lse,") {
+		return true
+	}
+	return v != "v8.0" && (strings.HasPrefix(v, "v8.") || strings.HasPrefix(v, "v9."))
 }
 
 func envOr(name, def string) string {

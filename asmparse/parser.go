@@ -48,6 +48,10 @@ func (p *parser) parseLine(ts []Token, labels []Label) []Label {
 			ts = ts[1:]
 			continue
 		case Ident, MacroName:
+		case Illegal:
+			// Reported where it was made.
+			ts = skipStmt(ts)
+			continue
 		default:
 			p.errorf(t.Use(), "expected instruction or label, found %s", t)
 			ts = skipStmt(ts)
@@ -63,14 +67,20 @@ func (p *parser) parseLine(ts []Token, labels []Label) []Label {
 		i := 1
 		for i+1 < len(ts) && ts[i].Kind == '.' {
 			if k := ts[i+1].Kind; k != Ident && k != Int {
-				p.errorf(ts[i+1].Use(), "expected suffix after %s., found %s", s.Op, ts[i+1])
+				if k != Illegal {
+					p.errorf(ts[i+1].Use(), "expected suffix after %s., found %s", s.Op, ts[i+1])
+				}
 				s.Bad = true
 				break
 			}
 			s.Suffix += "." + ts[i+1].Text
 			i += 2
 		}
-		ts = p.statement(&s, ts[i:])
+		if s.Bad {
+			ts = skipStmt(ts[i:])
+		} else {
+			ts = p.statement(&s, ts[i:])
+		}
 		p.file.Stmts = append(p.file.Stmts, s)
 	}
 	return labels
@@ -158,6 +168,12 @@ func (p *parser) operandFor(s *Stmt, i, n int, ts []Token) {
 	op := &s.Args[i]
 	op.Pos = ts[0].Use()
 	op.Text = p.text(ts)
+	if hasIllegal(ts) {
+		// Reported where the token was made.
+		op.Kind = BadOp
+		s.Bad = true
+		return
+	}
 	var err string
 	switch {
 	case s.Op == "TEXT" && i == n-1 && i > 0:
@@ -183,13 +199,42 @@ func (p *parser) operandFor(s *Stmt, i, n int, ts []Token) {
 	}
 }
 
-// text returns the operand as written at the use site.
+func hasIllegal(ts []Token) bool {
+	for i := range ts {
+		if ts[i].Kind == Illegal {
+			return true
+		}
+	}
+	return false
+}
+
+// useSpan returns where t is written in a file: t itself, or the
+// outermost macro invocation that produced it (NoPos if not known).
+func useSpan(t *Token) (lo, hi token.Pos) {
+	if t.Exp == nil {
+		return t.Pos, t.Pos + token.Pos(len(t.Text))
+	}
+	r := t.Exp.Root()
+	return r.Use, r.end
+}
+
+// text returns the operand as written at the use site: the text of the
+// file from its first token to its last, where macro names stand for their
+// expansion (NOSPLIT|NOFRAME, $FUNCDATA_ArgsPointerMaps). An operand
+// entirely produced by one macro is the text of its expansion.
 func (p *parser) text(ts []Token) string {
-	first, last := &ts[0], &ts[len(ts)-1]
 	f := p.file
-	lo, hi := int(first.Use()-f.Base), int(last.Use()-f.Base)
-	if first.Exp == nil && last.Exp == nil && lo >= 0 && hi >= lo && hi+len(last.Text) <= len(f.Src) {
-		return f.Src[lo : hi+len(last.Text)]
+	lo, _ := useSpan(&ts[0])
+	_, hi := useSpan(&ts[len(ts)-1])
+	ok := lo.IsValid() && hi.IsValid() && lo >= f.Base && hi > lo && int(hi-f.Base) <= len(f.Src)
+	file := false
+	for i := 0; ok && i < len(ts); i++ {
+		l, h := useSpan(&ts[i])
+		file = file || ts[i].Exp == nil
+		ok = l >= lo && h <= hi && h.IsValid()
+	}
+	if ok && (file || len(ts) == 1) {
+		return f.Src[lo-f.Base : hi-f.Base]
 	}
 	var b strings.Builder
 	for i := range ts {

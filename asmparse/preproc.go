@@ -99,6 +99,7 @@ type preprocessor struct {
 	bol      bool
 	back     []Token // tokens pushed back
 	expanded int
+	tooLarge bool // "macro expansion too large" was reported
 	errs     *ErrorList
 	file     *File
 
@@ -258,13 +259,24 @@ func (p *preprocessor) atEOF() {
 func (p *preprocessor) invoke(m *Macro, t Token) bool {
 	for e := t.Exp; e != nil; e = e.Parent {
 		if e.Macro == m {
-			p.errorf(t.Use(), "recursive invocation of macro %s", m.Name)
-			return false
+			// cmd/asm gives up after 100 nested invocations
+			// (cmd/asm/internal/lex/input.go, Next); the name is left
+			// unexpanded and reported once per outermost invocation, so
+			// that #define A A A costs linear time.
+			if root := t.Exp.Root(); !root.reported {
+				root.reported = true
+				p.errorf(t.Use(), "recursive invocation of macro %s (%s)", m.Name, t.Exp.Chain())
+			}
+			p.pushBack(Token{Kind: Illegal, Text: t.Text, Pos: t.Pos, Exp: t.Exp})
+			return true
 		}
 	}
 	exp := &Expansion{Macro: m, Use: t.Pos, Parent: t.Exp}
 	if t.Pos == token.NoPos && t.Exp != nil {
 		exp.Use = t.Exp.Use
+	}
+	if t.Exp == nil && t.Pos.IsValid() {
+		exp.end = t.Pos + token.Pos(len(t.Text))
 	}
 	var args [][]Token
 	if m.Params != nil {
@@ -275,8 +287,16 @@ func (p *preprocessor) invoke(m *Macro, t Token) bool {
 			return true
 		}
 		var ok bool
-		if args, ok = p.collectArgs(m, t); !ok {
+		var closing Token
+		if args, closing, ok = p.collectArgs(m, t); !ok {
+			p.pushBack(Token{Kind: Illegal, Text: t.Text, Pos: t.Pos, Exp: t.Exp})
 			return true
+		}
+		if exp.end.IsValid() {
+			exp.end = token.NoPos
+			if closing.Exp == nil && closing.Pos.IsValid() {
+				exp.end = closing.Pos + 1
+			}
 		}
 	}
 	body := make([]Token, 0, len(m.Body))
@@ -292,7 +312,11 @@ func (p *preprocessor) invoke(m *Macro, t Token) bool {
 	}
 	p.expanded += len(body)
 	if p.expanded > maxExpansion {
-		p.errorf(t.Use(), "macro expansion too large (at %s)", m.Name)
+		if !p.tooLarge {
+			p.tooLarge = true
+			p.errorf(t.Use(), "macro expansion too large (at %s)", m.Name)
+		}
+		p.pushBack(Token{Kind: Illegal, Text: t.Text, Pos: t.Pos, Exp: t.Exp})
 		return true
 	}
 	p.pushTokens(body)
@@ -308,6 +332,11 @@ func paramIndex(params []string, name string) int {
 	return -1
 }
 
+// pushBack makes t the next token raw returns.
+func (p *preprocessor) pushBack(t Token) {
+	p.back = append(p.back, t)
+}
+
 func (p *preprocessor) pushTokens(toks []Token) {
 	if len(toks) > 0 {
 		p.inputs = append(p.inputs, &ppInput{toks: toks})
@@ -316,7 +345,8 @@ func (p *preprocessor) pushTokens(toks []Token) {
 
 // collectArgs reads the actual arguments of a function-like macro; the
 // opening parenthesis has been read.
-func (p *preprocessor) collectArgs(m *Macro, name Token) ([][]Token, bool) {
+// It returns the arguments and the closing parenthesis.
+func (p *preprocessor) collectArgs(m *Macro, name Token) ([][]Token, Token, bool) {
 	var args [][]Token
 	var cur []Token
 	nesting := 0
@@ -326,7 +356,7 @@ func (p *preprocessor) collectArgs(m *Macro, name Token) ([][]Token, bool) {
 		case t.Kind == EOF || t.Kind == Newline:
 			p.errorf(name.Use(), "unterminated argument list invoking macro %s", m.Name)
 			p.back = append(p.back, t)
-			return nil, false
+			return nil, t, false
 		case nesting == 0 && (t.Kind == ')' || t.Kind == ','):
 			args = append(args, cur)
 			cur = nil
@@ -338,9 +368,9 @@ func (p *preprocessor) collectArgs(m *Macro, name Token) ([][]Token, bool) {
 			}
 			if len(args) != len(m.Params) {
 				p.errorf(name.Use(), "macro %s takes %d arguments, got %d", m.Name, len(m.Params), len(args))
-				return nil, false
+				return nil, t, false
 			}
-			return args, true
+			return args, t, true
 		case t.Kind == '(':
 			nesting++
 		case t.Kind == ')':

@@ -25,7 +25,12 @@ const (
 	ROT            // @>  (rotate right on arm/arm64)
 	Newline   Kind = '\n'
 	MacroName Kind = iota // a function-like macro name used without arguments; never expanded again
-	Illegal               // a character that starts no token
+	// Illegal is a token that could not be read: a character that starts
+	// no token, an unterminated string or character constant, or what is
+	// left of a macro invocation that failed. The error has been reported
+	// where the token was made; the parser marks the statement Bad and
+	// reports nothing more.
+	Illegal
 )
 
 var kindNames = [...]string{
@@ -93,7 +98,9 @@ type Expansion struct {
 	Macro  *Macro
 	Use    token.Pos  // position of the macro name at the invocation
 	Parent *Expansion // the expansion the invocation itself came from, if any
-	depth  int
+
+	reported bool      // a recursive invocation inside this expansion was reported
+	end      token.Pos // just past the invocation (its name, or its closing parenthesis) if in a file
 }
 
 // Root returns the outermost expansion of the chain that contains e.
