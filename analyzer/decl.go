@@ -49,8 +49,8 @@ func runArgSize(c *Check) {
 			return
 		}
 		want := int64(fr.ArgSize)
-		got := fn.Args
-		if fn.HasArgs && got == want {
+		got := fn.Args // 0 when the size is left out, as go vet counts it
+		if got == want {
 			return
 		}
 		if got == 0 && fn.Has(frame.FlagNOSPLIT) {
@@ -109,7 +109,10 @@ func runFPOffset(c *Check) {
 		for i := range fn.Insts {
 			e := &fn.Insts[i]
 			for j := range e.Mem {
-				if m := &e.Mem[j]; m.Base == frame.BaseFP && m.OffOK {
+				// name-8(FP) addresses the caller's frame below the
+				// arguments on purpose (the runtime takes $ret-8(FP) as the
+				// caller's SP on arm64): not an argument reference.
+				if m := &e.Mem[j]; m.Base == frame.BaseFP && m.OffOK && m.Off >= 0 {
 					c.checkFPName(f, fn, fr, e, m)
 				}
 			}
@@ -403,6 +406,11 @@ func writtenResults(fr *abi.Frame, regs [][]frame.Reg, e *frame.Effect, all uint
 			return all
 		}
 		size := int64(max(m.Size, 1))
+		if m.Addr {
+			// The address escapes (LEAQ r+8(FP), DI; SYSCALL): anything
+			// from there on may be written through it.
+			size = int64(fr.ArgSize) - m.Off
+		}
 		for k, r := range fr.Results {
 			if m.Off < int64(r.Offset+r.Size) && m.Off+size > int64(r.Offset) {
 				w |= 1 << k
@@ -441,6 +449,16 @@ func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]f
 	c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: msg})
 }
 
+// usedFromGo reports whether Go code of the package refers to d.
+func (c *Check) usedFromGo(d *Decl) bool {
+	for _, obj := range c.Pass.TypesInfo.Uses {
+		if obj == d.Func {
+			return true
+		}
+	}
+	return false
+}
+
 func runPrototype(c *Check) {
 	defined := map[string]bool{}
 	c.EachFunc(func(f *File, fn *frame.Func) {
@@ -463,7 +481,10 @@ func runPrototype(c *Check) {
 	arch := c.Pkg.Files[0].File.Arch
 	for _, name := range names {
 		d := c.Pkg.Decls[name]
-		if defined[name] || d.Linkname {
+		if defined[name] || d.Linkname || !d.Func.Exported() && !c.usedFromGo(d) {
+			// An unexported function that no Go code of the package
+			// calls (such as runtime·duffzero, called by the compiler
+			// on some arches only) links fine without a body.
 			continue
 		}
 		if files := c.Pkg.definedIn(name); len(files) > 0 {

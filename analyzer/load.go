@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -62,11 +63,15 @@ type Decl struct {
 	// Linkname reports whether a //go:linkname directive names the
 	// function: its body may come from elsewhere.
 	Linkname bool
-	frames   map[string]*abi.Frame
+
+	mu     sync.Mutex // checks run concurrently
+	frames map[string]*abi.Frame
 }
 
 // Frame returns the ABI0 frame of d on arch, or nil if it cannot be laid out.
 func (d *Decl) Frame(arch *abi.Arch) *abi.Frame {
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	if f, ok := d.frames[arch.Name]; ok {
 		return f
 	}

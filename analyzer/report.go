@@ -123,12 +123,9 @@ func (c *Check) Reportf(f *File, fn *frame.Func, pos token.Pos, format string, a
 }
 
 // funcName is how messages name a function: its name without the package
-// qualifier, with the ABI selector if any.
+// qualifier (as go vet does), with the ABI selector if any.
 func funcName(fn *frame.Func) string {
 	name := fn.Name
-	if fn.Pkg != "" {
-		name = fn.Pkg + "." + fn.Name
-	}
 	if fn.ABI != "" {
 		name += "<" + fn.ABI + ">"
 	}

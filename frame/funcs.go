@@ -89,6 +89,7 @@ func Funcs(f *asmparse.File, a *Arch) []*Func {
 	}
 	for _, fn := range out {
 		fn.numberPCs()
+		fn.cfg = buildCFG(fn) // built now: checks share Funcs concurrently
 	}
 	return out
 }

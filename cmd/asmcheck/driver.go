@@ -1,0 +1,374 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/asmcheck/asmcheck/analyzer"
+	"github.com/asmcheck/asmcheck/asmparse"
+)
+
+// A driver runs the checks on packages for every GOARCH they have
+// assembly for.
+type driver struct {
+	patterns  []string
+	arches    []string
+	json, fix bool
+	analyzers []*analysis.Analyzer
+}
+
+// A finding is one diagnostic, positioned.
+type finding struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Arch    string `json:"arch"`
+	Check   string `json:"check"`
+	Message string `json:"message"`
+	Fixes   []fix  `json:"fixes,omitempty"`
+}
+
+type fix struct {
+	Message string `json:"message"`
+	Edits   []edit `json:"edits"`
+}
+
+type edit struct {
+	File  string `json:"file"`
+	Start int    `json:"start"` // byte offsets
+	End   int    `json:"end"`
+	New   string `json:"new"`
+}
+
+func newDriver(args []string, stderr io.Writer) (*driver, error) {
+	fs := flag.NewFlagSet("asmcheck", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	archList := fs.String("arch", "", "comma-separated GOARCHes to check (default: every GOARCH the packages have .s files for)")
+	d := &driver{}
+	fs.BoolVar(&d.json, "json", false, "print diagnostics as JSON")
+	fs.BoolVar(&d.fix, "fix", false, "apply suggested fixes")
+	enable := map[string]*string{}
+	for _, a := range analyzer.All {
+		enable[a.Name] = fs.String(a.Name, "", "enable (true) or disable (false) the "+a.Name+" check")
+	}
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: asmcheck [-arch list] [-json] [-fix] [-CHECK=false] [packages]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	d.patterns = fs.Args()
+	if len(d.patterns) == 0 {
+		d.patterns = []string{"."}
+	}
+	if *archList != "" {
+		d.arches = strings.Split(*archList, ",")
+	}
+	on, off := map[string]bool{}, map[string]bool{}
+	for name, v := range enable {
+		switch *v {
+		case "true", "1":
+			on[name] = true
+		case "false", "0":
+			off[name] = true
+		case "":
+		default:
+			return nil, fmt.Errorf("-%s=%s: want true or false", name, *v)
+		}
+	}
+	for _, a := range analyzer.All {
+		if len(on) > 0 && !on[a.Name] || off[a.Name] {
+			continue
+		}
+		d.analyzers = append(d.analyzers, a)
+	}
+	return d, nil
+}
+
+func (d *driver) main(stdout, stderr io.Writer) int {
+	byArch, err := d.discover()
+	if err != nil {
+		fmt.Fprintln(stderr, "asmcheck:", err)
+		return 2
+	}
+	var all []finding
+	failed := false
+	for _, arch := range sortedKeys(byArch) {
+		fs, err := d.check(arch, byArch[arch])
+		if err != nil {
+			fmt.Fprintf(stderr, "asmcheck: %s: %v\n", arch, err)
+			failed = true
+			continue
+		}
+		all = append(all, fs...)
+	}
+	all = dedupe(all)
+	if d.fix {
+		if err := applyFixes(all); err != nil {
+			fmt.Fprintln(stderr, "asmcheck: -fix:", err)
+			failed = true
+		}
+	}
+	d.print(stdout, all)
+	switch {
+	case failed:
+		return 2
+	case len(all) > 0:
+		return 1
+	}
+	return 0
+}
+
+// discover maps each GOARCH to the import paths of the packages that have
+// assembly files for it.
+func (d *driver) discover() (map[string][]string, error) {
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles}, d.patterns...)
+	if err != nil {
+		return nil, err
+	}
+	byArch := map[string][]string{}
+	for _, p := range pkgs {
+		for _, e := range p.Errors {
+			return nil, fmt.Errorf("%s: %v", p.PkgPath, e)
+		}
+		dir := pkgDir(p)
+		if dir == "" {
+			continue
+		}
+		files, _ := filepath.Glob(filepath.Join(dir, "*.s"))
+		seen := map[string]bool{}
+		for _, name := range files {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				return nil, err
+			}
+			for _, a := range asmparse.FileArches(name, src) {
+				if !seen[a] && (d.arches == nil || slices.Contains(d.arches, a)) {
+					seen[a] = true
+					byArch[a] = append(byArch[a], p.PkgPath)
+				}
+			}
+		}
+	}
+	return byArch, nil
+}
+
+func pkgDir(p *packages.Package) string {
+	for _, list := range [][]string{p.GoFiles, p.OtherFiles, p.IgnoredFiles} {
+		if len(list) > 0 {
+			return filepath.Dir(list[0])
+		}
+	}
+	return ""
+}
+
+// goosFor returns the GOOS to check arch with: the host's when it is a
+// valid pair, else one that is.
+func goosFor(arch string) string {
+	switch arch {
+	case "wasm":
+		return "js"
+	case runtime.GOARCH:
+		return runtime.GOOS
+	}
+	if runtime.GOOS == "linux" || arch == "amd64" || arch == "arm64" {
+		return runtime.GOOS
+	}
+	return "linux"
+}
+
+// check loads pkgs for arch and runs the checks.
+func (d *driver) check(arch string, pkgs []string) ([]finding, error) {
+	goos := goosFor(arch)
+	env := append(os.Environ(), "GOARCH="+arch, "GOOS="+goos)
+	if arch != runtime.GOARCH || goos != runtime.GOOS {
+		env = append(env, "CGO_ENABLED=0")
+	}
+	// The checks read GOARCH for files whose name does not say it.
+	old := os.Getenv("GOARCH")
+	os.Setenv("GOARCH", arch)
+	defer os.Setenv("GOARCH", old)
+	loaded, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Env: env, Tests: true}, pkgs...)
+	if err != nil {
+		return nil, err
+	}
+	loaded = withTests(loaded)
+	var errs []string
+	packages.Visit(loaded, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			errs = append(errs, e.Error())
+		}
+	})
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	g, err := checker.Analyze(d.analyzers, loaded, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []finding
+	for act := range g.All() {
+		if !act.IsRoot {
+			continue
+		}
+		if act.Err != nil {
+			return nil, fmt.Errorf("%s: %v", act.Analyzer.Name, act.Err)
+		}
+		for _, diag := range act.Diagnostics {
+			out = append(out, toFinding(act, arch, diag))
+		}
+	}
+	return out, nil
+}
+
+// withTests keeps, for each package, its test variant when it has one (the
+// package compiled with its _test.go files, which may declare functions the
+// assembly implements), as go vet does; external test packages and test
+// mains have no assembly and are dropped.
+func withTests(pkgs []*packages.Package) []*packages.Package {
+	hasTest := map[string]bool{}
+	for _, p := range pkgs {
+		if p.ForTest == p.PkgPath && p.ID != p.PkgPath {
+			hasTest[p.PkgPath] = true
+		}
+	}
+	var out []*packages.Package
+	for _, p := range pkgs {
+		switch {
+		case strings.HasSuffix(p.PkgPath, "_test") || strings.HasSuffix(p.ID, ".test"):
+		case p.ForTest == "" && hasTest[p.PkgPath]:
+		default:
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func toFinding(act *checker.Action, arch string, diag analysis.Diagnostic) finding {
+	fset := act.Package.Fset
+	p := fset.Position(diag.Pos)
+	f := finding{File: p.Filename, Line: p.Line, Col: p.Column, Arch: arch, Check: act.Analyzer.Name, Message: diag.Message}
+	for _, sf := range diag.SuggestedFixes {
+		fx := fix{Message: sf.Message}
+		for _, te := range sf.TextEdits {
+			start, end := fset.Position(te.Pos), fset.Position(te.End)
+			fx.Edits = append(fx.Edits, edit{File: start.Filename, Start: start.Offset, End: end.Offset, New: string(te.NewText)})
+		}
+		f.Fixes = append(f.Fixes, fx)
+	}
+	return f
+}
+
+// dedupe sorts findings and drops exact repeats.
+func dedupe(fs []finding) []finding {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Message < b.Message
+	})
+	out := fs[:0]
+	for i, f := range fs {
+		if i > 0 && f.File == fs[i-1].File && f.Line == fs[i-1].Line && f.Col == fs[i-1].Col && f.Message == fs[i-1].Message {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func (d *driver) print(w io.Writer, fs []finding) {
+	if d.json {
+		if fs == nil {
+			fs = []finding{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.Encode(fs)
+		return
+	}
+	wd, _ := os.Getwd()
+	for _, f := range fs {
+		name := f.File
+		if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
+			name = rel
+		}
+		fmt.Fprintf(w, "%s:%d:%d: %s\n", name, f.Line, f.Col, f.Message)
+	}
+}
+
+// applyFixes applies the first fix of every finding, skipping edits that
+// overlap one already taken.
+func applyFixes(fs []finding) error {
+	byFile := map[string][]edit{}
+	for _, f := range fs {
+		if len(f.Fixes) == 0 {
+			continue
+		}
+		for _, e := range f.Fixes[0].Edits {
+			byFile[e.File] = append(byFile[e.File], e)
+		}
+	}
+	for name, edits := range byFile {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		out, err := applyEdits(src, edits)
+		if err != nil {
+			return fmt.Errorf("%s: %v", name, err)
+		}
+		if err := os.WriteFile(name, out, 0o666); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// applyEdits applies non-overlapping edits (exact duplicates count once).
+func applyEdits(src []byte, edits []edit) ([]byte, error) {
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
+	var out []byte
+	last := 0
+	for i, e := range edits {
+		if i > 0 && e == edits[i-1] {
+			continue
+		}
+		if e.Start < last || e.End > len(src) || e.Start > e.End {
+			continue // overlaps an edit already applied
+		}
+		out = append(out, src[last:e.Start]...)
+		out = append(out, e.New...)
+		last = e.End
+	}
+	return append(out, src[last:]...), nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

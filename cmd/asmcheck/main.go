@@ -1,0 +1,86 @@
+// Command asmcheck checks Go assembly (.s files) against the Go
+// declarations and the ABI: frame and argument sizes, FP offsets and
+// widths, results, stack and register use. See the README and docs/.
+//
+// Usage:
+//
+//	asmcheck [flags] [packages]          check packages for every GOARCH they have assembly for
+//	go vet -vettool=$(which asmcheck) ./...  run as a go vet tool (host GOARCH)
+//	asmcheck help [check]                list the checks, or describe one
+//
+// Flags of the standalone mode:
+//
+//	-arch list   check only these GOARCHes (comma-separated); default: every
+//	             GOARCH the packages have .s files for
+//	-json        print diagnostics as JSON
+//	-fix         apply the suggested fixes to the .s files
+//	-CHECK=false turn a check off (e.g. -fpwidth=false); -CHECK=true runs
+//	             only the checks turned on
+//
+// Exit status: 0 when no diagnostic was reported, 1 when some were, 2 when
+// the packages could not be loaded or checked, or the command line is
+// wrong. Under go vet, go vet's own conventions apply.
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/asmcheck/asmcheck/analyzer"
+)
+
+func main() {
+	if vetMode(os.Args[1:]) {
+		unitchecker.Main(analyzer.All...)
+		return
+	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// vetMode reports whether go vet is running asmcheck as its -vettool: it
+// asks for -V=full and -flags, then passes one .cfg file per package.
+func vetMode(args []string) bool {
+	for _, a := range args {
+		if a == "-V=full" || a == "-V" || a == "-flags" || strings.HasSuffix(a, ".cfg") {
+			return true
+		}
+	}
+	return false
+}
+
+// run is the standalone command; it returns the exit status.
+func run(args []string, stdout, stderr *os.File) int {
+	if len(args) > 0 && args[0] == "help" {
+		help(stdout, args[1:])
+		return 0
+	}
+	d, err := newDriver(args, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "asmcheck:", err)
+		return 2
+	}
+	return d.main(stdout, stderr)
+}
+
+func help(w *os.File, args []string) {
+	if len(args) == 0 {
+		fmt.Fprintln(w, "asmcheck checks Go assembly against Go declarations and the ABI.")
+		fmt.Fprintln(w, "\nUsage: asmcheck [flags] [packages]\n\nChecks:")
+		for _, a := range analyzer.All {
+			title, _, _ := strings.Cut(a.Doc, "\n")
+			fmt.Fprintf(w, "  %-12s %s\n", a.Name, title)
+		}
+		fmt.Fprintln(w, "\nRun 'asmcheck help CHECK' for details, and see docs/checks.md.")
+		return
+	}
+	for _, name := range args {
+		for _, a := range analyzer.All {
+			if a.Name == name {
+				fmt.Fprintf(w, "%s: %s\n\n", a.Name, a.Doc)
+			}
+		}
+	}
+}
