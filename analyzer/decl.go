@@ -2,6 +2,8 @@ package analyzer
 
 import (
 	"fmt"
+	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"sort"
@@ -449,12 +451,42 @@ func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]f
 	c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: msg})
 }
 
-// usedFromGo reports whether Go code of the package refers to d.
+// usedFromGo reports whether Go code of the package refers to d outside
+// branches that constant conditions remove (if GOARCH == "amd64" { … }),
+// which the compiler drops before the linker sees them.
 func (c *Check) usedFromGo(d *Decl) bool {
-	for _, obj := range c.Pass.TypesInfo.Uses {
-		if obj == d.Func {
-			return true
+	used := false
+	for _, f := range c.Pass.Files {
+		var stack []ast.Node
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			if id, ok := n.(*ast.Ident); ok && c.Pass.TypesInfo.Uses[id] == d.Func && !c.deadBranch(stack, id) {
+				used = true
+			}
+			stack = append(stack, n)
+			return !used
+		})
+	}
+	return used
+}
+
+// deadBranch reports whether n, under the nodes of stack, sits in an if
+// branch that a constant condition rules out.
+func (c *Check) deadBranch(stack []ast.Node, n ast.Node) bool {
+	child := n
+	for i := len(stack) - 1; i >= 0; i-- {
+		if ifs, ok := stack[i].(*ast.IfStmt); ok {
+			if tv, ok := c.Pass.TypesInfo.Types[ifs.Cond]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool {
+				taken := constant.BoolVal(tv.Value)
+				if child == ifs.Body && !taken || child == ifs.Else && taken {
+					return true
+				}
+			}
 		}
+		child = stack[i]
 	}
 	return false
 }

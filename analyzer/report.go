@@ -33,6 +33,7 @@ func newAnalyzer(name, doc string, run checkFunc) *analysis.Analyzer {
 		}
 		c := &Check{Name: name, Pass: pass, Pkg: pkg}
 		c.guard(nil, nil, func() { run(c) })
+		c.flushMacroGroups()
 		return nil, nil
 	}
 	return a
@@ -43,6 +44,18 @@ type Check struct {
 	Name string
 	Pass *analysis.Pass
 	Pkg  *Package
+
+	// groups collects diagnostics about statements that come from macro
+	// expansions: the same problem in every expansion of one macro (the
+	// runtime's CALLFN(·call16, 16) … lines) is reported once.
+	groups map[string]*macroGroup
+	order  []string
+}
+
+type macroGroup struct {
+	first Diag
+	macro string
+	funcs []string
 }
 
 // guard runs f, turning a panic into a diagnostic at fn (or the first file).
@@ -94,6 +107,57 @@ type Diag struct {
 	Msg      string
 	Fixes    []analysis.SuggestedFix
 	Related  []analysis.RelatedInformation
+	grouped  bool
+}
+
+// group files d under the macro its statement was expanded from, if any,
+// and reports whether it did.
+func (c *Check) group(d Diag) bool {
+	var macro string
+	for i := range d.Fn.Insts {
+		if s := d.Fn.Stmt(i); s.Pos == d.Pos && s.Exp != nil {
+			macro = s.Exp.Root().Macro.Name
+			break
+		}
+	}
+	if s := &d.Fn.File.Stmts[d.Fn.Text]; macro == "" && s.Pos == d.Pos && s.Exp != nil {
+		macro = s.Exp.Root().Macro.Name
+	}
+	if macro == "" {
+		return false
+	}
+	key := macro + "\x00" + d.Category + "\x00" + strings.ReplaceAll(d.Msg, d.Fn.Name, "\x00")
+	if c.groups == nil {
+		c.groups = map[string]*macroGroup{}
+	}
+	g := c.groups[key]
+	if g == nil {
+		g = &macroGroup{first: d, macro: macro}
+		c.groups[key] = g
+		c.order = append(c.order, key)
+	}
+	g.funcs = append(g.funcs, funcName(d.Fn))
+	return true
+}
+
+// flushMacroGroups reports each group once, at its first expansion.
+func (c *Check) flushMacroGroups() {
+	for _, key := range c.order {
+		g := c.groups[key]
+		d := g.first
+		d.grouped = true
+		if n := len(g.funcs) - 1; n > 0 {
+			more := g.funcs[1:]
+			if len(more) > 4 {
+				more = append(more[:4:4], "…")
+			}
+			d.Msg += fmt.Sprintf(" (in expansions of %s: the same in %d more, %s)", g.macro, n, strings.Join(more, ", "))
+		} else {
+			d.Msg += fmt.Sprintf(" (in an expansion of %s)", g.macro)
+		}
+		c.Report(d)
+	}
+	c.groups, c.order = nil, nil
 }
 
 // Report emits d in the conventional form "[arch] func: message", unless
@@ -103,6 +167,9 @@ func (c *Check) Report(d Diag) {
 		d.Category = c.Name
 	}
 	if d.File != nil && c.ignored(d.File, d.Fn, d.Pos, d.Category) {
+		return
+	}
+	if !d.grouped && d.Fn != nil && c.group(d) {
 		return
 	}
 	var b strings.Builder

@@ -239,17 +239,18 @@ func (d *driver) check(arch string, pkgs []string) ([]finding, error) {
 // assembly implements), as go vet does; external test packages and test
 // mains have no assembly and are dropped.
 func withTests(pkgs []*packages.Package) []*packages.Package {
+	isVariant := func(p *packages.Package) bool { return strings.Contains(p.ID, " [") }
 	hasTest := map[string]bool{}
 	for _, p := range pkgs {
-		if p.ForTest == p.PkgPath && p.ID != p.PkgPath {
+		if isVariant(p) {
 			hasTest[p.PkgPath] = true
 		}
 	}
 	var out []*packages.Package
 	for _, p := range pkgs {
 		switch {
-		case strings.HasSuffix(p.PkgPath, "_test") || strings.HasSuffix(p.ID, ".test"):
-		case p.ForTest == "" && hasTest[p.PkgPath]:
+		case strings.HasSuffix(p.PkgPath, "_test") || strings.HasSuffix(p.PkgPath, ".test"):
+		case !isVariant(p) && hasTest[p.PkgPath]:
 		default:
 			out = append(out, p)
 		}
