@@ -50,7 +50,8 @@ func amd64Regs() *RegFile {
 
 func init() {
 	rf := amd64Regs()
-	a := &Arch{
+	t := newX86Table(8)
+	register(&Arch{
 		Name:     "amd64",
 		ABI:      abi.ArchFor("amd64"),
 		Regs:     rf,
@@ -58,48 +59,7 @@ func init() {
 		FP:       rf.Reg("BP"),
 		G:        rf.Reg("R14"),
 		Complete: true,
-		Ops:      x86Ops(8),
-	}
-	register(a)
-}
-
-// x86Ops returns the instruction table shared by 386 and amd64; ptr is the
-// pointer size (CALL pushes ptr bytes, PUSHL/PUSHQ …).
-func x86Ops(ptr int) map[string][]Form {
-	ops := map[string][]Form{
-		"JMP":  {{N: 1, Args: "t", Flow: FlowJump}},
-		"CALL": {{N: 1, Args: "t", Flow: FlowCall}},
-		"RET":  {{N: 0, Flow: FlowReturn}, {N: 1, Args: "t", Flow: FlowReturn}},
-		"UD2":  {{N: 0, Flow: FlowHalt, Attr: AttrTrap}},
-
-		"LEAQ":    {{N: 2, Args: "a,w8"}},
-		"LEAL":    {{N: 2, Args: "a,w4"}},
-		"PUSHQ":   {{N: 1, Args: "r8", SP: -8}},
-		"POPQ":    {{N: 1, Args: "w8", SP: 8}},
-		"PUSHL":   {{N: 1, Args: "r4", SP: -4}},
-		"POPL":    {{N: 1, Args: "w4", SP: 4}},
-		"PUSHFQ":  {{N: 0, SP: -8}},
-		"POPFQ":   {{N: 0, SP: 8}},
-		"SYSCALL": {{N: 0, Read: []string{"AX"}, Write: []string{"AX", "CX", "R11"}, Attr: AttrSyscall}},
-	}
-	for _, j := range []string{"JEQ", "JNE", "JLT", "JLE", "JGT", "JGE", "JCS", "JCC", "JHI", "JLS", "JMI", "JPL", "JOS", "JOC", "JPS", "JPC", "JCXZL", "JCXZQ"} {
-		ops[j] = []Form{{N: 1, Args: "t", Flow: FlowCondJump}}
-	}
-	for sfx, size := range map[string]int{"B": 1, "W": 2, "L": 4, "Q": 8} {
-		ops["MOV"+sfx] = []Form{{N: 2, Args: "r,w", Size: size}}
-		for _, op := range []string{"ADD", "SUB"} {
-			sp := byte('+')
-			if op == "SUB" {
-				sp = '-'
-			}
-			ops[op+sfx] = []Form{{N: 2, Args: "r,rw", Size: size, SPArith: sp}}
-		}
-		for _, op := range []string{"AND", "OR", "XOR", "ADC", "SBB"} {
-			ops[op+sfx] = []Form{{N: 2, Args: "r,rw", Size: size}}
-		}
-		ops["AND"+sfx][0].SPArith = '&'
-		ops["CMP"+sfx] = []Form{{N: 2, Args: "r,r", Size: size}}
-		ops["TEST"+sfx] = []Form{{N: 2, Args: "r,r", Size: size}}
-	}
-	return ops
+		Ops:      t.ops,
+		Special:  t.special,
+	})
 }

@@ -1,0 +1,313 @@
+package main
+
+import (
+	"encoding/csv"
+	"log"
+	"os"
+	"strings"
+)
+
+// CSV columns (x86.v0.2.csv's header comment).
+const (
+	colIntel = iota
+	colGo
+	colGNU
+	colEncoding
+	colValid32
+	colValid64
+	colCPUID
+	colTags
+	colAction
+	colMultisize
+	colDatasize
+)
+
+// csvHand lists Go mnemonics whose forms frame/x86.go writes by hand
+// (branches, stack operations, port I/O whose Go form has implicit
+// operands, far transfers), so their CSV rows are not used.
+var csvHand = map[string]bool{
+	"CALL": true, "JMP": true, "RET": true, "LOOP": true, "LOOPEQ": true, "LOOPNE": true,
+	"JCXZL": true, "JCXZQ": true, "JCXZW": true, "XBEGIN": true, "INT": true,
+	"PUSHW": true, "PUSHL": true, "PUSHQ": true, "POPW": true, "POPL": true, "POPQ": true,
+	"ENTER": true, "INB": true, "INW": true, "INL": true, "OUTB": true, "OUTW": true, "OUTL": true,
+}
+
+// csvActions corrects the CSV's read/write column (Intel operand order).
+// The column copies the Intel manual's Op/En tables, which say "w" where
+// the instruction also reads the operand, or the reverse; each entry was
+// checked against the instruction's Operation section in the Intel SDM,
+// volume 2.
+var csvActions = map[string]string{
+	"DIV":      "r",      // divisor is only read
+	"IMUL/1":   "r",      // one-operand IMUL reads r/m; the result goes to DX:AX
+	"IMUL/3":   "w,r,r",  // DEST := SRC1 * imm
+	"RCL":      "rw,r",   // rotates read the destination
+	"RCR":      "rw,r",   //
+	"ROL":      "rw,r",   //
+	"ROR":      "rw,r",   //
+	"SBB":      "rw,r",   // DEST := DEST - (SRC + CF)
+	"SHLD":     "rw,r,r", // shifts the destination
+	"SHRD":     "rw,r,r", //
+	"XADD":     "rw,rw",  // exchanges and adds
+	"XCHG":     "rw,rw",  //
+	"ARPL":     "rw,r",   // adjusts the RPL field of the destination
+	"INSERTPS": "rw,r,r", // writes one element of the destination
+	"PINSRB":   "rw,r,r", //
+	"PINSRW":   "rw,r,r", //
+	"PINSRD":   "rw,r,r", //
+	"PINSRQ":   "rw,r,r", //
+	"MOVHLPS":  "rw,r",   // writes half of the destination
+	"MOVLHPS":  "rw,r",   //
+	"CVTSD2SS": "rw,r",   // scalar results keep DEST[127:32/64]
+	"CVTSS2SD": "rw,r",   //
+	"CVTSI2SD": "rw,r",   //
+	"CVTSI2SS": "rw,r",   //
+	"CVTPI2PS": "rw,r",   // keeps DEST[127:64]
+	"SQRTSD":   "rw,r",   //
+	"SQRTSS":   "rw,r",   //
+	"RCPSS":    "rw,r",   //
+	"RSQRTSS":  "rw,r",   //
+	"ROUNDSD":  "rw,r,r", //
+	"ROUNDSS":  "rw,r,r", //
+	"SETcc":    "w",      // SETcc writes r/m8
+	"CLFLUSH":  "a",      // flushes a line: no data access
+	"LEA":      "w,a",    // computes an address
+	"NOP":      "a",      // NOPL/NOPW r/m: the operand is not accessed
+	"PREFETCH": "a",      // hints
+	"INVLPG":   "a",      // invalidates a TLB entry
+}
+
+// csvOrder gives the Intel operand index of each Go operand where the Go
+// assembler does not simply reverse Intel's order and the CSV's Go column
+// gets it wrong: the SSE compares take the predicate last
+// (cmd/internal/obj/x86/asm6.go yxcmpi: Yxm, Yxr, Yi8).
+var csvOrder = map[string][]int{
+	"CMPPS": {1, 0, 2},
+	"CMPPD": {1, 0, 2},
+	"CMPSS": {1, 0, 2},
+	"CMPSD": {1, 0, 2},
+}
+
+// readCSV adds the legacy (non-VEX) forms of x86.v0.2.csv.
+func (g *gen) readCSV(path string) {
+	f, err := os.Open(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comment = '#'
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		log.Fatalf("%s: %v", path, err)
+	}
+	for _, rec := range recs {
+		if len(rec) <= colDatasize {
+			continue
+		}
+		if fm := g.csvForm(rec); fm != nil {
+			g.add(fm)
+		}
+	}
+}
+
+// csvForm converts one CSV record, or returns nil if it is not used.
+func (g *gen) csvForm(rec []string) *form {
+	enc := rec[colEncoding]
+	if strings.HasPrefix(enc, "VEX") || strings.HasPrefix(enc, "EVEX") {
+		return nil // XED describes these
+	}
+	iop, iargs := splitInst(rec[colIntel])
+	gop, gargs := splitInst(rec[colGo])
+	if i := strings.Index(gop, "{"); i > 0 {
+		gop = gop[:i] + gop[i+1:i+2] // SLDT{L/W} r32/m16 is SLDTL
+	}
+	if iop == "MOVSXD" && iargs[0] != "r64" {
+		return nil // movsxd r16/r32 has no Go spelling
+	}
+	if isX87(iop) || strings.ContainsAny(gop, "/*{") || anyHas(iargs, "bnd", "mib", "ST(", "ptr16", "rel") {
+		return nil
+	}
+	gop = csvGoName(iop, gop, iargs)
+	if csvHand[gop] {
+		return nil
+	}
+	if !g.names[gop] {
+		g.skipped[gop] = true
+		return nil
+	}
+	acts := strings.Split(rec[colAction], ",")
+	if rec[colAction] == "" {
+		acts = nil
+	}
+	if fix, ok := csvAction(iop, len(iargs)); ok {
+		acts = strings.Split(fix, ",")
+	}
+	if len(acts) != len(iargs) {
+		log.Fatalf("%s: %d actions for %d operands", rec[colIntel], len(acts), len(iargs))
+	}
+	order := csvGoOrder(iop, iargs, gargs)
+	fm := &form{op: gop, src: rec[colIntel]}
+	for _, ii := range order {
+		a := csvOperand(iargs[ii])
+		switch acts[ii] {
+		case "r":
+			a.r = true
+		case "w":
+			a.w = true
+		case "rw":
+			a.r, a.w = true, true
+		case "a":
+			a.addr = true
+		default:
+			log.Fatalf("%s: action %q", rec[colIntel], acts[ii])
+		}
+		fm.args = append(fm.args, a)
+	}
+	return fm
+}
+
+// csvGoName returns the Go mnemonic of a CSV row whose Go column is wrong.
+func csvGoName(iop, gop string, iargs []string) string {
+	switch {
+	case iop == "MOVD":
+		// Go's MOVD is MOVQ (cmd/asm/internal/arch/arch.go); movd is MOVL.
+		return "MOVL"
+	case strings.HasSuffix(iop, "2SI") && len(iargs) == 2 && iargs[0] == "r64":
+		// CVTSD2SI r64 is CVTSD2SQ (asm6.go), not CVTSD2SL.
+		return strings.TrimSuffix(gop, "L") + "Q"
+	case iop == "IMUL" && len(iargs) == 3:
+		return "IMUL3" + gop[len(gop)-1:]
+	case iop == "MOVBE":
+		// MOVBELL is an alias of MOVBEL (cmd/asm/internal/arch/arch.go).
+		return gop[:len(gop)-1]
+	}
+	return gop
+}
+
+// csvAction returns the corrected actions for Intel mnemonic iop with n
+// operands, if csvActions has them.
+func csvAction(iop string, n int) (string, bool) {
+	keys := []string{iop + "/" + itoa(n), iop}
+	if strings.HasPrefix(iop, "SET") {
+		keys = append(keys, "SETcc")
+	}
+	if strings.HasPrefix(iop, "PREFETCH") {
+		keys = append(keys, "PREFETCH")
+	}
+	if strings.HasPrefix(iop, "CLFLUSH") {
+		keys = append(keys, "CLFLUSH")
+	}
+	for _, k := range keys {
+		if s, ok := csvActions[k]; ok && s != "" && len(strings.Split(s, ",")) == n {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// csvGoOrder returns, for each Go operand, the index of the Intel operand.
+func csvGoOrder(iop string, iargs, gargs []string) []int {
+	if o, ok := csvOrder[iop]; ok && len(o) == len(iargs) {
+		return o
+	}
+	order := make([]int, len(gargs))
+	used := make([]bool, len(iargs))
+	ok := len(gargs) == len(iargs)
+	for k, ga := range gargs {
+		found := -1
+		for i, ia := range iargs {
+			if !used[i] && ia == ga {
+				found = i
+				break
+			}
+		}
+		if found < 0 {
+			ok = false
+			break
+		}
+		used[found] = true
+		order[k] = found
+	}
+	if !ok {
+		log.Fatalf("%s: cannot match Go operands %v to %v", iop, gargs, iargs)
+	}
+	return order
+}
+
+// csvOperand describes an operand by its Intel manual name.
+func csvOperand(name string) operand {
+	gp := map[string]int{
+		"r8": 1, "r8op": 1, "AL": 1, "CL": 1,
+		"r16": 2, "r16op": 2, "rmr16": 2, "AX": 2, "DX": 2,
+		"r32": 4, "r32op": 4, "rmr32": 4, "EAX": 4,
+		"r64": 8, "r64op": 8, "rmr64": 8, "RAX": 8,
+	}
+	mem := map[string]int{
+		"m8": 1, "m16": 2, "m32": 4, "m64": 8, "m128": 16, "m256": 32,
+		"m": -1, "mem": -1, "m2byte": 2, "m14/28byte": 28, "m94/108byte": 108, "m512byte": 512,
+		"m16int": 2, "m32int": 4, "m64int": 8, "m32fp": 4, "m64fp": 8, "m80fp": 10, "m80bcd": 10, "m80dec": 10,
+		"m16&16": 4, "m16&32": 6, "m32&32": 8, "m16&64": 10,
+		"m16:16": 4, "m16:32": 6, "m16:64": 10,
+		"moffs8": 1, "moffs16": 2, "moffs32": 4, "moffs64": 8,
+	}
+	rm := map[string]int{"r/m8": 1, "r/m16": 2, "r/m32": 4, "r/m64": 8}
+	switch {
+	case gp[name] != 0:
+		return operand{reg: regGP, regSz: gp[name]}
+	case rm[name] != 0:
+		return operand{reg: regGP, regSz: rm[name], mem: true, memSz: rm[name]}
+	case mem[name] != 0:
+		return operand{mem: true, memSz: mem[name]}
+	case strings.HasPrefix(name, "imm") || name == "0" || name == "1" || name == "3":
+		return operand{imm: true}
+	case name == "xmm1" || name == "xmm2" || name == "<XMM0>":
+		return operand{reg: regVec, vecSz: 16}
+	case name == "mm1" || name == "mm2":
+		return operand{reg: regVec, vecSz: 8}
+	case name == "Sreg" || len(name) == 2 && name[1] == 'S' || strings.HasPrefix(name, "CR") || strings.HasPrefix(name, "DR"):
+		return operand{reg: regOther}
+	}
+	if reg, m, ok := strings.Cut(name, "/"); ok {
+		a := csvOperand(m)
+		r := csvOperand(reg)
+		if !a.mem || r.reg == regNone {
+			log.Fatalf("operand %q", name)
+		}
+		a.reg, a.regSz, a.vecSz = r.reg, r.regSz, r.vecSz
+		if a.reg == regVec && a.memSz < a.vecSz {
+			a.regSz = a.memSz // xmm2/m64: the low 8 bytes of the register
+		}
+		return a
+	}
+	log.Fatalf("unknown CSV operand %q", name)
+	return operand{}
+}
+
+func splitInst(s string) (string, []string) {
+	op, args, _ := strings.Cut(s, " ")
+	if args == "" {
+		return op, nil
+	}
+	return op, strings.Split(args, ", ")
+}
+
+// isX87 reports whether the Intel mnemonic is an x87 instruction; Go
+// spells those differently (FMOVD, FADDF …) and frame/x86.go lists them.
+func isX87(op string) bool {
+	return strings.HasPrefix(op, "F") && !strings.HasPrefix(op, "FXSAVE") && !strings.HasPrefix(op, "FXRSTOR")
+}
+
+func anyHas(args []string, subs ...string) bool {
+	for _, a := range args {
+		for _, s := range subs {
+			if strings.Contains(a, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func itoa(n int) string { return string(rune('0' + n)) }
