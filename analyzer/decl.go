@@ -311,10 +311,12 @@ func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e *frame.Effe
 	}
 	switch {
 	case m.Size > size:
-		next := fr.At(v.Offset + size)
-		what := "bytes past it"
-		if next != nil {
-			what = next.Name
+		what := "the padding after it"
+		for off := v.Offset + size; off < int(m.Off)+m.Size; off++ {
+			if next := fr.At(off); next != nil && next != v {
+				what = next.Name
+				break
+			}
 		}
 		msg += fmt.Sprintf(": the %d-byte access also %s %s", m.Size, readsOrWrites(m), what)
 	default:

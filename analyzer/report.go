@@ -222,6 +222,7 @@ func parseIgnores(f *asmparse.File) []*ignore {
 		if !ok {
 			continue
 		}
+		rest, _, _ = strings.Cut(rest, "//") // a comment after the directive
 		fields := strings.Fields(rest)
 		ig := &ignore{pos: d.Pos}
 		if len(fields) > 0 {

@@ -1,0 +1,70 @@
+#include "textflag.h"
+
+TEXT ·offsets(SB), NOSPLIT, $0-24
+	MOVB x+1(FP), AX        // want `invalid offset x\+1\(FP\); expected x\+0\(FP\)`
+	MOVQ y+16(FP), BX       // want `invalid offset y\+16\(FP\); expected y\+8\(FP\): offset 16 is ret\+16\(FP\)`
+	MOVQ BX, ret+16(FP)
+	RET
+
+TEXT ·offsetsOK(SB), NOSPLIT, $0-24
+	MOVB x+0(FP), AX
+	MOVQ y+8(FP), BX
+	MOVQ BX, ret+16(FP)
+	RET
+
+TEXT ·names(SB), NOSPLIT, $0-40
+	MOVQ str_len+8(FP), AX  // want `unknown variable str_len; offset 8 is s_len\+8\(FP\)`
+	MOVL p_a+16(FP), BX
+	MOVQ p_b+16(FP), CX     // want `invalid offset p_b\+16\(FP\); expected p_b\+24\(FP\)`
+	MOVQ AX, res+32(FP)     // want `unknown variable res; offset 32 is n\+32\(FP\)`
+	RET
+
+TEXT ·namesOK(SB), NOSPLIT, $0-40
+	MOVQ s_len+8(FP), AX
+	MOVL p_a+16(FP), BX
+	MOVQ p_b+24(FP), CX
+	MOVQ AX, n+32(FP)
+	RET
+
+TEXT ·unnamed(SB), NOSPLIT, $0-16
+	MOVQ 8(FP), AX          // want `use of unnamed argument 8\(FP\); offset 8 is y\+8\(FP\)`
+	RET
+
+TEXT ·unnamedOK(SB), NOSPLIT, $0-16
+	MOVQ y+8(FP), AX
+	RET
+
+// A frameless function reaching its argument through the hardware SP:
+// 0(SP) is the return address, so x is at 8(SP).
+TEXT ·viaSP(SB), NOSPLIT, $0-8
+	MOVQ 8(SP), AX          // want `8\(SP\) should be x\+0\(FP\)`
+	PUSHQ AX
+	MOVQ 16(SP), AX         // want `16\(SP\) should be x\+0\(FP\)`
+	POPQ AX
+	RET
+
+TEXT ·viaSPOK(SB), NOSPLIT, $16-8
+	MOVQ x+0(FP), AX
+	MOVQ AX, 8(SP)
+	RET
+
+// References inside a macro are checked where the macro is used.
+#define LOADY(reg) MOVQ y+16(FP), reg
+
+TEXT ·viaMacro(SB), NOSPLIT, $0-24
+	LOADY(AX)               // want `invalid offset y\+16\(FP\); expected y\+8\(FP\).*in an expansion of LOADY`
+	MOVQ AX, ret+16(FP)
+	RET
+
+#define LOADYOK(reg) MOVQ y+8(FP), reg
+
+TEXT ·viaMacroOK(SB), NOSPLIT, $0-24
+	LOADYOK(AX)
+	MOVQ AX, ret+16(FP)
+	RET
+
+// A negative offset from FP is the caller's frame, on purpose.
+TEXT ·callerSP(SB), NOSPLIT, $0-8
+	LEAQ ret-8(FP), AX
+	MOVQ AX, ret+0(FP)
+	RET

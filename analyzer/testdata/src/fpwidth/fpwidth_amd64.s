@@ -1,0 +1,30 @@
+#include "textflag.h"
+
+TEXT ·widths(SB), NOSPLIT, $0-40
+	MOVL x+0(FP), AX        // want `invalid MOVL of x\+0\(FP\); int64 is 8-byte value: the 4-byte access reads only part of it`
+	MOVQ b+8(FP), BX        // want `invalid MOVQ of b\+8\(FP\); bool is 1-byte value: the 8-byte access also reads the padding after it`
+	MOVL s_len+24(FP), CX   // want `invalid MOVL of s_len\+24\(FP\); string len is 8-byte value`
+	MOVQ AX, r+32(FP)       // want `invalid MOVQ of r\+32\(FP\); bool is 1-byte value: the 8-byte access also writes n`
+	MOVL AX, n+36(FP)
+	RET
+
+TEXT ·widthsOK(SB), NOSPLIT, $0-40
+	MOVQ x+0(FP), AX
+	MOVB b+8(FP), BX
+	MOVQ s+16(FP), CX       // the first word of a string may be named by the string
+	MOVQ s_len+24(FP), CX
+	MOVB AX, r+32(FP)
+	MOVL AX, n+36(FP)
+	RET
+
+TEXT ·complexes(SB), NOSPLIT, $0-24
+	MOVSS c_real+0(FP), X0  // want `invalid MOVSS of c_real\+0\(FP\); real\(complex128\) is 8-byte value`
+	MOVSD X0, ret+16(FP)
+	RET
+
+TEXT ·complexesOK(SB), NOSPLIT, $0-24
+	MOVSD c_real+0(FP), X0
+	MOVSD c_imag+8(FP), X1
+	MOVOU c+0(FP), X2       // both halves of a complex at once
+	MOVSD X0, ret+16(FP)
+	RET

@@ -1,0 +1,6 @@
+package prototype
+
+func declared()
+
+// Used is called from Go, so every arch the package builds for needs it.
+func Used() { onlyArm64() }

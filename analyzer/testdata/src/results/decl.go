@@ -1,0 +1,12 @@
+package results
+
+func missing(x int64) int64
+func missingOK(x int64) int64
+func somePaths(x int64) (r int64)
+func somePathsOK(x int64) (r int64)
+func two() (a int32, b bool)
+func twoOK() (a int32, b bool)
+func tail(x int64) int64
+func viaAddr() (r, w int32)
+func internal(x int) int
+func internalOK(x int) int

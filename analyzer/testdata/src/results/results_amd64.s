@@ -1,0 +1,56 @@
+#include "textflag.h"
+
+TEXT ·missing(SB), NOSPLIT, $0-16
+	MOVQ x+0(FP), AX
+	RET                     // want `RET without writing to 8-byte ret\+8\(FP\) \(int64\)`
+
+TEXT ·missingOK(SB), NOSPLIT, $0-16
+	MOVQ x+0(FP), AX
+	MOVQ AX, ret+8(FP)
+	RET
+
+TEXT ·somePaths(SB), NOSPLIT, $0-16
+	MOVQ x+0(FP), AX
+	CMPQ AX, $0
+	JEQ zero
+	MOVQ AX, r+8(FP)
+	RET
+zero:
+	RET                     // want `RET without writing to 8-byte r\+8\(FP\)`
+
+TEXT ·somePathsOK(SB), NOSPLIT, $0-16
+	MOVQ x+0(FP), AX
+	CMPQ AX, $0
+	JEQ zero
+	MOVQ AX, r+8(FP)
+	RET
+zero:
+	MOVQ $0, r+8(FP)
+	RET
+
+TEXT ·two(SB), NOSPLIT, $0-5
+	MOVL $1, a+0(FP)
+	RET                     // want `RET without writing to 1-byte b\+4\(FP\) \(bool\)`
+
+TEXT ·twoOK(SB), NOSPLIT, $0-5
+	MOVL $1, a+0(FP)
+	MOVB $1, b+4(FP)
+	RET
+
+// A tail call leaves the results to the function it jumps to.
+TEXT ·tail(SB), NOSPLIT, $0-16
+	JMP ·missingOK(SB)
+
+// An address taken in the result area may be written through.
+TEXT ·viaAddr(SB), NOSPLIT, $0-8
+	LEAQ r+0(FP), DI
+	MOVQ $0, (DI)
+	RET
+
+TEXT ·internal<ABIInternal>(SB), NOSPLIT, $0
+	MOVQ $1, BX
+	RET                     // want `RET without writing to result register AX`
+
+TEXT ·internalOK<ABIInternal>(SB), NOSPLIT, $0
+	MOVQ $1, AX
+	RET

@@ -1,0 +1,54 @@
+#include "textflag.h"
+
+TEXT ·missing(SB), NOSPLIT, $0-16
+	MOVD x+0(FP), R0
+	RET                     // want `RET without writing to 8-byte ret\+8\(FP\) \(int64\)`
+
+TEXT ·missingOK(SB), NOSPLIT, $0-16
+	MOVD x+0(FP), R0
+	MOVD R0, ret+8(FP)
+	RET
+
+TEXT ·somePaths(SB), NOSPLIT, $0-16
+	MOVD x+0(FP), R0
+	CBZ R0, zero
+	MOVD R0, r+8(FP)
+	RET
+zero:
+	RET                     // want `RET without writing to 8-byte r\+8\(FP\)`
+
+TEXT ·somePathsOK(SB), NOSPLIT, $0-16
+	MOVD x+0(FP), R0
+	CBZ R0, zero
+	MOVD R0, r+8(FP)
+	RET
+zero:
+	MOVD ZR, r+8(FP)
+	RET
+
+TEXT ·two(SB), NOSPLIT, $0-5
+	MOVW $1, R0
+	MOVW R0, a+0(FP)
+	RET                     // want `RET without writing to 1-byte b\+4\(FP\) \(bool\)`
+
+TEXT ·twoOK(SB), NOSPLIT, $0-5
+	MOVW $1, R0
+	MOVW R0, a+0(FP)
+	MOVB R0, b+4(FP)
+	RET
+
+TEXT ·tail(SB), NOSPLIT, $0-16
+	B ·missingOK(SB)
+
+TEXT ·viaAddr(SB), NOSPLIT, $0-8
+	MOVD $r+0(FP), R1
+	MOVD ZR, (R1)
+	RET
+
+TEXT ·internal<ABIInternal>(SB), NOSPLIT, $0
+	MOVD $1, R1
+	RET                     // want `RET without writing to result register R0`
+
+TEXT ·internalOK<ABIInternal>(SB), NOSPLIT, $0
+	MOVD $1, R0
+	RET

@@ -1,0 +1,3 @@
+package syntax
+
+func good() int64
