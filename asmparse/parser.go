@@ -220,8 +220,8 @@ func useSpan(t *Token) (lo, hi token.Pos) {
 
 // text returns the operand as written at the use site: the text of the
 // file from its first token to its last, where macro names stand for their
-// expansion (NOSPLIT|NOFRAME, $FUNCDATA_ArgsPointerMaps). An operand
-// entirely produced by one macro is the text of its expansion.
+// expansion (NOSPLIT|NOFRAME, $FUNCDATA_ArgsPointerMaps, NOSPLIT). An
+// operand that comes from a macro body is the text of its expansion.
 func (p *parser) text(ts []Token) string {
 	f := p.file
 	lo, _ := useSpan(&ts[0])
@@ -233,7 +233,7 @@ func (p *parser) text(ts []Token) string {
 		file = file || ts[i].Exp == nil
 		ok = l >= lo && h <= hi && h.IsValid()
 	}
-	if ok && (file || len(ts) == 1) {
+	if ok && (file || len(ts) == 1 && ts[0].Exp.Parent == nil && len(ts[0].Exp.Macro.Body) == 1) {
 		return f.Src[lo-f.Base : hi-f.Base]
 	}
 	var b strings.Builder

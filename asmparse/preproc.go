@@ -66,6 +66,10 @@ const builtinDir = "$GOROOT/pkg/include/"
 // one file, so that a pathological macro cannot hang the parser.
 const maxExpansion = 1 << 22
 
+// maxLineTokens bounds the number of tokens one line may expand to; the
+// longest line in GOROOT's assembly has 50.
+const maxLineTokens = 1 << 16
+
 // maxIncludeDepth bounds nested #include, as cmd/asm does.
 const maxIncludeDepth = 100
 
@@ -164,7 +168,57 @@ func (p *preprocessor) line() []Token {
 		case Newline:
 			return p.buf
 		}
+		if len(p.buf) > maxLineTokens {
+			return p.lineTooLong(t)
+		}
 	}
+}
+
+// lineTooLong reports a macro expansion that makes a line longer than
+// maxLineTokens (#define A B B, #define B C C, …), drops the rest of the
+// expansion and of the file's line, and returns what the file's line
+// said before the expansion, followed by an Illegal token.
+func (p *preprocessor) lineTooLong(t Token) []Token {
+	if t.Exp != nil {
+		r := t.Exp.Root()
+		p.errorf(r.Use, "macro expansion too large: more than %d tokens in one line (in expansion of %s)", maxLineTokens, t.Exp.Chain())
+		t = Token{Kind: Illegal, Text: r.Macro.Name, Pos: r.Use}
+	} else {
+		p.errorf(t.Pos, "line too long: more than %d tokens", maxLineTokens)
+		t.Kind = Illegal
+	}
+	fileNewline := func(ts []Token) bool {
+		for _, t := range ts {
+			if t.Exp == nil && (t.Kind == Newline || t.Kind == EOF) {
+				if t.Kind == EOF {
+					p.done = true
+				}
+				return true
+			}
+		}
+		return false
+	}
+	ended := fileNewline(p.back)
+	p.back = p.back[:0]
+	for len(p.inputs) > 1 && p.inputs[len(p.inputs)-1].lx == nil {
+		in := p.inputs[len(p.inputs)-1]
+		ended = fileNewline(in.toks[in.i:]) || ended
+		p.inputs = p.inputs[:len(p.inputs)-1]
+	}
+	for !ended {
+		r := p.raw()
+		ended = r.Kind == Newline || r.Kind == EOF
+		p.done = r.Kind == EOF
+	}
+	k := 0
+	for k < len(p.buf) && p.buf[k].Exp == nil {
+		k++
+	}
+	p.buf = append(p.buf[:k], t, Token{Kind: Newline, Pos: t.Pos})
+	if p.done {
+		p.buf[len(p.buf)-1].Kind = EOF
+	}
+	return p.buf
 }
 
 // hasMacro reports whether a line names a macro.

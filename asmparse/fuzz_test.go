@@ -1,0 +1,177 @@
+package asmparse
+
+import (
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// addCorpusSeeds adds GOROOT's .s files (read at test time) and a few
+// small hand-written inputs as seeds.
+func addCorpusSeeds(f *testing.F) {
+	for _, s := range []string{
+		"",
+		"\tMOVQ AX, BX\n",
+		"#define A(x) x+1\n\tMOVQ $A(A(2)), AX\n",
+		"#define A A A\n\tMOVQ $A, AX\n",
+		"#ifdef X\n#else\n\tNOP\n#endif\n",
+		"TEXT ·f(SB), NOSPLIT|NOFRAME, $16-24\n\tVLD1.P 32(R1), [V0.B16, V1.B16]\n",
+		"DATA x<>+8(SB)/8, $\"abc\\n\"\nGLOBL x<>(SB), RODATA, $16\n",
+		"#define M \\\n\tNOP \\\n\t#ifdef GOOS_linux \\\n\tRET \\\n\t#endif\nM\n",
+		"\tMOVQ $'a', AX; l: JMP l\n\tMOVSD $(-1.5e3), X0\n\tSHLL CX, AX:DX\n",
+		"/* x\n",
+		"\tMOVQ $\"abc\n",
+		"\x00\xff\xfe#",
+	} {
+		f.Add(s)
+	}
+	dir := filepath.Join(runtime.GOROOT(), "src")
+	if testing.Short() {
+		return
+	}
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".s") {
+			if src, err := os.ReadFile(path); err == nil && len(src) < 64<<10 {
+				f.Add(string(src))
+			}
+		}
+		return nil
+	})
+}
+
+// builtinOnly resolves only the built-in headers, so that fuzzing reads
+// no file.
+var builtinOnly = &DirIncluder{ReadFile: func(string) ([]byte, error) { return nil, fs.ErrNotExist }}
+
+// checkErrors checks that every error has a position in a file of fset,
+// inside that file.
+func checkErrors(t *testing.T, fset *token.FileSet, errs ErrorList) {
+	t.Helper()
+	for _, e := range errs {
+		if !validPos(fset, e.Pos) {
+			t.Fatalf("error %q has invalid position %d", e.Msg, e.Pos)
+		}
+		if e.Msg == "" {
+			t.Fatalf("error with no message at %s", fset.Position(e.Pos))
+		}
+	}
+}
+
+func validPos(fset *token.FileSet, pos token.Pos) bool {
+	if !pos.IsValid() {
+		return false
+	}
+	tf := fset.File(pos)
+	return tf != nil && int(pos)-tf.Base() <= tf.Size()
+}
+
+func FuzzLexer(f *testing.F) {
+	addCorpusSeeds(f)
+	f.Fuzz(func(t *testing.T, src string) {
+		fset := token.NewFileSet()
+		tf := fset.AddFile("x.s", -1, len(src))
+		base := token.Pos(tf.Base())
+		var errs ErrorList
+		lx := newLexer(src, base)
+		lx.errorf = func(pos token.Pos, format string, args ...any) { errs.Add(pos, format) }
+		prev := base
+		for n := 0; ; n++ {
+			if n > len(src)+1 {
+				t.Fatalf("more tokens than bytes")
+			}
+			tok := lx.next()
+			if tok.Pos < prev || int(tok.Pos-base)+len(tok.Text) > len(src) {
+				t.Fatalf("token %q at %d out of order or outside the file", tok.Text, tok.Pos-base)
+			}
+			prev = tok.Pos
+			if tok.Kind == EOF {
+				if tok.Pos != base+token.Pos(len(src)) {
+					t.Fatalf("EOF at %d, not at the end", tok.Pos-base)
+				}
+				break
+			}
+			if tok.Text == "" || src[tok.Pos-base:int(tok.Pos-base)+len(tok.Text)] != tok.Text {
+				t.Fatalf("token text %q is not the source at %d", tok.Text, tok.Pos-base)
+			}
+		}
+		checkErrors(t, fset, errs)
+	})
+}
+
+func FuzzPreprocess(f *testing.F) {
+	addCorpusSeeds(f)
+	f.Fuzz(func(t *testing.T, src string) {
+		fset := token.NewFileSet()
+		tf := fset.AddFile("x.s", -1, len(src))
+		tf.SetLinesForContent([]byte(src))
+		base := token.Pos(tf.Base())
+		file := &File{Name: "x.s", Src: src, Base: base}
+		pp := &preprocessor{fset: fset, includer: builtinOnly, macros: map[string]*Macro{}, errs: &file.Errors, file: file}
+		pp.predefine(DefaultDefines("linux", "amd64"))
+		pp.pushFile("x.s", src, base, false)
+		total := 0
+		for line := pp.line(); line != nil; line = pp.line() {
+			total += len(line)
+			if total > maxExpansion+len(src)+1 {
+				t.Fatalf("more tokens than the expansion limit allows")
+			}
+			for i := range line {
+				tok := &line[i]
+				if tok.Kind == EOF {
+					continue
+				}
+				if !validPos(fset, tok.Use()) {
+					t.Fatalf("token %q has invalid use position %d", tok.Text, tok.Use())
+				}
+				if tok.Exp == nil && tok.Kind != Newline && !validPos(fset, tok.Pos) {
+					t.Fatalf("token %q not from a macro has no position", tok.Text)
+				}
+			}
+		}
+		checkErrors(t, fset, file.Errors)
+	})
+}
+
+func FuzzParse(f *testing.F) {
+	addCorpusSeeds(f)
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, arch := range []string{"amd64", "arm64", "ppc64le"} {
+			fset := token.NewFileSet()
+			file, err := ParseFile(fset, "x.s", []byte(src), &Config{GOARCH: arch, GOOS: "linux", Includer: builtinOnly})
+			if file == nil {
+				t.Fatal("nil File")
+			}
+			if (err == nil) != (len(file.Errors) == 0) {
+				t.Fatalf("error %v but %d errors in File", err, len(file.Errors))
+			}
+			checkErrors(t, fset, file.Errors)
+			tf := fset.File(file.Base)
+			prev := token.NoPos
+			for i := range file.Stmts {
+				s := &file.Stmts[i]
+				if !validPos(fset, s.Pos) {
+					t.Fatalf("statement %s has invalid position", s.Op)
+				}
+				if s.Exp == nil && fset.File(s.Pos) == tf {
+					if s.Pos < prev {
+						t.Fatalf("statement %s at %s before the previous one", s.Op, fset.Position(s.Pos))
+					}
+					prev = s.Pos
+				}
+				for j := range s.Args {
+					a := &s.Args[j]
+					if a.Text == "" {
+						t.Fatalf("%s at %s: operand %d has no text", s.Op, fset.Position(s.Pos), j)
+					}
+					if !validPos(fset, a.Pos) {
+						t.Fatalf("%s: operand %q has invalid position", s.Op, a.Text)
+					}
+				}
+			}
+		}
+	})
+}
