@@ -2,8 +2,11 @@ package frame
 
 import (
 	"fmt"
+	"math"
+	"strings"
 
 	"github.com/asmcheck/asmcheck/abi"
+	"github.com/asmcheck/asmcheck/asmparse"
 )
 
 // arm64: registers and instruction effects.
@@ -11,6 +14,14 @@ import (
 // Register names are those cmd/asm accepts (cmd/asm/internal/arch/arch.go
 // archArm64): R0–R30 with R18 spelled R18_PLATFORM and R28 spelled g, ZR,
 // RSP, LR (= R30), F0–F31 (the low 8 bytes of V0–V31), V0–V31.
+//
+// The table is in arm64table.go; arm64Special (below) applies the rules a
+// table row cannot say: which bytes of a register a write changes, the
+// memory size of vector structure loads, SP changes the assembler tracks
+// but the analysis cannot follow, and which instructions the assembler
+// expands through its temporary register R27 (arm64UsesTmp). Every rule is
+// checked against the real assembler and the x/arch decoder by
+// TestARM64Machine.
 
 func arm64Regs() *RegFile {
 	rf := newRegFile()
@@ -35,15 +46,28 @@ func arm64Regs() *RegFile {
 	return rf
 }
 
+// arm64ExtSize gives the bytes of a general register an extended-register
+// operand reads (R1.UXTB reads one byte); 0 for the 64-bit extensions,
+// whose width is the instruction's (cmd/asm/internal/arch/arm64.go
+// ARM64RegisterExtension).
+var arm64ExtSize = map[string]uint8{
+	"UXTB": 1, "SXTB": 1, "UXTH": 2, "SXTH": 2, "UXTW": 4, "SXTW": 4,
+	"UXTX": 0, "SXTX": 0, "LSL": 0,
+}
+
 // arm64VecPart gives the bytes an arrangement (V1.B16, V1.D1) or an
-// element (V1.S[2]) selects (cmd/asm/internal/arch/arm64.go ARM64RegisterArrangement).
+// element (V1.S[2]) selects (cmd/asm/internal/arch/arm64.go
+// ARM64RegisterArrangement), and for a general register with an
+// extension the bytes it reads.
 func arm64VecPart(ext string, lane int64, hasLane bool) (off, size uint8) {
-	elem := map[byte]uint8{'B': 1, 'H': 2, 'S': 4, 'D': 8, 'Q': 16}
 	if ext == "" {
 		return 0, 0
 	}
-	es, ok := elem[ext[0]]
-	if !ok {
+	if n, ok := arm64ExtSize[ext]; ok {
+		return 0, n
+	}
+	es := arm64ElemSize(ext)
+	if es == 0 {
 		return 0, 0
 	}
 	if hasLane {
@@ -55,6 +79,27 @@ func arm64VecPart(ext string, lane int64, hasLane bool) (off, size uint8) {
 		return 0, es
 	}
 	return 0, es * uint8(n)
+}
+
+// arm64ElemSize returns the element size of an arrangement or element
+// suffix: B 1, H 2, S 4, D 8, Q 16; 0 if ext is neither.
+func arm64ElemSize(ext string) uint8 {
+	if ext == "" {
+		return 0
+	}
+	switch ext[0] {
+	case 'B':
+		return 1
+	case 'H':
+		return 2
+	case 'S':
+		return 4
+	case 'D':
+		return 8
+	case 'Q':
+		return 16
+	}
+	return 0
 }
 
 func init() {
@@ -72,13 +117,15 @@ func init() {
 		Complete:       true,
 		VecPart:        arm64VecPart,
 		Suffix:         arm64Suffix,
+		Special:        arm64Special,
 		Ops:            arm64Ops(),
 	}
 	register(a)
 }
 
 // arm64Suffix handles the write-back suffixes .W (pre-index) and .P
-// (post-index) of loads and stores (cmd/asm/internal/arch/arm64.go ARM64Suffix).
+// (post-index) of loads and stores, the only suffixes arm64 has
+// (cmd/asm/internal/arch/arm64.go ARM64Suffix).
 func arm64Suffix(c *Ctx, sfx string) {
 	switch sfx {
 	case ".W":
@@ -88,34 +135,272 @@ func arm64Suffix(c *Ctx, sfx string) {
 	}
 }
 
-func arm64Ops() map[string][]Form {
-	ops := map[string][]Form{
-		"B":    {{N: 1, Args: "t", Flow: FlowJump}},
-		"JMP":  {{N: 1, Args: "t", Flow: FlowJump}},
-		"BL":   {{N: 1, Args: "t", Flow: FlowCall, Write: []string{"R30"}}},
-		"CALL": {{N: 1, Args: "t", Flow: FlowCall, Write: []string{"R30"}}},
-		"RET":  {{N: 0, Flow: FlowReturn, Read: []string{"R30"}}, {N: 1, Args: "r", Flow: FlowReturn}},
-		"CBZ":  {{N: 2, Args: "r,t", Flow: FlowCondJump}},
-		"CBNZ": {{N: 2, Args: "r,t", Flow: FlowCondJump}},
-
-		"MOVD":  {{N: 2, Args: "r,w", Size: 8}},
-		"MOVW":  {{N: 2, Args: "r,w", Size: 4}},
-		"MOVWU": {{N: 2, Args: "r,w", Size: 4}},
-		"MOVH":  {{N: 2, Args: "r,w", Size: 2}},
-		"MOVHU": {{N: 2, Args: "r,w", Size: 2}},
-		"MOVB":  {{N: 2, Args: "r,w", Size: 1}},
-		"MOVBU": {{N: 2, Args: "r,w", Size: 1}},
-		"FMOVD": {{N: 2, Args: "r,w", Size: 8}},
-		"FMOVS": {{N: 2, Args: "r,w", Size: 4}},
-		"STP":   {{N: 2, Args: "r8,w16"}},
-		"LDP":   {{N: 2, Args: "r16,w8"}},
-
-		"ADD": {{N: 2, Args: "r,rw", Size: 8, SPArith: '+'}, {N: 3, Args: "r,r,w", Size: 8, SPArith: '+'}},
-		"SUB": {{N: 2, Args: "r,rw", Size: 8, SPArith: '-'}, {N: 3, Args: "r,r,w", Size: 8, SPArith: '-'}},
-		"CMP": {{N: 2, Args: "r,r", Size: 8}},
+// arm64Special refines what the table lowered.
+func arm64Special(c *Ctx) {
+	e := c.E
+	if !e.Known {
+		return
 	}
-	for _, b := range []string{"BEQ", "BNE", "BCS", "BHS", "BCC", "BLO", "BMI", "BPL", "BVS", "BVC", "BHI", "BLS", "BGE", "BLT", "BGT", "BLE"} {
-		ops[b] = []Form{{N: 1, Args: "t", Flow: FlowCondJump}}
+	if e.Attrs&AttrData != 0 {
+		// WORD $0xd53b4200 may be any instruction: claim nothing.
+		e.Known = false
+		return
 	}
-	return ops
+	if c.Op == "END" {
+		e.Pseudo = PseudoOther
+		return
+	}
+	c.arm64IndirectBranch()
+	c.arm64Literal()
+	c.arm64ZeroBlock()
+	c.arm64Structures()
+	c.arm64PostIndexReg()
+	c.arm64RegSizes()
+	c.arm64SP()
+	if arm64UsesTmp(c) {
+		e.Attrs |= AttrUsesTmp
+	}
+}
+
+// arm64IndirectBranch drops the memory operand the engine records for
+// B (R1), BL (R1), JMP (R1), CALL (R1) and RET (R1): arm64 has no branch
+// through memory, these are BR/BLR/RET Rn (asm7.go case 6).
+func (c *Ctx) arm64IndirectBranch() {
+	e := c.E
+	if !e.Target.Indirect || len(e.Mem) == 0 {
+		return
+	}
+	mem := e.Mem[:0]
+	for _, m := range e.Mem {
+		if m.Base != BaseReg && m.Base != BaseSP || c.Stmt.Args[m.Arg].Kind != asmparse.MemOp || !c.isTarget(m.Arg) {
+			mem = append(mem, m)
+		}
+	}
+	e.Mem = mem
+}
+
+// isTarget reports whether operand i of the statement is a branch target
+// in the chosen form.
+func (c *Ctx) isTarget(i int) bool {
+	acc, ok := c.form.accessFor(i)
+	return ok && acc.target
+}
+
+// arm64Literal records the load that FMOVS/FMOVD of a float constant
+// FMOV cannot encode, and VMOVS/VMOVD/VMOVQ of any constant, become:
+// obj7.go progedit rewrites the constant into a read-only symbol
+// ($f64.<bits>, $i32.<bits> … from cmd/internal/obj/sym.go) and
+// asm7.go case 65 loads it (through REGTMP).
+func (c *Ctx) arm64Literal() {
+	args := c.Stmt.Args
+	if len(args) < 2 {
+		return
+	}
+	a := &args[0]
+	var name string
+	var size int
+	switch {
+	case c.Op == "FMOVD" && a.Kind == asmparse.FloatOp && asm7chipfloat7(a.Float()) <= 0 && math.Float64bits(a.Float()) != 0:
+		name, size = fmt.Sprintf("$f64.%016x", math.Float64bits(a.Float())), 8
+	case c.Op == "FMOVS" && a.Kind == asmparse.FloatOp && asm7chipfloat7(a.Float()) <= 0 && math.Float32bits(float32(a.Float())) != 0:
+		name, size = fmt.Sprintf("$f32.%08x", math.Float32bits(float32(a.Float()))), 4
+	case c.Op == "VMOVS" && a.Kind == asmparse.ImmOp:
+		name, size = fmt.Sprintf("$i32.%08x", uint32(a.Val)), 4
+	case c.Op == "VMOVD" && a.Kind == asmparse.ImmOp:
+		name, size = fmt.Sprintf("$i64.%016x", uint64(a.Val)), 8
+	case c.Op == "VMOVQ" && a.Kind == asmparse.ImmOp && len(args) == 3:
+		name, size = fmt.Sprintf("$i128.%016x%016x", uint64(a.Val), uint64(args[1].Val)), 16
+	default:
+		return
+	}
+	c.E.Mem = append(c.E.Mem, Mem{Base: BaseSB, Name: name, OffOK: a.Unresolved() == "", Size: size, Read: true, Arg: 0, Text: a.Text})
+}
+
+// arm64ZeroBlock records the store of DC ZVA, Rt (and the tag-setting
+// DC GVA, DC GZVA): it zeroes a block at Rt whose size DCZID_EL0 gives
+// (64 bytes on most cores), so Size is 0, unknown (runtime/memclr_arm64.s).
+func (c *Ctx) arm64ZeroBlock() {
+	args := c.Stmt.Args
+	if c.Op != "DC" || len(args) != 2 || args[0].Kind != asmparse.NameOp || args[1].Kind != asmparse.RegOp {
+		return
+	}
+	switch args[0].Sym {
+	case "ZVA", "GVA", "GZVA":
+		c.E.Mem = append(c.E.Mem, Mem{Base: BaseReg, Reg: c.Arch.Regs.Reg(args[1].Reg), OffOK: true, Write: true, Arg: 1, Text: args[1].Text})
+	}
+}
+
+// arm64Structures sets the memory size of VLDn/VSTn/VLDnR and fixes the
+// bytes of the registers of a lane list ([V1.S, V2.S][1]).
+//
+// VLD1 (R0), [V1.B16, V2.B16] moves 32 bytes; VLD1R (R0), [V1.S4] one
+// element, 4 bytes; VLD1 (R0), V1.S[2] one element (Arm ARM LD1, LD1R,
+// LD1 (single structure)).
+func (c *Ctx) arm64Structures() {
+	op := c.Op
+	if !strings.HasPrefix(op, "VLD") && !strings.HasPrefix(op, "VST") {
+		return
+	}
+	var regs []asmparse.Operand
+	lane, perElem := false, strings.HasSuffix(op, "R")
+	for i := range c.Stmt.Args {
+		a := &c.Stmt.Args[i]
+		switch a.Kind {
+		case asmparse.ListOp:
+			regs, lane = a.List(), a.HasLane
+			if lane {
+				c.arm64ListLane(a)
+			}
+		case asmparse.RegOp:
+			regs, lane = []asmparse.Operand{*a}, a.HasLane
+		}
+	}
+	size := 0
+	for _, r := range regs {
+		_, n := arm64VecPart(r.Ext(), 0, false)
+		if lane || perElem {
+			n = arm64ElemSize(r.Ext())
+		}
+		size += int(n)
+	}
+	for i := range c.E.Mem {
+		m := &c.E.Mem[i]
+		if m.Addr {
+			continue
+		}
+		m.Size = size
+		// VLD1.P (R0), [V1.B16, V2.B16] and VLD1.P 32(R0), […] both
+		// post-increment R0 by the bytes moved: the immediate form of
+		// the encoding has no offset field (asm7.go case 81, 84;
+		// checkoffset rejects any other non-zero offset).
+		if c.WriteBack && !c.Pre && m.Index == NoReg && m.Base != BaseSB {
+			m.WBDelta = int64(size)
+			if m.Base == BaseSP {
+				c.E.SP = SPChange{Kind: SPDelta, Delta: int64(size)}
+			}
+		}
+	}
+}
+
+// arm64ListLane sets the bytes of the registers of a list with a lane,
+// [V1.S, V2.S][1], whose elements the engine lowered without the lane.
+func (c *Ctx) arm64ListLane(a *asmparse.Operand) {
+	list := a.List()
+	if len(list) == 0 {
+		return
+	}
+	es := arm64ElemSize(list[0].Ext())
+	for _, r := range list {
+		reg := c.Arch.Regs.Reg(r.Reg)
+		for _, refs := range [][]RegRef{c.E.Reads, c.E.Writes} {
+			for i := range refs {
+				if refs[i].Reg == reg {
+					refs[i].Off, refs[i].Size = uint8(a.Lane())*es, es
+				}
+			}
+		}
+	}
+}
+
+// arm64PostIndexReg handles VLD1.P (R0)(R1), […]: the address is R0 and
+// R0 += R1 afterwards (asm7.go case 81, "post-index by register"); R1 is
+// not an index of the address. The engine's Mem has no way to say "write
+// back by a register", so the base's delta is left 0 and an RSP base
+// makes the SP change unknown.
+func (c *Ctx) arm64PostIndexReg() {
+	if !c.WriteBack || c.Pre {
+		return
+	}
+	for i := range c.E.Mem {
+		m := &c.E.Mem[i]
+		if m.Index == NoReg {
+			continue
+		}
+		m.Index, m.Scale, m.WBDelta = NoReg, 0, 0
+		if m.Base == BaseSP {
+			c.E.SP = SPChange{Kind: SPUnknown}
+		}
+	}
+}
+
+// arm64RegSizes makes register accesses say exactly which bytes they
+// touch:
+//   - a register pair reads its registers at the form's size (STPW
+//     (R1, R2) reads 4 bytes of each, FSTPQ (F1, F2) all 16);
+//   - every write of a general register changes all 8 bytes (a W write
+//     zeroes the upper half), and every write of a V register changes
+//     all 16 (scalar and 64-bit vector results zero the rest, Arm ARM
+//     "SIMD and floating-point registers"), except an element insert
+//     (VMOV R0, V1.D[1]; VLD1 (R0), V1.S[2]) which changes the element;
+//   - an access of a whole register is spelled Off 0, Size 0.
+func (c *Ctx) arm64RegSizes() {
+	e, rf := c.E, c.Arch.Regs
+	for i := range c.Stmt.Args {
+		a := &c.Stmt.Args[i]
+		if a.Kind != asmparse.PairOp {
+			continue
+		}
+		acc, _ := c.form.accessFor(i)
+		if acc.size == 0 || !acc.read {
+			continue
+		}
+		for _, name := range []string{a.Reg, a.Reg2()} {
+			reg := rf.Reg(name)
+			for j := range e.Reads {
+				if e.Reads[j].Reg == reg && e.Reads[j].Off == 0 {
+					e.Reads[j].Size = uint8(min(acc.size, 16))
+				}
+			}
+		}
+	}
+	partial := false
+	if n := len(c.Stmt.Args); n > 0 {
+		last := &c.Stmt.Args[n-1]
+		partial = last.HasLane && (last.Kind == asmparse.RegOp || last.Kind == asmparse.ListOp)
+	}
+	for i := range e.Writes {
+		w := &e.Writes[i]
+		if !(partial && rf.Info(w.Reg).Class == ClassVec) {
+			w.Off, w.Size = 0, 0
+		}
+	}
+	for _, refs := range [][]RegRef{e.Reads, e.Writes} {
+		for i := range refs {
+			r := &refs[i]
+			if full := rf.Info(r.Reg).Size; r.Size != 0 && (int(r.Off)+int(r.Size) > int(full) || r.Off == 0 && r.Size == full) {
+				r.Off, r.Size = 0, 0
+			}
+		}
+	}
+}
+
+// arm64SP refines the SP effect of ADD and SUB. obj7.go (preprocess,
+// "case AADD, ASUB") sets Spadj for any ADD/SUB of a constant whose
+// destination is RSP, without looking at the first source register, and
+// marks the function SPWRITE when a write of RSP leaves Spadj 0:
+//   - ADD $c, R1, RSP sets SP to R1+c: the assembler adjusts its
+//     bookkeeping by c (so no SPWRITE) but the new SP is unknown here;
+//   - ADD $name, RSP with a constant from go_asm.h is tracked by the
+//     assembler, only its value is unknown here;
+//   - ADD $0, RSP and ADD $0, R1, RSP leave Spadj 0: SPWRITE.
+func (c *Ctx) arm64SP() {
+	if c.Op != "ADD" && c.Op != "SUB" {
+		return
+	}
+	args, a := c.Stmt.Args, c.Arch
+	n := len(args)
+	if n < 2 || args[0].Kind != asmparse.ImmOp || args[n-1].Kind != asmparse.RegOp || a.Regs.Reg(args[n-1].Reg) != a.SP {
+		return
+	}
+	other := n == 3 && a.Regs.Reg(args[1].Reg) != a.SP
+	switch {
+	case args[0].Unresolved() != "":
+		c.E.SP = SPChange{Kind: SPUnknown, Tracked: true}
+	case args[0].Val == 0 && other:
+		c.E.SP = SPChange{Kind: SPUnknown}
+	case args[0].Val == 0:
+		c.E.SP = SPChange{Kind: SPDelta}
+	case other:
+		c.E.SP = SPChange{Kind: SPUnknown, Tracked: true}
+	}
 }
