@@ -146,7 +146,7 @@ func arm64Special(c *Ctx) {
 		e.Known = false
 		return
 	}
-	if c.Op == "END" {
+	if c.Op == "END" || c.Op == "PCALIGNMAX" {
 		e.Pseudo = PseudoOther
 		return
 	}

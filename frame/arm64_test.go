@@ -390,3 +390,32 @@ func TestARM64Effects(t *testing.T) {
 		}
 	}
 }
+
+// TestARM64Mnemonics requires a table entry for every mnemonic the arm64
+// assembler knows (cmd/internal/obj/arm64/anames.go), also those the
+// corpus does not use.
+func TestARM64Mnemonics(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "src", "cmd", "internal", "obj", "arm64", "anames.go"))
+	if err != nil {
+		t.Skip("no GOROOT source")
+	}
+	// No optab row assembles these (asm7.go buildop): they cannot appear.
+	never := map[string]bool{"LAST": true, "MOVP": true, "MOVPD": true, "MOVPQ": true, "MOVPS": true, "MOVPSW": true, "MOVPW": true}
+	a := ArchFor("arm64")
+	n := 0
+	for _, line := range strings.Split(string(src), "\n") {
+		name, ok := strings.CutPrefix(strings.TrimSpace(line), "\"")
+		if !ok {
+			continue
+		}
+		name = strings.TrimSuffix(name, "\",")
+		if never[name] || name == "XXX" {
+			continue
+		}
+		n++
+		if a.Ops[name] == nil {
+			t.Errorf("%s (anames.go) is not in the table", name)
+		}
+	}
+	t.Logf("%d mnemonics of anames.go in the table", n)
+}

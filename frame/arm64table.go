@@ -379,7 +379,10 @@ func arm64System(add arm64Adder) {
 	for _, op := range []string{"WORD", "DWORD", "BYTE", "OCTA"} {
 		add(op, Form{N: -1, Attr: AttrData})
 	}
+	// Pseudo-instructions the engine does not know; arm64Special marks
+	// them PseudoOther. PCALIGNMAX is obj.APCALIGNMAX.
 	add("END", Form{N: 0})
+	add("PCALIGNMAX", Form{N: -1})
 }
 
 // itoa formats a small non-negative integer.
