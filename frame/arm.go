@@ -125,8 +125,11 @@ func armSuffix(c *Ctx, sfx string) {
 
 func armOps() map[string][]Form {
 	ops := opSet{}
-	ops.add(Form{N: 1, Args: "t", Flow: FlowJump}, "B", "JMP", "BX")
+	ops.add(Form{N: 1, Args: "t", Flow: FlowJump}, "B", "JMP")
 	ops.add(Form{N: 1, Args: "t", Flow: FlowCall, Write: []string{"R14"}}, "BL", "CALL")
+	// BX (Rn) is a call for ARMv4 (cmd/internal/obj/arm/asm5.go type 75):
+	// ADD $0, Rn, R11; ADD $0, PC, R14; BX R11.
+	ops.add(Form{N: 1, Args: "t", Flow: FlowCall, Write: []string{"R14", "R11"}, Attr: AttrUsesTmp}, "BX")
 	ops.add(Form{N: 0, Flow: FlowReturn, Read: []string{"R14"}}, "RET")
 	ops.add(Form{N: 1, Args: "t", Flow: FlowReturn}, "RET")
 	ops.add(Form{N: 1, Args: "t", Flow: FlowCondJump},
@@ -219,6 +222,7 @@ func armSpecial(c *Ctx) {
 		}
 	}
 	armSP(c)
+	clampRegs(c)
 	dataDirective(c)
 }
 
@@ -372,6 +376,26 @@ func writeBack(c *Ctx, m *Mem, delta int64, pre, tracked bool) {
 	c.E.Writes = append(c.E.Writes, RegRef{Reg: m.Reg})
 	if m.Base == BaseSP {
 		c.E.SP = SPChange{Kind: SPDelta, Delta: delta, Tracked: tracked}
+	}
+}
+
+// clampRegs fits register accesses to their units: a form's access size
+// also applies to register operands of another class (VMOVQ V1.W[2], R4
+// moves 16 bytes through an 8-byte register; LDREXD names a pair), and an
+// access that covers the whole unit is recorded as the whole register.
+func clampRegs(c *Ctx) {
+	for _, refs := range [][]RegRef{c.E.Reads, c.E.Writes} {
+		for i := range refs {
+			r := &refs[i]
+			size := c.Arch.Regs.Info(r.Reg).Size
+			switch {
+			case r.Size == 0 || size == 0:
+			case r.Off == 0 && r.Size >= size:
+				r.Size = 0
+			case r.Off+r.Size > size:
+				r.Size = size - r.Off
+			}
+		}
 	}
 }
 
