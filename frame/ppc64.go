@@ -269,10 +269,16 @@ func ppc64Special(c *Ctx) {
 			writeBack(c, m, m.Off, true, c.Op == "MOVDU")
 		}
 	}
+	if (c.Op == "ADD" || c.Op == "SUB") && c.E.SP.Tracked && (c.E.SP.Delta == 0 || c.E.SP.Delta != int64(int32(c.E.SP.Delta))) {
+		// progedit loads a constant that is 0 or not an int32 from memory,
+		// and preprocess no longer sees ADD $c (obj9.go).
+		c.E.SP.Tracked = false
+	}
 	if strings.HasSuffix(c.Op, "CC") && !strings.HasPrefix(c.Op, "V") {
 		c.E.Writes = append(c.E.Writes, RegRef{Reg: c.Arch.Regs.Reg("CR0"), Off: 0, Size: 1}) // Rc=1 records to CR0
 	}
 	branchFixups(c)
+	clampRegs(c)
 	dataDirective(c)
 }
 
@@ -284,6 +290,10 @@ func ppc64BC(c *Ctx) {
 	known := (bo.Kind == asmparse.ConstOp || bo.Kind == asmparse.ImmOp) && bo.Unresolved() == ""
 	if !known || bo.Val&0x14 != 0x14 {
 		c.Cond = true
+	}
+	if bi := c.Stmt.Args[1]; known && bo.Val&0x10 == 0 && (bi.Kind == asmparse.ConstOp || bi.Kind == asmparse.ImmOp) {
+		// BI numbers a CR bit: field BI/4 is read.
+		c.E.Reads = append(c.E.Reads, RegRef{Reg: c.Arch.Regs.Reg("CR"), Off: uint8(bi.Val/4) & 7, Size: 1})
 	}
 	if known && bo.Val&0x04 == 0 {
 		ctr := c.Arch.Regs.Reg("CTR")

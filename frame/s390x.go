@@ -209,8 +209,15 @@ func s390xSpecial(c *Ctx) {
 		s390xMulti(c)
 	case "MLGR":
 		pairReg(c, 1, true)
+	case "SUB":
+		if c.E.SP.Tracked && c.E.SP.Delta != int64(int32(c.E.SP.Delta)) {
+			// progedit only rewrites SUB $c into ADD $-c when -c is an
+			// int32 (objz.go); preprocess does not follow SUB.
+			c.E.SP.Tracked = false
+		}
 	}
 	branchFixups(c)
+	clampRegs(c)
 	dataDirective(c)
 }
 
