@@ -210,5 +210,6 @@ func loong64Special(c *Ctx) {
 		return
 	}
 	branchFixups(c)
+	clampRegs(c)
 	dataDirective(c)
 }

@@ -154,5 +154,6 @@ func mipsSpecial(c *Ctx) {
 		}
 	}
 	branchFixups(c)
+	clampRegs(c)
 	dataDirective(c)
 }

@@ -234,5 +234,6 @@ func riscv64Special(c *Ctx) {
 		}
 	}
 	branchFixups(c)
+	clampRegs(c)
 	dataDirective(c)
 }

@@ -132,5 +132,6 @@ func wasmSpecial(c *Ctx) {
 			e.Flow = FlowIndirect
 		}
 	}
+	clampRegs(c)
 	dataDirective(c)
 }
