@@ -19,6 +19,7 @@ type arm64Inst struct {
 	op     string
 	text   string
 	reads  []string          // registers read: "R3", "V5", "SP"
+	rbytes map[string][2]int // the bytes [lo, hi) of each register read
 	writes map[string][2]int // register written → [off, size] of the bytes written; size 0 is all of it
 	mem    *arm64InstMem
 	flow   Flow
@@ -36,12 +37,30 @@ type arm64InstMem struct {
 	addr        bool // PRFM: address only
 }
 
+// read records reads of whole registers.
 func (m *arm64Inst) read(names ...string) {
 	for _, n := range names {
-		if n != "" {
-			m.reads = append(m.reads, n)
+		full := 8
+		if strings.HasPrefix(n, "V") {
+			full = 16
 		}
+		m.readBytes(n, 0, full)
 	}
+}
+
+// readBytes records the read of bytes [lo, hi) of a register.
+func (m *arm64Inst) readBytes(name string, lo, hi int) {
+	if name == "" {
+		return
+	}
+	m.reads = append(m.reads, name)
+	if m.rbytes == nil {
+		m.rbytes = map[string][2]int{}
+	}
+	if old, ok := m.rbytes[name]; ok {
+		lo, hi = min(lo, old[0]), max(hi, old[1])
+	}
+	m.rbytes[name] = [2]int{lo, hi}
 }
 
 func (m *arm64Inst) write(name string, off, size int) {
@@ -164,8 +183,18 @@ func arm64DecodeArg(a arm64asm.Arg) arm64InstArg {
 	case arm64asm.RegSP:
 		return arm64InstArg{regs: []string{arm64RegName(arm64asm.Reg(a), true)}, bytes: arm64RegBytes(arm64asm.Reg(a)), isReg: true}
 	case arm64asm.RegExtshiftAmount:
+		// R1.UXTB reads the low byte of W1 (Arm ARM ExtendReg).
 		r := arm64asm.Reg(arm64Field(a, "reg"))
-		return arm64InstArg{regs: []string{arm64RegName(r, false)}, bytes: arm64RegBytes(r), isReg: true}
+		n := arm64RegBytes(r)
+		switch arm64Field(a, "extShift") {
+		case 1, 5: // uxtb, sxtb
+			n = 1
+		case 2, 6: // uxth, sxth
+			n = 2
+		case 3, 7: // uxtw, sxtw
+			n = 4
+		}
+		return arm64InstArg{regs: []string{arm64RegName(r, false)}, bytes: n, isReg: true}
 	case arm64asm.RegisterWithArrangement:
 		r, cnt := arm64asm.Reg(arm64Field(a, "r")), int(arm64Field(a, "cnt"))
 		rb, eb := arm64ArrBytes(arm64asm.Arrangement(arm64Field(a, "a")))
@@ -249,6 +278,14 @@ func arm64DecodeWord(w uint32) arm64Inst {
 			break
 		}
 		args = append(args, arm64DecodeArg(a))
+	}
+	if (m.op == "UBFX" || m.op == "SBFX") && len(args) == 4 {
+		// UBFX Xd, Xn, #lsb, #width reads bits lsb..lsb+width-1 of Xn.
+		lsb, lok := inst.Args[2].(arm64asm.Imm)
+		width, wok := inst.Args[3].(arm64asm.Imm)
+		if lok && wok {
+			args[1].bytes = int(lsb.Imm+width.Imm+7) / 8
+		}
 	}
 	m.flow = arm64InstFlow(inst)
 	if m.op == "BL" || m.op == "BLR" {
@@ -401,7 +438,42 @@ func arm64RegAccesses(m *arm64Inst, args []arm64InstArg) {
 			}
 		}
 	}
-	readArg := func(a arm64InstArg) { m.read(a.regs...) }
+	readArg := func(a arm64InstArg) {
+		for _, r := range a.regs {
+			if a.elemOnly {
+				m.readBytes(r, a.off, a.off+a.size)
+			} else {
+				m.readBytes(r, 0, a.bytes)
+			}
+		}
+	}
+	// Narrow reads of a whole-register operand: SXTB Xd, Wn reads a byte,
+	// CRC32B Wd, Wn, Wm the low byte of Wm, STRB Wt a byte of Wt.
+	switch op {
+	case "SXTB", "UXTB":
+		regs[len(regs)-1].bytes = 1
+	case "SXTH", "UXTH":
+		regs[len(regs)-1].bytes = 2
+	case "CRC32B", "CRC32CB":
+		regs[len(regs)-1].bytes = 1
+	case "CRC32H", "CRC32CH":
+		regs[len(regs)-1].bytes = 2
+	}
+	if m.mem != nil && m.mem.write && !m.mem.read && m.mem.size > 0 {
+		data := regs
+		if strings.HasPrefix(op, "STXR") || strings.HasPrefix(op, "STLXR") || op == "STXP" || op == "STLXP" {
+			data = regs[1:]
+		}
+		n := 0
+		for _, a := range data {
+			n += len(a.regs)
+		}
+		for i := range data {
+			if !data[i].elemOnly && n > 0 {
+				data[i].bytes = m.mem.size / n
+			}
+		}
+	}
 	switch {
 	case arm64NoDestOps[op]:
 		for _, a := range regs {
@@ -464,18 +536,24 @@ func arm64DecodeMissing(w uint32) (arm64Inst, bool) {
 	switch {
 	case w&0x3F200C00 == 0x38200000: // LDADD/LDCLR/LDEOR/LDSET/…/SWP Rs, Rt, [Rn]
 		m.op = "LSE-atomic"
-		m.read(gp(rs), base(rn))
+		m.readBytes(gp(rs), 0, 1<<(w>>30))
+		m.read(base(rn))
 		m.write(gp(rt), 0, 0)
 		m.mem = &arm64InstMem{base: base(rn), mode: arm64asm.AddrOffset, size: 1 << (w >> 30), read: true, write: true}
 	case w&0x3FA07C00 == 0x08A07C00: // CAS Rs, Rt, [Rn]
 		m.op = "CAS"
-		m.read(gp(rs), gp(rt), base(rn))
+		m.readBytes(gp(rs), 0, 1<<(w>>30))
+		m.readBytes(gp(rt), 0, 1<<(w>>30))
+		m.read(base(rn))
 		m.write(gp(rs), 0, 0)
 		m.mem = &arm64InstMem{base: base(rn), mode: arm64asm.AddrOffset, size: 1 << (w >> 30), read: true, write: true}
 	case w&0xBFA07C00 == 0x08207C00: // CASP Rs, Rs+1, Rt, Rt+1, [Rn]
 		m.op = "CASP"
 		size := 4 << (w >> 30 & 1)
-		m.read(gp(rs), gp(rs+1), gp(rt), gp(rt+1), base(rn))
+		for _, r := range []int{rs, rs + 1, rt, rt + 1} {
+			m.readBytes(gp(r), 0, size)
+		}
+		m.read(base(rn))
 		m.write(gp(rs), 0, 0)
 		m.write(gp(rs+1), 0, 0)
 		m.mem = &arm64InstMem{base: base(rn), mode: arm64asm.AddrOffset, size: 2 * size, read: true, write: true}

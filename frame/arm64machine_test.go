@@ -27,8 +27,9 @@ import (
 // text must agree with the decoder on
 //
 //   - the registers read and written (R27 excluded when the assembler
-//     expanded the instruction through it), and for vector registers the
-//     bytes written;
+//     expanded the instruction through it); the bytes written, exactly
+//     (a W or scalar write changes the whole register, an element insert
+//     only its element); the bytes read, which the effect must cover;
 //   - the memory access: read/write, size in bytes, and for a single
 //     instruction its base register, offset, index and write-back;
 //   - control flow (jump, conditional, call, return, indirect);
@@ -578,6 +579,7 @@ func arm64Compare(a *Arch, s *asmparse.Stmt, e *Effect, insts []arm64Inst, pcdat
 	// Registers over the sequence: a read of a register an earlier
 	// instruction of the sequence wrote is internal to the expansion.
 	mReads, mWrites := map[string]bool{}, map[string][2]int{}
+	mBytes := map[string][2]int{}
 	usesR27 := false
 	for _, m := range insts {
 		for _, r := range m.reads {
@@ -586,6 +588,11 @@ func arm64Compare(a *Arch, s *asmparse.Stmt, e *Effect, insts []arm64Inst, pcdat
 			}
 			if _, ok := mWrites[r]; !ok {
 				mReads[r] = true
+				b := m.rbytes[r]
+				if old, ok := mBytes[r]; ok {
+					b = [2]int{min(b[0], old[0]), max(b[1], old[1])}
+				}
+				mBytes[r] = b
 			}
 		}
 		for r, b := range m.writes {
@@ -646,6 +653,23 @@ func arm64Compare(a *Arch, s *asmparse.Stmt, e *Effect, insts []arm64Inst, pcdat
 		}
 		if d := arm64MapDiff(eWrites, mWrites); d != "" {
 			bad("writes-extra", "effect writes but machine does not: %s", d)
+		}
+		eBytes := map[string][2]int{}
+		for _, r := range e.Reads {
+			n := arm64EffName(rf, r.Reg)
+			lo, hi := int(r.Off), int(r.Off)+int(r.Size)
+			if r.Size == 0 {
+				lo, hi = 0, int(rf.Info(r.Reg).Size)
+			}
+			if old, ok := eBytes[n]; ok {
+				lo, hi = min(lo, old[0]), max(hi, old[1])
+			}
+			eBytes[n] = [2]int{lo, hi}
+		}
+		for r, mb := range mBytes {
+			if eb, ok := eBytes[r]; ok && (mb[0] < eb[0] || mb[1] > eb[1]) {
+				bad("read-bytes", "%s: effect reads bytes [%d,%d), machine [%d,%d)", r, eb[0], eb[1], mb[0], mb[1])
+			}
 		}
 		for r, mb := range mWrites {
 			if eb, ok := eWrites[r]; ok && eb != mb {
