@@ -41,8 +41,10 @@ import (
 // where the optional letters replace the access of operand i when it is
 // memory (another form has a register there that is accessed
 // differently) and size is "n" (bytes), "@j" (the size of vector
-// operand j), "@j*m", "@j/d", or "@j:dup" (like @j, but 8 when operand j
-// is an X register: VMOVDDUP).
+// operand j), "@j*m", "@j/d", "@x…" (the size of the operand's own
+// vector index register: gathers and scatters), "@j:dup" (like @j, but 8
+// when operand j is an X register: VMOVDDUP), or "@j:mmx=n" (like @j, but
+// n when operand j is an MMX register: PUNPCKLBW).
 type x86Row struct {
 	Op    string
 	N     int8
@@ -61,11 +63,19 @@ const x86Merge = 1
 // An x86MemRule says how a memory operand is accessed.
 type x86MemRule struct {
 	access   string // "", or "r", "w", "rw" to replace the form's access
-	size     int    // fixed bytes, if ref < 0
-	ref      int    // the vector operand whose size the memory size follows, or -1
+	sized    bool   // the rule gives the size
+	size     int    // fixed bytes, if ref is x86RefNone
+	ref      int    // the vector operand whose size the memory size follows, or x86RefNone, x86RefIndex
 	mul, div int
 	dup      bool
+	mmx      int // the size when the ref is an MMX register, if not 0
 }
+
+// Special values of x86MemRule.ref.
+const (
+	x86RefNone  = -1 // a fixed size
+	x86RefIndex = -2 // the memory operand's vector index register
+)
 
 // x86Info is what the Special hook needs beyond a Form.
 type x86Info struct {
@@ -125,7 +135,7 @@ func (t *x86Table) addRow(r x86Row) {
 
 // parseX86MemRule parses "i=[r][w]size" (see x86Row).
 func parseX86MemRule(s string) (int, x86MemRule, error) {
-	mr := x86MemRule{ref: -1, mul: 1, div: 1}
+	mr := x86MemRule{ref: x86RefNone, mul: 1, div: 1}
 	is, rule, ok := strings.Cut(s, "=")
 	i, err := strconv.Atoi(is)
 	if !ok || err != nil {
@@ -139,6 +149,7 @@ func parseX86MemRule(s string) (int, x86MemRule, error) {
 	if rule == "" {
 		return i, mr, nil
 	}
+	mr.sized = true
 	if rule[0] != '@' {
 		mr.size, err = strconv.Atoi(rule)
 		return i, mr, err
@@ -146,6 +157,12 @@ func parseX86MemRule(s string) (int, x86MemRule, error) {
 	rule = rule[1:]
 	if r, ok := strings.CutSuffix(rule, ":dup"); ok {
 		rule, mr.dup = r, true
+	}
+	if r, n, ok := strings.Cut(rule, ":mmx="); ok {
+		if mr.mmx, err = strconv.Atoi(n); err != nil {
+			return i, mr, fmt.Errorf("bad memory rule %q", s)
+		}
+		rule = r
 	}
 	var num string
 	if a, b, ok := strings.Cut(rule, "*"); ok {
@@ -157,6 +174,10 @@ func parseX86MemRule(s string) (int, x86MemRule, error) {
 	}
 	if err != nil {
 		return i, mr, fmt.Errorf("bad memory rule %q", s)
+	}
+	if rule == "x" {
+		mr.ref = x86RefIndex
+		return i, mr, nil
 	}
 	mr.ref, err = strconv.Atoi(rule)
 	return i, mr, err
@@ -546,7 +567,9 @@ func (t *x86Table) applyInfo(c *Ctx, info *x86Info) {
 			if mr.access != "" {
 				m.Read, m.Write = strings.Contains(mr.access, "r"), strings.Contains(mr.access, "w")
 			}
-			m.Size = t.memSize(mr, args)
+			if mr.sized {
+				m.Size = memSize(mr, args, m.Arg)
+			}
 		}
 		if bcst && info.bcst > 0 {
 			m.Size = info.bcst
@@ -561,27 +584,35 @@ func (t *x86Table) applyInfo(c *Ctx, info *x86Info) {
 	}
 }
 
-// memSize evaluates a memory size rule.
-func (t *x86Table) memSize(mr x86MemRule, args []asmparse.Operand) int {
-	if mr.ref < 0 {
+// memSize evaluates a memory size rule for memory operand i.
+func memSize(mr x86MemRule, args []asmparse.Operand, i int) int {
+	var ref string
+	switch {
+	case mr.ref == x86RefNone:
 		return mr.size
+	case mr.ref == x86RefIndex:
+		ref = args[i].Index
+	case mr.ref < len(args) && args[mr.ref].Kind == asmparse.RegOp:
+		ref = args[mr.ref].Reg
 	}
-	if mr.ref >= len(args) || args[mr.ref].Kind != asmparse.RegOp {
-		return 0
-	}
-	n := x86VecSize(args[mr.ref].Reg)
-	if mr.dup && n == 16 {
+	n := x86VecSize(ref)
+	switch {
+	case mr.dup && n == 16:
 		return 8
+	case mr.mmx != 0 && n == 8:
+		return mr.mmx
 	}
 	return n * mr.mul / mr.div
 }
 
-// x86VecSize returns the bytes of the X, Y or Z register name, or 0.
+// x86VecSize returns the bytes of the X, Y, Z or MMX register name, or 0.
 func x86VecSize(name string) int {
 	if len(name) < 2 || name[1] < '0' || name[1] > '9' {
 		return 0
 	}
 	switch name[0] {
+	case 'M':
+		return 8
 	case 'X':
 		return 16
 	case 'Y':
@@ -592,7 +623,8 @@ func x86VecSize(name string) int {
 	return 0
 }
 
-// dropRead removes the read of register operand op from the Effect.
+// dropRead removes the read of the last operand, op, from the Effect:
+// the last read of its register, since operands are lowered in order.
 func dropRead(c *Ctx, op *asmparse.Operand) {
 	if op.Kind != asmparse.RegOp {
 		return
@@ -601,13 +633,13 @@ func dropRead(c *Ctx, op *asmparse.Operand) {
 	if !ok {
 		return
 	}
-	reads := c.E.Reads[:0]
-	for _, r := range c.E.Reads {
-		if r.Reg != ref.Reg {
-			reads = append(reads, r)
+	reads := c.E.Reads
+	for k := len(reads) - 1; k >= 0; k-- {
+		if reads[k].Reg == ref.Reg {
+			c.E.Reads = append(reads[:k:k], reads[k+1:]...)
+			return
 		}
 	}
-	c.E.Reads = reads
 }
 
 // intr lowers INT $n. INT $3 is the breakpoint trap; Go code uses it to

@@ -2,11 +2,13 @@ package frame
 
 import (
 	"fmt"
+	"go/build/constraint"
 	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -78,6 +80,49 @@ func x86CorpusHas(rel string, src []byte, arch string) bool {
 	}
 	for _, a := range asmparse.FileArches(rel, src) {
 		if a == arch {
+			return x86BuildAdmits(src, arch)
+		}
+	}
+	return false
+}
+
+// x86GOARCHes are the GOARCH values go/build knows, including those Go no
+// longer supports: asmparse.FileArches takes amd64p32 for a free tag, so
+// that "//go:build amd64 || amd64p32" seems to admit 386
+// (cmd/cgo/internal/test/issue9400/asm_amd64x.s).
+var x86GOARCHes = strings.Fields(`386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle
+	mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm`)
+
+// x86BuildAdmits reports whether src's //go:build line can hold for
+// GOARCH=arch, every other GOARCH being false and other tags free.
+func x86BuildAdmits(src []byte, arch string) bool {
+	var expr constraint.Expr
+	for _, line := range strings.Split(string(src), "\n") {
+		if constraint.IsGoBuild(line) {
+			expr, _ = constraint.Parse(line)
+			break
+		}
+	}
+	if expr == nil {
+		return true
+	}
+	var free []string
+	expr.Eval(func(tag string) bool {
+		if !slices.Contains(x86GOARCHes, tag) && !slices.Contains(free, tag) {
+			free = append(free, tag)
+		}
+		return false
+	})
+	free = free[:min(len(free), 10)]
+	for bits := 0; bits < 1<<len(free); bits++ {
+		ok := expr.Eval(func(tag string) bool {
+			if slices.Contains(x86GOARCHes, tag) {
+				return tag == arch
+			}
+			i := slices.Index(free, tag)
+			return i >= 0 && bits&(1<<i) != 0
+		})
+		if ok {
 			return true
 		}
 	}

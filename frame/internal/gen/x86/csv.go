@@ -1,25 +1,10 @@
 package main
 
 import (
-	"encoding/csv"
 	"log"
-	"os"
 	"strings"
-)
 
-// CSV columns (x86.v0.2.csv's header comment).
-const (
-	colIntel = iota
-	colGo
-	colGNU
-	colEncoding
-	colValid32
-	colValid64
-	colCPUID
-	colTags
-	colAction
-	colMultisize
-	colDatasize
+	"github.com/asmcheck/asmcheck/frame/internal/gen/x86/x86data"
 )
 
 // csvHand lists Go mnemonics whose forms frame/x86.go writes by hand
@@ -30,51 +15,6 @@ var csvHand = map[string]bool{
 	"JCXZL": true, "JCXZQ": true, "JCXZW": true, "XBEGIN": true, "INT": true,
 	"PUSHW": true, "PUSHL": true, "PUSHQ": true, "POPW": true, "POPL": true, "POPQ": true,
 	"ENTER": true, "INB": true, "INW": true, "INL": true, "OUTB": true, "OUTW": true, "OUTL": true,
-}
-
-// csvActions corrects the CSV's read/write column (Intel operand order).
-// The column copies the Intel manual's Op/En tables, which say "w" where
-// the instruction also reads the operand, or the reverse; each entry was
-// checked against the instruction's Operation section in the Intel SDM,
-// volume 2.
-var csvActions = map[string]string{
-	"DIV":      "r",      // divisor is only read
-	"IMUL/1":   "r",      // one-operand IMUL reads r/m; the result goes to DX:AX
-	"IMUL/3":   "w,r,r",  // DEST := SRC1 * imm
-	"RCL":      "rw,r",   // rotates read the destination
-	"RCR":      "rw,r",   //
-	"ROL":      "rw,r",   //
-	"ROR":      "rw,r",   //
-	"SBB":      "rw,r",   // DEST := DEST - (SRC + CF)
-	"SHLD":     "rw,r,r", // shifts the destination
-	"SHRD":     "rw,r,r", //
-	"XADD":     "rw,rw",  // exchanges and adds
-	"XCHG":     "rw,rw",  //
-	"ARPL":     "rw,r",   // adjusts the RPL field of the destination
-	"INSERTPS": "rw,r,r", // writes one element of the destination
-	"PINSRB":   "rw,r,r", //
-	"PINSRW":   "rw,r,r", //
-	"PINSRD":   "rw,r,r", //
-	"PINSRQ":   "rw,r,r", //
-	"MOVHLPS":  "rw,r",   // writes half of the destination
-	"MOVLHPS":  "rw,r",   //
-	"CVTSD2SS": "rw,r",   // scalar results keep DEST[127:32/64]
-	"CVTSS2SD": "rw,r",   //
-	"CVTSI2SD": "rw,r",   //
-	"CVTSI2SS": "rw,r",   //
-	"CVTPI2PS": "rw,r",   // keeps DEST[127:64]
-	"SQRTSD":   "rw,r",   //
-	"SQRTSS":   "rw,r",   //
-	"RCPSS":    "rw,r",   //
-	"RSQRTSS":  "rw,r",   //
-	"ROUNDSD":  "rw,r,r", //
-	"ROUNDSS":  "rw,r,r", //
-	"SETcc":    "w",      // SETcc writes r/m8
-	"CLFLUSH":  "a",      // flushes a line: no data access
-	"LEA":      "w,a",    // computes an address
-	"NOP":      "a",      // NOPL/NOPW r/m: the operand is not accessed
-	"PREFETCH": "a",      // hints
-	"INVLPG":   "a",      // invalidates a TLB entry
 }
 
 // csvOrder gives the Intel operand index of each Go operand where the Go
@@ -90,37 +30,27 @@ var csvOrder = map[string][]int{
 
 // readCSV adds the legacy (non-VEX) forms of x86.v0.2.csv.
 func (g *gen) readCSV(path string) {
-	f, err := os.Open(path)
+	rows, err := x86data.LoadCSV(path)
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.Comment = '#'
-	r.FieldsPerRecord = -1
-	recs, err := r.ReadAll()
-	if err != nil {
-		log.Fatalf("%s: %v", path, err)
-	}
-	for _, rec := range recs {
-		if len(rec) <= colDatasize {
-			continue
-		}
-		if fm := g.csvForm(rec); fm != nil {
+	for i := range rows {
+		if fm := g.csvForm(&rows[i]); fm != nil {
 			g.add(fm)
 		}
 	}
 }
 
-// csvForm converts one CSV record, or returns nil if it is not used.
-func (g *gen) csvForm(rec []string) *form {
-	enc := rec[colEncoding]
-	if strings.HasPrefix(enc, "VEX") || strings.HasPrefix(enc, "EVEX") {
+// csvForm converts one CSV row, or returns nil if it is not used.
+func (g *gen) csvForm(row *x86data.Row) *form {
+	if strings.HasPrefix(row.Encoding, "VEX") || strings.HasPrefix(row.Encoding, "EVEX") {
 		return nil // XED describes these
 	}
-	iop, iargs := splitInst(rec[colIntel])
-	gop, gargs := splitInst(rec[colGo])
+	iop, iargs, gop, gargs := row.IntelOp, row.IntelArgs, row.GoOp, row.GoArgs
 	if i := strings.Index(gop, "{"); i > 0 {
+		if anyHas(iargs, "Sreg") {
+			return nil // MOVL to a segment register: MOVW's forms say it
+		}
 		gop = gop[:i] + gop[i+1:i+2] // SLDT{L/W} r32/m16 is SLDTL
 	}
 	if iop == "MOVSXD" && iargs[0] != "r64" {
@@ -137,21 +67,11 @@ func (g *gen) csvForm(rec []string) *form {
 		g.skipped[gop] = true
 		return nil
 	}
-	acts := strings.Split(rec[colAction], ",")
-	if rec[colAction] == "" {
-		acts = nil
-	}
-	if fix, ok := csvAction(iop, len(iargs)); ok {
-		acts = strings.Split(fix, ",")
-	}
-	if len(acts) != len(iargs) {
-		log.Fatalf("%s: %d actions for %d operands", rec[colIntel], len(acts), len(iargs))
-	}
 	order := csvGoOrder(iop, iargs, gargs)
-	fm := &form{op: gop, src: rec[colIntel]}
+	fm := &form{op: gop, src: row.Intel}
 	for _, ii := range order {
 		a := csvOperand(iargs[ii])
-		switch acts[ii] {
+		switch row.Actions[ii] {
 		case "r":
 			a.r = true
 		case "w":
@@ -161,7 +81,7 @@ func (g *gen) csvForm(rec []string) *form {
 		case "a":
 			a.addr = true
 		default:
-			log.Fatalf("%s: action %q", rec[colIntel], acts[ii])
+			log.Fatalf("%s: action %q", row.Intel, row.Actions[ii])
 		}
 		fm.args = append(fm.args, a)
 	}
@@ -184,27 +104,6 @@ func csvGoName(iop, gop string, iargs []string) string {
 		return gop[:len(gop)-1]
 	}
 	return gop
-}
-
-// csvAction returns the corrected actions for Intel mnemonic iop with n
-// operands, if csvActions has them.
-func csvAction(iop string, n int) (string, bool) {
-	keys := []string{iop + "/" + itoa(n), iop}
-	if strings.HasPrefix(iop, "SET") {
-		keys = append(keys, "SETcc")
-	}
-	if strings.HasPrefix(iop, "PREFETCH") {
-		keys = append(keys, "PREFETCH")
-	}
-	if strings.HasPrefix(iop, "CLFLUSH") {
-		keys = append(keys, "CLFLUSH")
-	}
-	for _, k := range keys {
-		if s, ok := csvActions[k]; ok && s != "" && len(strings.Split(s, ",")) == n {
-			return s, true
-		}
-	}
-	return "", false
 }
 
 // csvGoOrder returns, for each Go operand, the index of the Intel operand.
@@ -285,14 +184,6 @@ func csvOperand(name string) operand {
 	return operand{}
 }
 
-func splitInst(s string) (string, []string) {
-	op, args, _ := strings.Cut(s, " ")
-	if args == "" {
-		return op, nil
-	}
-	return op, strings.Split(args, ", ")
-}
-
 // isX87 reports whether the Intel mnemonic is an x87 instruction; Go
 // spells those differently (FMOVD, FADDF …) and frame/x86.go lists them.
 func isX87(op string) bool {
@@ -309,5 +200,3 @@ func anyHas(args []string, subs ...string) bool {
 	}
 	return false
 }
-
-func itoa(n int) string { return string(rune('0' + n)) }

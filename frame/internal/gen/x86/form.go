@@ -28,6 +28,7 @@ type operand struct {
 	vecSz int     // for regVec: the bytes of the register class (X 16, Y 32, Z 64, MMX 8)
 	mem   bool    // memory
 	memSz int     // bytes of memory accessed; -1 if not known
+	idxSz int     // bytes of the vector index register of a VSIB memory operand
 	r, w  bool    // read, written
 	addr  bool    // only the address of the memory operand is used
 	merge bool    // read only because of EVEX merge masking
@@ -195,9 +196,17 @@ func (g *gen) sizes(k key, forms []*form, i int) (int, string) {
 			return 0, rule
 		}
 	}
+	if rule, ok := relRule(forms, i, -1); ok {
+		return 0, rule
+	}
 	for j := k.n - 1; j >= 0; j-- {
 		if j != i && dupRule(forms, i, j) {
 			return 0, fmt.Sprintf("@%d:dup", j)
+		}
+	}
+	for j := k.n - 1; j >= 0; j-- {
+		if rule, ok := mmxRule(forms, i, j); ok && j != i {
+			return 0, rule
 		}
 	}
 	var desc []string
@@ -211,18 +220,27 @@ func (g *gen) sizes(k key, forms []*form, i int) (int, string) {
 
 // relRule reports the rule "@j…" if, in every form where operand i is
 // memory, operand j is a vector register and the memory size is the
-// same multiple or fraction of its size.
+// same multiple or fraction of its size. For j < 0 it tries the vector
+// index register of operand i itself (gathers): "@x…".
 func relRule(forms []*form, i, j int) (string, bool) {
 	num, den := 0, 0
 	for _, f := range forms {
-		a, b := f.args[i], f.args[j]
+		a := f.args[i]
 		if !a.mem {
 			continue
 		}
-		if b.reg != regVec || b.vecSz == 0 || b.mem || a.memSz <= 0 {
+		ref := a.idxSz
+		if j >= 0 {
+			b := f.args[j]
+			if b.reg != regVec || b.mem {
+				return "", false
+			}
+			ref = b.vecSz
+		}
+		if ref == 0 || a.memSz <= 0 {
 			return "", false
 		}
-		n, d := a.memSz, b.vecSz
+		n, d := a.memSz, ref
 		for _, p := range []int{64, 32, 16, 8, 4, 2} {
 			if n%p == 0 && d%p == 0 {
 				n, d = n/p, d/p
@@ -238,15 +256,43 @@ func relRule(forms []*form, i, j int) (string, bool) {
 			return "", false
 		}
 	}
+	ref := strconv.Itoa(j)
+	if j < 0 {
+		ref = "x"
+	}
 	switch {
 	case num == 0:
 		return "", false
 	case num == 1 && den == 1:
-		return fmt.Sprintf("@%d", j), true
+		return "@" + ref, true
 	case den == 1:
-		return fmt.Sprintf("@%d*%d", j, num), true
+		return fmt.Sprintf("@%s*%d", ref, num), true
 	}
-	return fmt.Sprintf("@%d/%d", j, den), true
+	return fmt.Sprintf("@%s/%d", ref, den), true
+}
+
+// mmxRule handles operands whose memory size follows the vector length
+// except in the MMX forms (PUNPCKLBW: m32 with MMX, m128 with XMM): the
+// rule of the other forms, then ":mmx=n".
+func mmxRule(forms []*form, i, j int) (string, bool) {
+	var rest []*form
+	mmx := 0
+	for _, f := range forms {
+		a, b := f.args[i], f.args[j]
+		if a.mem && b.reg == regVec && b.vecSz == 8 {
+			if mmx != 0 && mmx != a.memSz {
+				return "", false
+			}
+			mmx = a.memSz
+			continue
+		}
+		rest = append(rest, f)
+	}
+	if mmx <= 0 {
+		return "", false
+	}
+	rule, ok := relRule(rest, i, j)
+	return fmt.Sprintf("%s:mmx=%d", rule, mmx), ok
 }
 
 // dupRule reports whether, in every form where operand i is memory,
@@ -275,8 +321,7 @@ func dupRule(forms []*form, i, j int) bool {
 	return seen
 }
 
+// warnf reports a form the table cannot describe exactly.
 func (g *gen) warnf(format string, args ...any) {
-	if g.verbose {
-		log.Printf(format, args...)
-	}
+	log.Printf(format, args...)
 }

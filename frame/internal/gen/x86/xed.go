@@ -133,6 +133,7 @@ func xedOperand(db *xeddata.Database, inst *xeddata.Inst, pset xeddata.PatternSe
 	case lhs == "MEM0":
 		a.mem = true
 		a.memSz = xedMemSize(db, inst, pset, x)
+		a.idxSz = vsibIndexSize(pset)
 	case strings.HasPrefix(rhs, "GPR32") || strings.HasPrefix(rhs, "VGPR32"):
 		a.reg, a.regSz = regGP, 4
 	case strings.HasPrefix(rhs, "GPR64") || strings.HasPrefix(rhs, "VGPR64"):
@@ -167,6 +168,22 @@ func xedMemSize(db *xeddata.Database, inst *xeddata.Inst, pset xeddata.PatternSe
 	vl := 16 << max(0, pset.Index("VL=0", "VL=1", "VL=2"))
 	es := elemSize(pset)
 	switch {
+	case strings.Contains(inst.Iclass, "COMPRESS") || strings.Contains(inst.Iclass, "EXPAND"):
+		// The selected elements are stored or loaded contiguously:
+		// up to a whole vector (disp8 scales by one element).
+		return vl
+	case isGatherScatter(inst):
+		// One element per index, as many as the shorter of the
+		// index and data vectors hold; the size counts them all, as
+		// x86asm does (the addresses are scattered).
+		if es == 0 {
+			es = widthBytes(db, x.Width)
+		}
+		idx := 4
+		if strings.Contains(inst.Attributes, "QWORD_INDICES") {
+			idx = 8
+		}
+		return vl / max(idx, es) * es
 	case pset["NELEM_FULL()"], pset["NELEM_FULLMEM()"]:
 		return vl
 	case pset["NELEM_MOVDDUP()"]:
@@ -198,6 +215,27 @@ func xedMemSize(db *xeddata.Database, inst *xeddata.Inst, pset xeddata.PatternSe
 		return n
 	}
 	log.Fatalf("%s: no memory size for %s", inst.Iform, x.Width)
+	return 0
+}
+
+// isGatherScatter reports whether inst addresses memory with a vector
+// of indexes (VSIB). XED spells the attribute "gather" in VEX forms.
+func isGatherScatter(inst *xeddata.Inst) bool {
+	a := strings.ToUpper(inst.Attributes)
+	return strings.Contains(a, "GATHER") || strings.Contains(a, "SCATTER")
+}
+
+// vsibIndexSize returns the bytes of the index register of a VSIB
+// memory operand, or 0.
+func vsibIndexSize(pset xeddata.PatternSet) int {
+	switch {
+	case pset["VMODRM_XMM()"], pset["UISA_VMODRM_XMM()"]:
+		return 16
+	case pset["VMODRM_YMM()"], pset["UISA_VMODRM_YMM()"]:
+		return 32
+	case pset["UISA_VMODRM_ZMM()"]:
+		return 64
+	}
 	return 0
 }
 
