@@ -17,8 +17,11 @@ import (
 //
 //	13, 62, 28  ADD/SUB/CMP/CMN and AND/ORR/EOR/BIC/TST/… of a constant that
 //	            is not an immediate of the instruction: the constant is
-//	            built in REGTMP (MOVZ/MOVN/MOVK or ORR) first.
-//	            (ADD $0x123456 is two ADDs, case 48, NOTUSETMP.)
+//	            built in REGTMP (MOVZ/MOVN/MOVK or ORR) first. ADD $0x123456
+//	            is two ADDs (case 48, NOTUSETMP), but conclass looks for a
+//	            MOVZ/MOVN or bitmask constant first, so ADD $0x1480 and
+//	            ADD $-16 go through REGTMP; a logical immediate cannot
+//	            write ZR, so AND $1, R1, ZR does too.
 //	16          REM, UREM: DIV into REGTMP, then MSUB.
 //	30, 31      MOVx to/from a register + offset that no LDR/STR/LDUR
 //	            encodes: ADD REGTMP, Rn, $hi; then LDR/STR (REGTMP)$lo, or
@@ -44,6 +47,10 @@ import (
 // value is unknown, and -dynlink builds (buildmode=shared, plugin), where
 // MOVD $sym(SB), Rd also goes through the GOT via REGTMP (obj7.go
 // rewriteToUseGot, case 71).
+//
+// TestARM64Machine checks this function on every instruction of the
+// corpus and on probes at each boundary, against both R27 in the emitted
+// code and the assembler's PCDATA marks.
 //
 // A load of a TLSBSS symbol (runtime·tls_g on linux) is marked: it is
 // MOVZ Rd without REGTMP in an executable (case 69) but ADRP REGTMP + LDR
