@@ -202,8 +202,9 @@ func TestOtherArchCoverage(t *testing.T) {
 				f, _ := asmparse.ParseFile(fset, cf.path, cf.src, &asmparse.Config{GOARCH: arch, Includer: inc})
 				st.file(t, a, fset, f)
 			}
-			t.Logf("%s: %d files, %d/%d instructions known (%.1f%%); %d/%d control flow, %d/%d loads and stores known; %d memory operands of unknown size",
+			t.Logf("%s: %d files, %d/%d instructions known (%.1f%%; %.1f%% without the %d data directives); %d/%d control flow, %d/%d loads and stores known; %d memory operands of unknown size",
 				arch, st.files, st.known, st.total, 100*float64(st.known)/float64(max(st.total, 1)),
+				100*float64(st.known)/float64(max(st.total-st.data, 1)), st.data,
 				st.flowKnown, st.flow, st.memKnown, st.mem, st.unsized)
 			t.Logf("%s: most frequent unknown:%s", arch, st.topUnknown(12))
 		})
@@ -211,9 +212,9 @@ func TestOtherArchCoverage(t *testing.T) {
 }
 
 type coverStats struct {
-	files, total, known, flow, flowKnown, mem, memKnown, unsized int
-	reported                                                     map[string]bool
-	unknown                                                      map[string]int
+	files, total, known, flow, flowKnown, mem, memKnown, unsized, data int
+	reported                                                           map[string]bool
+	unknown                                                            map[string]int
 }
 
 // topUnknown returns the n most frequent unknown mnemonics with counts.
@@ -246,6 +247,9 @@ func (st *coverStats) file(t *testing.T, a *Arch, fset *token.FileSet, f *asmpar
 			continue
 		}
 		st.total++
+		if e.Attrs&AttrData != 0 {
+			st.data++
+		}
 		if e.Known {
 			st.known++
 		} else {
