@@ -222,6 +222,7 @@ func armSpecial(c *Ctx) {
 		}
 	}
 	armSP(c)
+	spFromOther(c)
 	clampRegs(c)
 	dataDirective(c)
 }
@@ -362,6 +363,25 @@ func pairReg(c *Ctx, i int, write bool) {
 		c.E.Writes = append(c.E.Writes, next)
 	} else {
 		c.E.Reads = append(c.E.Reads, next)
+	}
+}
+
+// spFromOther handles "ADD $c, Rx, SP" with Rx not SP: every LR arch's
+// preprocess sets Spadj from the constant alone and does not look at Rx
+// (arm obj5.go, ppc64 obj9.go, mips obj0.go, riscv obj.go, s390x objz.go,
+// loong64 obj.go), so the function is not SPWRITE and the assembler's
+// bookkeeping records a change of c, while SP really becomes Rx+c. The
+// Effect says what the assembler believes (Tracked, no SPWrite) and what
+// the analysis can know (SPUnknown).
+func spFromOther(c *Ctx) {
+	a := c.Stmt.Args
+	if c.form == nil || c.form.SPArith != '+' && c.form.SPArith != '-' || len(a) != 3 {
+		return
+	}
+	rf := c.Arch.Regs
+	if a[0].Kind == asmparse.ImmOp && a[1].Kind == asmparse.RegOp && a[2].Kind == asmparse.RegOp &&
+		rf.Reg(a[2].Reg) == c.Arch.SP && rf.Reg(a[1].Reg) != c.Arch.SP {
+		c.E.SP = SPChange{Kind: SPUnknown, Tracked: true}
 	}
 }
 

@@ -210,6 +210,7 @@ func loong64Special(c *Ctx) {
 		return
 	}
 	branchFixups(c)
+	spFromOther(c)
 	clampRegs(c)
 	dataDirective(c)
 }

@@ -154,6 +154,7 @@ func mipsSpecial(c *Ctx) {
 		}
 	}
 	branchFixups(c)
+	spFromOther(c)
 	clampRegs(c)
 	dataDirective(c)
 }

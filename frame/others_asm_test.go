@@ -1089,16 +1089,16 @@ done:
 var (
 	armSPForms = []string{"ADD $16, R13", "SUB $16, R13", "ADD R1, R13", "MOVW R1, R13", "MOVW.W R1, -4(R13)",
 		"MOVW.P 4(R13), R1", "MOVW $-8(R13), R13", "MOVW $-8(R1), R13", "MOVM.DB.W [R0,R1], (R13)",
-		"MOVB.W R1, -1(R13)", "AND $~7, R13"}
+		"MOVB.W R1, -1(R13)", "AND $~7, R13", "ADD $16, R3, R13", "SUB $16, R3, R13"}
 	ppc64SPForms = []string{"ADD $16, R1", "SUB $16, R1", "ADD $0, R1", "ADD R3, R1", "MOVD R3, R1",
-		"MOVDU R3, -16(R1)", "MOVDU 16(R1), R3", "MOVWZU 4(R1), R3", "ADD $0x100000000, R1"}
+		"MOVDU R3, -16(R1)", "MOVDU 16(R1), R3", "MOVWZU 4(R1), R3", "ADD $0x100000000, R1", "ADD $16, R3, R1", "SUB $16, R3, R1"}
 	s390xSPForms = []string{"ADD $16, R15", "SUB $16, R15", "ADD R3, R15", "MOVD R3, R15", "LAY -8(R15), R15",
-		"SUB $-2147483648, R15", "LMG 0(R3), R14, R15"}
-	mipsSPForms   = []string{"ADDU $16, R29", "SUBU $16, R29", "ADD $16, R29", "ADDU R3, R29", "MOVW R3, R29"}
+		"SUB $-2147483648, R15", "LMG 0(R3), R14, R15", "ADD $16, R3, R15"}
+	mipsSPForms   = []string{"ADDU $16, R29", "SUBU $16, R29", "ADD $16, R29", "ADDU R3, R29", "MOVW R3, R29", "ADDU $16, R3, R29"}
 	mips64SPForms = []string{"ADDV $16, R29", "SUBV $16, R29", "ADDVU $-16, R29", "ADDU $16, R29", "ADDV R3, R29",
-		"MOVV R3, R29"}
+		"MOVV R3, R29", "ADDV $16, R3, R29"}
 	riscv64SPForms = []string{"ADD $16, SP", "SUB $16, SP", "ADDI $16, SP, SP", "ADDW $16, SP", "MOV X5, SP",
-		"ADD X5, SP", "CADDI16SP $16, SP"}
+		"ADD X5, SP", "CADDI16SP $16, SP", "ADD $16, X5, SP", "ADDI $-16, X5, SP"}
 	loong64SPForms = []string{"ADDV $16, R3", "SUBV $16, R3", "ADD $16, R3", "ADDVU $-16, R3", "ADDV R4, R3",
-		"MOVV R4, R3"}
+		"MOVV R4, R3", "ADDV $16, R4, R3"}
 )

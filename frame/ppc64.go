@@ -278,6 +278,7 @@ func ppc64Special(c *Ctx) {
 		c.E.Writes = append(c.E.Writes, RegRef{Reg: c.Arch.Regs.Reg("CR0"), Off: 0, Size: 1}) // Rc=1 records to CR0
 	}
 	branchFixups(c)
+	spFromOther(c)
 	clampRegs(c)
 	dataDirective(c)
 }

@@ -234,6 +234,7 @@ func riscv64Special(c *Ctx) {
 		}
 	}
 	branchFixups(c)
+	spFromOther(c)
 	clampRegs(c)
 	dataDirective(c)
 }

@@ -217,6 +217,7 @@ func s390xSpecial(c *Ctx) {
 		}
 	}
 	branchFixups(c)
+	spFromOther(c)
 	clampRegs(c)
 	dataDirective(c)
 }
