@@ -29,11 +29,14 @@ import (
 // .IA/.IB/.DA/.DB (increment/decrement, after/before) with .W.
 //
 // SP tracking (cmd/internal/obj/arm/obj5.go preprocess): the assembler
-// follows ADD $c, R13 and SUB $c, R13, MOVW.W Rx, off(R13), MOVW.P
-// off(R13), Rx (unless Rx is R15) and MOVW $off(R13), R13; any other
-// instruction whose destination is R13 marks the function SPWRITE. MOVM
-// and the byte and halfword write-back forms move R13 without the
-// assembler knowing.
+// follows ADD $c, R13 and SUB $c, R13, the store MOVW.W Rx, off(R13), the
+// load MOVW.P off(R13), Rx (unless Rx is R15) and MOVW $off(R13), R13;
+// any other instruction whose destination is R13 marks the function
+// SPWRITE. MOVM, the other MOVW write-back forms and the byte and
+// halfword ones move R13 without the assembler knowing. As on every LR
+// arch, following a change only feeds the pc-SP table and keeps the
+// function from being SPWRITE: name+off(FP) still assembles to the same
+// R13 offset after it (asm5.go aclass uses the fixed autosize).
 
 func armRegs() *RegFile {
 	rf := newRegFile()
