@@ -238,10 +238,14 @@ func (t *x86Table) addHand() {
 func (t *x86Table) addFlow() {
 	t.set("JMP", Form{N: 1, Args: "t", Flow: FlowJump})
 	t.set("CALL", Form{N: 1, Args: "t", Flow: FlowCall})
+	// CALL R1, R2 (asm6.go ycall: Yrx, Yrx) calls through R2.
+	t.set("CALL", Form{N: 2, Args: "r,t", Flow: FlowCall})
 	t.set("RET", Form{N: 0, Flow: FlowReturn})
 	t.set("RET", Form{N: 1, Args: "t", Flow: FlowReturn}) // RET sym(SB): a tail call (obj6.go retjmp)
 	for _, j := range x86CondJumps {
 		t.set(j, Form{N: 1, Args: "t", Flow: FlowCondJump})
+		// JEQ $0, label or $1, label: a branch hint (asm6.go yjcond).
+		t.set(j, Form{N: 2, Args: "-,t", Flow: FlowCondJump})
 	}
 	// JCXZ* branch if CX (of that width) is zero; LOOP* decrement CX.
 	t.set("JCXZW", Form{N: 1, Args: "t", Flow: FlowCondJump, Read: []string{"CX"}})
@@ -545,6 +549,12 @@ func (t *x86Table) special(c *Ctx) {
 		}
 	case "PUSHAL", "POPAL", "PUSHAW", "POPAW":
 		pusha(c)
+	}
+	if c.E.Target.Indirect {
+		// CALL (AX), JMP 8(SP): the target address is loaded from memory.
+		for k := range c.E.Mem {
+			c.E.Mem[k].Size = t.ptr
+		}
 	}
 	if c.E.Attrs&AttrVZeroUpper == 0 && writesWide(c) {
 		c.E.Attrs |= AttrWide

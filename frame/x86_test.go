@@ -2,8 +2,11 @@ package frame
 
 import (
 	"fmt"
+	"go/ast"
 	"go/build/constraint"
+	"go/parser"
 	"go/token"
+	"go/types"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -186,3 +189,144 @@ func TestAMD64Coverage(t *testing.T) { testX86Coverage(t, "amd64") }
 
 // Test386Coverage does the same for 386.
 func Test386Coverage(t *testing.T) { testX86Coverage(t, "386") }
+
+// x86OptabForms returns every (mnemonic, operand count) the Go assembler
+// accepts for 386 and amd64: the optab of cmd/internal/obj/x86/asm6.go and
+// avx_optabs.go, whose ytab argLists give the operand classes of each
+// form, read from $GOROOT/src.
+func x86OptabForms(t *testing.T) map[x86Shape]bool {
+	forms := map[x86Shape]bool{}
+	for _, f := range x86Optab(t) {
+		forms[x86Shape{f.op, len(f.classes)}] = true
+	}
+	if len(forms) < 2000 {
+		t.Fatalf("found only %d optab forms", len(forms))
+	}
+	return forms
+}
+
+// An x86OptabForm is one ytab of one mnemonic: its operand classes
+// (Yml, Yxr …) in Go order.
+type x86OptabForm struct {
+	op      string
+	classes []string
+}
+
+// x86Optab reads the optab of cmd/internal/obj/x86 from $GOROOT/src.
+func x86Optab(t *testing.T) []x86OptabForm {
+	dir := filepath.Join(runtime.GOROOT(), "src", "cmd", "internal", "obj", "x86")
+	fset := token.NewFileSet()
+	ytabs := map[string][][]string{} // ytab var → operand classes of each form
+	var optab []*ast.CompositeLit
+	for _, name := range []string{"asm6.go", "avx_optabs.go"} {
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, 0)
+		if err != nil {
+			t.Skipf("cmd/internal/obj/x86 source: %v", err)
+		}
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if len(vs.Values) != 1 {
+					continue
+				}
+				lit, ok := vs.Values[0].(*ast.CompositeLit)
+				if !ok {
+					continue
+				}
+				switch name := vs.Names[0].Name; {
+				case name == "optab" || name == "avxOptab":
+					optab = append(optab, lit)
+				case x86IsYtab(lit):
+					for _, e := range lit.Elts {
+						ytabs[name] = append(ytabs[name], x86ArgClasses(e.(*ast.CompositeLit)))
+					}
+				}
+			}
+		}
+	}
+	var forms []x86OptabForm
+	for _, lit := range optab {
+		for _, e := range lit.Elts {
+			row := e.(*ast.CompositeLit)
+			var as, yt ast.Expr
+			if len(row.Elts) < 2 {
+				continue
+			}
+			as, yt = row.Elts[0], row.Elts[1]
+			if kv, ok := as.(*ast.KeyValueExpr); ok {
+				as, yt = kv.Value, row.Elts[1].(*ast.KeyValueExpr).Value
+			}
+			op := types.ExprString(as)
+			op = strings.TrimPrefix(strings.TrimPrefix(op, "obj."), "A")
+			id, ok := yt.(*ast.Ident)
+			if !ok {
+				continue // nil: not implemented (ENTER, FFREE) or handled elsewhere (ADJSP)
+			}
+			for _, cl := range ytabs[id.Name] {
+				forms = append(forms, x86OptabForm{op, cl})
+			}
+		}
+	}
+	return forms
+}
+
+func x86IsYtab(lit *ast.CompositeLit) bool {
+	at, ok := lit.Type.(*ast.ArrayType)
+	if !ok {
+		return false
+	}
+	id, ok := at.Elt.(*ast.Ident)
+	return ok && id.Name == "ytab"
+}
+
+// x86ArgClasses returns the operand classes of one ytab: the elements of
+// its argList other than Ynone.
+func x86ArgClasses(y *ast.CompositeLit) []string {
+	var out []string
+	for _, e := range y.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			e = kv.Value
+		}
+		if al, ok := e.(*ast.CompositeLit); ok && types.ExprString(al.Type) == "argList" {
+			for _, a := range al.Elts {
+				if c := types.ExprString(a); c != "Ynone" {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// x86NotInstructions are optab entries that are not instructions of
+// ours: pseudo-instructions the engine lowers itself, data directives
+// (unknown by design), and the compiler's own.
+var x86NotInstructions = map[string]bool{
+	"TEXT": true, "FUNCDATA": true, "PCDATA": true, "NOP": true, "XXX": true, "END": true,
+	"BYTE": true, "WORD": true, "LONG": true, "QUAD": true,
+	"DUFFCOPY": true, "DUFFZERO": true,
+}
+
+// TestX86OptabComplete requires every form the Go assembler accepts, not
+// only those GOROOT uses, to lower to a known Effect.
+func TestX86OptabComplete(t *testing.T) {
+	forms := x86OptabForms(t)
+	var missing []string
+	for _, arch := range []string{"amd64", "386"} {
+		a := ArchFor(arch)
+		for k := range forms {
+			if !x86NotInstructions[k.op] && !a.Knows(k.op, k.n) {
+				missing = append(missing, arch+" "+k.String())
+			}
+		}
+	}
+	sort.Strings(missing)
+	for _, m := range missing {
+		t.Errorf("not known: %s", m)
+	}
+	t.Logf("%d (mnemonic, operand count) forms in the assembler's optab", len(forms))
+}

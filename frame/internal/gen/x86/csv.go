@@ -20,8 +20,10 @@ var csvHand = map[string]bool{
 // csvOrder gives the Intel operand index of each Go operand where the Go
 // assembler does not simply reverse Intel's order and the CSV's Go column
 // gets it wrong: the SSE compares take the predicate last
-// (cmd/internal/obj/x86/asm6.go yxcmpi: Yxm, Yxr, Yi8).
+// (cmd/internal/obj/x86/asm6.go yxcmpi: Yxm, Yxr, Yi8), BOUND keeps
+// Intel's order.
 var csvOrder = map[string][]int{
+	"BOUND": {0, 1}, // asm6.go yrl_m: Yrl, Ym
 	"CMPPS": {1, 0, 2},
 	"CMPPD": {1, 0, 2},
 	"CMPSS": {1, 0, 2},
@@ -67,6 +69,13 @@ func (g *gen) csvForm(row *x86data.Row) *form {
 		g.skipped[gop] = true
 		return nil
 	}
+	if strings.HasPrefix(iop, "CVTPI2") {
+		// CVTPL2PS (BX), X1 is CVTDQ2PS: asm6.go's yxcvm2 tries the
+		// Yxm form first, so the MMX form only takes a register.
+		iargs = append([]string{}, iargs...)
+		iargs[1] = "mm2"
+		gargs = []string{"mm2", iargs[0]}
+	}
 	order := csvGoOrder(iop, iargs, gargs)
 	fm := &form{op: gop, src: row.Intel}
 	for _, ii := range order {
@@ -99,6 +108,11 @@ func csvGoName(iop, gop string, iargs []string) string {
 		return strings.TrimSuffix(gop, "L") + "Q"
 	case iop == "IMUL" && len(iargs) == 3:
 		return "IMUL3" + gop[len(gop)-1:]
+	case strings.HasSuffix(iop, "2PI") || strings.HasPrefix(iop, "CVTPI2"):
+		// The MMX conversions share their Go mnemonic with the SSE2 ones
+		// (asm6.go: ACVTPS2PL's yxcvm1 has Yxm, Yxr and Yxm, Ymr):
+		// CVTPS2PI is CVTPS2PL, CVTPI2PS is CVTPL2PS.
+		return strings.NewReplacer("2PI", "2PL", "PI2", "PL2").Replace(iop)
 	case iop == "MOVBE":
 		// MOVBELL is an alias of MOVBEL (cmd/asm/internal/arch/arch.go).
 		return gop[:len(gop)-1]

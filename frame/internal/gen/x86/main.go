@@ -92,7 +92,7 @@ func goMnemonics() map[string]bool {
 		log.Fatal(err)
 	}
 	names := map[string]bool{}
-	for _, m := range regexp.MustCompile(`(?m)^\t"([A-Z0-9_]+)",`).FindAllSubmatch(src, -1) {
+	for _, m := range regexp.MustCompile(`(?m)^\t(?:obj\.A_ARCHSPECIFIC: )?"([A-Z0-9_]+)",`).FindAllSubmatch(src, -1) {
 		names[string(m[1])] = true
 	}
 	if len(names) < 1000 {
