@@ -101,8 +101,15 @@ func skipStmt(ts []Token) []Token {
 // the statement.
 func (p *parser) statement(s *Stmt, ts []Token) []Token {
 	nesting, colon, start, nops := 0, -1, 0, 0
-	var bounds [8]int // end index of each operand, for the common case
-	ends := bounds[:0]
+	var bounds [16]int // start and end index of each operand, for the common case
+	spans := bounds[:0]
+	missing := func(t *Token, msg string) {
+		// One error for the statement: "MOVQ ,," is one mistake.
+		if !s.Bad {
+			p.errorf(t.Use(), "%s", msg)
+		}
+		s.Bad = true
+	}
 	i := 0
 loop:
 	for ; i < len(ts); i++ {
@@ -116,38 +123,33 @@ loop:
 		case ',', ':':
 			if nesting == 0 && (ts[i].Kind == ',' || p.x86) {
 				if i == start {
-					p.errorf(ts[i].Use(), "missing operand before %q", ts[i].Text)
-					s.Bad = true
+					missing(&ts[i], fmt.Sprintf("missing operand before %q", ts[i].Text))
+				} else {
+					spans = append(spans, start, i)
+					nops++
 				}
 				if ts[i].Kind == ':' {
-					colon = nops
+					colon = nops - 1
 				}
-				ends = append(ends, i)
-				nops++
 				start = i + 1
 			}
 		}
 	}
 	if i > start {
-		ends = append(ends, i)
+		spans = append(spans, start, i)
 		nops++
-	} else if nops > 0 {
-		p.errorf(ts[min(i, len(ts)-1)].Use(), "missing operand after ','")
-		s.Bad = true
+	} else if start > 0 {
+		missing(&ts[min(i, len(ts)-1)], "missing operand after ','")
 	}
 	rest := ts[i:]
 	if nops == 0 {
 		return rest
 	}
 	s.Args = p.alloc(nops)
-	start = 0
-	for k, end := range ends {
-		if end > start {
-			p.operandFor(s, k, nops, ts[start:end])
-		}
-		start = end + 1
+	for k := 0; k < nops; k++ {
+		p.operandFor(s, k, nops, ts[spans[2*k]:spans[2*k+1]])
 	}
-	if colon >= 0 && colon+1 < len(s.Args) {
+	if colon >= 0 && colon+1 < len(s.Args) && !s.Bad {
 		// x86 register pair AX:DX is written DX, AX in the new syntax.
 		s.Args[colon], s.Args[colon+1] = s.Args[colon+1], s.Args[colon]
 	}
