@@ -453,11 +453,11 @@ func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]f
 	c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: msg})
 }
 
-// usedFromGo reports whether Go code of the package refers to d outside
-// branches that constant conditions remove (if GOARCH == "amd64" { … }),
-// which the compiler drops before the linker sees them.
-func (c *Check) usedFromGo(d *Decl) bool {
-	used := false
+// liveUses returns the objects that Go code of the package refers to
+// outside branches that constant conditions remove (if GOARCH == "amd64"
+// { … }), which the compiler drops before the linker sees them.
+func (c *Check) liveUses() map[types.Object]bool {
+	used := map[types.Object]bool{}
 	for _, f := range c.Pass.Files {
 		var stack []ast.Node
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -465,11 +465,15 @@ func (c *Check) usedFromGo(d *Decl) bool {
 				stack = stack[:len(stack)-1]
 				return true
 			}
-			if id, ok := n.(*ast.Ident); ok && c.Pass.TypesInfo.Uses[id] == d.Func && !c.deadBranch(stack, id) {
-				used = true
+			if id, ok := n.(*ast.Ident); ok {
+				if obj := c.Pass.TypesInfo.Uses[id]; obj != nil && !used[obj] {
+					if _, isFunc := obj.(*types.Func); isFunc && !c.deadBranch(stack, id) {
+						used[obj] = true
+					}
+				}
 			}
 			stack = append(stack, n)
-			return !used
+			return true
 		})
 	}
 	return used
@@ -507,6 +511,7 @@ func runPrototype(c *Check) {
 			"function %s missing Go declaration: go vet and asmcheck cannot check its frame, and the runtime gets no pointer map for its arguments; "+
 				"declare it in Go (func %s(…)) or make the symbol static (%s<>)", fn.Name, fn.Name, fn.Name)})
 	})
+	var used map[types.Object]bool
 	names := make([]string, 0, len(c.Pkg.Decls))
 	for name := range c.Pkg.Decls {
 		names = append(names, name)
@@ -515,7 +520,13 @@ func runPrototype(c *Check) {
 	arch := c.Pkg.Files[0].File.Arch
 	for _, name := range names {
 		d := c.Pkg.Decls[name]
-		if defined[name] || d.Linkname || !d.Func.Exported() && !c.usedFromGo(d) {
+		if defined[name] || d.Linkname {
+			continue
+		}
+		if used == nil {
+			used = c.liveUses()
+		}
+		if !d.Func.Exported() && !used[d.Func] {
 			// An unexported function that no Go code of the package
 			// calls (such as runtime·duffzero, called by the compiler
 			// on some arches only) links fine without a body.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"strings"
@@ -23,10 +24,12 @@ import (
 // A driver runs the checks on packages for every GOARCH they have
 // assembly for.
 type driver struct {
-	patterns  []string
-	arches    []string
-	json, fix bool
-	analyzers []*analysis.Analyzer
+	dir        string // directory to load packages from; "" for the current one
+	patterns   []string
+	arches     []string
+	json, fix  bool
+	cpuprofile string
+	analyzers  []*analysis.Analyzer
 }
 
 // A finding is one diagnostic, positioned.
@@ -59,6 +62,7 @@ func newDriver(args []string, stderr io.Writer) (*driver, error) {
 	d := &driver{}
 	fs.BoolVar(&d.json, "json", false, "print diagnostics as JSON")
 	fs.BoolVar(&d.fix, "fix", false, "apply suggested fixes")
+	fs.StringVar(&d.cpuprofile, "cpuprofile", "", "write a CPU profile to `file`")
 	enable := map[string]*string{}
 	for _, a := range analyzer.All {
 		enable[a.Name] = fs.String(a.Name, "", "enable (true) or disable (false) the "+a.Name+" check")
@@ -99,6 +103,15 @@ func newDriver(args []string, stderr io.Writer) (*driver, error) {
 }
 
 func (d *driver) main(stdout, stderr io.Writer) int {
+	if d.cpuprofile != "" {
+		f, err := os.Create(d.cpuprofile)
+		if err != nil {
+			fmt.Fprintln(stderr, "asmcheck:", err)
+			return 2
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	byArch, err := d.discover()
 	if err != nil {
 		fmt.Fprintln(stderr, "asmcheck:", err)
@@ -106,12 +119,11 @@ func (d *driver) main(stdout, stderr io.Writer) int {
 	}
 	var all []finding
 	failed := false
-	for _, arch := range sortedKeys(byArch) {
-		fs, err := d.check(arch, byArch[arch])
+	for _, target := range sortedKeys(byArch) {
+		fs, err := d.check(target, byArch[target])
 		if err != nil {
-			fmt.Fprintf(stderr, "asmcheck: %s: %v\n", arch, err)
+			fmt.Fprintf(stderr, "asmcheck: %s: %v\n", target, err)
 			failed = true
-			continue
 		}
 		all = append(all, fs...)
 	}
@@ -132,20 +144,23 @@ func (d *driver) main(stdout, stderr io.Writer) int {
 	return 0
 }
 
-// discover maps each GOARCH to the import paths of the packages that have
-// assembly files for it.
+// discover maps each target "goos/goarch" to the import paths of the
+// packages that have assembly files for it. The GOARCH of a file comes
+// from its name or build constraint; its GOOS from its name (x_darwin_arm64.s),
+// else the one goosFor picks. Packages that do not build for the host
+// are still looked at through their ignored files.
 func (d *driver) discover() (map[string][]string, error) {
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles}, d.patterns...)
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles, Dir: d.dir}, d.patterns...)
 	if err != nil {
 		return nil, err
 	}
-	byArch := map[string][]string{}
+	byTarget := map[string][]string{}
 	for _, p := range pkgs {
-		for _, e := range p.Errors {
-			return nil, fmt.Errorf("%s: %v", p.PkgPath, e)
-		}
 		dir := pkgDir(p)
 		if dir == "" {
+			for _, e := range p.Errors {
+				return nil, fmt.Errorf("%s: %v", p.PkgPath, e)
+			}
 			continue
 		}
 		files, _ := filepath.Glob(filepath.Join(dir, "*.s"))
@@ -156,14 +171,34 @@ func (d *driver) discover() (map[string][]string, error) {
 				return nil, err
 			}
 			for _, a := range asmparse.FileArches(name, src) {
-				if !seen[a] && (d.arches == nil || slices.Contains(d.arches, a)) {
-					seen[a] = true
-					byArch[a] = append(byArch[a], p.PkgPath)
+				if d.arches != nil && !slices.Contains(d.arches, a) {
+					continue
+				}
+				target := fileGOOS(name, a) + "/" + a
+				if !seen[target] {
+					seen[target] = true
+					byTarget[target] = append(byTarget[target], p.PkgPath)
 				}
 			}
 		}
 	}
-	return byArch, nil
+	return byTarget, nil
+}
+
+// knownGOOS lists the operating systems of `go tool dist list`.
+var knownGOOS = []string{"aix", "android", "darwin", "dragonfly", "freebsd", "illumos", "ios", "js",
+	"linux", "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows"}
+
+// fileGOOS returns the GOOS a file's name asks for, or goosFor(arch).
+func fileGOOS(name, arch string) string {
+	base := strings.TrimSuffix(filepath.Base(name), ".s")
+	parts := strings.Split(strings.TrimSuffix(base, "_test"), "_")
+	for i := len(parts) - 1; i >= 1 && i >= len(parts)-2; i-- {
+		if slices.Contains(knownGOOS, parts[i]) {
+			return parts[i]
+		}
+	}
+	return goosFor(arch)
 }
 
 func pkgDir(p *packages.Package) string {
@@ -190,9 +225,11 @@ func goosFor(arch string) string {
 	return "linux"
 }
 
-// check loads pkgs for arch and runs the checks.
-func (d *driver) check(arch string, pkgs []string) ([]finding, error) {
-	goos := goosFor(arch)
+// check loads pkgs for target ("goos/goarch") and runs the checks. It
+// checks what it could load even when some packages fail to load, and
+// then also returns the load errors.
+func (d *driver) check(target string, pkgs []string) ([]finding, error) {
+	goos, arch, _ := strings.Cut(target, "/")
 	env := append(os.Environ(), "GOARCH="+arch, "GOOS="+goos)
 	if arch != runtime.GOARCH || goos != runtime.GOOS {
 		env = append(env, "CGO_ENABLED=0")
@@ -201,21 +238,31 @@ func (d *driver) check(arch string, pkgs []string) ([]finding, error) {
 	old := os.Getenv("GOARCH")
 	os.Setenv("GOARCH", arch)
 	defer os.Setenv("GOARCH", old)
-	loaded, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Env: env, Tests: true}, pkgs...)
+	loaded, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Env: env, Dir: d.dir}, pkgs...)
 	if err != nil {
 		return nil, err
 	}
 	loaded = withTests(loaded)
 	var errs []string
-	packages.Visit(loaded, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			errs = append(errs, e.Error())
+	var ok []*packages.Package
+	for _, p := range loaded {
+		bad := false
+		packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
+			for _, e := range q.Errors {
+				errs = append(errs, e.Error())
+				bad = true
+			}
+		})
+		if !bad {
+			ok = append(ok, p)
 		}
-	})
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
-	g, err := checker.Analyze(d.analyzers, loaded, nil)
+	var loadErr error
+	if len(errs) > 0 {
+		slices.Sort(errs)
+		loadErr = fmt.Errorf("cannot load: %s", strings.Join(slices.Compact(errs), "\n"))
+	}
+	g, err := checker.Analyze(d.analyzers, ok, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -231,7 +278,7 @@ func (d *driver) check(arch string, pkgs []string) ([]finding, error) {
 			out = append(out, toFinding(act, arch, diag))
 		}
 	}
-	return out, nil
+	return out, loadErr
 }
 
 // withTests keeps, for each package, its test variant when it has one (the

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// buildTool builds the asmcheck binary into a temporary directory.
+func buildTool(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "asmcheck")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// copyTree copies the testdata module to a temporary directory, so that
+// -fix can edit it and go vet's cache sees new files every run.
+func copyTree(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.Walk(src, func(path string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if info.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o777)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o666)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// run runs a command in dir with extra environment, returning its combined
+// output and exit code.
+func runIn(t *testing.T, dir string, env []string, name string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return out.String(), code
+}
+
+func wantLines(t *testing.T, out string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+}
+
+// TestGoVet runs asmcheck as go vet's -vettool on a testdata module, with
+// a fresh build cache so that vet really runs (it caches results).
+func TestGoVet(t *testing.T) {
+	bin := buildTool(t)
+	dir := copyTree(t, "testdata/vetmod")
+	cache := t.TempDir()
+	for _, arch := range []string{"amd64", "arm64"} {
+		env := []string{"GOCACHE=" + cache, "GOARCH=" + arch, "GOOS=linux", "CGO_ENABLED=0", "GOFLAGS="}
+		out, code := runIn(t, dir, env, "go", "vet", "-vettool="+bin, "./...")
+		if code == 0 {
+			t.Errorf("%s: go vet exited 0 with diagnostics expected:\n%s", arch, out)
+		}
+		switch arch {
+		case "amd64":
+			wantLines(t, out, "p_amd64.s:3:", "[amd64] Add: wrong argument size 16; expected $...-24",
+				"p_amd64.s:10:7: [amd64] Len: invalid offset s_len+0(FP); expected s_len+8(FP)")
+		case "arm64":
+			wantLines(t, out, "p_arm64.s:12:2: [arm64] Len: RET without writing to 8-byte ret+16(FP)")
+		}
+		// A check can be turned off.
+		out, _ = runIn(t, dir, env, "go", "vet", "-vettool="+bin, "-fpoffset=false", "-results=false", "./...")
+		if strings.Contains(out, "invalid offset") || strings.Contains(out, "RET without") {
+			t.Errorf("%s: -fpoffset=false -results=false still reports:\n%s", arch, out)
+		}
+	}
+}
+
+// TestStandalone runs asmcheck on its own: every GOARCH the package has
+// assembly for, text and JSON output, exit codes, and -fix.
+func TestStandalone(t *testing.T) {
+	bin := buildTool(t)
+	dir := copyTree(t, "testdata/vetmod")
+	env := []string{"GOFLAGS="}
+	out, code := runIn(t, dir, env, bin, "./...")
+	if code != 1 {
+		t.Errorf("exit code %d, want 1:\n%s", code, out)
+	}
+	wantLines(t, out, "p/p_amd64.s:3:", "[amd64] Add: wrong argument size", "[arm64] Len: RET without writing")
+
+	out, code = runIn(t, dir, env, bin, "-json", "./...")
+	var fs []finding
+	if err := json.Unmarshal([]byte(out), &fs); err != nil || code != 1 || len(fs) == 0 {
+		t.Fatalf("-json: code %d, err %v:\n%s", code, err, out)
+	}
+	arches := map[string]bool{}
+	for _, f := range fs {
+		arches[f.Arch] = true
+	}
+	if !arches["amd64"] || !arches["arm64"] {
+		t.Errorf("-json: findings for %v, want amd64 and arm64", arches)
+	}
+
+	if out, code = runIn(t, dir, env, bin, "-arch", "arm64", "-fix", "./..."); code != 1 {
+		t.Errorf("-fix: exit %d:\n%s", code, out)
+	}
+	fixed, _ := os.ReadFile(filepath.Join(dir, "p", "p_amd64.s"))
+	wantLines(t, string(fixed), "TEXT ·Add(SB), NOSPLIT, $0-16") // -arch arm64 leaves amd64 alone
+	runIn(t, dir, env, bin, "-fix", "./...")
+	fixed, _ = os.ReadFile(filepath.Join(dir, "p", "p_amd64.s"))
+	wantLines(t, string(fixed), "TEXT ·Add(SB), NOSPLIT, $0-24", "MOVQ s_len+8(FP), AX")
+	out, code = runIn(t, dir, env, bin, "-arch", "amd64", "./...")
+	if code != 0 {
+		t.Errorf("after -fix, amd64 still reports (exit %d):\n%s", code, out)
+	}
+
+	if _, code = runIn(t, dir, env, bin, "-nosuchflag", "./..."); code != 2 {
+		t.Errorf("bad flag: exit %d, want 2", code)
+	}
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"flag"
+	"io/fs"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/asmcheck/asmcheck/analyzer"
+	"github.com/asmcheck/asmcheck/asmparse"
+)
+
+var gorootArches = flag.String("goroot.arches", "amd64,arm64", "GOARCHes TestGOROOTClean checks; \"all\" for every arch asmcheck knows")
+
+// reviewed lists the diagnostics asmcheck reports on GOROOT/src that were
+// reviewed and are true: real mistakes in Go's own assembly (none of them
+// breaks a program today). They are matched by file, arch, function and
+// message, not line, so that the list survives edits elsewhere in a file.
+var reviewed = []struct{ file, arch, fn, msg, why string }{
+	{"runtime/asm_amd64.s", "amd64", "call16", "unknown variable f;",
+		"CALLFN's body reads f+8(FP); the Go declaration of call16 … call1073741824 names it fn. The offset is right, the name stale. go vet never saw it: asmdecl does not expand macros."},
+	{"runtime/asm_amd64.s", "amd64", "call16", "unknown variable stackArgsType;",
+		"CALLFN reads stackArgsType+0(FP); the declaration names it typ. Same as above."},
+	{"runtime/asm_arm64.s", "arm64", "call16", "unknown variable f;", "as for amd64"},
+	{"runtime/asm_arm64.s", "arm64", "call16", "unknown variable stackArgsType;", "as for amd64"},
+	{"runtime/asm_arm64.s", "arm64", "asmcgocall", "invalid MOVD of ret+16(FP); int32 is 4-byte value",
+		"an 8-byte store into the int32 result; the 4 extra bytes land in the padding of the 24-byte argument area. asmdecl does not check widths on arm64."},
+	{"internal/runtime/atomic/atomic_arm64.s", "arm64", "Or32", "invalid MOVD of ret+16(FP); uint32 is 4-byte value",
+		"an 8-byte store of the old value into the uint32 result (LSE and LL/SC paths); harmless padding, as above."},
+	{"internal/runtime/atomic/atomic_arm64.s", "arm64", "And32", "invalid MOVD of ret+16(FP); uint32 is 4-byte value", "as Or32"},
+}
+
+func isReviewed(f finding) bool {
+	for _, r := range reviewed {
+		if strings.HasSuffix(filepath.ToSlash(f.File), r.file) && f.Arch == r.arch &&
+			strings.HasPrefix(f.Message, "["+r.arch+"] "+r.fn+": ") && strings.Contains(f.Message, r.msg) {
+			return true
+		}
+	}
+	return false
+}
+
+// asmPackages returns the import paths of the GOROOT packages that have
+// assembly files, std and cmd apart (cmd is its own module, with its own
+// vendor tree), leaving out testdata (written to hold bugs, such as
+// cmd/vet/testdata and cmd/asm's encoder tests) and cgo test packages.
+func asmPackages(t *testing.T) (std, cmd []string) {
+	src := filepath.Join(runtime.GOROOT(), "src")
+	seen := map[string]bool{}
+	filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() && d.Name() == "testdata" {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(path, ".s") {
+			rel, _ := filepath.Rel(src, filepath.Dir(path))
+			rel = filepath.ToSlash(rel)
+			if seen[rel] || strings.HasPrefix(rel, "cmd/cgo/internal/") {
+				return nil
+			}
+			seen[rel] = true
+			switch {
+			case strings.HasPrefix(rel, "cmd/vendor/"):
+				cmd = append(cmd, strings.TrimPrefix(rel, "cmd/vendor/"))
+			case strings.HasPrefix(rel, "cmd/"):
+				cmd = append(cmd, rel)
+			default:
+				std = append(std, rel)
+			}
+		}
+		return nil
+	})
+	return std, cmd
+}
+
+// TestGOROOTClean runs every check on every package of GOROOT/src that has
+// assembly (std and cmd), for amd64 and arm64 by default (-goroot.arches),
+// and fails on any diagnostic that is not a reviewed true positive.
+func TestGOROOTClean(t *testing.T) {
+	if testing.Short() {
+		t.Skip("checks all of GOROOT")
+	}
+	arches := strings.Split(*gorootArches, ",")
+	if *gorootArches == "all" {
+		arches = asmparse.Arches
+	}
+	std, cmd := asmPackages(t)
+	src := filepath.Join(runtime.GOROOT(), "src")
+	for _, set := range []struct {
+		dir  string
+		pkgs []string
+	}{{src, std}, {filepath.Join(src, "cmd"), cmd}} {
+		d := &driver{dir: set.dir, patterns: set.pkgs, arches: arches, analyzers: analyzer.All}
+		byArch, err := d.discover()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, target := range sortedKeys(byArch) {
+			fs, err := d.check(target, byArch[target])
+			if err != nil {
+				t.Errorf("%s: %v", target, err)
+			}
+			n := 0
+			for _, f := range fs {
+				if isReviewed(f) {
+					n++
+					continue
+				}
+				t.Errorf("%s:%d:%d: %s", f.File, f.Line, f.Col, f.Message)
+			}
+			t.Logf("%s %s: %d packages, %d diagnostics, %d reviewed true positives", filepath.Base(set.dir), target, len(byArch[target]), len(fs), n)
+		}
+	}
+}
