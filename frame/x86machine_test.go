@@ -872,8 +872,12 @@ func x86LoadOracle(t *testing.T) *x86Oracle {
 			if rhs == "MASK1()" {
 				f.mask = len(f.kinds)
 			}
+			act := x.Action
+			if len(f.acts) == 0 && x86data.XEDWriteOnlyDest[inst.Iclass] {
+				act = "w"
+			}
 			f.kinds = append(f.kinds, kind)
-			f.acts = append(f.acts, x.Action)
+			f.acts = append(f.acts, act)
 		}
 		o.xed[inst.Iclass] = append(o.xed[inst.Iclass], f)
 	})
