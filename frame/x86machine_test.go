@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1023,4 +1024,56 @@ func x86CSVArgFits(name string, a x86asm.Arg) bool {
 		return size == want && unit != "" && !strings.HasPrefix(unit, "X") && !strings.HasPrefix(unit, "K") && !strings.HasPrefix(unit, "F")
 	}
 	return false
+}
+
+// TestX86ImplicitXED checks the implicit general registers of the VEX
+// and EVEX instructions against XED's suppressed operands (MULX reads
+// DX, VPCMPESTRI reads AX and DX and writes CX …).
+func TestX86ImplicitXED(t *testing.T) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "golang.org/x/arch").Output()
+	if err != nil {
+		t.Skipf("no golang.org/x/arch: %v", err)
+	}
+	dir := filepath.Join(strings.TrimSpace(string(out)), "x86", "x86avxgen", "testdata", "xedpath")
+	db, err := xeddata.NewDatabase(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := ArchFor("amd64")
+	regRE := regexp.MustCompile(`^XED_REG_[ER]?([ABCD]X|SI|DI)$`)
+	checked := 0
+	err = xeddata.WalkInsts(dir, func(inst *xeddata.Inst) {
+		pset := xeddata.NewPatternSet(xeddata.ExpandStates(db, inst.Pattern))
+		if !pset.Is("VEX") && !pset.Is("EVEX") {
+			return
+		}
+		for _, field := range strings.Fields(inst.Operands) {
+			x, err := xeddata.NewOperand(db, field)
+			if err != nil || x.Visibility != xeddata.VisSuppressed {
+				continue
+			}
+			m := regRE.FindStringSubmatch(x.NameRHS())
+			if m == nil {
+				continue
+			}
+			u := a.Regs.Reg(m[1])
+			for _, op := range []string{inst.Iclass, inst.Iclass + "L", inst.Iclass + "Q"} {
+				for _, f := range a.compiled[op] {
+					checked++
+					if strings.Contains(x.Action, "r") && !slices.ContainsFunc(f.read, func(r RegRef) bool { return r.Reg == u }) {
+						t.Errorf("%s/%d does not read %s (XED %s)", op, f.N, m[1], field)
+					}
+					if strings.Contains(x.Action, "w") && !slices.ContainsFunc(f.write, func(r RegRef) bool { return r.Reg == u }) {
+						t.Errorf("%s/%d does not write %s (XED %s)", op, f.N, m[1], field)
+					}
+				}
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked == 0 {
+		t.Fatal("no implicit registers found in XED")
+	}
 }
