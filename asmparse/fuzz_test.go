@@ -112,7 +112,7 @@ func FuzzPreprocess(f *testing.F) {
 		file := &File{Name: "x.s", Src: src, Base: base}
 		pp := &preprocessor{fset: fset, includer: builtinOnly, macros: map[string]*Macro{}, errs: &file.Errors, file: file}
 		pp.predefine(DefaultDefines("linux", "amd64"))
-		pp.pushFile("x.s", src, base, false)
+		pp.pushFile("x.s", src, base)
 		total := 0
 		for line := pp.line(); line != nil; line = pp.line() {
 			total += len(line)

@@ -30,7 +30,8 @@ var operandCases = []operandCase{
 	{"amd64", "VMOVDQU Y1, Z31", "VMOVDQU", []string{"register reg=Y1", "register reg=Z31"}},
 	{"amd64", "MOVQ g, AX", "MOVQ", []string{"register reg=g", "register reg=AX"}},
 	{"386", "MOVL AX, SP", "MOVL", []string{"register reg=AX", "register reg=SP"}},
-	{"arm", "MOVW R(10), R1", "MOVW", []string{"register reg=R10", "register reg=R1"}},
+	{"arm", "MOVW R(10), R1", "MOVW", []string{"register reg=g", "register reg=R1"}},
+	{"arm", "MOVW R(9), R1", "MOVW", []string{"register reg=R9", "register reg=R1"}},
 	{"arm64", "MOVD RSP, R1", "MOVD", []string{"register reg=RSP", "register reg=R1"}},
 	{"arm64", "MOVD ZR, g", "MOVD", []string{"register reg=ZR", "register reg=g"}},
 	{"ppc64le", "MOVD R1, CTR", "MOVD", []string{"register reg=R1", "register reg=CTR"}},
@@ -46,6 +47,7 @@ var operandCases = []operandCase{
 	// Register pairs and lists.
 	{"arm64", "LDP (R1), (R2, R3)", "LDP", []string{"memory reg=R1", "register pair reg=R2 reg2=R3"}},
 	{"arm", "MOVM.IA [R0,R2-R4], (R1)", "MOVM.IA", []string{"register list [reg=R0; reg=R2; reg=R3; reg=R4]", "memory reg=R1"}},
+	{"arm", "MOVM.DB.W [R9-R11], (R13)", "MOVM.DB.W", []string{"register list [reg=R9; reg=g; reg=R11]", "memory reg=R13"}},
 	{"arm", "MULLU R1, R2, (R3, R4)", "MULLU", []string{"register reg=R1", "register reg=R2", "register pair reg=R3 reg2=R4"}},
 	{"386", "SHLL CX, AX:DX", "SHLL", []string{"register reg=CX", "register reg=DX", "register reg=AX"}},
 	{"ppc64le", "MOVD (R3+R4), R5", "MOVD", []string{"memory reg=R3 reg2=R4", "register reg=R5"}},

@@ -56,7 +56,7 @@ func ParseFile(fset *token.FileSet, filename string, src []byte, cfg *Config) (*
 		pp.predefine(DefaultDefines(f.GOOS, f.Arch))
 	}
 	pp.predefine(cfg.Defines)
-	pp.pushFile(filename, f.Src, f.Base, false)
+	pp.pushFile(filename, f.Src, f.Base)
 	p := &parser{pp: pp, file: f, regs: regsFor(f.Arch), x86: f.Arch == "amd64" || f.Arch == "386", errs: &f.Errors}
 	p.parse()
 	f.Macros = pp.macros

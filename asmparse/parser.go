@@ -354,6 +354,9 @@ func (p *parser) register(op *Operand, ts []Token, i int) (int, string) {
 		if i+2 >= len(ts) || ts[i+2].Kind != ')' {
 			return i, "expected ) in register " + op.Reg
 		}
+		if name, ok := p.regs.renamed[op.Reg]; ok {
+			op.Reg = name
+		}
 		i += 3
 	}
 	if i+1 < len(ts) && ts[i].Kind == '.' && (ts[i+1].Kind == Ident || ts[i+1].Kind == Int) {
@@ -429,7 +432,7 @@ func (p *parser) list(op *Operand, ts []Token, i int) (int, string) {
 			if i, err = p.register(&hi, ts, i+1); err != "" {
 				return i, err
 			}
-			op.ex().list = append(op.ex().list, expandRange(r, hi)...)
+			op.ex().list = append(op.ex().list, p.expandRange(r, hi)...)
 		} else {
 			op.ex().list = append(op.ex().list, r)
 		}
@@ -455,7 +458,7 @@ func (p *parser) list(op *Operand, ts []Token, i int) (int, string) {
 
 // expandRange turns R3-R5 into R3, R4, R5 when both ends are numbered
 // registers with the same prefix and suffix; otherwise both ends are kept.
-func expandRange(lo, hi Operand) []Operand {
+func (p *parser) expandRange(lo, hi Operand) []Operand {
 	pl, nl, okl := splitRegNum(lo.Reg)
 	ph, nh, okh := splitRegNum(hi.Reg)
 	if !okl || !okh || pl != ph || lo.Ext() != hi.Ext() || nh < nl || nh-nl > 64 {
@@ -466,6 +469,9 @@ func expandRange(lo, hi Operand) []Operand {
 	for n := nl; n <= nh; n++ {
 		r := lo
 		r.Reg = pl + strconv.Itoa(n)
+		if name, ok := p.regs.renamed[r.Reg]; ok {
+			r.Reg = name
+		}
 		r.Text = r.Reg
 		out = append(out, r)
 	}

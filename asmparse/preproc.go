@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // An Includer finds the text of a file named by #include.
@@ -73,12 +74,11 @@ const maxLineTokens = 1 << 16
 // maxIncludeDepth bounds nested #include, as cmd/asm does.
 const maxIncludeDepth = 100
 
-type ppInput struct {
-	lx      *lexer
-	path    string
-	builtin bool // a built-in header
-	toks    []Token
-	i       int
+// A fileInput is a file being read: the file itself or a header.
+type fileInput struct {
+	lx       *lexer
+	path     string
+	pendBase int // len(pend) when the file was pushed: pend[pendBase:] comes first
 }
 
 type cond struct {
@@ -94,32 +94,51 @@ type cond struct {
 // comma-separated arguments with nested parentheses, a backslash-newline in
 // a definition becomes a newline (so one macro can hold several
 // statements), and a recursive expansion is an error.
+//
+// Tokens still to be read before the rest of the innermost file (macro
+// expansions, tokens pushed back) are kept in pend, the next one last, so
+// that an expansion allocates nothing but its Expansion record.
 type preprocessor struct {
 	fset     *token.FileSet
 	includer Includer
-	inputs   []*ppInput
+	files    []fileInput // the file and the headers it includes, innermost last
+	pend     []Token     // tokens to read before the innermost file, in reverse order
 	macros   map[string]*Macro
 	conds    []cond
 	bol      bool
-	back     []Token // tokens pushed back
 	expanded int
 	tooLarge bool // "macro expansion too large" was reported
 	errs     *ErrorList
 	file     *File
 
-	bloom [4]uint64 // names that may be macros, by macroHash
-	buf   []Token   // the line returned by line
-	done  bool      // EOF has been returned
+	bloom   [4]uint64   // names that may be macros, by macroHash
+	buf     []Token     // the line returned by line
+	done    bool        // EOF has been returned
+	args    []Token     // the arguments of the invocation being expanded
+	argEnds []int       // where each argument ends in args
+	slab    []Expansion // Expansions are allocated from here
 }
 
 // macroHash is a cheap hash of an identifier for the macro-name filter.
 func macroHash(s string) uint {
-	return (uint(len(s))*31 + uint(s[0])*7 + uint(s[len(s)-1])) & 255
+	h := uint(len(s))*31 + uint(s[0])*7 + uint(s[len(s)-1])
+	if len(s) > 2 {
+		h += uint(s[1]) * 17
+	}
+	return h & 255
 }
 
 func (p *preprocessor) mayBeMacro(name string) bool {
 	h := macroHash(name)
 	return p.bloom[h>>6]&(1<<(h&63)) != 0
+}
+
+// lookup returns the macro called name, or nil.
+func (p *preprocessor) lookup(name string) *Macro {
+	if !p.mayBeMacro(name) {
+		return nil
+	}
+	return p.macros[name]
 }
 
 func (p *preprocessor) addMacro(m *Macro) {
@@ -138,17 +157,32 @@ func (p *preprocessor) line() []Token {
 	if p.done {
 		return nil
 	}
-	for len(p.back) == 0 && len(p.inputs) == 1 {
-		p.buf = p.inputs[0].lx.line(p.buf[:0])
-		if p.buf[0].Kind == '#' || p.hasMacro(p.buf) {
-			p.inputs = append(p.inputs, &ppInput{toks: slices.Clone(p.buf)})
+	for {
+		in := &p.files[len(p.files)-1]
+		if len(p.pend) != in.pendBase {
 			break
 		}
-		if !p.enabled() && p.buf[len(p.buf)-1].Kind != EOF {
+		p.buf = in.lx.line(p.buf[:0])
+		last := p.buf[len(p.buf)-1].Kind
+		if last == EOF && len(p.files) > 1 {
+			// The end of a header: go on with the file that includes it.
+			p.buf = p.buf[:len(p.buf)-1]
+			p.files = p.files[:len(p.files)-1]
+			if len(p.buf) == 0 {
+				continue
+			}
+			p.pushTokens(p.buf)
+			break
+		}
+		if p.buf[0].Kind == '#' || p.hasMacro(p.buf) {
+			p.pushTokens(p.buf)
+			break
+		}
+		if !p.enabled() && last != EOF {
 			continue
 		}
 		p.bol = true
-		if p.buf[len(p.buf)-1].Kind == EOF {
+		if last == EOF {
 			p.done = true
 			p.atEOF()
 			if !p.enabled() {
@@ -187,24 +221,15 @@ func (p *preprocessor) lineTooLong(t Token) []Token {
 		p.errorf(t.Pos, "line too long: more than %d tokens", maxLineTokens)
 		t.Kind = Illegal
 	}
-	fileNewline := func(ts []Token) bool {
-		for _, t := range ts {
-			if t.Exp == nil && (t.Kind == Newline || t.Kind == EOF) {
-				if t.Kind == EOF {
-					p.done = true
-				}
-				return true
-			}
+	in := &p.files[len(p.files)-1]
+	ended := false
+	for _, t := range p.pend[in.pendBase:] {
+		if t.Exp == nil && (t.Kind == Newline || t.Kind == EOF) {
+			ended = true
+			p.done = p.done || t.Kind == EOF
 		}
-		return false
 	}
-	ended := fileNewline(p.back)
-	p.back = p.back[:0]
-	for len(p.inputs) > 1 && p.inputs[len(p.inputs)-1].lx == nil {
-		in := p.inputs[len(p.inputs)-1]
-		ended = fileNewline(in.toks[in.i:]) || ended
-		p.inputs = p.inputs[:len(p.inputs)-1]
-	}
+	p.pend = p.pend[:in.pendBase]
 	for !ended {
 		r := p.raw()
 		ended = r.Kind == Newline || r.Kind == EOF
@@ -224,7 +249,7 @@ func (p *preprocessor) lineTooLong(t Token) []Token {
 // hasMacro reports whether a line names a macro.
 func (p *preprocessor) hasMacro(ts []Token) bool {
 	for i := range ts {
-		if ts[i].Kind == Ident && p.mayBeMacro(ts[i].Text) && p.macros[ts[i].Text] != nil {
+		if ts[i].Kind == Ident && p.lookup(ts[i].Text) != nil {
 			return true
 		}
 	}
@@ -240,38 +265,44 @@ func (p *preprocessor) enabled() bool {
 }
 
 // pushFile starts reading a file's text.
-func (p *preprocessor) pushFile(path string, src string, base token.Pos, builtin bool) {
+func (p *preprocessor) pushFile(path string, src string, base token.Pos) {
 	lx := newLexer(src, base)
 	lx.errorf = p.errorf
-	if !builtin && len(p.inputs) == 0 {
+	if len(p.files) == 0 {
 		lx.comment = p.file.addDirective
 	}
-	p.inputs = append(p.inputs, &ppInput{lx: lx, path: path, builtin: builtin})
+	p.files = append(p.files, fileInput{lx: lx, path: path, pendBase: len(p.pend)})
 	p.bol = true
 }
 
-// raw returns the next token from the input stack without macro expansion
-// or directive processing.
+// raw returns the next token without macro expansion or directive
+// processing.
 func (p *preprocessor) raw() Token {
-	if n := len(p.back); n > 0 {
-		t := p.back[n-1]
-		p.back = p.back[:n-1]
-		return t
-	}
-	for len(p.inputs) > 0 {
-		in := p.inputs[len(p.inputs)-1]
-		if in.lx != nil {
-			t := in.lx.next()
-			if t.Kind != EOF || len(p.inputs) == 1 {
-				return t
-			}
-		} else if in.i < len(in.toks) {
-			in.i++
-			return in.toks[in.i-1]
+	for {
+		in := &p.files[len(p.files)-1]
+		if n := len(p.pend); n > in.pendBase {
+			t := p.pend[n-1]
+			p.pend = p.pend[:n-1]
+			return t
 		}
-		p.inputs = p.inputs[:len(p.inputs)-1]
+		t := in.lx.next()
+		if t.Kind != EOF || len(p.files) == 1 {
+			return t
+		}
+		p.files = p.files[:len(p.files)-1]
 	}
-	return Token{Kind: EOF}
+}
+
+// pushBack makes t the next token raw returns.
+func (p *preprocessor) pushBack(t Token) {
+	p.pend = append(p.pend, t)
+}
+
+// pushTokens makes toks the next tokens raw returns.
+func (p *preprocessor) pushTokens(toks []Token) {
+	for i := len(toks) - 1; i >= 0; i-- {
+		p.pend = append(p.pend, toks[i])
+	}
 }
 
 // next returns the next token after preprocessing.
@@ -292,7 +323,7 @@ func (p *preprocessor) next() Token {
 			p.bol = t.Kind == Newline
 			continue
 		case t.Kind == Ident:
-			if m := p.macros[t.Text]; m != nil && p.invoke(m, t) {
+			if m := p.lookup(t.Text); m != nil && p.invoke(m, t) {
 				continue
 			}
 		}
@@ -306,6 +337,15 @@ func (p *preprocessor) atEOF() {
 		p.errorf(c.pos, "#ifdef or #ifndef without #endif")
 	}
 	p.conds = nil
+}
+
+// newExpansion allocates an Expansion.
+func (p *preprocessor) newExpansion() *Expansion {
+	if len(p.slab) == cap(p.slab) {
+		p.slab = make([]Expansion, 0, min(max(2*cap(p.slab), 16), 512))
+	}
+	p.slab = p.slab[:len(p.slab)+1]
+	return &p.slab[len(p.slab)-1]
 }
 
 // invoke expands macro m named by token t. It reports whether t was
@@ -325,56 +365,83 @@ func (p *preprocessor) invoke(m *Macro, t Token) bool {
 			return true
 		}
 	}
-	exp := &Expansion{Macro: m, Use: t.Pos, Parent: t.Exp}
-	if t.Pos == token.NoPos && t.Exp != nil {
-		exp.Use = t.Exp.Use
-	}
+	var end token.Pos
 	if t.Exp == nil && t.Pos.IsValid() {
-		exp.end = t.Pos + token.Pos(len(t.Text))
+		end = t.Pos + token.Pos(len(t.Text))
 	}
-	var args [][]Token
 	if m.Params != nil {
 		open := p.raw()
 		if open.Kind != '(' {
 			// A function-like macro named without arguments is just its name.
-			p.pushTokens([]Token{{Kind: MacroName, Text: t.Text, Pos: t.Pos, Exp: t.Exp}, open})
+			p.pushBack(open)
+			p.pushBack(Token{Kind: MacroName, Text: t.Text, Pos: t.Pos, Exp: t.Exp})
 			return true
 		}
-		var ok bool
-		var closing Token
-		if args, closing, ok = p.collectArgs(m, t); !ok {
+		closing, ok := p.collectArgs(m, t)
+		if !ok {
 			p.pushBack(Token{Kind: Illegal, Text: t.Text, Pos: t.Pos, Exp: t.Exp})
 			return true
 		}
-		if exp.end.IsValid() {
-			exp.end = token.NoPos
+		if end.IsValid() {
+			end = token.NoPos
 			if closing.Exp == nil && closing.Pos.IsValid() {
-				exp.end = closing.Pos + 1
+				end = closing.Pos + 1
 			}
 		}
 	}
-	body := make([]Token, 0, len(m.Body))
-	for _, b := range m.Body {
-		if b.Kind == Ident && m.Params != nil {
-			if i := paramIndex(m.Params, b.Text); i >= 0 {
-				body = append(body, args[i]...)
+	exp := p.newExpansion()
+	*exp = Expansion{Macro: m, Use: t.Pos, Parent: t.Exp, end: end}
+	if t.Pos == token.NoPos && t.Exp != nil {
+		exp.Use = t.Exp.Use
+	}
+	start := len(p.pend)
+	argIdx := m.argIdx
+	if m.Params != nil && len(argIdx) != len(m.Body) {
+		argIdx = argIndexes(m) // a Macro made by the caller
+	}
+	for i := len(m.Body) - 1; i >= 0; i-- {
+		if argIdx != nil {
+			if k := argIdx[i]; k >= 0 {
+				lo := 0
+				if k > 0 {
+					lo = p.argEnds[k-1]
+				}
+				p.pushTokens(p.args[lo:p.argEnds[k]])
 				continue
 			}
 		}
+		b := m.Body[i]
 		b.Exp = exp
-		body = append(body, b)
+		p.pend = append(p.pend, b)
 	}
-	p.expanded += len(body)
+	p.expanded += len(p.pend) - start
 	if p.expanded > maxExpansion {
+		p.pend = p.pend[:start]
 		if !p.tooLarge {
 			p.tooLarge = true
 			p.errorf(t.Use(), "macro expansion too large (at %s)", m.Name)
 		}
 		p.pushBack(Token{Kind: Illegal, Text: t.Text, Pos: t.Pos, Exp: t.Exp})
-		return true
 	}
-	p.pushTokens(body)
 	return true
+}
+
+// argIndexes returns, for each token of a function-like macro's body, the
+// index of the parameter it names, or -1; nil for an object-like macro.
+func argIndexes(m *Macro) []int8 {
+	if m.Params == nil {
+		return nil
+	}
+	idx := make([]int8, len(m.Body))
+	for i, b := range m.Body {
+		idx[i] = -1
+		if b.Kind == Ident {
+			if k := paramIndex(m.Params, b.Text); k >= 0 && k < 128 {
+				idx[i] = int8(k)
+			}
+		}
+	}
+	return idx
 }
 
 func paramIndex(params []string, name string) int {
@@ -386,51 +453,39 @@ func paramIndex(params []string, name string) int {
 	return -1
 }
 
-// pushBack makes t the next token raw returns.
-func (p *preprocessor) pushBack(t Token) {
-	p.back = append(p.back, t)
-}
-
-func (p *preprocessor) pushTokens(toks []Token) {
-	if len(toks) > 0 {
-		p.inputs = append(p.inputs, &ppInput{toks: toks})
-	}
-}
-
-// collectArgs reads the actual arguments of a function-like macro; the
-// opening parenthesis has been read.
-// It returns the arguments and the closing parenthesis.
-func (p *preprocessor) collectArgs(m *Macro, name Token) ([][]Token, Token, bool) {
-	var args [][]Token
-	var cur []Token
+// collectArgs reads the actual arguments of a function-like macro into
+// p.args and p.argEnds; the opening parenthesis has been read. It returns
+// the closing parenthesis.
+func (p *preprocessor) collectArgs(m *Macro, name Token) (Token, bool) {
+	p.args, p.argEnds = p.args[:0], p.argEnds[:0]
 	nesting := 0
 	for {
 		t := p.raw()
 		switch {
 		case t.Kind == EOF || t.Kind == Newline:
 			p.errorf(name.Use(), "unterminated argument list invoking macro %s", m.Name)
-			p.back = append(p.back, t)
-			return nil, t, false
+			p.pushBack(t)
+			return t, false
 		case nesting == 0 && (t.Kind == ')' || t.Kind == ','):
-			args = append(args, cur)
-			cur = nil
+			p.argEnds = append(p.argEnds, len(p.args))
 			if t.Kind == ',' {
 				continue
 			}
-			if len(m.Params) == 0 && len(args) == 1 && args[0] == nil {
-				args = nil
+			n := len(p.argEnds)
+			if len(m.Params) == 0 && n == 1 && len(p.args) == 0 {
+				n = 0
 			}
-			if len(args) != len(m.Params) {
-				p.errorf(name.Use(), "macro %s takes %d arguments, got %d", m.Name, len(m.Params), len(args))
-				return nil, t, false
+			if n != len(m.Params) {
+				p.errorf(name.Use(), "macro %s takes %d arguments, got %d", m.Name, len(m.Params), n)
+				return t, false
 			}
-			return args, t, true
+			return t, true
 		case t.Kind == '(':
 			nesting++
 		case t.Kind == ')':
 			nesting--
 		}
-		cur = append(cur, t)
+		p.args = append(p.args, t)
 	}
 }
 
@@ -479,7 +534,7 @@ func (p *preprocessor) skipLine(t Token) {
 		t = p.raw()
 	}
 	if t.Kind == EOF {
-		p.back = append(p.back, t)
+		p.pushBack(t)
 	}
 }
 
@@ -528,8 +583,9 @@ func (p *preprocessor) define() {
 		t = p.raw()
 	}
 	if t.Kind == EOF {
-		p.back = append(p.back, t)
+		p.pushBack(t)
 	}
+	m.argIdx = argIndexes(m)
 	if old := p.macros[m.Name]; old != nil && !sameBody(old, m) {
 		p.errorf(name.Pos, "redefinition of macro %s", m.Name)
 	}
@@ -632,8 +688,11 @@ func (p *preprocessor) include(hash Token) {
 		p.errorf(t.Pos, "bad file name in #include: %v", err)
 		return
 	}
-	if len(p.inputs) > maxIncludeDepth {
+	if len(p.files) > maxIncludeDepth {
 		p.errorf(t.Pos, "#include nested too deeply (recursive include of %q?)", name)
+		return
+	}
+	if p.includeBuiltin(name, t.Pos) {
 		return
 	}
 	from := p.curPath()
@@ -654,33 +713,103 @@ func (p *preprocessor) include(hash Token) {
 	p.file.Includes = append(p.file.Includes, path)
 	tf := p.fset.AddFile(path, -1, len(src))
 	tf.SetLines(lineStarts(src))
-	p.pushFile(path, string(src), token.Pos(tf.Base()), strings.HasPrefix(path, builtinDir))
+	p.pushFile(path, string(src), token.Pos(tf.Base()))
 }
 
 // curPath returns the path of the file being read.
 func (p *preprocessor) curPath() string {
-	for i := len(p.inputs) - 1; i >= 0; i-- {
-		if p.inputs[i].lx != nil {
-			return p.inputs[i].path
-		}
-	}
-	return ""
+	return p.files[len(p.files)-1].path
 }
 
-// predefine installs -D style definitions NAME or NAME=value.
-func (p *preprocessor) predefine(defs []string) {
-	for _, d := range defs {
-		name, value, ok := strings.Cut(d, "=")
-		if !ok {
-			value = "1"
-		}
-		lx := newLexer(value, token.NoPos)
-		lx.errorf = func(token.Pos, string, ...any) {}
-		m := &Macro{Name: name, Builtin: true}
-		for t := lx.next(); t.Kind != EOF; t = lx.next() {
-			t.Pos = token.NoPos
-			m.Body = append(m.Body, t)
+// includeBuiltin handles the #include of a built-in header without
+// conditional parts (textflag.h, funcdata.h) from a cache, when the
+// Includer is a DirIncluder, which always resolves them to the built-in
+// text. It reports whether it did.
+func (p *preprocessor) includeBuiltin(name string, pos token.Pos) bool {
+	if _, ok := p.includer.(*DirIncluder); !ok && p.includer != nil {
+		return false
+	}
+	ms := builtinMacros(name)
+	if ms == nil {
+		return false
+	}
+	p.file.Includes = append(p.file.Includes, builtinDir+name)
+	for _, m := range ms {
+		if old := p.macros[m.Name]; old != nil && old != m && !sameBody(old, m) {
+			p.errorf(pos, "redefinition of macro %s by %s", m.Name, name)
 		}
 		p.addMacro(m)
 	}
+	return true
+}
+
+var (
+	cacheMu      sync.Mutex
+	builtinCache = map[string][]*Macro{}
+	defineCache  = map[string]*Macro{}
+)
+
+// builtinMacros returns the macros that a built-in header without #ifdef
+// defines, shared by every file (their bodies' tokens have no position),
+// or nil.
+func builtinMacros(name string) []*Macro {
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	if ms, ok := builtinCache[name]; ok {
+		return ms
+	}
+	src, ok := builtinHeaders[name]
+	if !ok || strings.Contains(src, "#if") {
+		builtinCache[name] = nil
+		return nil
+	}
+	f := &File{}
+	pp := &preprocessor{fset: token.NewFileSet(), macros: map[string]*Macro{}, errs: &f.Errors, file: f}
+	pp.pushFile(builtinDir+name, src, token.NoPos)
+	for pp.line() != nil {
+	}
+	var ms []*Macro
+	for _, m := range pp.macros {
+		m.Pos = token.NoPos
+		m.Builtin = true
+		for i := range m.Body {
+			m.Body[i].Pos = token.NoPos
+		}
+		ms = append(ms, m)
+	}
+	slices.SortFunc(ms, func(a, b *Macro) int { return strings.Compare(a.Name, b.Name) })
+	builtinCache[name] = ms
+	return ms
+}
+
+// predefine installs -D style definitions NAME or NAME=value. The Macros
+// are shared by every file that has the same definition.
+func (p *preprocessor) predefine(defs []string) {
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	for _, d := range defs {
+		m := defineCache[d]
+		if m == nil {
+			m = newDefine(d)
+			if len(defineCache) < 1024 {
+				defineCache[d] = m
+			}
+		}
+		p.addMacro(m)
+	}
+}
+
+func newDefine(d string) *Macro {
+	name, value, ok := strings.Cut(d, "=")
+	if !ok {
+		value = "1"
+	}
+	lx := newLexer(value, token.NoPos)
+	lx.errorf = func(token.Pos, string, ...any) {}
+	m := &Macro{Name: name, Builtin: true}
+	for t := lx.next(); t.Kind != EOF; t = lx.next() {
+		t.Pos = token.NoPos
+		m.Body = append(m.Body, t)
+	}
+	return m
 }

@@ -186,7 +186,7 @@ func TestExpansionChain(t *testing.T) {
 	base := token.Pos(tf.Base())
 	f.Src, f.Base = src, base
 	pp := &preprocessor{fset: fset, macros: map[string]*Macro{}, errs: &f.Errors, file: f}
-	pp.pushFile("x.s", src, base, false)
+	pp.pushFile("x.s", src, base)
 	var toks []Token
 	for line := pp.line(); line != nil; line = pp.line() {
 		toks = append(toks, line...)

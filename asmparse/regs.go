@@ -14,7 +14,8 @@ import (
 
 type regSet struct {
 	names    map[string]bool
-	prefixes map[string]bool // R for R(10), SPR for SPR(268)
+	prefixes map[string]bool   // R for R(10), SPR for SPR(268)
+	renamed  map[string]string // numbered registers known by another name: R10 is g on arm
 }
 
 var (
@@ -66,7 +67,9 @@ func armRegs() *regSet {
 	seq(m, "C", 0, 15)
 	set(m, "g", "FPSR", "FPCR", "CPSR", "SPSR", "SP",
 		"MB_SY", "MB_ST", "MB_ISH", "MB_ISHST", "MB_NSH", "MB_NSHST", "MB_OSH", "MB_OSHST")
-	return &regSet{names: m, prefixes: map[string]bool{"R": true, "F": true}}
+	// cmd/asm/internal/arch/arch.go, archArm: R10 is called g, so a
+	// list [R9-R11] holds R9, g and R11.
+	return &regSet{names: m, prefixes: map[string]bool{"R": true, "F": true}, renamed: map[string]string{"R10": "g"}}
 }
 
 func arm64Regs() *regSet {

@@ -90,7 +90,9 @@ type Macro struct {
 	Params  []string // nil for an object-like macro; non-nil (maybe empty) for FOO(...)
 	Body    []Token
 	Pos     token.Pos // of the name in the #define; NoPos for predefined macros
-	Builtin bool      // predefined (-D style) or from a built-in header
+	Builtin bool      // predefined (-D style) or from a built-in header; shared by every File: do not modify
+
+	argIdx []int8 // for each token of Body, the parameter it names or -1
 }
 
 // An Expansion records one macro invocation.

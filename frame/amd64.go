@@ -10,7 +10,8 @@ import (
 //
 // Register names are those of cmd/internal/obj/x86/list6.go (Register).
 // AL/AH/AX all live in the unit AX; X0/Y0/Z0 in the unit X0 (64 bytes);
-// g is R14 (cmd/asm/internal/arch/arch.go).
+// g is R14 (cmd/asm/internal/arch/arch.go). The instruction table is
+// shared with 386: x86.go, x86table.go (generated), at 8-byte pointers.
 
 func amd64Regs() *RegFile {
 	rf := newRegFile()

@@ -442,8 +442,8 @@ var x86Implicit = []struct {
 	ops         []string
 	read, write []string
 }{
-	{strings.Fields("MULB IMULB"), []string{"AL"}, []string{"AX"}},
-	{strings.Fields("MULW MULL MULQ IMULW IMULL IMULQ"), []string{"AX"}, []string{"AX", "DX"}},
+	{strings.Fields("MULB IMULB/1"), []string{"AL"}, []string{"AX"}},
+	{strings.Fields("MULW MULL MULQ IMULW/1 IMULL/1 IMULQ/1"), []string{"AX"}, []string{"AX", "DX"}},
 	{strings.Fields("DIVB IDIVB"), []string{"AX"}, []string{"AX"}},
 	{strings.Fields("DIVW DIVL DIVQ IDIVW IDIVL IDIVQ"), []string{"AX", "DX"}, []string{"AX", "DX"}},
 	{strings.Fields("CWD CDQ CQO"), []string{"AX"}, []string{"DX"}},
@@ -474,13 +474,23 @@ var x86Implicit = []struct {
 	{strings.Fields("MULXL MULXQ"), []string{"DX"}, nil},
 }
 
-// addImplicit adds x86Implicit to every form of each instruction.
+// addImplicit adds x86Implicit to every form of each instruction, or to
+// the form with n operands for "OP/n".
 func (t *x86Table) addImplicit() {
 	for _, im := range x86Implicit {
-		t.update(func(f *Form) {
-			f.Read = append(f.Read, im.read...)
-			f.Write = append(f.Write, im.write...)
-		}, im.ops...)
+		for _, op := range im.ops {
+			op, ns, _ := strings.Cut(op, "/")
+			n, err := strconv.Atoi(ns)
+			if err != nil {
+				n = -1
+			}
+			t.update(func(f *Form) {
+				if n < 0 || f.N == n {
+					f.Read = append(f.Read, im.read...)
+					f.Write = append(f.Write, im.write...)
+				}
+			}, op)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package frame
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/build/constraint"
@@ -9,6 +10,7 @@ import (
 	"go/types"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -329,4 +331,23 @@ func TestX86OptabComplete(t *testing.T) {
 		t.Errorf("not known: %s", m)
 	}
 	t.Logf("%d (mnemonic, operand count) forms in the assembler's optab", len(forms))
+}
+
+// TestX86TableGenerated checks that x86table.go is what the generator
+// makes of the data in the module cache and this GOROOT.
+func TestX86TableGenerated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the generator")
+	}
+	out, err := exec.Command("go", "run", "./internal/gen/x86").Output()
+	if err != nil {
+		t.Skipf("generator: %v", err)
+	}
+	have, err := os.ReadFile("x86table.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out, have) {
+		t.Errorf("x86table.go is stale: run go generate in frame (go run ./internal/gen/x86 -o x86table.go)")
+	}
 }

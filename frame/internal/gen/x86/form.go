@@ -138,7 +138,7 @@ func (g *gen) row(k key, forms []*form) row {
 // (0 for none: registers are then accessed whole, as spelled) and, when
 // that does not give the memory size, a rule for it: "n" (bytes) or
 // "@j", "@j*m", "@j/d" (the size of vector operand j, times m or
-// divided by d).
+// divided by d), "@x…", "@j:dup", "@j:mmx=n" (see frame.x86Row).
 func (g *gen) sizes(k key, forms []*form, i int) (int, string) {
 	same, first := true, -2
 	note := func(s int) {
@@ -148,9 +148,16 @@ func (g *gen) sizes(k key, forms []*form, i int) (int, string) {
 			same = false
 		}
 	}
+	gpSame, gpSize := true, 0
 	hasMem := false
 	for _, f := range forms {
 		a := f.args[i]
+		if a.reg == regGP {
+			if gpSize != 0 && gpSize != a.regSz {
+				gpSame = false
+			}
+			gpSize = a.regSz
+		}
 		if a.reg != regNone {
 			s := a.regSz
 			if s == 0 && a.reg == regVec {
@@ -166,8 +173,15 @@ func (g *gen) sizes(k key, forms []*form, i int) (int, string) {
 	if same && first > 0 {
 		return first, ""
 	}
+	size := 0
+	if gpSize > 0 && gpSame {
+		// The general registers' width: MOVL, PEXTRB's r32. Other
+		// registers here get it too, which is what MOVL X0, AX
+		// reads of X0 (and the low part of what MOVL AX, X0 writes).
+		size = gpSize
+	}
 	if !hasMem {
-		return 0, ""
+		return size, ""
 	}
 	memSame, memFirst := true, -2
 	for _, f := range forms {
@@ -180,10 +194,10 @@ func (g *gen) sizes(k key, forms []*form, i int) (int, string) {
 		}
 	}
 	if memSame {
-		if memFirst > 0 {
-			return 0, strconv.Itoa(memFirst)
+		if memFirst > 0 && memFirst != size {
+			return size, strconv.Itoa(memFirst)
 		}
-		return 0, ""
+		return size, ""
 	}
 	// The memory size follows the vector length: find an operand whose
 	// register size it is a fixed multiple or fraction of. Try the
@@ -193,20 +207,20 @@ func (g *gen) sizes(k key, forms []*form, i int) (int, string) {
 			continue
 		}
 		if rule, ok := relRule(forms, i, j); ok {
-			return 0, rule
+			return size, rule
 		}
 	}
 	if rule, ok := relRule(forms, i, -1); ok {
-		return 0, rule
+		return size, rule
 	}
 	for j := k.n - 1; j >= 0; j-- {
 		if j != i && dupRule(forms, i, j) {
-			return 0, fmt.Sprintf("@%d:dup", j)
+			return size, fmt.Sprintf("@%d:dup", j)
 		}
 	}
 	for j := k.n - 1; j >= 0; j-- {
 		if rule, ok := mmxRule(forms, i, j); ok && j != i {
-			return 0, rule
+			return size, rule
 		}
 	}
 	var desc []string
@@ -215,7 +229,7 @@ func (g *gen) sizes(k key, forms []*form, i int) (int, string) {
 	}
 	sort.Strings(desc)
 	g.warnf("%s/%d: operand %d: no rule for memory sizes %v", k.op, k.n, i, desc)
-	return 0, ""
+	return size, ""
 }
 
 // relRule reports the rule "@j…" if, in every form where operand i is

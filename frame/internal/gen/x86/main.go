@@ -43,15 +43,23 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("gen/x86: ")
 	out := flag.String("o", "", "output file (default stdout)")
-	verbose := flag.Bool("v", false, "report forms whose sizes cannot be described")
+	verbose := flag.Bool("v", false, "list the data's mnemonics that the Go assembler does not know")
 	flag.Parse()
 
 	archDir := moduleDir("golang.org/x/arch")
 	names := goMnemonics()
-	g := newGen(names, *verbose)
+	g := newGen(names)
 	g.readCSV(filepath.Join(archDir, "x86", "x86.v0.2.csv"))
 	g.readXED(filepath.Join(archDir, "x86", "x86avxgen", "testdata", "xedpath"))
 	src := g.emit(archVersion(archDir))
+	if *verbose {
+		var names []string
+		for n := range g.skipped {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		log.Printf("not Go mnemonics: %s", strings.Join(names, " "))
+	}
 	if *out == "" {
 		os.Stdout.Write(src)
 		return
@@ -105,9 +113,8 @@ func goMnemonics() map[string]bool {
 // operand count.
 type gen struct {
 	names   map[string]bool
-	verbose bool
 	groups  map[key][]*form
-	skipped map[string]bool // Go mnemonics seen in the data but not generated
+	skipped map[string]bool // mnemonics in the data that the Go assembler does not know
 }
 
 type key struct {
@@ -115,8 +122,8 @@ type key struct {
 	n  int
 }
 
-func newGen(names map[string]bool, verbose bool) *gen {
-	return &gen{names: names, verbose: verbose, groups: map[key][]*form{}, skipped: map[string]bool{}}
+func newGen(names map[string]bool) *gen {
+	return &gen{names: names, groups: map[key][]*form{}, skipped: map[string]bool{}}
 }
 
 func (g *gen) add(f *form) {

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/arch/x86/xeddata"
+
+	"github.com/asmcheck/asmcheck/frame/internal/gen/x86/x86data"
 )
 
 // goSuffix gives the suffix the Go assembler adds to some AVX iclasses to
@@ -99,6 +101,9 @@ func (g *gen) xedForms(db *xeddata.Database, inst *xeddata.Inst, pset xeddata.Pa
 			mask = len(f.args)
 		}
 		f.args = append(f.args, a)
+	}
+	if x86data.XEDWriteOnlyDest[inst.Iclass] && len(f.args) > 0 {
+		f.args[0].r = false
 	}
 	if evex && inst.HasAttribute("BROADCAST_ENABLED") {
 		f.bcst = elemSize(pset)

@@ -134,6 +134,13 @@ var actions = map[string]string{
 	"INVLPG":   "a",      // invalidates a TLB entry
 }
 
+// XEDWriteOnlyDest lists the XED iclasses whose first operand XED marks
+// "rw" although the instruction only writes it: the BMI instructions
+// with a separate destination (Intel SDM vol. 2: ANDN DEST := (NOT
+// SRC1) AND SRC2; PDEP and PEXT build TEMP from SRC1 and SRC2, then
+// DEST := TEMP).
+var XEDWriteOnlyDest = map[string]bool{"ANDN": true, "PDEP": true, "PEXT": true}
+
 // Action returns the corrected actions for Intel mnemonic iop with n
 // operands, if there is a correction.
 func Action(iop string, n int) (string, bool) {
