@@ -231,7 +231,7 @@ func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame) {
 	sol := fn.SP()
 	for i := range fn.Insts {
 		st := sol.In[i]
-		if !sol.Reached[i] || !st.Known || st.Untracked {
+		if !sol.Reached[i] || !st.Known {
 			continue
 		}
 		e := &fn.Insts[i]

@@ -207,7 +207,7 @@ func buildArches(src []byte) []string {
 	}
 	var tags []string
 	constraint.Expr.Eval(expr, func(tag string) bool {
-		if !slices.Contains(Arches, tag) && !slices.Contains(tags, tag) {
+		if !isArchTag(tag) && !slices.Contains(tags, tag) {
 			tags = append(tags, tag)
 		}
 		return false
@@ -232,7 +232,7 @@ func satisfiable(expr constraint.Expr, arch string, tags []string) bool {
 	}
 	for bits := 0; bits < 1<<len(tags); bits++ {
 		ok := expr.Eval(func(tag string) bool {
-			if slices.Contains(Arches, tag) {
+			if isArchTag(tag) {
 				return tag == arch
 			}
 			if i := slices.Index(tags, tag); i >= 0 {
@@ -245,6 +245,16 @@ func satisfiable(expr constraint.Expr, arch string, tags []string) bool {
 		}
 	}
 	return false
+}
+
+// retiredArches are GOARCH values go/build still knows (knownArch in
+// go/build/syslist.go) but Go no longer supports: as build tags they are
+// arch names, false for every arch asmcheck checks, not free tags.
+var retiredArches = []string{"amd64p32", "armbe", "arm64be", "mips64p32", "mips64p32le",
+	"ppc", "riscv", "s390", "sparc", "sparc64"}
+
+func isArchTag(tag string) bool {
+	return slices.Contains(Arches, tag) || slices.Contains(retiredArches, tag)
 }
 
 // buildLine finds the //go:build line in the file's leading comments, or

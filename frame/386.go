@@ -57,7 +57,9 @@ func init() {
 		SP:       rf.Reg("SP"),
 		FP:       rf.Reg("BP"),
 		Complete: true,
-		Ops:      t.ops,
-		Special:  t.special,
+		// obj6.go corrects FP and pseudo-SP offsets for PUSH/POP/ADJSP.
+		FPFollowsSP: true,
+		Ops:         t.ops,
+		Special:     t.special,
 	})
 }

@@ -60,7 +60,9 @@ func init() {
 		FP:       rf.Reg("BP"),
 		G:        rf.Reg("R14"),
 		Complete: true,
-		Ops:      t.ops,
-		Special:  t.special,
+		// obj6.go corrects FP and pseudo-SP offsets for PUSH/POP/ADJSP.
+		FPFollowsSP: true,
+		Ops:         t.ops,
+		Special:     t.special,
 	})
 }

@@ -29,6 +29,15 @@ type Arch struct {
 	// PUSH/POP/ADJSP, obj6.go).
 	SPArithTracked bool
 
+	// FPFollowsSP reports whether the assembler corrects name+off(FP) and
+	// name-off(SP) offsets for the SP changes it tracks (x86 only; see
+	// SPChange).
+	FPFollowsSP bool
+
+	// NoSPWrite reports whether the arch has no SPWRITE functions at all
+	// (wasm: cmd/internal/obj/wasm never sets the flag).
+	NoSPWrite bool
+
 	// Complete reports whether Ops aims to describe every instruction
 	// (amd64, arm64). For other arches the table covers control flow and
 	// the loads and stores the declaration checks need; other mnemonics

@@ -66,7 +66,9 @@ func buildCFG(fn *Func) *CFG {
 			if t, ok := fn.TargetOf(i); ok {
 				targets[i] = t
 				leader[t] = true
-			} else if e.Target.Sym == "" {
+			} else if e.Target.Sym == "" && !e.Target.Indirect {
+				// A conditional return, tail call or indirect jump
+				// (ppc64 BEQ CR0, LR; BC 4,2,(CTR)) leaves the function.
 				g.BadTargets = append(g.BadTargets, i)
 			}
 			leader[i+1] = true

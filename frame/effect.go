@@ -34,6 +34,10 @@ type Effect struct {
 
 	Pseudo PseudoKind // TEXT, DATA, GLOBL, PCDATA, FUNCDATA, or none
 	Attrs  Attr       // other facts: VZEROUPPER, syscall, uses the assembler temporary …
+
+	// Conditional reports whether the instruction executes only under a
+	// condition (arm's MOVW.EQ …): its writes may not happen.
+	Conditional bool
 }
 
 // A Flow says where control goes after an instruction.
@@ -67,7 +71,8 @@ func (f Flow) Terminates() bool {
 // A Target is where a branch or call goes.
 type Target struct {
 	Label    string // a label in the same function
-	PCRel    int    // n for n(PC): the nth instruction from this one (0 if none)
+	PCRel    int    // n for n(PC): the nth instruction from this one
+	HasPCRel bool   // the target is n(PC) (0(PC) is a jump to itself)
 	Sym      string // a symbol, as written ("runtime·morestack", "·helper", "libc_write")
 	ABI      string // <ABIInternal> selector on Sym, if any
 	Static   bool   // Sym<>
@@ -84,7 +89,7 @@ func (t Target) String() string {
 		return t.Label
 	case t.Sym != "":
 		return t.Sym
-	case t.PCRel != 0:
+	case t.HasPCRel:
 		return fmt.Sprintf("%d(PC)", t.PCRel)
 	case t.Indirect:
 		return "indirect"
@@ -104,10 +109,19 @@ const (
 
 // An SPChange is an instruction's effect on the hardware stack pointer.
 //
-// Tracked means the assembler's own SP bookkeeping follows the change, so
-// that name+off(FP) and name-off(SP) references after it still address
-// the right slots: amd64 tracks PUSH, POP and ADJSP (cmd/internal/obj/x86/obj6.go,
-// Spadj), arm64 ADD and SUB of a constant to RSP (cmd/internal/obj/arm64/obj7.go).
+// Tracked means the assembler's own SP bookkeeping follows the change: it
+// records it in the function's pc→SP table (so tracebacks and stack copying
+// stay right) and does not mark the function SPWRITE. amd64 tracks PUSH,
+// POP and ADJSP (cmd/internal/obj/x86/obj6.go, Spadj); arm64 ADD and SUB of
+// a constant to RSP (cmd/internal/obj/arm64/obj7.go); the other LR arches
+// their own forms (see each arch file).
+//
+// Whether name+off(FP) and name-off(SP) references still address what they
+// name after a change is another matter (Arch.FPFollowsSP): only x86
+// adjusts those offsets for tracked changes (obj6.go, deltasp). On arm64 and
+// the other LR arches the offsets come from the frame size alone
+// (asm7.go, asm9.go, asm5.go aclass), so after any manual SP change x+0(FP)
+// addresses the wrong slot.
 //
 // SPWrite means the instruction makes the function SPWRITE: its destination
 // operand is the SP register and the assembler does not track the change
@@ -186,6 +200,7 @@ type Mem struct {
 	Write   bool
 	Addr    bool  // only the address is taken (LEAQ x+8(FP), MOVD $x+8(FP), R0)
 	WBDelta int64 // base register write-back (arm64 .W/.P, ppc64 MOVDU): added to the base
+	WBReg   Reg   // a register whose value is added to the base instead (VLD1.P (R0)(R1))
 	PreWB   bool  // the write-back happens before the access (.W, pre-index); else after (.P)
 	Arg     int   // index of the operand in the statement
 	Text    string

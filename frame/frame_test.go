@@ -90,7 +90,7 @@ func TestLowerARM64WriteBack(t *testing.T) {
 		t.Errorf("SUB $32, RSP: %+v", e[2].SP)
 	}
 	rf := ArchFor("arm64").Regs
-	if len(e[4].Reads) != 1 || rf.Name(e[4].Reads[0].Reg) != "V8" || e[4].Reads[0].Size != 8 {
+	if len(e[4].Reads) != 2 || rf.Name(e[4].Reads[0].Reg) != "V8" || e[4].Reads[0].Size != 8 || rf.Name(e[4].Reads[1].Reg) != "RSP" {
 		t.Errorf("FMOVD F8 reads %+v", e[4].Reads)
 	}
 }

@@ -85,7 +85,7 @@ func Funcs(f *asmparse.File, a *Arch) []*Func {
 				fn.labels[l.Name] = len(fn.Insts)
 			}
 		}
-		fn.Insts = append(fn.Insts, a.Lower(s, i))
+		fn.Insts = append(fn.Insts, a.lower(s, i, fn.Frame, !fn.Bad))
 	}
 	for _, fn := range out {
 		fn.numberPCs()
@@ -152,7 +152,7 @@ func (fn *Func) TargetOf(i int) (int, bool) {
 	case t.Label != "":
 		j, ok := fn.labels[t.Label]
 		return j, ok && j < len(fn.Insts)
-	case t.PCRel != 0:
+	case t.HasPCRel:
 		want := fn.pcs[i] + t.PCRel
 		for j := range fn.Insts {
 			if fn.pcs[j] == want && fn.Insts[j].Pseudo != PseudoDATA && fn.Insts[j].Pseudo != PseudoGLOBL {

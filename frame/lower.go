@@ -15,16 +15,26 @@ type Ctx struct {
 	// register is updated: Pre for .W (pre-index), else .P (post-index).
 	WriteBack, Pre bool
 	// Cond, set by a Suffix hook, makes an unconditional branch conditional
-	// (arm's B.EQ).
+	// (arm's B.EQ) and marks other instructions Conditional.
 	Cond bool
-	form *compiledForm
+	// Frame is the frame size of the enclosing TEXT ($frame), when
+	// HasFrame: some instructions expand differently depending on the
+	// offsets the frame gives FP and pseudo-SP operands.
+	Frame    int64
+	HasFrame bool
+	form     *compiledForm
 }
 
-// Lower returns the Effect of statement s, the idx'th of its file.
+// Lower returns the Effect of statement s, the idx'th of its file,
+// outside of any function.
 func (a *Arch) Lower(s *asmparse.Stmt, idx int) Effect {
+	return a.lower(s, idx, 0, false)
+}
+
+func (a *Arch) lower(s *asmparse.Stmt, idx int, frame int64, hasFrame bool) Effect {
 	a.once.Do(a.compile)
 	e := Effect{Stmt: idx, Pos: s.Pos, Op: s.Mnemonic()}
-	c := &Ctx{Arch: a, Stmt: s, E: &e, Op: s.Op}
+	c := &Ctx{Arch: a, Stmt: s, E: &e, Op: s.Op, Frame: frame, HasFrame: hasFrame}
 	if lowerPseudo(c) {
 		return e
 	}
@@ -68,7 +78,7 @@ func lowerPseudo(c *Ctx) bool {
 		e.Pseudo = PseudoPCDATA
 	case "FUNCDATA":
 		e.Pseudo = PseudoFUNCDATA
-	case "NOP", "PCALIGN", "":
+	case "NOP", "PCALIGN", "PCALIGNMAX", "":
 		e.Pseudo = PseudoOther
 	default:
 		return false
@@ -95,8 +105,11 @@ func (c *Ctx) apply() {
 		}
 		c.operand(i, acc)
 	}
-	if c.Cond && e.Flow == FlowJump {
-		e.Flow = FlowCondJump
+	if c.Cond {
+		if e.Flow == FlowJump {
+			e.Flow = FlowCondJump
+		}
+		e.Conditional = true
 	}
 	c.spArith()
 }
@@ -189,8 +202,14 @@ func (c *Ctx) mem(i int, acc access) {
 		m.Scale = int(op.Scale)
 		c.regAccess(op.Index, access{read: true}, 0, 0)
 	}
-	if m.Base == BaseReg || m.Base == BaseSP {
+	switch m.Base {
+	case BaseReg, BaseSP:
 		c.regAccess(op.Reg, access{read: true}, 0, 0)
+	case BaseFP, BasePseudoSP:
+		// The assembler turns these into offsets from the hardware SP.
+		if c.Arch.SP != NoReg {
+			c.E.Reads = append(c.E.Reads, RegRef{Reg: c.Arch.SP})
+		}
 	}
 	if op.Kind == asmparse.AddrOp || acc.addr {
 		m.Addr = true
@@ -245,7 +264,7 @@ func (c *Ctx) target(i int) {
 	case asmparse.MemOp, asmparse.AddrOp:
 		switch base, r := c.base(op); base {
 		case BasePC:
-			e.Target.PCRel = int(op.Val)
+			e.Target.PCRel, e.Target.HasPCRel = int(op.Val), true
 		case BaseSB:
 			e.Target.Sym, e.Target.ABI, e.Target.Static = op.Sym, op.ABI(), op.Static
 			if e.Flow == FlowJump || e.Flow == FlowReturn {
@@ -321,7 +340,7 @@ func (c *Ctx) finishSP() {
 		e.SP = SPChange{Kind: SPUnknown}
 	}
 	args := c.Stmt.Args
-	if n := len(args); n > 0 && args[n-1].Kind == asmparse.RegOp && a.Regs.Reg(args[n-1].Reg) == a.SP && !e.SP.Tracked {
+	if n := len(args); n > 0 && !a.NoSPWrite && args[n-1].Kind == asmparse.RegOp && a.Regs.Reg(args[n-1].Reg) == a.SP && !e.SP.Tracked {
 		e.SP.SPWrite = true
 	}
 }

@@ -11,23 +11,24 @@ type SPState struct {
 	// Align is the alignment SP is known to have beyond what Delta says,
 	// after an AND $~(n-1), SP (0 if none).
 	Align int64
-	// Untracked reports whether an SP change the assembler does not follow
-	// happened on some path to here (so name+off(FP) and name-off(SP)
-	// references no longer address what they name).
-	Untracked bool
+	// FPStale reports whether, on some path to here, SP changed in a way
+	// the assembler does not correct name+off(FP) and name-off(SP)
+	// offsets for (see SPChange), so that they no longer address what
+	// they name.
+	FPStale bool
 	// Conflict reports whether two paths joined here with different
 	// known deltas.
 	Conflict bool
 }
 
 // SPProblem is the dataflow problem that tracks the manual SP delta along
-// every path of a function: PUSH/POP, ADD/SUB of constants, write-back
-// addressing, AND-alignment, and unknown writes.
-func SPProblem() Problem[SPState] {
+// every path of a function of arch a: PUSH/POP, ADD/SUB of constants,
+// write-back addressing, AND-alignment, and unknown writes.
+func SPProblem(arch *Arch) Problem[SPState] {
 	return Problem[SPState]{
 		Entry: SPState{Known: true},
 		Join: func(a, b SPState) SPState {
-			out := SPState{Untracked: a.Untracked || b.Untracked, Conflict: a.Conflict || b.Conflict}
+			out := SPState{FPStale: a.FPStale || b.FPStale, Conflict: a.Conflict || b.Conflict}
 			switch {
 			case a.Known && b.Known && a.Delta == b.Delta:
 				out.Known, out.Delta = true, a.Delta
@@ -39,16 +40,16 @@ func SPProblem() Problem[SPState] {
 		},
 		Equal: func(a, b SPState) bool { return a == b },
 		Transfer: func(_ int, e *Effect, in SPState) SPState {
-			return in.Step(e)
+			return in.Step(arch, e)
 		},
 	}
 }
 
 // Step returns the state after e.
-func (s SPState) Step(e *Effect) SPState {
+func (s SPState) Step(arch *Arch, e *Effect) SPState {
 	sp := e.SP
-	if sp.Kind != SPNone && !sp.Tracked {
-		s.Untracked = true
+	if sp.Kind != SPNone && !(sp.Tracked && arch.FPFollowsSP) {
+		s.FPStale = true
 	}
 	switch sp.Kind {
 	case SPDelta:
@@ -67,5 +68,5 @@ func (s SPState) Step(e *Effect) SPState {
 
 // SP solves the stack-pointer problem for fn.
 func (fn *Func) SP() *Solution[SPState] {
-	return Forward(fn, SPProblem())
+	return Forward(fn, SPProblem(fn.Arch))
 }
