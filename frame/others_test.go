@@ -454,7 +454,7 @@ func TestOtherArchEffects(t *testing.T) {
 		{"wasm", "Br $1", "Br flow=indirect(indirect)"},
 		{"wasm", "BrIf $0", "BrIf flow=condjump(indirect)"},
 		{"wasm", "I64Load x+0(FP)", "I64Load mem(FP+0/8r) r=SP"},
-		{"wasm", "MOVD R3, SP", "MOVD sp=3/0/0 r=R3 w=SP"} /* wasm has no SPWRITE */,
+		{"wasm", "MOVD R3, SP", "MOVD sp=3/0/0 r=R3 w=SP"}, /* wasm has no SPWRITE */
 	}
 	for _, tt := range tests {
 		a := ArchFor(tt.arch)
