@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/build"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"io/fs"
@@ -44,6 +46,10 @@ type Package struct {
 	Decls map[string]*Decl
 	// GoAsmH reports whether go_asm.h was computed for the package.
 	GoAsmH bool
+	// TestDecls holds the names of body-less functions declared in the
+	// package's own _test.go files, which the package under analysis does
+	// not include: assembly in x_test.s may implement them.
+	TestDecls map[string]bool
 }
 
 // A File is one parsed assembly file.
@@ -87,7 +93,7 @@ func (d *Decl) Frame(arch *abi.Arch) *abi.Frame {
 }
 
 func runLoad(pass *analysis.Pass) (any, error) {
-	p := &Package{Pass: pass, Decls: goDecls(pass)}
+	p := &Package{Pass: pass, Decls: goDecls(pass), TestDecls: testDecls(pass)}
 	var inc *includer
 	for _, name := range pass.OtherFiles {
 		if !strings.HasSuffix(name, ".s") {
@@ -168,6 +174,34 @@ func goDecls(pass *analysis.Pass) map[string]*Decl {
 		}
 	}
 	return decls
+}
+
+// testDecls reads the package's internal _test.go files (same package
+// name, same directory), which a non-test analysis does not see, for the
+// names of functions declared without a body.
+func testDecls(pass *analysis.Pass) map[string]bool {
+	if len(pass.Files) == 0 || pass.Pkg == nil {
+		return nil
+	}
+	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
+	names, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+	out := map[string]bool{}
+	for _, name := range names {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.SkipObjectResolution)
+		if err != nil || f.Name.Name != pass.Pkg.Name() {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil && fd.Recv == nil {
+				out[fd.Name.Name] = true
+			}
+		}
+	}
+	return out
 }
 
 // linknames returns the local names that //go:linkname directives in f name.
@@ -264,10 +298,18 @@ func (p *Package) IsLocal(fn *frame.Func) bool {
 }
 
 // definedIn returns the sorted base names of the ignored files (files of
-// other build configurations) that define the local function name.
+// other build configurations) for the same GOOS that define the local
+// function name: implemented in assembly on this OS for other arches.
+// Files for other operating systems do not count, since there the
+// function may come from elsewhere (the runtime's push linknames for
+// package syscall, say).
 func (p *Package) definedIn(name string) []string {
 	seen := map[string]bool{}
+	goos := build.Default.GOOS
 	for _, f := range p.Ignored {
+		if len(asmparse.FileArchesFor(f.Name, []byte(f.Src), goos)) == 0 {
+			continue
+		}
 		for i := range f.Stmts {
 			s := &f.Stmts[i]
 			if s.Op != "TEXT" || len(s.Args) == 0 {

@@ -201,20 +201,25 @@ func goosOf(filename string) string {
 // buildArches returns the arches the file's //go:build line admits (for
 // some value of its other tags), or nil if it has none or admits all.
 func buildArches(src []byte) []string {
+	return buildArchesFor(src, "")
+}
+
+// buildArchesFor is buildArches with GOOS fixed to goos ("" for any).
+func buildArchesFor(src []byte, goos string) []string {
 	expr := buildLine(src)
 	if expr == nil {
 		return nil
 	}
 	var tags []string
 	constraint.Expr.Eval(expr, func(tag string) bool {
-		if !isArchTag(tag) && !slices.Contains(tags, tag) {
+		if _, fixed := osTag(tag, goos); !isArchTag(tag) && !fixed && !slices.Contains(tags, tag) {
 			tags = append(tags, tag)
 		}
 		return false
 	})
 	var out []string
 	for _, a := range Arches {
-		if satisfiable(expr, a, tags) {
+		if satisfiable(expr, a, goos, tags) {
 			out = append(out, a)
 		}
 	}
@@ -226,7 +231,7 @@ func buildArches(src []byte) []string {
 
 // satisfiable reports whether expr holds for GOARCH=arch and some
 // assignment of the other tags (tried exhaustively up to 10 tags).
-func satisfiable(expr constraint.Expr, arch string, tags []string) bool {
+func satisfiable(expr constraint.Expr, arch, goos string, tags []string) bool {
 	if len(tags) > 10 {
 		tags = tags[:10]
 	}
@@ -234,6 +239,9 @@ func satisfiable(expr constraint.Expr, arch string, tags []string) bool {
 		ok := expr.Eval(func(tag string) bool {
 			if isArchTag(tag) {
 				return tag == arch
+			}
+			if v, fixed := osTag(tag, goos); fixed {
+				return v
 			}
 			if i := slices.Index(tags, tag); i >= 0 {
 				return bits&(1<<i) != 0
@@ -245,6 +253,66 @@ func satisfiable(expr constraint.Expr, arch string, tags []string) bool {
 		}
 	}
 	return false
+}
+
+// unixOS lists the GOOS values the "unix" build tag stands for
+// (go/build/syslist.go unixOS).
+var unixOS = []string{"aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos",
+	"ios", "linux", "netbsd", "openbsd", "solaris"}
+
+// osTag gives the value of a GOOS tag when GOOS is goos; fixed is false
+// for other tags, and for every tag when goos is "".
+func osTag(tag, goos string) (val, fixed bool) {
+	switch {
+	case goos == "":
+		return false, false
+	case tag == "unix":
+		return slices.Contains(unixOS, goos), true
+	case knownOS[tag]:
+		return tag == goos || tag == "linux" && goos == "android" ||
+			tag == "solaris" && goos == "illumos" || tag == "darwin" && goos == "ios", true
+	}
+	return false, false
+}
+
+// FileArchesFor returns the GOARCHes the file builds for when GOOS is
+// goos: none if its name names another GOOS, else those of its name or
+// build constraint.
+func FileArchesFor(filename string, src []byte, goos string) []string {
+	parts := nameParts(filename)
+	if n := len(parts); n > 0 && parts[n-1] == "test" {
+		parts = parts[:n-1]
+	}
+	for i := len(parts) - 1; i >= 0 && i >= len(parts)-2; i-- {
+		if knownOS[parts[i]] {
+			if v, _ := osTag(parts[i], goos); !v {
+				return nil
+			}
+			break
+		}
+	}
+	arches := Arches
+	if a := archFromName(filename); a != "" {
+		arches = []string{a}
+	}
+	expr := buildLine(src)
+	if expr == nil {
+		return arches
+	}
+	var tags []string
+	constraint.Expr.Eval(expr, func(tag string) bool {
+		if _, fixed := osTag(tag, goos); !isArchTag(tag) && !fixed && !slices.Contains(tags, tag) {
+			tags = append(tags, tag)
+		}
+		return false
+	})
+	var out []string
+	for _, a := range arches {
+		if satisfiable(expr, a, goos, tags) {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // retiredArches are GOARCH values go/build still knows (knownArch in

@@ -249,6 +249,12 @@ func (d *driver) check(target string, pkgs []string) ([]finding, error) {
 		bad := false
 		packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
 			for _, e := range q.Errors {
+				if strings.Contains(e.Msg, "build constraints exclude all Go files") {
+					// Nothing of the package is built for this target
+					// (its assembly is for another GOOS).
+					bad = true
+					continue
+				}
 				errs = append(errs, e.Error())
 				bad = true
 			}
