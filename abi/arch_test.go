@@ -114,6 +114,7 @@ func assembles(t *testing.T, goarch, body string) bool {
 		t.Fatal(err)
 	}
 	cmd := exec.Command("go", "tool", "asm", "-p", "x", "-o", filepath.Join(dir, "x.o"), src)
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOARCH="+goarch, "GOOS=linux")
 	if goarch == "wasm" {
 		cmd.Env = append(cmd.Env, "GOOS=js")

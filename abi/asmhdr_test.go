@@ -42,7 +42,8 @@ func realHeaders(t *testing.T, goarch string, pkgs []string) map[string]string {
 		args = append(args, "-gcflags="+p+"=-asmhdr="+filepath.Join(tmp, strings.ReplaceAll(p, "/", "_")+".h"))
 	}
 	cmd := exec.Command("go", append(args, pkgs...)...)
-	cmd.Env = append(os.Environ(), "GOARCH="+goarch, "GOOS=linux", "CGO_ENABLED=0", "GOFLAGS=")
+	cmd.Dir = tmp // outside this module: only standard packages are built
+	cmd.Env = append(os.Environ(), "GOARCH="+goarch, "GOOS=linux", "CGO_ENABLED=0", "GOFLAGS=", "GOWORK=off")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
@@ -114,7 +115,8 @@ func checkStd(t *testing.T, arch *Arch, pkgs []string) map[string]*types.Package
 // toolTags returns the build context's tool tags for goarch/linux.
 func toolTags(t *testing.T, goarch string) []string {
 	cmd := exec.Command("go", "list", "-f", "{{join context.ToolTags \" \"}}", "runtime")
-	cmd.Env = append(os.Environ(), "GOARCH="+goarch, "GOOS=linux", "CGO_ENABLED=0", "GOFLAGS=")
+	cmd.Dir = t.TempDir()
+	cmd.Env = append(os.Environ(), "GOARCH="+goarch, "GOOS=linux", "CGO_ENABLED=0", "GOFLAGS=", "GOWORK=off")
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
@@ -255,6 +257,7 @@ func compileAsmHeader(t *testing.T, goarch, src string) string {
 	}
 	hdr := filepath.Join(dir, "go_asm.h")
 	cmd := exec.Command("go", "tool", "compile", "-p", "x", "-asmhdr", hdr, "-o", filepath.Join(dir, "x.o"), filepath.Join(dir, "x.go"))
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOARCH="+goarch, "GOOS=linux")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("compile: %v\n%s", err, out)

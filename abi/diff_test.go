@@ -79,6 +79,7 @@ func compileListing(t *testing.T, goarch, src string) string {
 		t.Fatal(err)
 	}
 	cmd := exec.Command("go", "tool", "compile", "-S", "-N", "-l", "-p", "main", "-o", filepath.Join(dir, "x.o"), file)
+	cmd.Dir = dir // outside this module, whose go.mod others may be editing
 	goos := "linux"
 	if goarch == "wasm" {
 		goos = "js"

@@ -12,10 +12,14 @@ import (
 // literals, identifiers that may contain '·' and '∕', the two-character
 // operators << >> -> @>, comments skipped, newlines kept as tokens.
 type lexer struct {
-	src     string
-	off     int
-	base    token.Pos // position of src[0]
-	prevEnd int       // offset just past the previous token
+	src  string
+	off  int
+	base token.Pos // position of src[0]
+
+	// bloom, if not nil, is the preprocessor's filter of macro names;
+	// line sets mayMacro if an identifier of the line passes it.
+	bloom    *[4]uint64
+	mayMacro bool
 
 	// comment is called for every // comment that starts with "//go:" or
 	// "//asmcheck:"; text excludes the leading "//".
@@ -28,20 +32,87 @@ func newLexer(src string, base token.Pos) *lexer {
 	return &lexer{src: src, base: base}
 }
 
-// adjacent reports whether the token starting at off directly follows the
-// previous token with no space between them.
-func (l *lexer) adjacent(off int) bool { return off == l.prevEnd }
+// Character classes for the lexer's fast path.
+const (
+	clSpace = 1 << iota // ' ', '\t', '\r'
+	clIdent             // a letter or '_': starts and continues an identifier
+	clDigit             // continues an identifier
+	clPunct             // a one-character token that starts no longer one
+)
+
+var charClass = func() (c [256]uint8) {
+	for _, b := range " \t\r" {
+		c[b] = clSpace
+	}
+	for b := 'a'; b <= 'z'; b++ {
+		c[b], c[b-'a'+'A'] = clIdent, clIdent
+	}
+	c['_'] = clIdent
+	for b := '0'; b <= '9'; b++ {
+		c[b] = clDigit
+	}
+	for _, b := range "$,()[]+*:;|&^~%!=?{}#\\" {
+		c[b] = clPunct
+	}
+	return c
+}()
 
 // line appends the tokens of the rest of the current line, through the
-// Newline (or EOF), to buf.
+// Newline (or EOF), to buf. Identifiers, spaces and punctuation are read
+// here; the rest by next.
 func (l *lexer) line(buf []Token) []Token {
-	for {
+	src, off := l.src, l.off
+	l.mayMacro = false
+	for off < len(src) {
+		c := src[off]
+		switch cl := charClass[c]; {
+		case cl&clSpace != 0:
+			off++
+			continue
+		case cl&clIdent != 0:
+			start := off
+			off++
+			for off < len(src) && charClass[src[off]]&(clIdent|clDigit) != 0 {
+				off++
+			}
+			if off < len(src) && src[off] >= utf8.RuneSelf {
+				l.off = off
+				l.identTail()
+				off = l.off
+			}
+			text := src[start:off]
+			if l.bloom != nil && !l.mayMacro {
+				h := macroHash(text)
+				l.mayMacro = l.bloom[h>>6]&(1<<(h&63)) != 0
+			}
+			buf = append(buf, Token{Kind: Ident, Text: text, Pos: l.base + token.Pos(start)})
+			continue
+		case cl&clPunct != 0:
+			buf = append(buf, Token{Kind: Kind(c), Text: src[off : off+1], Pos: l.base + token.Pos(off)})
+			off++
+			continue
+		case c == '\n':
+			buf = append(buf, Token{Kind: Newline, Text: src[off : off+1], Pos: l.base + token.Pos(off)})
+			l.off = off + 1
+			return buf
+		}
+		l.off = off
 		t := l.next()
+		off = l.off
+		if t.Kind == EOF {
+			break
+		}
+		if t.Kind == Ident && l.bloom != nil && !l.mayMacro {
+			h := macroHash(t.Text)
+			l.mayMacro = l.bloom[h>>6]&(1<<(h&63)) != 0
+		}
 		buf = append(buf, t)
-		if t.Kind == Newline || t.Kind == EOF {
+		if t.Kind == Newline {
 			return buf
 		}
 	}
+	l.off = off
+	return append(buf, Token{Kind: EOF, Pos: l.base + token.Pos(len(src))})
 }
 
 // next returns the next token.
@@ -62,10 +133,8 @@ func (l *lexer) next() Token {
 		}
 		start := l.off
 		kind := l.scan(c)
-		l.prevEnd = l.off
 		return Token{Kind: kind, Text: src[start:l.off], Pos: l.base + token.Pos(start)}
 	}
-	l.prevEnd = l.off
 	return Token{Kind: EOF, Pos: l.base + token.Pos(len(src))}
 }
 

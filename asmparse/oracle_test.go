@@ -738,7 +738,7 @@ func (st *oracleStats) sameReg(o *Operand, printed string) bool {
 // register R30 or R14; ppc64 SPR(n) is printed with parentheses by
 // cmd/internal/obj/ppc64/list9.go).
 var regAliases = map[string]map[string]string{
-	"arm64":    {"LR": "R30"},
+	"arm64":    {"LR": "R30", "R18_PLATFORM": "R18"},
 	"s390x":    {"LR": "R14"},
 	"mips64":   {"RSB": "R28"},
 	"mips64le": {"RSB": "R28"},

@@ -42,7 +42,6 @@ func ParseFile(fset *token.FileSet, filename string, src []byte, cfg *Config) (*
 	lines := lineStarts(src)
 	tf.SetLines(lines)
 	f := &File{Name: filename, Src: string(src), Base: token.Pos(tf.Base())}
-	f.Stmts = make([]Stmt, 0, codeLines(src, lines)+8)
 	f.Arch, f.ArchFrom = cfg.GOARCH, "config"
 	if f.Arch == "" {
 		f.Arch, f.ArchFrom = ArchOf(filename, src)
@@ -51,17 +50,29 @@ func ParseFile(fset *token.FileSet, filename string, src []byte, cfg *Config) (*
 	if f.GOOS == "" {
 		f.GOOS = goosOf(filename)
 	}
-	pp := &preprocessor{fset: fset, includer: cfg.Includer, macros: map[string]*Macro{}, errs: &f.Errors, file: f}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	pp := &preprocessor{fset: fset, includer: cfg.Includer, macros: map[string]*Macro{}, errs: &f.Errors, file: f,
+		pend: sc.pend[:0], buf: sc.buf[:0], args: sc.args[:0]}
 	if !cfg.NoDefaultDefines {
 		pp.predefine(DefaultDefines(f.GOOS, f.Arch))
 	}
 	pp.predefine(cfg.Defines)
 	pp.pushFile(filename, f.Src, f.Base)
-	p := &parser{pp: pp, file: f, regs: regsFor(f.Arch), x86: f.Arch == "amd64" || f.Arch == "386", errs: &f.Errors}
+	p := &parser{pp: pp, file: f, regs: regsFor(f.Arch), x86: f.Arch == "amd64" || f.Arch == "386", errs: &f.Errors,
+		stmts: sc.stmts[:0], ops: sc.ops[:0]}
 	p.parse()
+	sc.stmts, sc.ops = p.stmts, p.ops
+	sc.pend, sc.buf, sc.args = clearTokens(pp.pend), clearTokens(pp.buf), clearTokens(pp.args)
 	f.Macros = pp.macros
 	f.Errors.Sort()
 	return f, f.Errors.Err()
+}
+
+// clearTokens empties ts, dropping its references.
+func clearTokens(ts []Token) []Token {
+	clear(ts[:cap(ts)])
+	return ts[:0]
 }
 
 // lineStarts returns the offset of the start of each line of src, as

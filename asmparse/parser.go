@@ -3,8 +3,10 @@ package asmparse
 import (
 	"fmt"
 	"go/token"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // A parser groups preprocessed tokens into statements and operands.
@@ -12,13 +14,27 @@ import (
 //
 //	{label:} WORD[.suffix] [ operand {, operand} ] (';' | '\n')
 type parser struct {
-	pp    *preprocessor
-	file  *File
-	regs  *regSet
-	x86   bool
-	errs  *ErrorList
-	arena []Operand
+	pp   *preprocessor
+	file *File
+	regs *regSet
+	x86  bool
+	errs *ErrorList
+	// Statements and operands are collected in scratch buffers reused
+	// from file to file, then copied to exactly sized slices.
+	stmts []Stmt
+	ops   []Operand
 }
+
+// scratch holds the buffers of a parser between files.
+type scratch struct {
+	stmts []Stmt
+	ops   []Operand
+	pend  []Token
+	buf   []Token
+	args  []Token
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 func (p *parser) errorf(pos token.Pos, format string, args ...any) {
 	p.errs.Add(pos, fmt.Sprintf(format, args...))
@@ -34,8 +50,33 @@ func (p *parser) parse() {
 		labels = p.parseLine(line, labels)
 	}
 	if labels != nil {
-		p.file.Stmts = append(p.file.Stmts, Stmt{Pos: labels[0].Pos, Labels: labels})
+		p.stmts = append(p.stmts, Stmt{Pos: labels[0].Pos, Labels: labels})
 	}
+	p.finish()
+}
+
+// finish copies the statements and their operands to the File.
+func (p *parser) finish() {
+	n := 0
+	for i := range p.stmts {
+		n += len(p.stmts[i].Args)
+	}
+	ops := make([]Operand, n)
+	stmts := make([]Stmt, len(p.stmts))
+	copy(stmts, p.stmts)
+	n = 0
+	for i := range stmts {
+		s := &stmts[i]
+		if len(s.Args) > 0 {
+			k := copy(ops[n:], s.Args)
+			s.Args = ops[n : n+k : n+k]
+			n += k
+		}
+	}
+	p.file.Stmts = stmts
+	clear(p.stmts)
+	clear(p.ops)
+	p.stmts, p.ops = p.stmts[:0], p.ops[:0]
 }
 
 // parseLine parses the statements of one line (tokens through Newline or
@@ -81,7 +122,7 @@ func (p *parser) parseLine(ts []Token, labels []Label) []Label {
 		} else {
 			ts = p.statement(&s, ts[i:])
 		}
-		p.file.Stmts = append(p.file.Stmts, s)
+		p.stmts = append(p.stmts, s)
 	}
 	return labels
 }
@@ -156,14 +197,12 @@ loop:
 	return rest
 }
 
-// alloc returns n zeroed operands from a shared arena.
+// alloc returns n zeroed operands from the scratch buffer. They stay
+// valid when the buffer grows (the old array is then left to them).
 func (p *parser) alloc(n int) []Operand {
-	if len(p.arena)+n > cap(p.arena) {
-		// Chunks grow from small, so a short file allocates little.
-		p.arena = make([]Operand, 0, max(min(2*cap(p.arena), 4096), 32, n))
-	}
-	p.arena = p.arena[:len(p.arena)+n]
-	return p.arena[len(p.arena)-n : len(p.arena) : len(p.arena)]
+	p.ops = slices.Grow(p.ops, n)
+	p.ops = p.ops[:len(p.ops)+n]
+	return p.ops[len(p.ops)-n : len(p.ops) : len(p.ops)]
 }
 
 func (p *parser) operandFor(s *Stmt, i, n int, ts []Token) {
@@ -290,7 +329,7 @@ func (p *parser) isReg(ts []Token, i int) bool {
 		return false
 	}
 	name := ts[i].Text
-	if p.regs.names[name] {
+	if p.regs.fast.has(name) {
 		return true
 	}
 	return p.regs.prefixes[name] && i+2 < len(ts) && ts[i+1].Kind == '(' && ts[i+2].Kind == Int
@@ -349,7 +388,7 @@ func (p *parser) operand(op *Operand, ts []Token) string {
 func (p *parser) register(op *Operand, ts []Token, i int) (int, string) {
 	op.Reg = ts[i].Text
 	i++
-	if !p.regs.names[op.Reg] { // prefix form R(10)
+	if !p.regs.fast.has(op.Reg) { // prefix form R(10)
 		op.Reg += ts[i+1].Text // R(10) is R10
 		if i+2 >= len(ts) || ts[i+2].Kind != ')' {
 			return i, "expected ) in register " + op.Reg

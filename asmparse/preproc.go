@@ -174,7 +174,7 @@ func (p *preprocessor) line() []Token {
 			p.pushTokens(p.buf)
 			break
 		}
-		if p.buf[0].Kind == '#' || p.hasMacro(p.buf) {
+		if p.buf[0].Kind == '#' || in.lx.mayMacro && p.hasMacro(p.buf) {
 			p.pushTokens(p.buf)
 			break
 		}
@@ -268,6 +268,7 @@ func (p *preprocessor) enabled() bool {
 func (p *preprocessor) pushFile(path string, src string, base token.Pos) {
 	lx := newLexer(src, base)
 	lx.errorf = p.errorf
+	lx.bloom = &p.bloom
 	if len(p.files) == 0 {
 		lx.comment = p.file.addDirective
 	}

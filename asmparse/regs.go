@@ -16,6 +16,54 @@ type regSet struct {
 	names    map[string]bool
 	prefixes map[string]bool   // R for R(10), SPR for SPR(268)
 	renamed  map[string]string // numbered registers known by another name: R10 is g on arm
+	fast     nameSet           // names, for the parser
+}
+
+// A nameSet is a set of short strings in an open-addressing table with a
+// cheap hash: register lookups are the parser's most frequent operation.
+type nameSet struct {
+	keys []string // len is a power of 2; "" marks an empty slot
+}
+
+func nameHash(s string) uint32 {
+	n := len(s)
+	h := uint32(n)*0x9e3779b1 ^ uint32(s[0])*0x85ebca77 ^ uint32(s[n-1])*0xc2b2ae3d
+	if n > 2 {
+		h ^= uint32(s[1])*0x27d4eb2f ^ uint32(s[n-2])*0x165667b1
+	}
+	return h ^ h>>15
+}
+
+func newNameSet(names map[string]bool) nameSet {
+	size := 16
+	for size < 4*len(names) {
+		size *= 2
+	}
+	set := nameSet{keys: make([]string, size)}
+	for name := range names {
+		i := nameHash(name)
+		for set.keys[i&uint32(size-1)] != "" {
+			i++
+		}
+		set.keys[i&uint32(size-1)] = name
+	}
+	return set
+}
+
+// has reports whether s is in the set.
+func (n *nameSet) has(s string) bool {
+	if s == "" {
+		return false
+	}
+	mask := uint32(len(n.keys) - 1)
+	for i := nameHash(s); ; i++ {
+		switch k := n.keys[i&mask]; k {
+		case s:
+			return true
+		case "":
+			return false
+		}
+	}
 }
 
 var (
@@ -187,6 +235,7 @@ func initRegs() {
 	for _, rs := range regSets {
 		// SP is the pseudo-register of name-off(SP) on every arch.
 		set(rs.names, "SB", "FP", "PC", "SP")
+		rs.fast = newNameSet(rs.names)
 	}
 }
 
@@ -201,7 +250,8 @@ func regsFor(arch string) *regSet {
 // IsRegister reports whether name is a register (or one of the pseudo
 // registers SB, FP, PC, and SP where the arch has it) in arch's assembly syntax.
 func IsRegister(arch, name string) bool {
-	return regsFor(arch).names[name]
+	rs := regsFor(arch)
+	return rs.fast.has(name)
 }
 
 // Arches lists every GOARCH whose assembly syntax asmparse knows.
