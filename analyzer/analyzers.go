@@ -9,15 +9,15 @@ import (
 // Syntax reports what the parser cannot read.
 var Syntax = newAnalyzer("syntax", docSyntax, runSyntax)
 
-// All lists every check, in the order the documentation presents them.
-var All = []*analysis.Analyzer{
-	Syntax,
-	ArgSize,
-	FPOffset,
-	FPWidth,
-	Results,
-	Prototype,
-}
+// All lists every check. Each file that defines checks adds them with
+// register in an init function, so the order is that of the file names
+// (analyzers.go, decl.go, …), which is the order of the documentation.
+var All []*analysis.Analyzer
+
+// register adds checks to All.
+func register(checks ...*analysis.Analyzer) { All = append(All, checks...) }
+
+func init() { register(Syntax) }
 
 func runSyntax(c *Check) {
 	for _, f := range c.Pkg.Files {

@@ -33,6 +33,8 @@ var Results = newAnalyzer("results", docResults, runResults)
 // Prototype checks that assembly functions and Go declarations match up.
 var Prototype = newAnalyzer("prototype", docPrototype, runPrototype)
 
+func init() { register(ArgSize, FPOffset, FPWidth, Results, Prototype) }
+
 // declFrame returns the Go declaration and ABI0 frame fn implements, or nils.
 func (c *Check) declFrame(f *File, fn *frame.Func) (*Decl, *abi.Frame) {
 	d := c.Pkg.DeclOf(fn)

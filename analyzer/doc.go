@@ -16,7 +16,9 @@
 // on a TEXT line (or the line before it), in the whole function. The reason
 // is required.
 //
-// The checks are documented one by one in docs/checks.md.
+// Each check has a page in docs/checks/NAME.md: what it finds, why it
+// breaks at run time, a wrong and a right example, and the Go source the
+// rule comes from.
 package analyzer
 
 const docSyntax = `report assembly that cannot be read

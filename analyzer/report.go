@@ -23,7 +23,7 @@ func newAnalyzer(name, doc string, run checkFunc) *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name:     name,
 		Doc:      doc,
-		URL:      "https://github.com/asmcheck/asmcheck/blob/main/docs/checks.md#" + name,
+		URL:      "https://github.com/asmcheck/asmcheck/blob/main/docs/checks/" + name + ".md",
 		Requires: []*analysis.Analyzer{Load},
 	}
 	a.Run = func(pass *analysis.Pass) (any, error) {

@@ -73,7 +73,7 @@ func help(w *os.File, args []string) {
 			title, _, _ := strings.Cut(a.Doc, "\n")
 			fmt.Fprintf(w, "  %-12s %s\n", a.Name, title)
 		}
-		fmt.Fprintln(w, "\nRun 'asmcheck help CHECK' for details, and see docs/checks.md.")
+		fmt.Fprintln(w, "\nRun 'asmcheck help CHECK' for details, and see docs/checks/.")
 		return
 	}
 	for _, name := range args {
