@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/asmcheck/asmcheck/abi"
 	"github.com/asmcheck/asmcheck/frame"
@@ -455,38 +456,38 @@ func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]f
 	c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: msg})
 }
 
-// liveUses returns the objects that Go code of the package refers to
-// outside branches that constant conditions remove (if GOARCH == "amd64"
-// { … }), which the compiler drops before the linker sees them.
-func (c *Check) liveUses() map[types.Object]bool {
+// liveUses reports which of the functions in want Go code of the package
+// refers to outside branches that constant conditions remove (if GOARCH ==
+// "amd64" { … }), which the compiler drops before the linker sees them.
+func (c *Check) liveUses(want map[types.Object]bool) map[types.Object]bool {
 	used := map[types.Object]bool{}
-	for _, f := range c.Pass.Files {
-		var stack []ast.Node
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return true
-			}
-			if id, ok := n.(*ast.Ident); ok {
-				if obj := c.Pass.TypesInfo.Uses[id]; obj != nil && !used[obj] {
-					if _, isFunc := obj.(*types.Func); isFunc && !c.deadBranch(stack, id) {
-						used[obj] = true
-					}
+	for id, obj := range c.Pass.TypesInfo.Uses {
+		if !want[obj] || used[obj] {
+			continue
+		}
+		for _, f := range c.Pass.Files {
+			if f.FileStart <= id.Pos() && id.Pos() < f.FileEnd {
+				path, _ := astutil.PathEnclosingInterval(f, id.Pos(), id.End())
+				if !c.deadBranch(path) {
+					used[obj] = true
 				}
+				break
 			}
-			stack = append(stack, n)
-			return true
-		})
+		}
 	}
 	return used
 }
 
-// deadBranch reports whether n, under the nodes of stack, sits in an if
-// branch that a constant condition rules out.
-func (c *Check) deadBranch(stack []ast.Node, n ast.Node) bool {
-	child := n
-	for i := len(stack) - 1; i >= 0; i-- {
-		if ifs, ok := stack[i].(*ast.IfStmt); ok {
+// deadBranch reports whether the innermost node of path (path[0], with its
+// ancestors after it) sits in an if branch that a constant condition rules
+// out.
+func (c *Check) deadBranch(path []ast.Node) bool {
+	if len(path) == 0 {
+		return false
+	}
+	child := path[0]
+	for _, n := range path[1:] {
+		if ifs, ok := n.(*ast.IfStmt); ok {
 			if tv, ok := c.Pass.TypesInfo.Types[ifs.Cond]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool {
 				taken := constant.BoolVal(tv.Value)
 				if child == ifs.Body && !taken || child == ifs.Else && taken {
@@ -494,9 +495,18 @@ func (c *Check) deadBranch(stack []ast.Node, n ast.Node) bool {
 				}
 			}
 		}
-		child = stack[i]
+		child = n
 	}
 	return false
+}
+
+func sortedNames[V any](m map[string]V) []string {
+	names := make([]string, 0, len(m))
+	for name := range m {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
 }
 
 func runPrototype(c *Check) {
@@ -506,39 +516,45 @@ func runPrototype(c *Check) {
 			return
 		}
 		defined[fn.Name] = true
-		if c.Pkg.Decls[fn.Name] != nil || c.Pkg.TestDecls[fn.Name] || fn.Has(frame.FlagNOFRAME) {
+		if c.Pkg.Decls[fn.Name] != nil || c.Pkg.TestDecl(fn.Name) || fn.Has(frame.FlagNOFRAME) {
 			return
 		}
 		c.Report(Diag{File: f, Fn: fn, Pos: fn.Pos(), Msg: fmt.Sprintf(
 			"function %s missing Go declaration: go vet and asmcheck cannot check its frame, and the runtime gets no pointer map for its arguments; "+
 				"declare it in Go (func %s(…)) or make the symbol static (%s<>)", fn.Name, fn.Name, fn.Name)})
 	})
-	var used map[types.Object]bool
-	names := make([]string, 0, len(c.Pkg.Decls))
-	for name := range c.Pkg.Decls {
-		names = append(names, name)
-	}
-	sort.Strings(names)
 	arch := c.Pkg.Files[0].File.Arch
-	for _, name := range names {
+	type candidate struct {
+		d     *Decl
+		files []string
+	}
+	var cands []candidate
+	want := map[types.Object]bool{}
+	for _, name := range sortedNames(c.Pkg.Decls) {
 		d := c.Pkg.Decls[name]
 		if defined[name] || d.Linkname {
 			continue
 		}
-		if used == nil {
-			used = c.liveUses()
+		if files := c.Pkg.definedIn(name); len(files) > 0 {
+			cands = append(cands, candidate{d, files})
+			want[d.Func] = true
 		}
+	}
+	if len(cands) == 0 {
+		return
+	}
+	used := c.liveUses(want)
+	for _, cd := range cands {
+		d, name := cd.d, cd.d.Func.Name()
 		if !d.Func.Exported() && !used[d.Func] {
 			// An unexported function that no Go code of the package
 			// calls (such as runtime·duffzero, called by the compiler
 			// on some arches only) links fine without a body.
 			continue
 		}
-		if files := c.Pkg.definedIn(name); len(files) > 0 {
-			c.Pass.Report(analysis.Diagnostic{Pos: d.Decl.Name.Pos(), Category: "prototype", Message: fmt.Sprintf(
-				"[%s] %s: declared without a body and implemented in assembly in %s, but in no file built for %s: "+
-					"a binary for %s that uses it fails to link (relocation target %s not defined); "+
-					"add a TEXT ·%s(SB) for %s or a Go body under a build constraint", arch, name, strings.Join(files, ", "), arch, arch, name, name, arch)})
-		}
+		c.Pass.Report(analysis.Diagnostic{Pos: d.Decl.Name.Pos(), Category: "prototype", Message: fmt.Sprintf(
+			"[%s] %s: declared without a body and implemented in assembly in %s, but in no file built for %s: "+
+				"a binary for %s that uses it fails to link (relocation target %s not defined); "+
+				"add a TEXT ·%s(SB) for %s or a Go body under a build constraint", arch, name, strings.Join(cd.files, ", "), arch, arch, name, name, arch)})
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -39,17 +40,20 @@ var Load = &analysis.Analyzer{
 type Package struct {
 	Pass  *analysis.Pass
 	Files []*File
-	// Ignored are the package's assembly files for other build
-	// configurations (pass.IgnoredFiles), read only for their TEXT symbols.
-	Ignored []*File
+	// ignored maps the package's assembly files for other build
+	// configurations (pass.IgnoredFiles) to the local functions they
+	// define; read on first use.
+	ignoredOnce sync.Once
+	ignored     map[string][]string
 	// Decls maps the name of each body-less Go function to its declaration.
 	Decls map[string]*Decl
 	// GoAsmH reports whether go_asm.h was computed for the package.
 	GoAsmH bool
-	// TestDecls holds the names of body-less functions declared in the
-	// package's own _test.go files, which the package under analysis does
-	// not include: assembly in x_test.s may implement them.
-	TestDecls map[string]bool
+	// testSrc holds the package's own _test.go files, which the package
+	// under analysis does not include: assembly in x_test.s may implement
+	// functions they declare. Read on first use.
+	testOnce sync.Once
+	testSrc  map[string][]byte
 }
 
 // A File is one parsed assembly file.
@@ -93,7 +97,7 @@ func (d *Decl) Frame(arch *abi.Arch) *abi.Frame {
 }
 
 func runLoad(pass *analysis.Pass) (any, error) {
-	p := &Package{Pass: pass, Decls: goDecls(pass), TestDecls: testDecls(pass)}
+	p := &Package{Pass: pass, Decls: goDecls(pass)}
 	var inc *includer
 	for _, name := range pass.OtherFiles {
 		if !strings.HasSuffix(name, ".s") {
@@ -105,13 +109,6 @@ func runLoad(pass *analysis.Pass) (any, error) {
 		}
 		if f := p.parse(name, inc); f != nil {
 			p.Files = append(p.Files, f)
-		}
-	}
-	for _, name := range pass.IgnoredFiles {
-		if strings.HasSuffix(name, ".s") {
-			if f := p.parseIgnored(name); f != nil {
-				p.Ignored = append(p.Ignored, f)
-			}
 		}
 	}
 	return p, nil
@@ -143,17 +140,70 @@ func (p *Package) parse(name string, inc *includer) *File {
 	return f
 }
 
-// parseIgnored reads a file of another build configuration, with its own
-// arch, only to learn which functions it defines.
-func (p *Package) parseIgnored(name string) *File {
-	src, err := readFile(p.Pass, name)
-	if err != nil {
-		return nil
+// textSymbols returns the symbols of the TEXT lines of an assembly file,
+// found by a plain scan (no preprocessing): enough to know what a file of
+// another build configuration defines, at a fraction of a parse's cost.
+func textSymbols(src string) []string {
+	var out []string
+	for len(src) > 0 {
+		line := src
+		if i := strings.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = ""
+		}
+		line = strings.TrimSpace(line)
+		rest, ok := strings.CutPrefix(line, "TEXT")
+		if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t') {
+			continue
+		}
+		sym, _, ok := strings.Cut(strings.TrimSpace(rest), "(SB)")
+		if ok {
+			if i := strings.IndexByte(sym, '<'); i >= 0 {
+				sym = sym[:i]
+			}
+			out = append(out, sym)
+		}
 	}
-	arch, _ := asmparse.ArchOf(name, src)
-	fset := token.NewFileSet()
-	af, _ := asmparse.ParseFile(fset, name, src, &asmparse.Config{GOARCH: arch, Includer: &asmparse.DirIncluder{Virtual: map[string][]byte{"go_asm.h": nil}}})
-	return &File{File: af, ABI: abi.ArchFor(af.Arch)}
+	return out
+}
+
+// Ignored returns the package's assembly files of other build
+// configurations for the same GOOS (see definedIn), with the local
+// functions each defines.
+func (p *Package) Ignored() map[string][]string {
+	p.ignoredOnce.Do(func() {
+		p.ignored = map[string][]string{}
+		goos := build.Default.GOOS
+		for _, name := range p.Pass.IgnoredFiles {
+			if !strings.HasSuffix(name, ".s") {
+				continue
+			}
+			src, err := readFile(p.Pass, name)
+			if err != nil || len(asmparse.FileArchesFor(name, src, goos)) == 0 {
+				continue
+			}
+			for _, sym := range textSymbols(string(src)) {
+				pkg, n, dot := frame.SplitSym(sym)
+				if dot && (pkg == "" || p.Pass.Pkg != nil && pkg == p.Pass.Pkg.Path()) {
+					p.ignored[name] = append(p.ignored[name], n)
+				}
+			}
+		}
+	})
+	return p.ignored
+}
+
+// TestDecl reports whether the package's own _test.go files declare the
+// function name without a body.
+func (p *Package) TestDecl(name string) bool {
+	p.testOnce.Do(func() { p.testSrc = testFiles(p.Pass) })
+	for _, src := range p.testSrc {
+		if bodylessIn(src, p.Pass.Pkg.Name(), name) {
+			return true
+		}
+	}
+	return false
 }
 
 // goDecls finds the package's Go functions without a body.
@@ -176,32 +226,40 @@ func goDecls(pass *analysis.Pass) map[string]*Decl {
 	return decls
 }
 
-// testDecls reads the package's internal _test.go files (same package
-// name, same directory), which a non-test analysis does not see, for the
-// names of functions declared without a body.
-func testDecls(pass *analysis.Pass) map[string]bool {
+// testFiles reads the package's internal _test.go files (same directory,
+// same package name), which a non-test analysis does not see.
+func testFiles(pass *analysis.Pass) map[string][]byte {
 	if len(pass.Files) == 0 || pass.Pkg == nil {
 		return nil
 	}
 	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
 	names, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
-	out := map[string]bool{}
+	out := map[string][]byte{}
 	for _, name := range names {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			continue
-		}
-		f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.SkipObjectResolution)
-		if err != nil || f.Name.Name != pass.Pkg.Name() {
-			continue
-		}
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil && fd.Recv == nil {
-				out[fd.Name.Name] = true
-			}
+		if src, err := os.ReadFile(name); err == nil {
+			out[name] = src
 		}
 	}
 	return out
+}
+
+// bodylessIn reports whether the Go file src, of package pkg, declares the
+// function name without a body. Only files that mention "func name(" are
+// parsed.
+func bodylessIn(src []byte, pkg, name string) bool {
+	if !bytes.Contains(src, []byte("func "+name+"(")) {
+		return false
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
+	if err != nil || f.Name.Name != pkg {
+		return false
+	}
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil && fd.Recv == nil && fd.Name.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // linknames returns the local names that //go:linkname directives in f name.
@@ -304,41 +362,12 @@ func (p *Package) IsLocal(fn *frame.Func) bool {
 // function may come from elsewhere (the runtime's push linknames for
 // package syscall, say).
 func (p *Package) definedIn(name string) []string {
-	seen := map[string]bool{}
-	goos := build.Default.GOOS
-	for _, f := range p.Ignored {
-		if len(asmparse.FileArchesFor(f.Name, []byte(f.Src), goos)) == 0 {
-			continue
-		}
-		for i := range f.Stmts {
-			s := &f.Stmts[i]
-			if s.Op != "TEXT" || len(s.Args) == 0 {
-				continue
-			}
-			pkg, n, dot := frame.SplitSym(s.Args[0].Sym)
-			if dot && n == name && (pkg == "" || p.Pass.Pkg != nil && pkg == p.Pass.Pkg.Path()) {
-				seen[filepath.Base(f.Name)] = true
-			}
-		}
-	}
 	var out []string
-	for a := range seen {
-		out = append(out, a)
+	for file, names := range p.Ignored() {
+		if slices.Contains(names, name) {
+			out = append(out, filepath.Base(file))
+		}
 	}
 	sort.Strings(out)
 	return out
-}
-
-// sourceLine returns the text of the source line at pos, for fixes.
-func sourceLine(f *asmparse.File, fset *token.FileSet, pos token.Pos) string {
-	off := int(pos - f.Base)
-	if off < 0 || off > len(f.Src) {
-		return ""
-	}
-	start := bytes.LastIndexByte([]byte(f.Src[:off]), '\n') + 1
-	end := strings.IndexByte(f.Src[off:], '\n')
-	if end < 0 {
-		end = len(f.Src) - off
-	}
-	return f.Src[start : off+end]
 }

@@ -1,0 +1,75 @@
+package analyzer
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/analysis/passes/asmdecl"
+	"golang.org/x/tools/go/packages"
+)
+
+// benchPackages are std packages with much assembly, for the side-by-side
+// benchmark against go vet's asmdecl.
+var benchPackages = []string{
+	"runtime", "internal/bytealg", "math/big", "math",
+	"crypto/internal/fips140/aes", "crypto/internal/fips140/aes/gcm",
+	"crypto/internal/fips140/sha256", "crypto/internal/fips140/sha512",
+	"crypto/internal/fips140/nistec", "crypto/internal/fips140/bigmod",
+	"internal/runtime/atomic", "reflect", "syscall", "crypto/internal/fips140/subtle",
+	"vendor/golang.org/x/crypto/chacha20poly1305",
+}
+
+// loadBench loads benchPackages for goarch and returns them with the
+// number of bytes of assembly they hold.
+func loadBench(b *testing.B, goarch string) ([]*packages.Package, int64) {
+	b.Helper()
+	b.Setenv("GOARCH", goarch)
+	b.Setenv("GOOS", "linux")
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax,
+		Env: append(os.Environ(), "GOARCH="+goarch, "GOOS=linux", "CGO_ENABLED=0")}
+	pkgs, err := packages.Load(cfg, benchPackages...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var n int64
+	for _, p := range pkgs {
+		for _, f := range p.OtherFiles {
+			if strings.HasSuffix(f, ".s") {
+				st, err := os.Stat(f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n += st.Size()
+			}
+		}
+	}
+	return pkgs, n
+}
+
+func benchAnalyzers(b *testing.B, goarch string, as []*analysis.Analyzer) {
+	pkgs, n := loadBench(b, goarch)
+	b.SetBytes(n)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := checker.Analyze(as, pkgs, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var declChecks = []*analysis.Analyzer{ArgSize, FPOffset, FPWidth, Results, Prototype}
+
+// BenchmarkVet compares, on the same loaded packages in one run, go vet's
+// asmdecl with asmcheck's declaration checks and with all of asmcheck's
+// checks. MB/s is assembly source per second; compare the ratios
+// (go test ./analyzer -run XXX -bench Vet -count 5 | benchstat).
+func BenchmarkVet(b *testing.B) {
+	for _, arch := range []string{"amd64", "arm64"} {
+		b.Run("asmdecl/"+arch, func(b *testing.B) { benchAnalyzers(b, arch, []*analysis.Analyzer{asmdecl.Analyzer}) })
+		b.Run("decl/"+arch, func(b *testing.B) { benchAnalyzers(b, arch, declChecks) })
+		b.Run("all/"+arch, func(b *testing.B) { benchAnalyzers(b, arch, All) })
+	}
+}
