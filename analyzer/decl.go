@@ -64,15 +64,11 @@ func runArgSize(c *Check) {
 		}
 		s := fn.File.Stmts[fn.Text]
 		op := &s.Args[len(s.Args)-1]
-		written := "no argument size"
-		if fn.HasArgs {
-			written = fmt.Sprintf("argument size %d", got)
-		}
 		fixed := fixArgSize(op.Text, want)
 		c.Report(Diag{File: f, Fn: fn, Pos: op.Pos, Msg: fmt.Sprintf(
-			"wrong argument size %d; expected $...-%d: TEXT says %s (%s) but %s has %d bytes of arguments and results; "+
-				"the size is recorded for tracebacks and the runtime's view of the frame; write %s",
-			got, want, written, op.Text, signature(d), want, fixed),
+			"wrong argument size %d; expected $...-%d: %s has %d bytes of arguments and results, "+
+				"and the runtime takes the frame's argument area from this number (tracebacks, stack maps); write %s",
+			got, want, signature(d), want, fixed),
 			Fixes: replaceText(f, op.Pos, op.Text, fixed, "set the argument size to "+fmt.Sprint(want))})
 	})
 }
