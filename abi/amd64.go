@@ -15,6 +15,7 @@ var archAMD64 = newArch(&Arch{
 	FixedFrameSize: 0,
 	SP:             "SP",
 	SPIsHardware:   true,
+	FramePointer:   true,
 	FixedRegs: []FixedReg{
 		{Reg: "SP", Role: RoleStackPointer},
 		{Reg: "BP", Role: RoleFramePointer},

@@ -61,6 +61,25 @@ type Arch struct {
 	// CABIs lists the C calling conventions that Go meets on this
 	// architecture, by GOOS; see CABIFor.
 	CABIs []*CABI
+	// StackAlign is the alignment Go keeps the hardware SP at
+	// (internal/goarch _StackAlign: 16 on arm64 and ppc64, else the
+	// pointer size); newArch fills in the default.
+	StackAlign int
+	// SPAlignTrap reports whether a load or store with the SP register as
+	// its base faults when SP is not StackAlign-aligned: arm64, whose Linux
+	// kernel runs user code with SCTLR_EL1.SA0 set (SIGBUS;
+	// ebitengine/purego#207).
+	SPAlignTrap bool
+	// FramePointer reports whether the runtime keeps frame pointers
+	// (runtime/runtime2.go framepointer_enabled: amd64 and arm64): the
+	// word below varp is the saved frame pointer, not a local.
+	FramePointer bool
+	// StackMapMin is the size of a frame's local area (varp-sp) up to
+	// which the runtime does not look for a locals pointer map
+	// (runtime/stkframe.go getStackMap: minsize is StackAlign on arm64,
+	// MinFrameSize elsewhere); newArch defaults it to FixedFrameSize,
+	// which equals internal/goarch MinFrameSize on every arch.
+	StackMapMin int
 }
 
 // Arches lists every GOARCH that Go 1.26 supports, in the order asmdecl
@@ -111,6 +130,12 @@ func newArch(a *Arch) *Arch {
 	a.PtrSize = int(a.Sizes.Sizeof(types.Typ[types.UnsafePointer]))
 	a.IntSize = int(a.Sizes.Sizeof(types.Typ[types.Int]))
 	a.MaxAlign = int(a.Sizes.Alignof(types.Typ[types.Int64]))
+	if a.StackAlign == 0 {
+		a.StackAlign = a.PtrSize
+	}
+	if a.StackMapMin == 0 {
+		a.StackMapMin = a.FixedFrameSize
+	}
 	return a
 }
 

@@ -19,6 +19,10 @@ var archARM64 = newArch(&Arch{
 	FixedFrameSize: 8,
 	SP:             "RSP",
 	SPIsHardware:   false,
+	StackAlign:     16,
+	SPAlignTrap:    true,
+	FramePointer:   true,
+	StackMapMin:    16,
 	FixedRegs: []FixedReg{
 		{Reg: "RSP", Role: RoleStackPointer},
 		{Reg: "R16", Role: RoleLinkerTemp},

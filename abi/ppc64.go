@@ -42,6 +42,7 @@ func newPPC64(name string, bigEndian bool) *Arch {
 		LR:             true,
 		LinkReg:        "LR",
 		FixedFrameSize: 32,
+		StackAlign:     16,
 		SP:             "R1",
 		FixedRegs:      ppc64Fixed,
 		ABIInternal:    ppc64RegABI,
