@@ -1,42 +1,72 @@
 package frame
 
+// NoSlot is the offset of a Layout slot that the frame does not have. It
+// is far from any real offset, so an access never overlaps it.
+const NoSlot int64 = -1 << 40
+
 // A Layout is the stack frame of a function after the prologue the
 // assembler inserts, as offsets from the hardware stack pointer at the
 // first instruction of the body (before any manual SP change).
 //
-// The model is that of cmd/internal/obj/x86/obj6.go and
-// cmd/internal/obj/arm64/obj7.go (preprocess); TestLayoutAgainstAssembler
-// checks it against `go tool asm -S`.
+// amd64, $N (cmd/internal/obj/x86/obj6.go preprocess), when BP is saved:
+//
+//	N+16(SP)  0(FP): the caller's outgoing argument area   Args
+//	N+8(SP)   return address pushed by CALL                 RetAddr
+//	N(SP)     caller's BP, pushed by the prologue           SavedFP
+//	0..N-1    locals; name-8(SP) is N-8(SP)                 LocalsLo, LocalsHi, PseudoSP = N
+//
+// arm64, $N with autosize A = N+8 rounded up to 16 by adding 8 or 16
+// (cmd/internal/obj/arm64/obj7.go preprocess, asm7.go aclass):
+//
+//	A+8(RSP)  0(FP): the caller's outgoing argument area   Args
+//	A(RSP)    the caller's saved LR (the caller's 0(RSP))   CallerLR
+//	A-8(RSP)  the caller's saved R29, stored there by the   CallerFP
+//	          caller's own prologue (at -8 of its SP)
+//	8..N+7    locals; name-8(SP) is N(RSP)                  LocalsLo, LocalsHi, PseudoSP = N+8
+//	0(RSP)    this function's saved LR                       SavedLR
+//	-8(RSP)   this function's saved R29 (below SP)           SavedFP
+//
+// A word between the locals and CallerFP (when N%16 == 8) is padding.
+// A frameless function (amd64 NOFRAME or a $0 leaf; arm64 NOFRAME, $-8 or
+// a $0 leaf) keeps the caller's slots at the same offsets with A = 0.
+//
+// TestLayoutAgainstAssembler proves the amd64 and arm64 models against
+// `go tool asm -S` and the machine code it emits; other arches are
+// approximations (Exact false).
 type Layout struct {
-	// Exact reports whether the model is exact for this arch (amd64,
-	// arm64); elsewhere only Size, Args and Locals are approximations in
-	// the style of go vet's asmdecl.
+	// Exact reports whether the model is proven for this arch (amd64,
+	// arm64); elsewhere Size, Args, Locals and PseudoSP are
+	// approximations in the style of go vet's asmdecl, and every slot is
+	// NoSlot.
 	Exact bool
 	// Size is the number of bytes the prologue subtracts from SP
 	// (autosize): the declared frame plus saved BP or LR plus padding.
 	Size int64
 	// Frameless reports whether the assembler adds no frame at all.
 	Frameless bool
-	// Locals is the range [Lo, Hi) of the function's own local slots.
+	// LocalsLo and LocalsHi bound the function's declared locals
+	// [LocalsLo, LocalsHi).
 	LocalsLo, LocalsHi int64
-	// SavedFP is the offset of the caller's frame pointer saved by the
-	// prologue (amd64: BP at frame; arm64: the word below SP, see
-	// CallerFP), or -1.
+	// SavedFP is the slot where the prologue saves the frame pointer it
+	// was entered with (amd64 BP at N(SP); arm64 R29 at -8(RSP)), restored
+	// by the epilogue; NoSlot if none.
 	SavedFP int64
-	// SavedLR is the offset of the saved link register (arm64 0(RSP)), or -1.
+	// SavedLR is the slot of the saved link register (arm64 0(RSP)), or
+	// NoSlot.
 	SavedLR int64
-	// RetAddr is the offset of the return address pushed by CALL (amd64),
-	// or -1.
+	// RetAddr is the slot of the return address pushed by CALL (amd64),
+	// or NoSlot.
 	RetAddr int64
-	// CallerFP is, on arm64, the offset of the top word of the frame,
-	// where the function's *caller* keeps its saved R29 (the prologue
-	// stores R29 at -8(RSP) after moving SP, which lies in the callee's
-	// frame); -1 elsewhere.
+	// CallerFP is, on arm64, the top word of the frame, where the
+	// function's caller keeps its saved R29; NoSlot elsewhere.
 	CallerFP int64
+	// CallerLR is, on arm64, the caller's saved LR slot (its 0(RSP)), just
+	// below the argument area; NoSlot elsewhere.
+	CallerLR int64
 	// Args is the offset of 0(FP), the caller's outgoing argument area.
 	Args int64
 	// OutArgs is the offset where this function's outgoing arguments go
-	// when it calls another Go function (amd64 0, arm64 8, ppc64 32).
+	// when it calls another Go function (amd64 0, arm64 8).
 	OutArgs int64
 	// PseudoSP is the offset that name-0(SP) denotes; name-8(SP) is the
 	// word below it.
@@ -68,18 +98,26 @@ func (fn *Func) hasCall() bool {
 	return false
 }
 
+// emptyLayout returns a Layout with every slot absent.
+func emptyLayout() Layout {
+	return Layout{SavedFP: NoSlot, SavedLR: NoSlot, RetAddr: NoSlot, CallerFP: NoSlot, CallerLR: NoSlot}
+}
+
 // layoutAMD64 follows obj6.go preprocess: a negative frame counts as 0;
 // BP is saved (PUSHQ BP; MOVQ SP, BP) unless the function is NOFRAME or a
-// frameless leaf ($0 with no CALL); then ADJSP $frame.
+// frameless leaf ($0 with no CALL); then ADJSP $frame. Operands: NAME_AUTO
+// offsets get deltasp-bpsize added, NAME_PARAM deltasp+8.
 func (fn *Func) layoutAMD64() Layout {
 	frame := max(fn.Frame, 0)
 	bp := int64(8)
 	if fn.Has(FlagNOFRAME) || frame == 0 && !fn.hasCall() {
 		bp = 0
 	}
-	l := Layout{Exact: true, Size: frame + bp, Frameless: frame+bp == 0,
-		LocalsLo: 0, LocalsHi: frame, SavedFP: -1, SavedLR: -1, CallerFP: -1,
-		RetAddr: frame + bp, Args: frame + bp + 8, PseudoSP: frame}
+	l := emptyLayout()
+	l.Exact, l.Size = true, frame+bp
+	l.Frameless = l.Size == 0
+	l.LocalsHi, l.PseudoSP = frame, frame
+	l.RetAddr, l.Args = l.Size, l.Size+8
 	if bp > 0 {
 		l.SavedFP = frame
 	}
@@ -88,39 +126,33 @@ func (fn *Func) layoutAMD64() Layout {
 
 // layoutARM64 follows obj7.go preprocess: $-8 means NOFRAME; a leaf with
 // $0 becomes NOFRAME; otherwise autosize = frame + 8 (LR) rounded up to 16
-// by adding 8 or 16; LR is saved at 0(RSP) and the caller's R29 at -8 of the
-// new SP.
+// by adding 8 or 16 (extrasize); LR is saved at 0(RSP) and R29 at -8 of the
+// new SP. asm7.go aclass: NAME_AUTO offsets are autosize-extrasize+off,
+// NAME_PARAM autosize+8+off.
 func (fn *Func) layoutARM64() Layout {
 	frame := fn.Frame
 	noframe := fn.Has(FlagNOFRAME) || frame == -8
-	if frame < 0 {
-		frame = 0
-	}
+	frame = max(frame, 0)
 	if !noframe && frame == 0 && !fn.hasCall() {
 		noframe = true
 	}
-	auto := frame
+	auto, extra := frame, int64(0)
 	if !noframe {
 		auto += 8
 	}
 	if auto != 0 {
-		if auto%16 == 8 {
-			auto += 8
-		} else if auto%16 == 0 {
-			auto += 16
-		}
+		extra = 16 - auto%16
 	}
-	l := Layout{Exact: true, Size: auto, Frameless: auto == 0, SavedFP: -1, SavedLR: -1,
-		RetAddr: -1, CallerFP: -1, OutArgs: 8}
-	if auto == 0 {
-		l.Args, l.PseudoSP = 8, 0
-		return l
+	auto += extra
+	l := emptyLayout()
+	l.Exact, l.Size, l.Frameless = true, auto, auto == 0
+	l.OutArgs = 8
+	l.CallerFP, l.CallerLR, l.Args = auto-8, auto, auto+8
+	l.PseudoSP = auto - extra
+	if auto != 0 {
+		l.SavedLR, l.SavedFP = 0, -8
+		l.LocalsLo, l.LocalsHi = 8, 8+frame
 	}
-	l.SavedLR = 0
-	l.LocalsLo, l.LocalsHi = 8, 8+frame
-	l.CallerFP = auto - 8
-	l.Args = auto + 8
-	l.PseudoSP = auto
 	return l
 }
 
@@ -134,7 +166,63 @@ func (fn *Func) layoutGeneric() Layout {
 	if fn.Arch.LR != NoReg && !fn.Has(FlagNOFRAME) {
 		size += ptr
 	}
-	return Layout{Size: size, Frameless: size == 0, LocalsLo: 0, LocalsHi: frame,
-		SavedFP: -1, SavedLR: -1, RetAddr: -1, CallerFP: -1,
-		Args: size + ptr, OutArgs: int64(fn.Arch.ABI.FixedFrameSize), PseudoSP: frame}
+	l := emptyLayout()
+	l.Size, l.Frameless = size, size == 0
+	l.LocalsHi, l.PseudoSP = frame, frame
+	l.Args, l.OutArgs = size+ptr, int64(fn.Arch.ABI.FixedFrameSize)
+	return l
+}
+
+// A Slot names a part of the stack as a Layout sees it.
+type Slot uint8
+
+// The slots an access can touch, from the bottom of the stack up.
+const (
+	SlotUnknown  Slot = iota // the layout is not exact
+	SlotBelow                // below the frame (below SP after the prologue)
+	SlotLocals               // the declared locals
+	SlotPadding              // padding the assembler added inside the frame
+	SlotSavedFP              // this function's saved frame pointer
+	SlotSavedLR              // this function's saved link register
+	SlotRetAddr              // the return address pushed by CALL
+	SlotCallerFP             // the caller's saved frame pointer
+	SlotCallerLR             // the caller's saved link register
+	SlotArgs                 // 0(FP) and above: the arguments, then the caller's frame
+)
+
+var slotNames = [...]string{"unknown", "below the frame", "locals", "frame padding",
+	"saved frame pointer", "saved LR", "return address", "caller's saved frame pointer",
+	"caller's saved LR", "argument area"}
+
+func (s Slot) String() string { return slotNames[s] }
+
+// Slot returns the first slot that the bytes [off, off+size) relative to
+// SP after the prologue overlap, taking saved registers first: an access
+// that covers a local and the saved BP is reported as SlotSavedFP.
+func (l Layout) Slot(off, size int64) Slot {
+	if !l.Exact {
+		return SlotUnknown
+	}
+	size = max(size, 1)
+	over := func(at int64) bool { return at != NoSlot && off < at+8 && at < off+size }
+	for _, s := range []struct {
+		at   int64
+		slot Slot
+	}{{l.SavedFP, SlotSavedFP}, {l.SavedLR, SlotSavedLR}, {l.RetAddr, SlotRetAddr},
+		{l.CallerFP, SlotCallerFP}, {l.CallerLR, SlotCallerLR}} {
+		if over(s.at) {
+			return s.slot
+		}
+	}
+	switch {
+	case off+size > l.Args:
+		return SlotArgs
+	case off < l.LocalsLo && off < 0:
+		return SlotBelow
+	case off >= l.LocalsLo && off+size <= l.LocalsHi:
+		return SlotLocals
+	case off >= 0 && off+size <= l.Size:
+		return SlotPadding
+	}
+	return SlotBelow
 }

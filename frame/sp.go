@@ -3,41 +3,59 @@ package frame
 // An SPState is what is known about the hardware stack pointer before an
 // instruction, relative to its value after the prologue.
 type SPState struct {
-	// Known reports whether Delta is known.
+	// Known reports whether Delta and Tracked are known.
 	Known bool
 	// Delta is SP minus SP-after-prologue (negative when the body has
 	// pushed or allocated).
 	Delta int64
-	// Align is the alignment SP is known to have beyond what Delta says,
-	// after an AND $~(n-1), SP (0 if none).
-	Align int64
-	// FPStale reports whether, on some path to here, SP changed in a way
-	// the assembler does not correct name+off(FP) and name-off(SP)
-	// offsets for (see SPChange), so that they no longer address what
-	// they name.
+	// Tracked is the part of Delta that the assembler records in the
+	// function's pc→SP table (SPChange.Tracked): what the runtime's
+	// unwinder believes the SP offset is.
+	Tracked int64
+	// Align and Mod say that SP ≡ Mod (mod Align), whether or not Delta is
+	// known; Align is a power of two, 0 when nothing is known. At entry
+	// Align is the arch's StackAlign (the prologue keeps SP aligned); an
+	// AND $~(n-1), SP sets it to n with Mod 0.
+	Align, Mod int64
+	// FPStale reports whether, with Delta known, name+off(FP) and
+	// name-off(SP) operands no longer address what they name: SP moved by
+	// Skew bytes that the assembler does not correct their offsets for
+	// (see SPChange and Arch.FPFollowsSP).
 	FPStale bool
-	// Conflict reports whether two paths joined here with different
-	// known deltas.
+	// Conflict reports whether two paths joined here (or on the way
+	// here) with different known deltas.
 	Conflict bool
+}
+
+// Skew returns how far name+off(FP) and name-off(SP) operands are off: the
+// bytes of SP change the assembler did not correct them for (all of Delta
+// on arches where FP does not follow SP; the untracked part on x86). It
+// is meaningful only when s.Known.
+func (s SPState) Skew(arch *Arch) int64 {
+	if arch.FPFollowsSP {
+		return s.Delta - s.Tracked
+	}
+	return s.Delta
+}
+
+// Aligned reports whether SP is known to be a multiple of n (a power of
+// two), and whether it is known not to be.
+func (s SPState) Aligned(n int64) (yes, no bool) {
+	if s.Align < n {
+		// SP mod Align is known; a non-zero residue rules out n too.
+		return false, s.Mod != 0
+	}
+	return s.Mod%n == 0, s.Mod%n != 0
 }
 
 // SPProblem is the dataflow problem that tracks the manual SP delta along
 // every path of a function of arch a: PUSH/POP, ADD/SUB of constants,
 // write-back addressing, AND-alignment, and unknown writes.
 func SPProblem(arch *Arch) Problem[SPState] {
+	align := int64(arch.ABI.StackAlign)
 	return Problem[SPState]{
-		Entry: SPState{Known: true},
-		Join: func(a, b SPState) SPState {
-			out := SPState{FPStale: a.FPStale || b.FPStale, Conflict: a.Conflict || b.Conflict}
-			switch {
-			case a.Known && b.Known && a.Delta == b.Delta:
-				out.Known, out.Delta = true, a.Delta
-				out.Align = min(a.Align, b.Align)
-			case a.Known && b.Known:
-				out.Conflict = true
-			}
-			return out
-		},
+		Entry: SPState{Known: true, Align: align},
+		Join:  joinSP,
 		Equal: func(a, b SPState) bool { return a == b },
 		Transfer: func(_ int, e *Effect, in SPState) SPState {
 			return in.Step(arch, e)
@@ -45,24 +63,57 @@ func SPProblem(arch *Arch) Problem[SPState] {
 	}
 }
 
+// joinSP merges the states of two paths.
+func joinSP(a, b SPState) SPState {
+	out := SPState{Conflict: a.Conflict || b.Conflict}
+	switch {
+	case a.Known && b.Known && a.Delta == b.Delta && a.Tracked == b.Tracked:
+		out.Known, out.Delta, out.Tracked = true, a.Delta, a.Tracked
+		out.FPStale = a.FPStale
+	case a.Known && b.Known && a.Delta != b.Delta:
+		out.Conflict = true
+	}
+	out.Align = min(a.Align, b.Align)
+	for out.Align > 1 && a.Mod%out.Align != b.Mod%out.Align {
+		out.Align /= 2
+	}
+	if out.Align <= 1 {
+		out.Align = 0
+	} else {
+		out.Mod = a.Mod % out.Align
+	}
+	return out
+}
+
 // Step returns the state after e.
 func (s SPState) Step(arch *Arch, e *Effect) SPState {
 	sp := e.SP
-	if sp.Kind != SPNone && !(sp.Tracked && arch.FPFollowsSP) {
-		s.FPStale = true
-	}
 	switch sp.Kind {
 	case SPDelta:
 		s.Delta += sp.Delta
-		if s.Align > 0 && sp.Delta%s.Align != 0 {
-			s.Align = 0
+		if sp.Tracked {
+			s.Tracked += sp.Delta
+		}
+		if s.Align > 0 {
+			s.Mod = ((s.Mod+sp.Delta)%s.Align + s.Align) % s.Align
 		}
 	case SPAlign:
 		s.Known = false
-		s.Align = sp.Align
+		n := sp.Align & -sp.Align // AND $~23 clears bits 0-2 (and 4): a multiple of 8
+		switch {
+		case n <= 0:
+		case s.Align > n:
+			s.Mod &^= n - 1
+		default:
+			s.Align, s.Mod = n, 0
+		}
 	case SPUnknown:
-		s.Known, s.Align = false, 0
+		s.Known, s.Align, s.Mod = false, 0, 0
 	}
+	if !s.Known {
+		s.Delta, s.Tracked = 0, 0
+	}
+	s.FPStale = s.Known && s.Skew(arch) != 0
 	return s
 }
 
