@@ -3,6 +3,7 @@ package frame
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/asmcheck/asmcheck/abi"
@@ -73,8 +74,7 @@ func arm64VecPart(ext string, lane int64, hasLane bool) (off, size uint8) {
 	if hasLane {
 		return uint8(lane) * es, es
 	}
-	n := 0
-	fmt.Sscanf(ext[1:], "%d", &n)
+	n, _ := strconv.Atoi(ext[1:])
 	if n == 0 {
 		return 0, es
 	}

@@ -70,10 +70,13 @@ func (fn *Func) Label(name string) (int, bool) {
 func Funcs(f *asmparse.File, a *Arch) []*Func {
 	var out []*Func
 	var fn *Func
+	ar := &arena{}
+	ctx := &Ctx{}
 	for i := range f.Stmts {
 		s := &f.Stmts[i]
 		if s.Op == "TEXT" {
 			fn = newFunc(f, a, i)
+			fn.Insts = make([]Effect, 0, blockLen(f, i))
 			out = append(out, fn)
 			continue
 		}
@@ -85,13 +88,24 @@ func Funcs(f *asmparse.File, a *Arch) []*Func {
 				fn.labels[l.Name] = len(fn.Insts)
 			}
 		}
-		fn.Insts = append(fn.Insts, a.lower(s, i, fn.Frame, !fn.Bad))
+		fn.Insts = append(fn.Insts, Effect{})
+		a.lowerInto(&fn.Insts[len(fn.Insts)-1], ctx, s, i, fn.Frame, !fn.Bad, ar)
 	}
 	for _, fn := range out {
 		fn.numberPCs()
 		fn.cfg = buildCFG(fn) // built now: checks share Funcs concurrently
 	}
 	return out
+}
+
+// blockLen returns the number of statements after the TEXT at i, up to
+// the next TEXT.
+func blockLen(f *asmparse.File, i int) int {
+	n := 0
+	for j := i + 1; j < len(f.Stmts) && f.Stmts[j].Op != "TEXT"; j++ {
+		n++
+	}
+	return n
 }
 
 func newFunc(f *asmparse.File, a *Arch, i int) *Func {

@@ -28,15 +28,65 @@ type Ctx struct {
 // Lower returns the Effect of statement s, the idx'th of its file,
 // outside of any function.
 func (a *Arch) Lower(s *asmparse.Stmt, idx int) Effect {
-	return a.lower(s, idx, 0, false)
+	var e Effect
+	a.lowerInto(&e, &Ctx{}, s, idx, 0, false, nil)
+	return e
 }
 
-func (a *Arch) lower(s *asmparse.Stmt, idx int, frame int64, hasFrame bool) Effect {
+// An arena holds the slices of many Effects in a few large arrays, so
+// that lowering a file allocates little. Effects are built in scratch
+// slices and then copied in.
+type arena struct {
+	reads, writes []RegRef
+	mems          []Mem
+	refs          []RegRef
+	memArr        []Mem
+}
+
+func (ar *arena) keepRefs(x []RegRef) []RegRef {
+	if len(x) == 0 {
+		return nil
+	}
+	if len(ar.refs)+len(x) > cap(ar.refs) {
+		ar.refs = make([]RegRef, 0, max(1024, len(x)))
+	}
+	ar.refs = append(ar.refs, x...)
+	n := len(ar.refs)
+	return ar.refs[n-len(x) : n : n]
+}
+
+func (ar *arena) keepMems(x []Mem) []Mem {
+	if len(x) == 0 {
+		return nil
+	}
+	if len(ar.memArr)+len(x) > cap(ar.memArr) {
+		ar.memArr = make([]Mem, 0, max(256, len(x)))
+	}
+	ar.memArr = append(ar.memArr, x...)
+	n := len(ar.memArr)
+	return ar.memArr[n-len(x) : n : n]
+}
+
+// lowerInto lowers s into *e, using c (reset here) as the context and,
+// if ar is not nil, its scratch and arrays for e's slices.
+func (a *Arch) lowerInto(e *Effect, c *Ctx, s *asmparse.Stmt, idx int, frame int64, hasFrame bool, ar *arena) {
 	a.once.Do(a.compile)
-	e := Effect{Stmt: idx, Pos: s.Pos, Op: s.Mnemonic()}
-	c := &Ctx{Arch: a, Stmt: s, E: &e, Op: s.Op, Frame: frame, HasFrame: hasFrame}
+	*e = Effect{Stmt: idx, Pos: s.Pos, Op: s.Mnemonic()}
+	*c = Ctx{Arch: a, Stmt: s, E: e, Op: s.Op, Frame: frame, HasFrame: hasFrame}
+	if ar != nil {
+		e.Reads, e.Writes, e.Mem = ar.reads[:0], ar.writes[:0], ar.mems[:0]
+	}
+	a.lowerStmt(c)
+	if ar != nil {
+		ar.reads, ar.writes, ar.mems = e.Reads[:0], e.Writes[:0], e.Mem[:0]
+		e.Reads, e.Writes, e.Mem = ar.keepRefs(e.Reads), ar.keepRefs(e.Writes), ar.keepMems(e.Mem)
+	}
+}
+
+func (a *Arch) lowerStmt(c *Ctx) {
+	s := c.Stmt
 	if lowerPseudo(c) {
-		return e
+		return
 	}
 	if a.Suffix != nil && s.Suffix != "" {
 		a.Suffix(c, s.Suffix)
@@ -50,7 +100,6 @@ func (a *Arch) lower(s *asmparse.Stmt, idx int, frame int64, hasFrame bool) Effe
 		a.Special(c)
 	}
 	c.finishSP()
-	return e
 }
 
 func (a *Arch) pick(op string, n int) *compiledForm {
