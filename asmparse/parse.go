@@ -63,16 +63,10 @@ func ParseFile(fset *token.FileSet, filename string, src []byte, cfg *Config) (*
 		stmts: sc.stmts[:0], ops: sc.ops[:0]}
 	p.parse()
 	sc.stmts, sc.ops = p.stmts, p.ops
-	sc.pend, sc.buf, sc.args = clearTokens(pp.pend), clearTokens(pp.buf), clearTokens(pp.args)
+	sc.pend, sc.buf, sc.args = pp.pend[:0], pp.buf[:0], pp.args[:0]
 	f.Macros = pp.macros
 	f.Errors.Sort()
 	return f, f.Errors.Err()
-}
-
-// clearTokens empties ts, dropping its references.
-func clearTokens(ts []Token) []Token {
-	clear(ts[:cap(ts)])
-	return ts[:0]
 }
 
 // lineStarts returns the offset of the start of each line of src, as
