@@ -3,7 +3,6 @@ package asmparse
 import (
 	"fmt"
 	"go/token"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,19 +18,18 @@ type parser struct {
 	regs *regSet
 	x86  bool
 	errs *ErrorList
-	// Statements and operands are collected in scratch buffers reused
-	// from file to file, then copied to exactly sized slices.
 	stmts []Stmt
-	ops   []Operand
+	ops   []Operand // operands not yet handed out
+	// opsHint is the size of the next block of operands.
+	opsHint int
 }
 
-// scratch holds the buffers of a parser between files.
+// scratch holds the buffers of a parser between files. They hold no
+// pointers, so that keeping them costs the garbage collector nothing.
 type scratch struct {
-	stmts []Stmt
-	ops   []Operand
-	pend  []tok
-	buf   []tok
-	args  []tok
+	pend []tok
+	buf  []tok
+	args []tok
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -55,28 +53,9 @@ func (p *parser) parse() {
 	p.finish()
 }
 
-// finish copies the statements and their operands to the File.
+// finish hands the statements to the File.
 func (p *parser) finish() {
-	n := 0
-	for i := range p.stmts {
-		n += len(p.stmts[i].Args)
-	}
-	ops := make([]Operand, n)
-	stmts := make([]Stmt, len(p.stmts))
-	copy(stmts, p.stmts)
-	n = 0
-	for i := range stmts {
-		s := &stmts[i]
-		if len(s.Args) > 0 {
-			k := copy(ops[n:], s.Args)
-			s.Args = ops[n : n+k : n+k]
-			n += k
-		}
-	}
-	p.file.Stmts = stmts
-	clear(p.stmts)
-	clear(p.ops)
-	p.stmts, p.ops = p.stmts[:0], p.ops[:0]
+	p.file.Stmts = p.stmts
 }
 
 // parseLine parses the statements of one line (tokens through Newline or
@@ -197,12 +176,17 @@ loop:
 	return rest
 }
 
-// alloc returns n zeroed operands from the scratch buffer. They stay
-// valid when the buffer grows (the old array is then left to them).
+// alloc returns n zeroed operands, from blocks sized to what the file
+// needs (see ParseFile), so that a File's operands take few allocations
+// and little more memory than they need.
 func (p *parser) alloc(n int) []Operand {
-	p.ops = slices.Grow(p.ops, n)
-	p.ops = p.ops[:len(p.ops)+n]
-	return p.ops[len(p.ops)-n : len(p.ops) : len(p.ops)]
+	if len(p.ops) < n {
+		p.ops = make([]Operand, max(p.opsHint, n))
+		p.opsHint = max(p.opsHint/4, 64)
+	}
+	ops := p.ops[:n:n]
+	p.ops = p.ops[n:]
+	return ops
 }
 
 func (p *parser) operandFor(s *Stmt, i, n int, ts []tok) {
