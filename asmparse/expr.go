@@ -9,7 +9,8 @@ import (
 // operators and precedence on uint64 values, as cmd/asm does
 // (cmd/asm/internal/asm/parse.go, "expr = term | term ('+' | '-' | '|' | '^') term").
 type exprParser struct {
-	ts         []Token
+	pp         *preprocessor
+	ts         []tok
 	i          int
 	unresolved string // first identifier that is not a number
 	err        string
@@ -17,7 +18,7 @@ type exprParser struct {
 
 func (e *exprParser) peek() Kind {
 	if e.i < len(e.ts) {
-		return e.ts[e.i].Kind
+		return e.ts[e.i].kind
 	}
 	return EOF
 }
@@ -97,18 +98,18 @@ func (e *exprParser) factor() uint64 {
 	}
 	t := &e.ts[e.i]
 	e.i++
-	switch t.Kind {
+	switch t.kind {
 	case Int:
-		v, err := parseInt(t.Text)
+		v, err := parseInt(e.pp.text(*t))
 		if err != nil {
-			e.fail("bad number " + t.Text)
+			e.fail("bad number " + e.pp.text(*t))
 		}
 		return v
 	case Char:
-		s, err := strconv.Unquote(t.Text)
+		s, err := strconv.Unquote(e.pp.text(*t))
 		r := []rune(s)
 		if err != nil || len(r) != 1 {
-			e.fail("bad character constant " + t.Text)
+			e.fail("bad character constant " + e.pp.text(*t))
 			return 0
 		}
 		return uint64(r[0])
@@ -128,12 +129,12 @@ func (e *exprParser) factor() uint64 {
 		return v
 	case Ident, MacroName:
 		if e.unresolved == "" {
-			e.unresolved = t.Text
+			e.unresolved = e.pp.text(*t)
 		}
 		return 0
 	}
 	e.i--
-	e.fail("unexpected " + t.String() + " in expression")
+	e.fail("unexpected " + e.pp.describe(*t) + " in expression")
 	e.i++
 	return 0
 }
@@ -154,14 +155,14 @@ func (e *exprParser) floatExpr() float64 {
 	}
 	t := &e.ts[e.i]
 	e.i++
-	switch t.Kind {
+	switch t.kind {
 	case Float, Int:
-		v, err := strconv.ParseFloat(strings.ReplaceAll(t.Text, "_", ""), 64)
+		v, err := strconv.ParseFloat(strings.ReplaceAll(e.pp.text(*t), "_", ""), 64)
 		if err != nil {
-			if iv, ierr := parseInt(t.Text); ierr == nil {
+			if iv, ierr := parseInt(e.pp.text(*t)); ierr == nil {
 				return float64(iv)
 			}
-			e.fail("bad floating-point constant " + t.Text)
+			e.fail("bad floating-point constant " + e.pp.text(*t))
 		}
 		return v
 	case '-':
@@ -177,6 +178,6 @@ func (e *exprParser) floatExpr() float64 {
 		e.i++
 		return v
 	}
-	e.fail("unexpected " + t.String() + " in floating-point constant")
+	e.fail("unexpected " + e.pp.describe(*t) + " in floating-point constant")
 	return 0
 }

@@ -83,19 +83,20 @@ func FuzzLexer(f *testing.F) {
 			if n > len(src)+1 {
 				t.Fatalf("more tokens than bytes")
 			}
-			tok := lx.next()
-			if tok.Pos < prev || int(tok.Pos-base)+len(tok.Text) > len(src) {
-				t.Fatalf("token %q at %d out of order or outside the file", tok.Text, tok.Pos-base)
+			tk := lx.next()
+			text := src[tk.off : tk.off+tk.n]
+			if tk.pos < prev || int(tk.pos-base)+len(text) > len(src) {
+				t.Fatalf("token %q at %d out of order or outside the file", text, tk.pos-base)
 			}
-			prev = tok.Pos
-			if tok.Kind == EOF {
-				if tok.Pos != base+token.Pos(len(src)) {
-					t.Fatalf("EOF at %d, not at the end", tok.Pos-base)
+			prev = tk.pos
+			if tk.kind == EOF {
+				if tk.pos != base+token.Pos(len(src)) {
+					t.Fatalf("EOF at %d, not at the end", tk.pos-base)
 				}
 				break
 			}
-			if tok.Text == "" || src[tok.Pos-base:int(tok.Pos-base)+len(tok.Text)] != tok.Text {
-				t.Fatalf("token text %q is not the source at %d", tok.Text, tok.Pos-base)
+			if text == "" || int(tk.pos-base) != int(tk.off) {
+				t.Fatalf("token text %q is not the source at %d", text, tk.pos-base)
 			}
 		}
 		checkErrors(t, fset, errs)
@@ -120,7 +121,7 @@ func FuzzPreprocess(f *testing.F) {
 				t.Fatalf("more tokens than the expansion limit allows")
 			}
 			for i := range line {
-				tok := &line[i]
+				tok := pp.export(line[i])
 				if tok.Kind == EOF {
 					continue
 				}

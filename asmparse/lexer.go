@@ -15,6 +15,7 @@ type lexer struct {
 	src  string
 	off  int
 	base token.Pos // position of src[0]
+	id   int32     // the source's number in the preprocessor's table (see tok)
 
 	// bloom, if not nil, is the preprocessor's filter of macro names;
 	// line sets mayMacro if an identifier of the line passes it.
@@ -30,6 +31,11 @@ type lexer struct {
 
 func newLexer(src string, base token.Pos) *lexer {
 	return &lexer{src: src, base: base}
+}
+
+// mk makes the token of kind k at src[start:end].
+func (l *lexer) mk(k Kind, start, end int) tok {
+	return tok{kind: k, src: l.id, off: int32(start), n: int32(end - start), pos: l.base + token.Pos(start)}
 }
 
 // Character classes for the lexer's fast path.
@@ -60,7 +66,7 @@ var charClass = func() (c [256]uint8) {
 // line appends the tokens of the rest of the current line, through the
 // Newline (or EOF), to buf. Identifiers, spaces and punctuation are read
 // here; the rest by next.
-func (l *lexer) line(buf []Token) []Token {
+func (l *lexer) line(buf []tok) []tok {
 	src, off := l.src, l.off
 	l.mayMacro = false
 	for off < len(src) {
@@ -85,38 +91,38 @@ func (l *lexer) line(buf []Token) []Token {
 				h := macroHash(text)
 				l.mayMacro = l.bloom[h>>6]&(1<<(h&63)) != 0
 			}
-			buf = append(buf, Token{Kind: Ident, Text: text, Pos: l.base + token.Pos(start)})
+			buf = append(buf, l.mk(Ident, start, off))
 			continue
 		case cl&clPunct != 0:
-			buf = append(buf, Token{Kind: Kind(c), Text: src[off : off+1], Pos: l.base + token.Pos(off)})
+			buf = append(buf, l.mk(Kind(c), off, off+1))
 			off++
 			continue
 		case c == '\n':
-			buf = append(buf, Token{Kind: Newline, Text: src[off : off+1], Pos: l.base + token.Pos(off)})
+			buf = append(buf, l.mk(Newline, off, off+1))
 			l.off = off + 1
 			return buf
 		}
 		l.off = off
 		t := l.next()
 		off = l.off
-		if t.Kind == EOF {
+		if t.kind == EOF {
 			break
 		}
-		if t.Kind == Ident && l.bloom != nil && !l.mayMacro {
-			h := macroHash(t.Text)
+		if t.kind == Ident && l.bloom != nil && !l.mayMacro {
+			h := macroHash(src[t.off : t.off+t.n])
 			l.mayMacro = l.bloom[h>>6]&(1<<(h&63)) != 0
 		}
 		buf = append(buf, t)
-		if t.Kind == Newline {
+		if t.kind == Newline {
 			return buf
 		}
 	}
 	l.off = off
-	return append(buf, Token{Kind: EOF, Pos: l.base + token.Pos(len(src))})
+	return append(buf, l.mk(EOF, len(src), len(src)))
 }
 
 // next returns the next token.
-func (l *lexer) next() Token {
+func (l *lexer) next() tok {
 	src := l.src
 	for l.off < len(src) {
 		c := src[l.off]
@@ -133,9 +139,9 @@ func (l *lexer) next() Token {
 		}
 		start := l.off
 		kind := l.scan(c)
-		return Token{Kind: kind, Text: src[start:l.off], Pos: l.base + token.Pos(start)}
+		return l.mk(kind, start, l.off)
 	}
-	return Token{Kind: EOF, Pos: l.base + token.Pos(len(src))}
+	return l.mk(EOF, len(src), len(src))
 }
 
 // scan scans one token starting with c at l.off and returns its kind.

@@ -271,3 +271,21 @@ end:
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestRegisterSet checks the parser's register table against the names
+// it was built from.
+func TestRegisterSet(t *testing.T) {
+	for _, arch := range Arches {
+		rs := regsFor(arch)
+		for name := range rs.names {
+			if !rs.fast.has(name) || !IsRegister(arch, name) {
+				t.Errorf("%s: %s not found", arch, name)
+			}
+		}
+		for _, name := range []string{"", "R", "X", "RR1", "R1X", "MOVQ", "sym", "R99", "·R1", "V1.B16"} {
+			if rs.fast.has(name) != rs.names[name] {
+				t.Errorf("%s: has(%q) = %v", arch, name, rs.fast.has(name))
+			}
+		}
+	}
+}

@@ -59,20 +59,14 @@ func ParseFile(fset *token.FileSet, filename string, src []byte, cfg *Config) (*
 	}
 	pp.predefine(cfg.Defines)
 	pp.pushFile(filename, f.Src, f.Base)
+	n := codeLines(src, lines)
 	p := &parser{pp: pp, file: f, regs: regsFor(f.Arch), x86: f.Arch == "amd64" || f.Arch == "386", errs: &f.Errors,
-		stmts: sc.stmts[:0], ops: sc.ops[:0]}
+		stmts: make([]Stmt, 0, n+8), opsHint: 2*n + 8}
 	p.parse()
-	sc.stmts, sc.ops = p.stmts, p.ops
-	sc.pend, sc.buf, sc.args = clearTokens(pp.pend), clearTokens(pp.buf), clearTokens(pp.args)
+	sc.pend, sc.buf, sc.args = pp.pend[:0], pp.buf[:0], pp.args[:0]
 	f.Macros = pp.macros
 	f.Errors.Sort()
 	return f, f.Errors.Err()
-}
-
-// clearTokens empties ts, dropping its references.
-func clearTokens(ts []Token) []Token {
-	clear(ts[:cap(ts)])
-	return ts[:0]
 }
 
 // lineStarts returns the offset of the start of each line of src, as

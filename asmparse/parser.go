@@ -3,7 +3,6 @@ package asmparse
 import (
 	"fmt"
 	"go/token"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,19 +18,18 @@ type parser struct {
 	regs *regSet
 	x86  bool
 	errs *ErrorList
-	// Statements and operands are collected in scratch buffers reused
-	// from file to file, then copied to exactly sized slices.
 	stmts []Stmt
-	ops   []Operand
+	ops   []Operand // operands not yet handed out
+	// opsHint is the size of the next block of operands.
+	opsHint int
 }
 
-// scratch holds the buffers of a parser between files.
+// scratch holds the buffers of a parser between files. They hold no
+// pointers, so that keeping them costs the garbage collector nothing.
 type scratch struct {
-	stmts []Stmt
-	ops   []Operand
-	pend  []Token
-	buf   []Token
-	args  []Token
+	pend []tok
+	buf  []tok
+	args []tok
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -55,36 +53,17 @@ func (p *parser) parse() {
 	p.finish()
 }
 
-// finish copies the statements and their operands to the File.
+// finish hands the statements to the File.
 func (p *parser) finish() {
-	n := 0
-	for i := range p.stmts {
-		n += len(p.stmts[i].Args)
-	}
-	ops := make([]Operand, n)
-	stmts := make([]Stmt, len(p.stmts))
-	copy(stmts, p.stmts)
-	n = 0
-	for i := range stmts {
-		s := &stmts[i]
-		if len(s.Args) > 0 {
-			k := copy(ops[n:], s.Args)
-			s.Args = ops[n : n+k : n+k]
-			n += k
-		}
-	}
-	p.file.Stmts = stmts
-	clear(p.stmts)
-	clear(p.ops)
-	p.stmts, p.ops = p.stmts[:0], p.ops[:0]
+	p.file.Stmts = p.stmts
 }
 
 // parseLine parses the statements of one line (tokens through Newline or
 // EOF); labels carries labels not yet attached to a statement.
-func (p *parser) parseLine(ts []Token, labels []Label) []Label {
+func (p *parser) parseLine(ts []tok, labels []Label) []Label {
 	for len(ts) > 0 {
 		t := ts[0]
-		switch t.Kind {
+		switch t.kind {
 		case Newline, ';', EOF:
 			ts = ts[1:]
 			continue
@@ -94,27 +73,27 @@ func (p *parser) parseLine(ts []Token, labels []Label) []Label {
 			ts = skipStmt(ts)
 			continue
 		default:
-			p.errorf(t.Use(), "expected instruction or label, found %s", t)
+			p.errorf(p.pp.use(t), "expected instruction or label, found %s", p.pp.describe(t))
 			ts = skipStmt(ts)
 			continue
 		}
-		if len(ts) > 1 && ts[1].Kind == ':' {
-			labels = append(labels, Label{Name: t.Text, Pos: t.Use()})
+		if len(ts) > 1 && ts[1].kind == ':' {
+			labels = append(labels, Label{Name: p.pp.text(t), Pos: p.pp.use(t)})
 			ts = ts[2:]
 			continue
 		}
-		s := Stmt{Pos: t.Use(), Op: t.Text, Exp: t.Exp, Labels: labels}
+		s := Stmt{Pos: p.pp.use(t), Op: p.pp.text(t), Exp: p.pp.expOf(t), Labels: labels}
 		labels = nil
 		i := 1
-		for i+1 < len(ts) && ts[i].Kind == '.' {
-			if k := ts[i+1].Kind; k != Ident && k != Int {
+		for i+1 < len(ts) && ts[i].kind == '.' {
+			if k := ts[i+1].kind; k != Ident && k != Int {
 				if k != Illegal {
-					p.errorf(ts[i+1].Use(), "expected suffix after %s., found %s", s.Op, ts[i+1])
+					p.errorf(p.pp.use(ts[i+1]), "expected suffix after %s., found %s", s.Op, p.pp.describe(ts[i+1]))
 				}
 				s.Bad = true
 				break
 			}
-			s.Suffix += "." + ts[i+1].Text
+			s.Suffix += "." + p.pp.text(ts[i+1])
 			i += 2
 		}
 		if s.Bad {
@@ -128,9 +107,9 @@ func (p *parser) parseLine(ts []Token, labels []Label) []Label {
 }
 
 // skipStmt returns ts after the end of the current statement.
-func skipStmt(ts []Token) []Token {
+func skipStmt(ts []tok) []tok {
 	for i := range ts {
-		switch ts[i].Kind {
+		switch ts[i].kind {
 		case Newline, ';', EOF:
 			return ts[i:]
 		}
@@ -140,21 +119,21 @@ func skipStmt(ts []Token) []Token {
 
 // statement parses the operands of s from ts and returns the tokens after
 // the statement.
-func (p *parser) statement(s *Stmt, ts []Token) []Token {
+func (p *parser) statement(s *Stmt, ts []tok) []tok {
 	nesting, colon, start, nops := 0, -1, 0, 0
 	var bounds [16]int // start and end index of each operand, for the common case
 	spans := bounds[:0]
-	missing := func(t *Token, msg string) {
+	missing := func(t *tok, msg string) {
 		// One error for the statement: "MOVQ ,," is one mistake.
 		if !s.Bad {
-			p.errorf(t.Use(), "%s", msg)
+			p.errorf(p.pp.use(*t), "%s", msg)
 		}
 		s.Bad = true
 	}
 	i := 0
 loop:
 	for ; i < len(ts); i++ {
-		switch ts[i].Kind {
+		switch ts[i].kind {
 		case Newline, ';', EOF:
 			break loop
 		case '(', '[':
@@ -162,14 +141,14 @@ loop:
 		case ')', ']':
 			nesting--
 		case ',', ':':
-			if nesting == 0 && (ts[i].Kind == ',' || p.x86) {
+			if nesting == 0 && (ts[i].kind == ',' || p.x86) {
 				if i == start {
-					missing(&ts[i], fmt.Sprintf("missing operand before %q", ts[i].Text))
+					missing(&ts[i], fmt.Sprintf("missing operand before %q", p.pp.text(ts[i])))
 				} else {
 					spans = append(spans, start, i)
 					nops++
 				}
-				if ts[i].Kind == ':' {
+				if ts[i].kind == ':' {
 					colon = nops - 1
 				}
 				start = i + 1
@@ -197,17 +176,22 @@ loop:
 	return rest
 }
 
-// alloc returns n zeroed operands from the scratch buffer. They stay
-// valid when the buffer grows (the old array is then left to them).
+// alloc returns n zeroed operands, from blocks sized to what the file
+// needs (see ParseFile), so that a File's operands take few allocations
+// and little more memory than they need.
 func (p *parser) alloc(n int) []Operand {
-	p.ops = slices.Grow(p.ops, n)
-	p.ops = p.ops[:len(p.ops)+n]
-	return p.ops[len(p.ops)-n : len(p.ops) : len(p.ops)]
+	if len(p.ops) < n {
+		p.ops = make([]Operand, max(p.opsHint, n))
+		p.opsHint = max(p.opsHint/4, 64)
+	}
+	ops := p.ops[:n:n]
+	p.ops = p.ops[n:]
+	return ops
 }
 
-func (p *parser) operandFor(s *Stmt, i, n int, ts []Token) {
+func (p *parser) operandFor(s *Stmt, i, n int, ts []tok) {
 	op := &s.Args[i]
-	op.Pos = ts[0].Use()
+	op.Pos = p.pp.use(ts[0])
 	op.Text = p.text(ts)
 	if hasIllegal(ts) {
 		// Reported where the token was made.
@@ -221,11 +205,11 @@ func (p *parser) operandFor(s *Stmt, i, n int, ts []Token) {
 		err = p.textSize(op, ts)
 	case s.Op == "DATA" && i == 0:
 		n := len(ts)
-		if n < 3 || ts[n-2].Kind != '/' || ts[n-1].Kind != Int {
+		if n < 3 || ts[n-2].kind != '/' || ts[n-1].kind != Int {
 			err = "DATA needs sym+off(SB)/size"
 			break
 		}
-		sz, _ := parseInt(ts[n-1].Text)
+		sz, _ := parseInt(p.pp.text(ts[n-1]))
 		op.ex().args = int64(sz)
 		op.HasArgs = true
 		err = p.operand(op, ts[:n-2])
@@ -240,9 +224,9 @@ func (p *parser) operandFor(s *Stmt, i, n int, ts []Token) {
 	}
 }
 
-func hasIllegal(ts []Token) bool {
+func hasIllegal(ts []tok) bool {
 	for i := range ts {
-		if ts[i].Kind == Illegal {
+		if ts[i].kind == Illegal {
 			return true
 		}
 	}
@@ -251,11 +235,11 @@ func hasIllegal(ts []Token) bool {
 
 // useSpan returns where t is written in a file: t itself, or the
 // outermost macro invocation that produced it (NoPos if not known).
-func useSpan(t *Token) (lo, hi token.Pos) {
-	if t.Exp == nil {
-		return t.Pos, t.Pos + token.Pos(len(t.Text))
+func (p *parser) useSpan(t *tok) (lo, hi token.Pos) {
+	if t.exp == 0 {
+		return t.pos, t.pos + token.Pos(t.n)
 	}
-	r := t.Exp.Root()
+	r := p.pp.exps[t.exp-1].Root()
 	return r.Use, r.end
 }
 
@@ -263,43 +247,50 @@ func useSpan(t *Token) (lo, hi token.Pos) {
 // file from its first token to its last, where macro names stand for their
 // expansion (NOSPLIT|NOFRAME, $FUNCDATA_ArgsPointerMaps, NOSPLIT). An
 // operand that comes from a macro body is the text of its expansion.
-func (p *parser) text(ts []Token) string {
+func (p *parser) text(ts []tok) string {
 	f := p.file
-	lo, _ := useSpan(&ts[0])
-	_, hi := useSpan(&ts[len(ts)-1])
+	lo, _ := p.useSpan(&ts[0])
+	_, hi := p.useSpan(&ts[len(ts)-1])
 	ok := lo.IsValid() && hi.IsValid() && lo >= f.Base && hi > lo && int(hi-f.Base) <= len(f.Src)
 	file := false
 	for i := 0; ok && i < len(ts); i++ {
-		l, h := useSpan(&ts[i])
-		file = file || ts[i].Exp == nil
+		l, h := p.useSpan(&ts[i])
+		file = file || ts[i].exp == 0
 		ok = l >= lo && h <= hi && h.IsValid()
 	}
-	if ok && (file || len(ts) == 1 && ts[0].Exp.Parent == nil && len(ts[0].Exp.Macro.Body) == 1) {
+	if ok && !file {
+		ok = false
+		if len(ts) == 1 {
+			e := p.pp.exps[ts[0].exp-1]
+			ok = e.Parent == nil && len(e.Macro.Body) == 1
+		}
+	}
+	if ok {
 		return f.Src[lo-f.Base : hi-f.Base]
 	}
 	var b strings.Builder
 	for i := range ts {
-		b.WriteString(ts[i].Text)
+		b.WriteString(p.pp.text(ts[i]))
 	}
 	return b.String()
 }
 
 // textSize parses TEXT's $frame[-args] operand. As in cmd/asm, both are
 // integer literals (after macro expansion) and only the frame may be negative.
-func (p *parser) textSize(op *Operand, ts []Token) string {
+func (p *parser) textSize(op *Operand, ts []tok) string {
 	op.Kind = TextSizeOp
-	if len(ts) < 2 || ts[0].Kind != '$' {
+	if len(ts) < 2 || ts[0].kind != '$' {
 		return "frame size must be $frame or $frame-args"
 	}
 	ts = ts[1:]
-	neg := ts[0].Kind == '-'
+	neg := ts[0].kind == '-'
 	if neg {
 		ts = ts[1:]
 	}
-	if len(ts) == 0 || ts[0].Kind != Int {
+	if len(ts) == 0 || ts[0].kind != Int {
 		return "frame size must be an integer"
 	}
-	v, err := parseInt(ts[0].Text)
+	v, err := parseInt(p.pp.text(ts[0]))
 	if err != nil {
 		return "bad frame size"
 	}
@@ -311,10 +302,10 @@ func (p *parser) textSize(op *Operand, ts []Token) string {
 	if len(ts) == 0 {
 		return ""
 	}
-	if len(ts) != 2 || ts[0].Kind != '-' || ts[1].Kind != Int {
+	if len(ts) != 2 || ts[0].kind != '-' || ts[1].kind != Int {
 		return "argument size must be -integer"
 	}
-	a, err := parseInt(ts[1].Text)
+	a, err := parseInt(p.pp.text(ts[1]))
 	if err != nil {
 		return "bad argument size"
 	}
@@ -324,33 +315,33 @@ func (p *parser) textSize(op *Operand, ts []Token) string {
 }
 
 // isReg reports whether token i of ts starts a register.
-func (p *parser) isReg(ts []Token, i int) bool {
-	if i >= len(ts) || ts[i].Kind != Ident {
+func (p *parser) isReg(ts []tok, i int) bool {
+	if i >= len(ts) || ts[i].kind != Ident {
 		return false
 	}
-	name := ts[i].Text
+	name := p.pp.text(ts[i])
 	if p.regs.fast.has(name) {
 		return true
 	}
-	return p.regs.prefixes[name] && i+2 < len(ts) && ts[i+1].Kind == '(' && ts[i+2].Kind == Int
+	return p.regs.prefixes[name] && i+2 < len(ts) && ts[i+1].kind == '(' && ts[i+2].kind == Int
 }
 
 // operand parses one operand, following the cases of cmd/asm's operand
 // method: prefix, symbol, register list, register, constant, indirection.
-func (p *parser) operand(op *Operand, ts []Token) string {
+func (p *parser) operand(op *Operand, ts []tok) string {
 	i := 0
 	prefix := Kind(0)
-	if ts[0].Kind == '$' || ts[0].Kind == '*' {
-		prefix = ts[0].Kind
+	if ts[0].kind == '$' || ts[0].kind == '*' {
+		prefix = ts[0].kind
 		op.Star = prefix == '*'
 		i++
 	}
 	if i >= len(ts) {
-		return "missing operand after " + ts[0].Text
+		return "missing operand after " + p.pp.text(ts[0])
 	}
 	var err string
 	switch t := ts[i]; {
-	case t.Kind == '[':
+	case t.kind == '[':
 		i, err = p.list(op, ts, i)
 		if prefix == '$' {
 			err = "illegal $ before register list"
@@ -361,13 +352,13 @@ func (p *parser) operand(op *Operand, ts []Token) string {
 		if prefix == '$' && err == "" {
 			err = "illegal $ before register"
 		}
-	case t.Kind == Ident || t.Kind == MacroName:
+	case t.kind == Ident || t.kind == MacroName:
 		i, err = p.symbol(op, ts, i, prefix)
-	case t.Kind == String:
+	case t.kind == String:
 		if prefix != '$' {
 			return "string constant must be an immediate"
 		}
-		s, uerr := strconv.Unquote(t.Text)
+		s, uerr := strconv.Unquote(p.pp.text(t))
 		if uerr != nil {
 			return "bad string constant"
 		}
@@ -378,19 +369,19 @@ func (p *parser) operand(op *Operand, ts []Token) string {
 		i, err = p.constOrMem(op, ts, i, prefix)
 	}
 	if err == "" && i < len(ts) {
-		err = "unexpected " + ts[i].String()
+		err = "unexpected " + p.pp.describe(ts[i])
 	}
 	return err
 }
 
 // register parses a register reference with its optional suffix forms:
 // R(10), V1.B16, V1.S[2], R2.UXTW<<2, R1<<3, R1->R2, R1@>3.
-func (p *parser) register(op *Operand, ts []Token, i int) (int, string) {
-	op.Reg = ts[i].Text
+func (p *parser) register(op *Operand, ts []tok, i int) (int, string) {
+	op.Reg = p.pp.text(ts[i])
 	i++
 	if !p.regs.fast.has(op.Reg) { // prefix form R(10)
-		op.Reg += ts[i+1].Text // R(10) is R10
-		if i+2 >= len(ts) || ts[i+2].Kind != ')' {
+		op.Reg += p.pp.text(ts[i+1]) // R(10) is R10
+		if i+2 >= len(ts) || ts[i+2].kind != ')' {
 			return i, "expected ) in register " + op.Reg
 		}
 		if name, ok := p.regs.renamed[op.Reg]; ok {
@@ -398,12 +389,12 @@ func (p *parser) register(op *Operand, ts []Token, i int) (int, string) {
 		}
 		i += 3
 	}
-	if i+1 < len(ts) && ts[i].Kind == '.' && (ts[i+1].Kind == Ident || ts[i+1].Kind == Int) {
-		op.ex().ext = ts[i+1].Text
+	if i+1 < len(ts) && ts[i].kind == '.' && (ts[i+1].kind == Ident || ts[i+1].kind == Int) {
+		op.ex().ext = p.pp.text(ts[i+1])
 		i += 2
 	}
-	if i < len(ts) && ts[i].Kind == '[' {
-		e := exprParser{ts: ts, i: i + 1}
+	if i < len(ts) && ts[i].kind == '[' {
+		e := exprParser{pp: p.pp, ts: ts, i: i + 1}
 		op.ex().lane = int64(e.expr())
 		op.HasLane = true
 		if e.err != "" {
@@ -415,7 +406,7 @@ func (p *parser) register(op *Operand, ts []Token, i int) (int, string) {
 		i = e.i + 1
 	}
 	if i < len(ts) {
-		switch k := ts[i].Kind; k {
+		switch k := ts[i].kind; k {
 		case LSH, RSH, ARR, ROT:
 			op.Shift = k
 			i++
@@ -425,7 +416,7 @@ func (p *parser) register(op *Operand, ts []Token, i int) (int, string) {
 				op.ex().shiftReg = r.Reg
 				return p.shiftedBase(op, ts, j, err)
 			}
-			e := exprParser{ts: ts, i: i}
+			e := exprParser{pp: p.pp, ts: ts, i: i}
 			op.ex().shiftAmt = int64(e.factor())
 			op.x.unresolved = e.unresolved
 			return p.shiftedBase(op, ts, e.i, e.err)
@@ -436,13 +427,13 @@ func (p *parser) register(op *Operand, ts []Token, i int) (int, string) {
 
 // shiftedBase parses the base register of the arm form R1<<2(R3): memory
 // at R3 indexed by the shifted R1.
-func (p *parser) shiftedBase(op *Operand, ts []Token, i int, err string) (int, string) {
-	if err != "" || i >= len(ts) || ts[i].Kind != '(' || !p.isReg(ts, i+1) {
+func (p *parser) shiftedBase(op *Operand, ts []tok, i int, err string) (int, string) {
+	if err != "" || i >= len(ts) || ts[i].kind != '(' || !p.isReg(ts, i+1) {
 		return i, err
 	}
 	var base Operand
 	j, err := p.register(&base, ts, i+1)
-	if err != "" || j >= len(ts) || ts[j].Kind != ')' {
+	if err != "" || j >= len(ts) || ts[j].kind != ')' {
 		return j, "expected (register) after shifted register"
 	}
 	op.Kind, op.Index, op.Reg = MemOp, op.Reg, base.Reg
@@ -451,22 +442,22 @@ func (p *parser) shiftedBase(op *Operand, ts []Token, i int, err string) (int, s
 
 // list parses a register list [R1,R3-R5] or [V0.S4, V1.S4] and an
 // optional element index after it.
-func (p *parser) list(op *Operand, ts []Token, i int) (int, string) {
+func (p *parser) list(op *Operand, ts []tok, i int) (int, string) {
 	op.Kind = ListOp
 	i++ // '['
-	for i < len(ts) && ts[i].Kind != ']' {
+	for i < len(ts) && ts[i].kind != ']' {
 		if !p.isReg(ts, i) {
 			return i, "expected register in list"
 		}
 		var r Operand
 		r.Kind = RegOp
-		r.Pos = ts[i].Use()
+		r.Pos = p.pp.use(ts[i])
 		var err string
 		if i, err = p.register(&r, ts, i); err != "" {
 			return i, err
 		}
 		r.Text = r.Reg
-		if i < len(ts) && ts[i].Kind == '-' && p.isReg(ts, i+1) {
+		if i < len(ts) && ts[i].kind == '-' && p.isReg(ts, i+1) {
 			var hi Operand
 			if i, err = p.register(&hi, ts, i+1); err != "" {
 				return i, err
@@ -475,7 +466,7 @@ func (p *parser) list(op *Operand, ts []Token, i int) (int, string) {
 		} else {
 			op.ex().list = append(op.ex().list, r)
 		}
-		if i < len(ts) && ts[i].Kind == ',' {
+		if i < len(ts) && ts[i].kind == ',' {
 			i++
 		}
 	}
@@ -483,8 +474,8 @@ func (p *parser) list(op *Operand, ts []Token, i int) (int, string) {
 		return i, "missing ] in register list"
 	}
 	i++
-	if i < len(ts) && ts[i].Kind == '[' {
-		e := exprParser{ts: ts, i: i + 1}
+	if i < len(ts) && ts[i].kind == '[' {
+		e := exprParser{pp: p.pp, ts: ts, i: i + 1}
 		op.ex().lane = int64(e.expr())
 		op.HasLane = true
 		if e.err != "" || e.peek() != ']' {
@@ -531,24 +522,24 @@ func splitRegNum(r string) (string, int, bool) {
 
 // symbol parses sym[<>|<ABI>][±off][(SB|FP|SP|PC)][(index)], or a bare
 // name (a label or a special operand).
-func (p *parser) symbol(op *Operand, ts []Token, i int, prefix Kind) (int, string) {
+func (p *parser) symbol(op *Operand, ts []tok, i int, prefix Kind) (int, string) {
 	start := i
-	op.Sym = ts[i].Text
+	op.Sym = p.pp.text(ts[i])
 	i++
-	if i < len(ts) && ts[i].Kind == '<' {
+	if i < len(ts) && ts[i].kind == '<' {
 		switch {
-		case i+1 < len(ts) && ts[i+1].Kind == '>':
+		case i+1 < len(ts) && ts[i+1].kind == '>':
 			op.Static = true
 			i += 2
-		case i+2 < len(ts) && ts[i+1].Kind == Ident && ts[i+2].Kind == '>':
-			op.ex().abi = ts[i+1].Text
+		case i+2 < len(ts) && ts[i+1].kind == Ident && ts[i+2].kind == '>':
+			op.ex().abi = p.pp.text(ts[i+1])
 			i += 3
 		default:
 			return i, "bad <...> after symbol"
 		}
 	}
-	if i < len(ts) && (ts[i].Kind == '+' || ts[i].Kind == '-') {
-		e := exprParser{ts: ts, i: i}
+	if i < len(ts) && (ts[i].kind == '+' || ts[i].kind == '-') {
+		e := exprParser{pp: p.pp, ts: ts, i: i}
 		op.Val = int64(e.expr())
 		if e.unresolved != "" {
 			op.ex().unresolved = e.unresolved
@@ -568,7 +559,7 @@ func (p *parser) symbol(op *Operand, ts []Token, i int, prefix Kind) (int, strin
 		}
 		return i, ""
 	}
-	if ts[i].Kind != '(' {
+	if ts[i].kind != '(' {
 		// Something like name*8 or name<<2: an expression over a
 		// constant name whose definition is not known here.
 		*op = Operand{Pos: op.Pos, Text: op.Text, Star: op.Star}
@@ -590,8 +581,8 @@ func (p *parser) symbol(op *Operand, ts []Token, i int, prefix Kind) (int, strin
 
 // constOrMem parses a constant expression, then an optional (reg)(index)
 // tail that makes it a memory operand.
-func (p *parser) constOrMem(op *Operand, ts []Token, i int, prefix Kind) (int, string) {
-	if ts[i].Kind == '(' && p.isReg(ts, i+1) {
+func (p *parser) constOrMem(op *Operand, ts []tok, i int, prefix Kind) (int, string) {
+	if ts[i].kind == '(' && p.isReg(ts, i+1) {
 		op.Kind = MemOp
 		if prefix == '$' {
 			op.Kind = AddrOp
@@ -602,12 +593,12 @@ func (p *parser) constOrMem(op *Operand, ts []Token, i int, prefix Kind) (int, s
 		if prefix != '$' {
 			return i, "floating-point constant must be an immediate"
 		}
-		e := exprParser{ts: ts, i: i}
+		e := exprParser{pp: p.pp, ts: ts, i: i}
 		op.Kind = FloatOp
 		op.ex().float = e.floatExpr()
 		return e.i, e.err
 	}
-	e := exprParser{ts: ts, i: i}
+	e := exprParser{pp: p.pp, ts: ts, i: i}
 	op.Val = int64(e.expr())
 	if e.unresolved != "" && op.Unresolved() == "" {
 		op.ex().unresolved = e.unresolved
@@ -616,7 +607,7 @@ func (p *parser) constOrMem(op *Operand, ts []Token, i int, prefix Kind) (int, s
 		return e.i, e.err
 	}
 	i = e.i
-	if i == len(ts) || ts[i].Kind != '(' {
+	if i == len(ts) || ts[i].kind != '(' {
 		switch prefix {
 		case '$':
 			op.Kind = ImmOp
@@ -632,9 +623,9 @@ func (p *parser) constOrMem(op *Operand, ts []Token, i int, prefix Kind) (int, s
 	return p.indirect(op, ts, i)
 }
 
-func hasFloat(ts []Token) bool {
+func hasFloat(ts []tok) bool {
 	for i := range ts {
-		if ts[i].Kind == Float {
+		if ts[i].kind == Float {
 			return true
 		}
 	}
@@ -643,7 +634,7 @@ func hasFloat(ts []Token) bool {
 
 // indirect parses (R1), (R1)(R2*8), (R2*8), (R1+R2), (R1, R2), (SB) and
 // the index forms (R2.UXTW<<3) and (R2<<3). ts[i] is '('.
-func (p *parser) indirect(op *Operand, ts []Token, i int) (int, string) {
+func (p *parser) indirect(op *Operand, ts []tok, i int) (int, string) {
 	i++
 	if !p.isReg(ts, i) {
 		return i, "expected register in ( )"
@@ -655,31 +646,31 @@ func (p *parser) indirect(op *Operand, ts []Token, i int) (int, string) {
 	}
 	op.Reg = base.Reg
 	if i < len(ts) {
-		switch ts[i].Kind {
+		switch ts[i].kind {
 		case '*':
 			// (R*scale): an index with no base.
-			if i+1 >= len(ts) || ts[i+1].Kind != Int {
+			if i+1 >= len(ts) || ts[i+1].kind != Int {
 				return i, "expected scale after *"
 			}
-			sc, _ := parseInt(ts[i+1].Text)
+			sc, _ := parseInt(p.pp.text(ts[i+1]))
 			op.Index, op.Scale, op.Reg = op.Reg, int8(sc), ""
 			i += 2
 		case ',', '+':
 			if !p.isReg(ts, i+1) {
 				return i, "expected second register"
 			}
-			op.ex().reg2 = ts[i+1].Text
-			if ts[i].Kind == ',' {
+			op.ex().reg2 = p.pp.text(ts[i+1])
+			if ts[i].kind == ',' {
 				op.Kind = PairOp
 			}
 			i += 2
 		}
 	}
-	if i >= len(ts) || ts[i].Kind != ')' {
+	if i >= len(ts) || ts[i].kind != ')' {
 		return i, "expected )"
 	}
 	i++
-	if i < len(ts) && ts[i].Kind == '(' {
+	if i < len(ts) && ts[i].kind == '(' {
 		return p.index(op, ts, i+1)
 	}
 	return i, ""
@@ -687,7 +678,7 @@ func (p *parser) indirect(op *Operand, ts []Token, i int) (int, string) {
 
 // index parses the second parenthesized part of (R1)(R2*8); ts[i] is the
 // register after '('.
-func (p *parser) index(op *Operand, ts []Token, i int) (int, string) {
+func (p *parser) index(op *Operand, ts []tok, i int) (int, string) {
 	if !p.isReg(ts, i) {
 		return i, "expected index register"
 	}
@@ -703,12 +694,12 @@ func (p *parser) index(op *Operand, ts []Token, i int) (int, string) {
 			op.x.indexShift = idx.ShiftAmt()
 		}
 	}
-	if i+1 < len(ts) && ts[i].Kind == '*' && ts[i+1].Kind == Int {
-		sc, _ := parseInt(ts[i+1].Text)
+	if i+1 < len(ts) && ts[i].kind == '*' && ts[i+1].kind == Int {
+		sc, _ := parseInt(p.pp.text(ts[i+1]))
 		op.Scale = int8(sc)
 		i += 2
 	}
-	if i >= len(ts) || ts[i].Kind != ')' {
+	if i >= len(ts) || ts[i].kind != ')' {
 		return i, "expected ) after index"
 	}
 	return i + 1, ""

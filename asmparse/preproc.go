@@ -102,7 +102,7 @@ type preprocessor struct {
 	fset     *token.FileSet
 	includer Includer
 	files    []fileInput // the file and the headers it includes, innermost last
-	pend     []Token     // tokens to read before the innermost file, in reverse order
+	pend     []tok       // tokens to read before the innermost file, in reverse order
 	macros   map[string]*Macro
 	conds    []cond
 	bol      bool
@@ -112,11 +112,58 @@ type preprocessor struct {
 	file     *File
 
 	bloom   [4]uint64   // names that may be macros, by macroHash
-	buf     []Token     // the line returned by line
+	buf     []tok       // the line returned by line
 	done    bool        // EOF has been returned
-	args    []Token     // the arguments of the invocation being expanded
+	args    []tok       // the arguments of the invocation being expanded
 	argEnds []int       // where each argument ends in args
 	slab    []Expansion // Expansions are allocated from here
+	srcs    []string    // the sources of token texts: the file, its headers (see tok)
+	exps    []*Expansion
+}
+
+// text returns the text of t.
+func (p *preprocessor) text(t tok) string {
+	if t.src >= 0 {
+		return p.srcs[t.src][t.off : t.off+t.n]
+	}
+	return globalSrcs.s[-t.src-1][t.off : t.off+t.n]
+}
+
+// expOf returns the Expansion t came from, or nil.
+func (p *preprocessor) expOf(t tok) *Expansion {
+	if t.exp == 0 {
+		return nil
+	}
+	return p.exps[t.exp-1]
+}
+
+// use returns the position a diagnostic about t should point at (see
+// Token.Use).
+func (p *preprocessor) use(t tok) token.Pos {
+	if t.exp == 0 {
+		return t.pos
+	}
+	return p.exps[t.exp-1].Root().Use
+}
+
+// describe returns t's text, or a description for EOF and newline.
+func (p *preprocessor) describe(t tok) string {
+	switch t.kind {
+	case EOF, Newline:
+		return t.kind.String()
+	}
+	return p.text(t)
+}
+
+// export returns t as a Token.
+func (p *preprocessor) export(t tok) Token {
+	return Token{Kind: t.kind, Text: p.text(t), Pos: t.pos, Exp: p.expOf(t)}
+}
+
+// addSrc registers a source of token texts and returns its number.
+func (p *preprocessor) addSrc(s string) int32 {
+	p.srcs = append(p.srcs, s)
+	return int32(len(p.srcs) - 1)
 }
 
 // macroHash is a cheap hash of an identifier for the macro-name filter.
@@ -153,7 +200,7 @@ func (p *preprocessor) addMacro(m *Macro) {
 //
 // Most lines of a file contain no directive and no macro; line reads them
 // straight from the file (the fast path). Anything else goes through next.
-func (p *preprocessor) line() []Token {
+func (p *preprocessor) line() []tok {
 	if p.done {
 		return nil
 	}
@@ -163,7 +210,7 @@ func (p *preprocessor) line() []Token {
 			break
 		}
 		p.buf = in.lx.line(p.buf[:0])
-		last := p.buf[len(p.buf)-1].Kind
+		last := p.buf[len(p.buf)-1].kind
 		if last == EOF && len(p.files) > 1 {
 			// The end of a header: go on with the file that includes it.
 			p.buf = p.buf[:len(p.buf)-1]
@@ -174,7 +221,7 @@ func (p *preprocessor) line() []Token {
 			p.pushTokens(p.buf)
 			break
 		}
-		if p.buf[0].Kind == '#' || in.lx.mayMacro && p.hasMacro(p.buf) {
+		if p.buf[0].kind == '#' || in.lx.mayMacro && p.hasMacro(p.buf) {
 			p.pushTokens(p.buf)
 			break
 		}
@@ -195,7 +242,7 @@ func (p *preprocessor) line() []Token {
 	for {
 		t := p.next()
 		p.buf = append(p.buf, t)
-		switch t.Kind {
+		switch t.kind {
 		case EOF:
 			p.done = true
 			return p.buf
@@ -212,44 +259,42 @@ func (p *preprocessor) line() []Token {
 // maxLineTokens (#define A B B, #define B C C, …), drops the rest of the
 // expansion and of the file's line, and returns what the file's line
 // said before the expansion, followed by an Illegal token.
-func (p *preprocessor) lineTooLong(t Token) []Token {
-	if t.Exp != nil {
-		r := t.Exp.Root()
-		p.errorf(r.Use, "macro expansion too large: more than %d tokens in one line (in expansion of %s)", maxLineTokens, t.Exp.Chain())
-		t = Token{Kind: Illegal, Text: r.Macro.Name, Pos: r.Use}
+func (p *preprocessor) lineTooLong(t tok) []tok {
+	if e := p.expOf(t); e != nil {
+		p.errorf(e.Root().Use, "macro expansion too large: more than %d tokens in one line (in expansion of %s)", maxLineTokens, e.Chain())
 	} else {
-		p.errorf(t.Pos, "line too long: more than %d tokens", maxLineTokens)
-		t.Kind = Illegal
+		p.errorf(t.pos, "line too long: more than %d tokens", maxLineTokens)
 	}
+	t.kind = Illegal
 	in := &p.files[len(p.files)-1]
 	ended := false
 	for _, t := range p.pend[in.pendBase:] {
-		if t.Exp == nil && (t.Kind == Newline || t.Kind == EOF) {
+		if t.exp == 0 && (t.kind == Newline || t.kind == EOF) {
 			ended = true
-			p.done = p.done || t.Kind == EOF
+			p.done = p.done || t.kind == EOF
 		}
 	}
 	p.pend = p.pend[:in.pendBase]
 	for !ended {
 		r := p.raw()
-		ended = r.Kind == Newline || r.Kind == EOF
-		p.done = r.Kind == EOF
+		ended = r.kind == Newline || r.kind == EOF
+		p.done = r.kind == EOF
 	}
 	k := 0
-	for k < len(p.buf) && p.buf[k].Exp == nil {
+	for k < len(p.buf) && p.buf[k].exp == 0 {
 		k++
 	}
-	p.buf = append(p.buf[:k], t, Token{Kind: Newline, Pos: t.Pos})
+	p.buf = append(p.buf[:k], t, tok{kind: Newline, pos: t.pos, exp: t.exp})
 	if p.done {
-		p.buf[len(p.buf)-1].Kind = EOF
+		p.buf[len(p.buf)-1].kind = EOF
 	}
 	return p.buf
 }
 
 // hasMacro reports whether a line names a macro.
-func (p *preprocessor) hasMacro(ts []Token) bool {
+func (p *preprocessor) hasMacro(ts []tok) bool {
 	for i := range ts {
-		if ts[i].Kind == Ident && p.lookup(ts[i].Text) != nil {
+		if ts[i].kind == Ident && p.lookup(p.text(ts[i])) != nil {
 			return true
 		}
 	}
@@ -267,6 +312,7 @@ func (p *preprocessor) enabled() bool {
 // pushFile starts reading a file's text.
 func (p *preprocessor) pushFile(path string, src string, base token.Pos) {
 	lx := newLexer(src, base)
+	lx.id = p.addSrc(src)
 	lx.errorf = p.errorf
 	lx.bloom = &p.bloom
 	if len(p.files) == 0 {
@@ -278,7 +324,7 @@ func (p *preprocessor) pushFile(path string, src string, base token.Pos) {
 
 // raw returns the next token without macro expansion or directive
 // processing.
-func (p *preprocessor) raw() Token {
+func (p *preprocessor) raw() tok {
 	for {
 		in := &p.files[len(p.files)-1]
 		if n := len(p.pend); n > in.pendBase {
@@ -287,7 +333,7 @@ func (p *preprocessor) raw() Token {
 			return t
 		}
 		t := in.lx.next()
-		if t.Kind != EOF || len(p.files) == 1 {
+		if t.kind != EOF || len(p.files) == 1 {
 			return t
 		}
 		p.files = p.files[:len(p.files)-1]
@@ -295,40 +341,40 @@ func (p *preprocessor) raw() Token {
 }
 
 // pushBack makes t the next token raw returns.
-func (p *preprocessor) pushBack(t Token) {
+func (p *preprocessor) pushBack(t tok) {
 	p.pend = append(p.pend, t)
 }
 
 // pushTokens makes toks the next tokens raw returns.
-func (p *preprocessor) pushTokens(toks []Token) {
+func (p *preprocessor) pushTokens(toks []tok) {
 	for i := len(toks) - 1; i >= 0; i-- {
 		p.pend = append(p.pend, toks[i])
 	}
 }
 
 // next returns the next token after preprocessing.
-func (p *preprocessor) next() Token {
+func (p *preprocessor) next() tok {
 	for {
 		t := p.raw()
 		switch {
-		case t.Kind == EOF:
+		case t.kind == EOF:
 			p.atEOF()
 			return t
-		case t.Kind == '#' && p.bol:
+		case t.kind == '#' && p.bol:
 			// Directives are recognized in macro expansions too: a
 			// multi-line #define may contain #ifdef (runtime/asm_arm64.s BREAK).
 			p.directive(t)
 			p.bol = true
 			continue
 		case !p.enabled():
-			p.bol = t.Kind == Newline
+			p.bol = t.kind == Newline
 			continue
-		case t.Kind == Ident:
-			if m := p.lookup(t.Text); m != nil && p.invoke(m, t) {
+		case t.kind == Ident:
+			if m := p.lookup(p.text(t)); m != nil && p.invoke(m, t) {
 				continue
 			}
 		}
-		p.bol = t.Kind == Newline
+		p.bol = t.kind == Newline
 		return t
 	}
 }
@@ -351,56 +397,59 @@ func (p *preprocessor) newExpansion() *Expansion {
 
 // invoke expands macro m named by token t. It reports whether t was
 // consumed; if not, t is to be used as an ordinary token.
-func (p *preprocessor) invoke(m *Macro, t Token) bool {
-	for e := t.Exp; e != nil; e = e.Parent {
+func (p *preprocessor) invoke(m *Macro, t tok) bool {
+	texp := p.expOf(t)
+	for e := texp; e != nil; e = e.Parent {
 		if e.Macro == m {
 			// cmd/asm gives up after 100 nested invocations
 			// (cmd/asm/internal/lex/input.go, Next); the name is left
 			// unexpanded and reported once per outermost invocation, so
 			// that #define A A A costs linear time.
-			if root := t.Exp.Root(); !root.reported {
+			if root := texp.Root(); !root.reported {
 				root.reported = true
-				p.errorf(t.Use(), "recursive invocation of macro %s (%s)", m.Name, t.Exp.Chain())
+				p.errorf(p.use(t), "recursive invocation of macro %s (%s)", m.Name, texp.Chain())
 			}
-			p.pushBack(Token{Kind: Illegal, Text: t.Text, Pos: t.Pos, Exp: t.Exp})
+			t.kind = Illegal
+			p.pushBack(t)
 			return true
 		}
 	}
 	var end token.Pos
-	if t.Exp == nil && t.Pos.IsValid() {
-		end = t.Pos + token.Pos(len(t.Text))
+	if t.exp == 0 && t.pos.IsValid() {
+		end = t.pos + token.Pos(t.n)
 	}
 	if m.Params != nil {
 		open := p.raw()
-		if open.Kind != '(' {
+		if open.kind != '(' {
 			// A function-like macro named without arguments is just its name.
 			p.pushBack(open)
-			p.pushBack(Token{Kind: MacroName, Text: t.Text, Pos: t.Pos, Exp: t.Exp})
+			t.kind = MacroName
+			p.pushBack(t)
 			return true
 		}
 		closing, ok := p.collectArgs(m, t)
 		if !ok {
-			p.pushBack(Token{Kind: Illegal, Text: t.Text, Pos: t.Pos, Exp: t.Exp})
+			t.kind = Illegal
+			p.pushBack(t)
 			return true
 		}
 		if end.IsValid() {
 			end = token.NoPos
-			if closing.Exp == nil && closing.Pos.IsValid() {
-				end = closing.Pos + 1
+			if closing.exp == 0 && closing.pos.IsValid() {
+				end = closing.pos + 1
 			}
 		}
 	}
 	exp := p.newExpansion()
-	*exp = Expansion{Macro: m, Use: t.Pos, Parent: t.Exp, end: end}
-	if t.Pos == token.NoPos && t.Exp != nil {
-		exp.Use = t.Exp.Use
+	*exp = Expansion{Macro: m, Use: t.pos, Parent: texp, end: end}
+	if t.pos == token.NoPos && texp != nil {
+		exp.Use = texp.Use
 	}
+	p.exps = append(p.exps, exp)
+	ei := int32(len(p.exps))
 	start := len(p.pend)
-	argIdx := m.argIdx
-	if m.Params != nil && len(argIdx) != len(m.Body) {
-		argIdx = argIndexes(m) // a Macro made by the caller
-	}
-	for i := len(m.Body) - 1; i >= 0; i-- {
+	body, argIdx := m.body, m.argIdx
+	for i := len(body) - 1; i >= 0; i-- {
 		if argIdx != nil {
 			if k := argIdx[i]; k >= 0 {
 				lo := 0
@@ -411,8 +460,8 @@ func (p *preprocessor) invoke(m *Macro, t Token) bool {
 				continue
 			}
 		}
-		b := m.Body[i]
-		b.Exp = exp
+		b := body[i]
+		b.exp = ei
 		p.pend = append(p.pend, b)
 	}
 	p.expanded += len(p.pend) - start
@@ -420,9 +469,10 @@ func (p *preprocessor) invoke(m *Macro, t Token) bool {
 		p.pend = p.pend[:start]
 		if !p.tooLarge {
 			p.tooLarge = true
-			p.errorf(t.Use(), "macro expansion too large (at %s)", m.Name)
+			p.errorf(p.use(t), "macro expansion too large (at %s)", m.Name)
 		}
-		p.pushBack(Token{Kind: Illegal, Text: t.Text, Pos: t.Pos, Exp: t.Exp})
+		t.kind = Illegal
+		p.pushBack(t)
 	}
 	return true
 }
@@ -457,19 +507,19 @@ func paramIndex(params []string, name string) int {
 // collectArgs reads the actual arguments of a function-like macro into
 // p.args and p.argEnds; the opening parenthesis has been read. It returns
 // the closing parenthesis.
-func (p *preprocessor) collectArgs(m *Macro, name Token) (Token, bool) {
+func (p *preprocessor) collectArgs(m *Macro, name tok) (tok, bool) {
 	p.args, p.argEnds = p.args[:0], p.argEnds[:0]
 	nesting := 0
 	for {
 		t := p.raw()
 		switch {
-		case t.Kind == EOF || t.Kind == Newline:
-			p.errorf(name.Use(), "unterminated argument list invoking macro %s", m.Name)
+		case t.kind == EOF || t.kind == Newline:
+			p.errorf(p.use(name), "unterminated argument list invoking macro %s", m.Name)
 			p.pushBack(t)
 			return t, false
-		case nesting == 0 && (t.Kind == ')' || t.Kind == ','):
+		case nesting == 0 && (t.kind == ')' || t.kind == ','):
 			p.argEnds = append(p.argEnds, len(p.args))
-			if t.Kind == ',' {
+			if t.kind == ',' {
 				continue
 			}
 			n := len(p.argEnds)
@@ -477,13 +527,13 @@ func (p *preprocessor) collectArgs(m *Macro, name Token) (Token, bool) {
 				n = 0
 			}
 			if n != len(m.Params) {
-				p.errorf(name.Use(), "macro %s takes %d arguments, got %d", m.Name, len(m.Params), n)
+				p.errorf(p.use(name), "macro %s takes %d arguments, got %d", m.Name, len(m.Params), n)
 				return t, false
 			}
 			return t, true
-		case t.Kind == '(':
+		case t.kind == '(':
 			nesting++
-		case t.Kind == ')':
+		case t.kind == ')':
 			nesting--
 		}
 		p.args = append(p.args, t)
@@ -491,30 +541,30 @@ func (p *preprocessor) collectArgs(m *Macro, name Token) (Token, bool) {
 }
 
 // directive processes a line starting with '#'.
-func (p *preprocessor) directive(hash Token) {
+func (p *preprocessor) directive(hash tok) {
 	t := p.raw()
-	if t.Kind != Ident {
+	if t.kind != Ident {
 		if p.enabled() {
-			p.errorf(hash.Pos, "expected directive name after '#', found %s", t)
+			p.errorf(hash.pos, "expected directive name after '#', found %s", p.describe(t))
 		}
 		p.skipLine(t)
 		return
 	}
 	if !p.enabled() {
-		switch t.Text {
+		switch p.text(t) {
 		case "else", "endif", "ifdef", "ifndef":
 		default:
 			p.skipLine(t)
 			return
 		}
 	}
-	switch t.Text {
+	switch p.text(t) {
 	case "define":
 		p.define()
 	case "undef":
 		p.undef()
 	case "ifdef", "ifndef":
-		p.ifdef(hash, t.Text == "ifdef")
+		p.ifdef(hash, p.text(t) == "ifdef")
 	case "else":
 		p.elseDirective(hash)
 	case "endif":
@@ -524,17 +574,17 @@ func (p *preprocessor) directive(hash Token) {
 	case "line":
 		p.skipLine(t)
 	default:
-		p.errorf(t.Pos, "unknown directive #%s", t.Text)
+		p.errorf(t.pos, "unknown directive #%s", p.text(t))
 		p.skipLine(t)
 	}
 }
 
 // skipLine discards tokens through the end of the line.
-func (p *preprocessor) skipLine(t Token) {
-	for t.Kind != Newline && t.Kind != EOF {
+func (p *preprocessor) skipLine(t tok) {
+	for t.kind != Newline && t.kind != EOF {
 		t = p.raw()
 	}
-	if t.Kind == EOF {
+	if t.kind == EOF {
 		p.pushBack(t)
 	}
 }
@@ -542,16 +592,16 @@ func (p *preprocessor) skipLine(t Token) {
 // endLine expects the end of the directive's line.
 func (p *preprocessor) endLine(directive string) {
 	t := p.raw()
-	if t.Kind != Newline && t.Kind != EOF {
-		p.errorf(t.Pos, "unexpected %s after #%s", t, directive)
+	if t.kind != Newline && t.kind != EOF {
+		p.errorf(t.pos, "unexpected %s after #%s", p.describe(t), directive)
 	}
 	p.skipLine(t)
 }
 
-func (p *preprocessor) macroName(directive string) (Token, bool) {
+func (p *preprocessor) macroName(directive string) (tok, bool) {
 	t := p.raw()
-	if t.Kind != Ident {
-		p.errorf(t.Pos, "expected macro name after #%s, found %s", directive, t)
+	if t.kind != Ident {
+		p.errorf(t.pos, "expected macro name after #%s, found %s", directive, p.describe(t))
 		p.skipLine(t)
 		return t, false
 	}
@@ -563,32 +613,33 @@ func (p *preprocessor) define() {
 	if !ok {
 		return
 	}
-	m := &Macro{Name: name.Text, Pos: name.Pos}
+	m := &Macro{Name: p.text(name), Pos: name.pos}
 	m.Builtin = strings.HasPrefix(p.curPath(), builtinDir)
 	t := p.raw()
 	// As in C, "#define A(x)" takes arguments and "#define A (x)" does not.
-	if t.Kind == '(' && t.Pos == name.Pos+token.Pos(len(name.Text)) {
+	if t.kind == '(' && t.pos == name.pos+token.Pos(len(p.text(name))) {
 		m.Params = []string{}
 		if t, ok = p.params(m); !ok {
 			return
 		}
 	}
-	for t.Kind != Newline && t.Kind != EOF {
-		if t.Kind == '\\' {
+	for t.kind != Newline && t.kind != EOF {
+		if t.kind == '\\' {
 			t = p.raw()
-			if t.Kind != Newline && t.Kind != '\\' {
-				p.errorf(t.Pos, `in definition of %s: \ may only escape a newline or \`, m.Name)
+			if t.kind != Newline && t.kind != '\\' {
+				p.errorf(t.pos, `in definition of %s: \ may only escape a newline or \`, m.Name)
 			}
 		}
-		m.Body = append(m.Body, t)
+		m.body = append(m.body, t)
+		m.Body = append(m.Body, p.export(t))
 		t = p.raw()
 	}
-	if t.Kind == EOF {
+	if t.kind == EOF {
 		p.pushBack(t)
 	}
 	m.argIdx = argIndexes(m)
 	if old := p.macros[m.Name]; old != nil && !sameBody(old, m) {
-		p.errorf(name.Pos, "redefinition of macro %s", m.Name)
+		p.errorf(name.pos, "redefinition of macro %s", m.Name)
 	}
 	p.addMacro(m)
 }
@@ -607,23 +658,23 @@ func sameBody(a, b *Macro) bool {
 
 // params reads the formal parameter list of a function-like macro; the
 // '(' has been read. It returns the first token of the body.
-func (p *preprocessor) params(m *Macro) (Token, bool) {
+func (p *preprocessor) params(m *Macro) (tok, bool) {
 	want := true
 	for {
 		t := p.raw()
 		switch {
-		case t.Kind == ')' && (!want || len(m.Params) == 0):
+		case t.kind == ')' && (!want || len(m.Params) == 0):
 			return p.raw(), true
-		case t.Kind == ',' && !want:
+		case t.kind == ',' && !want:
 			want = true
-		case t.Kind == Ident && want:
-			if paramIndex(m.Params, t.Text) >= 0 {
-				p.errorf(t.Pos, "duplicate parameter %s in definition of macro %s", t.Text, m.Name)
+		case t.kind == Ident && want:
+			if paramIndex(m.Params, p.text(t)) >= 0 {
+				p.errorf(t.pos, "duplicate parameter %s in definition of macro %s", p.text(t), m.Name)
 			}
-			m.Params = append(m.Params, t.Text)
+			m.Params = append(m.Params, p.text(t))
 			want = false
 		default:
-			p.errorf(t.Pos, "bad parameter list in definition of macro %s", m.Name)
+			p.errorf(t.pos, "bad parameter list in definition of macro %s", m.Name)
 			p.skipLine(t)
 			return t, false
 		}
@@ -635,65 +686,65 @@ func (p *preprocessor) undef() {
 	if !ok {
 		return
 	}
-	if p.macros[name.Text] == nil {
-		p.errorf(name.Pos, "#undef of undefined macro %s", name.Text)
+	if p.macros[p.text(name)] == nil {
+		p.errorf(name.pos, "#undef of undefined macro %s", p.text(name))
 	}
-	delete(p.macros, name.Text)
+	delete(p.macros, p.text(name))
 	p.endLine("undef")
 }
 
-func (p *preprocessor) ifdef(hash Token, want bool) {
+func (p *preprocessor) ifdef(hash tok, want bool) {
 	name, ok := p.macroName("ifdef")
 	if !ok {
 		return
 	}
-	_, defined := p.macros[name.Text]
+	_, defined := p.macros[p.text(name)]
 	parent := p.enabled()
-	p.conds = append(p.conds, cond{pos: hash.Pos, parent: parent, enabled: parent && defined == want})
+	p.conds = append(p.conds, cond{pos: hash.pos, parent: parent, enabled: parent && defined == want})
 	p.endLine("ifdef")
 }
 
-func (p *preprocessor) elseDirective(hash Token) {
+func (p *preprocessor) elseDirective(hash tok) {
 	p.endLine("else")
 	if len(p.conds) == 0 {
-		p.errorf(hash.Pos, "#else without #ifdef")
+		p.errorf(hash.pos, "#else without #ifdef")
 		return
 	}
 	c := &p.conds[len(p.conds)-1]
 	if c.sawElse {
-		p.errorf(hash.Pos, "second #else for the same #ifdef")
+		p.errorf(hash.pos, "second #else for the same #ifdef")
 	}
 	c.sawElse = true
 	c.enabled = c.parent && !c.enabled
 }
 
-func (p *preprocessor) endif(hash Token) {
+func (p *preprocessor) endif(hash tok) {
 	p.endLine("endif")
 	if len(p.conds) == 0 {
-		p.errorf(hash.Pos, "#endif without #ifdef")
+		p.errorf(hash.pos, "#endif without #ifdef")
 		return
 	}
 	p.conds = p.conds[:len(p.conds)-1]
 }
 
-func (p *preprocessor) include(hash Token) {
+func (p *preprocessor) include(hash tok) {
 	t := p.raw()
-	if t.Kind != String {
-		p.errorf(t.Pos, "expected \"file\" after #include, found %s", t)
+	if t.kind != String {
+		p.errorf(t.pos, "expected \"file\" after #include, found %s", p.describe(t))
 		p.skipLine(t)
 		return
 	}
-	name, err := strconv.Unquote(t.Text)
+	name, err := strconv.Unquote(p.text(t))
 	p.endLine("include")
 	if err != nil {
-		p.errorf(t.Pos, "bad file name in #include: %v", err)
+		p.errorf(t.pos, "bad file name in #include: %v", err)
 		return
 	}
 	if len(p.files) > maxIncludeDepth {
-		p.errorf(t.Pos, "#include nested too deeply (recursive include of %q?)", name)
+		p.errorf(t.pos, "#include nested too deeply (recursive include of %q?)", name)
 		return
 	}
-	if p.includeBuiltin(name, t.Pos) {
+	if p.includeBuiltin(name, t.pos) {
 		return
 	}
 	from := p.curPath()
@@ -705,9 +756,9 @@ func (p *preprocessor) include(hash Token) {
 	if err != nil {
 		p.file.Missing = append(p.file.Missing, name)
 		if errors.Is(err, fs.ErrNotExist) {
-			p.errorf(t.Pos, "cannot find #include %q: macros it defines are unknown here", name)
+			p.errorf(t.pos, "cannot find #include %q: macros it defines are unknown here", name)
 		} else {
-			p.errorf(t.Pos, "cannot read #include %q: %v", name, err)
+			p.errorf(t.pos, "cannot read #include %q: %v", name, err)
 		}
 		return
 	}
@@ -764,6 +815,11 @@ func builtinMacros(name string) []*Macro {
 		builtinCache[name] = nil
 		return nil
 	}
+	gid, ok := addGlobalSrc(src)
+	if !ok {
+		builtinCache[name] = nil
+		return nil
+	}
 	f := &File{}
 	pp := &preprocessor{fset: token.NewFileSet(), macros: map[string]*Macro{}, errs: &f.Errors, file: f}
 	pp.pushFile(builtinDir+name, src, token.NoPos)
@@ -775,6 +831,8 @@ func builtinMacros(name string) []*Macro {
 		m.Builtin = true
 		for i := range m.Body {
 			m.Body[i].Pos = token.NoPos
+			m.body[i].pos = token.NoPos
+			m.body[i].src = gid
 		}
 		ms = append(ms, m)
 	}
@@ -791,26 +849,31 @@ func (p *preprocessor) predefine(defs []string) {
 	for _, d := range defs {
 		m := defineCache[d]
 		if m == nil {
-			m = newDefine(d)
-			if len(defineCache) < 1024 {
+			name, value, ok := strings.Cut(d, "=")
+			if !ok {
+				value = "1"
+			}
+			if id, ok := addGlobalSrc(value); ok && len(defineCache) < 1024 {
+				m = newDefine(name, value, id)
 				defineCache[d] = m
+			} else {
+				m = newDefine(name, value, p.addSrc(value))
 			}
 		}
 		p.addMacro(m)
 	}
 }
 
-func newDefine(d string) *Macro {
-	name, value, ok := strings.Cut(d, "=")
-	if !ok {
-		value = "1"
-	}
+// newDefine makes the macro of -D name=value; id is value's source number.
+func newDefine(name, value string, id int32) *Macro {
 	lx := newLexer(value, token.NoPos)
+	lx.id = id
 	lx.errorf = func(token.Pos, string, ...any) {}
 	m := &Macro{Name: name, Builtin: true}
-	for t := lx.next(); t.Kind != EOF; t = lx.next() {
-		t.Pos = token.NoPos
-		m.Body = append(m.Body, t)
+	for t := lx.next(); t.kind != EOF; t = lx.next() {
+		t.pos = token.NoPos
+		m.body = append(m.body, t)
+		m.Body = append(m.Body, Token{Kind: t.kind, Text: value[t.off : t.off+t.n]})
 	}
 	return m
 }

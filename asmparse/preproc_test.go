@@ -189,7 +189,9 @@ func TestExpansionChain(t *testing.T) {
 	pp.pushFile("x.s", src, base)
 	var toks []Token
 	for line := pp.line(); line != nil; line = pp.line() {
-		toks = append(toks, line...)
+		for _, t := range line {
+			toks = append(toks, pp.export(t))
+		}
 	}
 	if len(f.Errors) > 0 {
 		t.Fatal(f.Errors.Format(fset))

@@ -92,6 +92,7 @@ type Macro struct {
 	Pos     token.Pos // of the name in the #define; NoPos for predefined macros
 	Builtin bool      // predefined (-D style) or from a built-in header; shared by every File: do not modify
 
+	body   []tok  // Body, for the preprocessor
 	argIdx []int8 // for each token of Body, the parameter it names or -1
 }
 
@@ -124,4 +125,36 @@ func (e *Expansion) Chain() string {
 		names[i], names[j] = names[j], names[i]
 	}
 	return strings.Join(names, " → ")
+}
+
+// A tok is the internal form of a Token. It holds no pointer, so that the
+// buffers of tokens the lexer, the preprocessor and the parser fill need
+// no write barrier and no scanning by the garbage collector: its text is
+// an offset into a source string, and its expansion an index.
+type tok struct {
+	kind Kind
+	src  int32 // the source of the text: ≥ 0, the preprocessor's srcs[src]; < 0, globalSrcs.s[-src-1]
+	off  int32 // of the text in its source
+	n    int32 // length of the text
+	exp  int32 // 1 + the index of the token's Expansion in the preprocessor's exps, or 0
+	pos  token.Pos
+}
+
+// globalSrcs holds the texts of the macros shared by every file (the
+// built-in headers, -D values). An entry is written once, under cacheMu,
+// before the macros that refer to it are published under cacheMu.
+var globalSrcs struct {
+	s [1 << 12]string
+	n int
+}
+
+// addGlobalSrc registers a text shared by every file and returns its
+// source number, or 0, false if the table is full. cacheMu must be held.
+func addGlobalSrc(s string) (int32, bool) {
+	if globalSrcs.n == len(globalSrcs.s) {
+		return 0, false
+	}
+	globalSrcs.s[globalSrcs.n] = s
+	globalSrcs.n++
+	return int32(-globalSrcs.n), true
 }

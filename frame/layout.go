@@ -71,6 +71,11 @@ type Layout struct {
 	// PseudoSP is the offset that name-0(SP) denotes; name-8(SP) is the
 	// word below it.
 	PseudoSP int64
+	// StackCheck reports whether the prologue compares SP with the stack
+	// guard and calls runtime·morestack when it is short: the function is
+	// not NOSPLIT and the assembler did not make it NOSPLIT (a small leaf)
+	// or, on arm64, frameless. Known only when Exact.
+	StackCheck bool
 }
 
 // layouts holds the exact per-arch frame models.
@@ -121,7 +126,32 @@ func (fn *Func) layoutAMD64() Layout {
 	if bp > 0 {
 		l.SavedFP = frame
 	}
+	l.StackCheck = fn.FlagsOK && !fn.Has(FlagNOSPLIT) && !fn.amd64AutoNoSplit(l.Size)
 	return l
+}
+
+// amd64ZeroArgCalls are the calls obj6.go does not count against a leaf
+// (isZeroArgRuntimeCall) while the frame is below StackSmall-8.
+var amd64ZeroArgCalls = map[string]bool{"runtime·panicdivide": true, "runtime·panicwrap": true,
+	"runtime·panicshift": true, "runtime·panicBounds": true, "runtime·panicExtend": true}
+
+// layoutStackSmall is internal/abi.StackSmall: a frame below it may skip the
+// stack check.
+const layoutStackSmall = 128
+
+// amd64AutoNoSplit reports whether obj6.go marks fn NOSPLIT itself: its
+// frame (with the saved BP) is below StackSmall and it makes no call
+// other than the zero-argument runtime panics.
+func (fn *Func) amd64AutoNoSplit(size int64) bool {
+	if size >= layoutStackSmall {
+		return false
+	}
+	for i := range fn.Insts {
+		if e := &fn.Insts[i]; e.Flow == FlowCall && (!amd64ZeroArgCalls[e.Target.Sym] || size >= layoutStackSmall-8) {
+			return false
+		}
+	}
+	return true
 }
 
 // layoutARM64 follows obj7.go preprocess: $-8 means NOFRAME; a leaf with
@@ -153,6 +183,10 @@ func (fn *Func) layoutARM64() Layout {
 		l.SavedLR, l.SavedFP = 0, -8
 		l.LocalsLo, l.LocalsHi = 8, 8+frame
 	}
+	// obj7.go: a NOFRAME function is a leaf for the prologue and gets no
+	// stack check; a leaf below StackSmall is made NOSPLIT.
+	leafSmall := !fn.hasCall() && auto < layoutStackSmall
+	l.StackCheck = fn.FlagsOK && !fn.Has(FlagNOSPLIT) && !noframe && !leafSmall
 	return l
 }
 

@@ -80,12 +80,18 @@ func layoutCases(arch string) []layoutCase {
 	add("NOSPLIT|NOFRAME", 0, true)
 	add("NOSPLIT", -8, false)
 	add("NOSPLIT", -8, true)
+	add("0|NOFRAME", 0, true)
+	add("0", -8, true)
 	if arch == "amd64" {
 		// obj6.go accepts NOFRAME with a frame (no BP, but ADJSP) and
 		// other negative frames (as $0); obj7.go rejects both.
 		add("NOSPLIT|NOFRAME", 16, false)
 		add("NOSPLIT|NOFRAME", 24, true)
 		add("NOSPLIT", -16, true)
+		add("0", 112, false)
+		add("0", 120, false)
+		add("0|NOFRAME", 120, false)
+		add("0|NOFRAME", 128, false)
 	}
 	return cs
 }
@@ -169,6 +175,7 @@ type measured struct {
 	args, pseudoSP  int64
 	prologue        []string
 	tmp             int64 // arm64: the constant last moved into R27
+	stackCheck      bool  // the listing calls runtime.morestack*
 }
 
 // measureLayout decodes the prologue and the probes of one symbol.
@@ -185,6 +192,9 @@ func measureLayout(t *testing.T, arch string, l *symListing) measured {
 				end = q.pc
 				break
 			}
+		}
+		if strings.HasPrefix(p.args, "runtime.morestack") {
+			m.stackCheck = true
 		}
 		if end <= p.pc {
 			continue
@@ -221,6 +231,8 @@ func measurePrologue(t *testing.T, arch string, code []byte, m *measured) {
 			m.savedFP = -m.size // fixed below: relative to the final SP
 		case inst.Op == x86asm.SUB && inst.Args[0] == x86asm.RSP:
 			m.size += int64(inst.Args[1].(x86asm.Imm))
+		case inst.Op == x86asm.ADD && inst.Args[0] == x86asm.RSP: // ADJSP $128 is ADDQ $-128, SP
+			m.size -= int64(inst.Args[1].(x86asm.Imm))
 		}
 		return
 	}
@@ -329,6 +341,9 @@ func checkLayout(t *testing.T, arch string, c layoutCase, l Layout, m measured) 
 	check("PseudoSP", l.PseudoSP, m.pseudoSP)
 	check("LocalsHi", l.LocalsHi, m.pseudoSP)
 	check("locals", l.LocalsHi-l.LocalsLo, max(c.frame, 0))
+	if l.StackCheck != m.stackCheck {
+		errs = append(errs, fmt.Sprintf("StackCheck %v, machine %v", l.StackCheck, m.stackCheck))
+	}
 	if l.Frameless != (m.size == 0) {
 		errs = append(errs, fmt.Sprintf("Frameless %v, machine size %d", l.Frameless, m.size))
 	}
