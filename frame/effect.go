@@ -160,6 +160,7 @@ const (
 	AttrTrap                        // raises a trap/breakpoint (INT $3, BRK, UNDEF)
 	AttrWide                        // writes a 256- or 512-bit vector register (for VZEROUPPER)
 	AttrData                        // emits data bytes into the instruction stream (BYTE, WORD, DWORD …)
+	AttrEpilogue                    // the assembler writes the function's epilogue before it (RET and RET sym(SB): obj.ARET)
 )
 
 // A RegRef is an access to (part of) a register.

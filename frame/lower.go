@@ -38,6 +38,11 @@ func (a *Arch) lower(s *asmparse.Stmt, idx int, frame int64, hasFrame bool) Effe
 	if lowerPseudo(c) {
 		return e
 	}
+	if s.Op == "RET" {
+		// obj.ARET on every arch (cmd/internal/obj/util.go Anames): the
+		// preprocess pass pops the frame before it, also for RET sym(SB).
+		e.Attrs |= AttrEpilogue
+	}
 	if a.Suffix != nil && s.Suffix != "" {
 		a.Suffix(c, s.Suffix)
 	}
