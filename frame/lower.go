@@ -54,6 +54,7 @@ func (a *Arch) lower(s *asmparse.Stmt, idx int, frame int64, hasFrame bool) Effe
 	if a.Special != nil {
 		a.Special(c)
 	}
+	c.markIdioms()
 	c.finishSP()
 	return e
 }
