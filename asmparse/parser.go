@@ -20,8 +20,9 @@ type parser struct {
 	errs *ErrorList
 	stmts []Stmt
 	ops   []Operand // operands not yet handed out
-	// opsHint is the size of the next block of operands.
-	opsHint int
+	// opsHint is the size of the first block of operands; opsUsed counts
+	// the operands handed out.
+	opsHint, opsUsed int
 }
 
 // scratch holds the buffers of a parser between files. They hold no
@@ -82,7 +83,10 @@ func (p *parser) parseLine(ts []tok, labels []Label) []Label {
 			ts = ts[2:]
 			continue
 		}
-		p.stmts = append(p.stmts, Stmt{})
+		if len(p.stmts) == cap(p.stmts) {
+			p.growStmts()
+		}
+		p.stmts = p.stmts[:len(p.stmts)+1]
 		s := &p.stmts[len(p.stmts)-1]
 		s.Pos, s.Op, s.Exp, s.Labels = p.pp.use(t), p.pp.text(t), p.pp.expOf(t), labels
 		labels = nil
@@ -178,16 +182,36 @@ loop:
 }
 
 // alloc returns n zeroed operands, from blocks sized to what the file
-// needs (see ParseFile), so that a File's operands take few allocations
-// and little more memory than they need.
+// needs (see ParseFile, extrapolate), so that a File's operands take few
+// allocations and little more memory than they need.
 func (p *parser) alloc(n int) []Operand {
 	if len(p.ops) < n {
-		p.ops = make([]Operand, max(p.opsHint, n))
-		p.opsHint = max(p.opsHint/4, 64)
+		size := p.opsHint
+		if p.opsUsed > 0 {
+			size = p.extrapolate(p.opsUsed) - p.opsUsed
+		}
+		p.ops = make([]Operand, max(size, n, 16))
 	}
+	p.opsUsed += n
 	ops := p.ops[:n:n]
 	p.ops = p.ops[n:]
 	return ops
+}
+
+// extrapolate estimates how many of something the file will have made
+// once read through, having made n so far.
+func (p *parser) extrapolate(n int) int {
+	lx := p.pp.files[0].lx
+	done := float64(lx.off+64) / float64(len(lx.src)+64)
+	return int(float64(n)/done*1.1) + 16
+}
+
+// growStmts makes room for more statements.
+func (p *parser) growStmts() {
+	n := len(p.stmts)
+	stmts := make([]Stmt, n, max(p.extrapolate(n), 2*n+8))
+	copy(stmts, p.stmts)
+	p.stmts = stmts
 }
 
 func (p *parser) operandFor(s *Stmt, i, n int, ts []tok) {
