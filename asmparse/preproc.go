@@ -388,7 +388,13 @@ func (p *preprocessor) pushTokens(toks []tok) {
 // next returns the next token after preprocessing.
 func (p *preprocessor) next() tok {
 	for {
-		t := p.raw()
+		var t tok
+		if n := len(p.pend); n > p.files[len(p.files)-1].pendBase {
+			t = p.pend[n-1]
+			p.pend = p.pend[:n-1]
+		} else {
+			t = p.raw()
+		}
 		switch {
 		case t.kind == EOF:
 			p.atEOF()
