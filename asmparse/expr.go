@@ -31,6 +31,15 @@ func (e *exprParser) fail(msg string) {
 
 // expr = term {('+' | '-' | '|' | '^') term}
 func (e *exprParser) expr() uint64 {
+	if e.i+1 == len(e.ts) && e.ts[e.i].kind == Int {
+		// A lone number, the common case.
+		v, err := parseInt(e.pp.text(e.ts[e.i]))
+		if err != nil {
+			e.fail("bad number " + e.pp.text(e.ts[e.i]))
+		}
+		e.i++
+		return v
+	}
 	v := e.term()
 	for {
 		switch e.peek() {
@@ -141,6 +150,19 @@ func (e *exprParser) factor() uint64 {
 
 // parseInt parses a Go integer literal (prefixes, legacy octal, '_').
 func parseInt(s string) (uint64, error) {
+	if len(s) > 0 && len(s) < 19 && (s[0] != '0' || len(s) == 1) {
+		// A short decimal number, the common case.
+		v := uint64(0)
+		for i := 0; i < len(s); i++ {
+			c := s[i] - '0'
+			if c > 9 {
+				goto general
+			}
+			v = v*10 + uint64(c)
+		}
+		return v, nil
+	}
+general:
 	if strings.IndexByte(s, '_') >= 0 {
 		s = strings.ReplaceAll(s, "_", "")
 	}

@@ -86,12 +86,24 @@ func (l *lexer) line(buf []tok) []tok {
 				l.identTail()
 				off = l.off
 			}
-			text := src[start:off]
 			if l.bloom != nil && !l.mayMacro {
-				h := macroHash(text)
+				h := macroHash(src[start:off])
 				l.mayMacro = l.bloom[h>>6]&(1<<(h&63)) != 0
 			}
 			buf = append(buf, l.mk(Ident, start, off))
+			continue
+		case cl&clDigit != 0:
+			// A decimal integer; anything else (0x10, 1.5, 1e3, 1_000)
+			// is left to next.
+			end := off + 1
+			for end < len(src) && charClass[src[end]]&clDigit != 0 {
+				end++
+			}
+			if end < len(src) && (charClass[src[end]]&clIdent != 0 || src[end] == '.') || c == '0' && end > off+1 {
+				break
+			}
+			buf = append(buf, l.mk(Int, off, end))
+			off = end
 			continue
 		case cl&clPunct != 0:
 			buf = append(buf, l.mk(Kind(c), off, off+1))
@@ -101,6 +113,18 @@ func (l *lexer) line(buf []tok) []tok {
 			buf = append(buf, l.mk(Newline, off, off+1))
 			l.off = off + 1
 			return buf
+		case c == '/' && off+1 < len(src) && src[off+1] == '/':
+			l.off = off
+			l.lineComment()
+			off = l.off
+			continue
+		case c == '-' || c == '.' || c == '/':
+			if off+1 < len(src) && (c == '-' && src[off+1] == '>' || c == '.' && isDigit(src[off+1]) || c == '/' && src[off+1] == '*') {
+				break
+			}
+			buf = append(buf, l.mk(Kind(c), off, off+1))
+			off++
+			continue
 		}
 		l.off = off
 		t := l.next()

@@ -20,8 +20,9 @@ type parser struct {
 	errs *ErrorList
 	stmts []Stmt
 	ops   []Operand // operands not yet handed out
-	// opsHint is the size of the next block of operands.
-	opsHint int
+	// opsHint is the size of the first block of operands; opsUsed counts
+	// the operands handed out.
+	opsHint, opsUsed int
 }
 
 // scratch holds the buffers of a parser between files. They hold no
@@ -82,7 +83,12 @@ func (p *parser) parseLine(ts []tok, labels []Label) []Label {
 			ts = ts[2:]
 			continue
 		}
-		s := Stmt{Pos: p.pp.use(t), Op: p.pp.text(t), Exp: p.pp.expOf(t), Labels: labels}
+		if len(p.stmts) == cap(p.stmts) {
+			p.growStmts()
+		}
+		p.stmts = p.stmts[:len(p.stmts)+1]
+		s := &p.stmts[len(p.stmts)-1]
+		s.Pos, s.Op, s.Exp, s.Labels = p.pp.use(t), p.pp.text(t), p.pp.expOf(t), labels
 		labels = nil
 		i := 1
 		for i+1 < len(ts) && ts[i].kind == '.' {
@@ -99,9 +105,8 @@ func (p *parser) parseLine(ts []tok, labels []Label) []Label {
 		if s.Bad {
 			ts = skipStmt(ts[i:])
 		} else {
-			ts = p.statement(&s, ts[i:])
+			ts = p.statement(s, ts[i:])
 		}
-		p.stmts = append(p.stmts, s)
 	}
 	return labels
 }
@@ -177,16 +182,36 @@ loop:
 }
 
 // alloc returns n zeroed operands, from blocks sized to what the file
-// needs (see ParseFile), so that a File's operands take few allocations
-// and little more memory than they need.
+// needs (see ParseFile, extrapolate), so that a File's operands take few
+// allocations and little more memory than they need.
 func (p *parser) alloc(n int) []Operand {
 	if len(p.ops) < n {
-		p.ops = make([]Operand, max(p.opsHint, n))
-		p.opsHint = max(p.opsHint/4, 64)
+		size := p.opsHint
+		if p.opsUsed > 0 {
+			size = p.extrapolate(p.opsUsed) - p.opsUsed
+		}
+		p.ops = make([]Operand, max(size, n, 16))
 	}
+	p.opsUsed += n
 	ops := p.ops[:n:n]
 	p.ops = p.ops[n:]
 	return ops
+}
+
+// extrapolate estimates how many of something the file will have made
+// once read through, having made n so far.
+func (p *parser) extrapolate(n int) int {
+	lx := p.pp.files[0].lx
+	done := float64(lx.off+64) / float64(len(lx.src)+64)
+	return int(float64(n)/done*1.1) + 16
+}
+
+// growStmts makes room for more statements.
+func (p *parser) growStmts() {
+	n := len(p.stmts)
+	stmts := make([]Stmt, n, max(p.extrapolate(n), 2*n+8))
+	copy(stmts, p.stmts)
+	p.stmts = stmts
 }
 
 func (p *parser) operandFor(s *Stmt, i, n int, ts []tok) {
@@ -243,11 +268,40 @@ func (p *parser) useSpan(t *tok) (lo, hi token.Pos) {
 	return r.Use, r.end
 }
 
+// wholeMacro reports whether ts is the one-token body of an object-like
+// macro named in the file (NOSPLIT), whose text is the macro's name.
+func (p *parser) wholeMacro(ts []tok) bool {
+	if len(ts) != 1 || ts[0].exp == 0 {
+		return false
+	}
+	e := p.pp.exps[ts[0].exp-1]
+	return e.Parent == nil && len(e.Macro.Body) == 1
+}
+
 // text returns the operand as written at the use site: the text of the
 // file from its first token to its last, where macro names stand for their
 // expansion (NOSPLIT|NOFRAME, $FUNCDATA_ArgsPointerMaps, NOSPLIT). An
 // operand that comes from a macro body is the text of its expansion.
 func (p *parser) text(ts []tok) string {
+	first, last := &ts[0], &ts[len(ts)-1]
+	if first.src == last.src && first.exp == last.exp && last.off >= first.off {
+		// The common cases: an operand written in the file, or one from a
+		// macro body, with nothing from elsewhere in between.
+		same := true
+		for i := 1; i < len(ts)-1 && same; i++ {
+			same = ts[i].exp == first.exp && ts[i].src == first.src
+		}
+		if same {
+			if first.exp == 0 && first.src == p.pp.mainSrc {
+				return p.file.Src[first.off : last.off+last.n]
+			}
+			if first.exp != 0 && !p.wholeMacro(ts) {
+				if s, ok := p.pp.span(ts); ok {
+					return s
+				}
+			}
+		}
+	}
 	f := p.file
 	lo, _ := p.useSpan(&ts[0])
 	_, hi := p.useSpan(&ts[len(ts)-1])
@@ -259,11 +313,7 @@ func (p *parser) text(ts []tok) string {
 		ok = l >= lo && h <= hi && h.IsValid()
 	}
 	if ok && !file {
-		ok = false
-		if len(ts) == 1 {
-			e := p.pp.exps[ts[0].exp-1]
-			ok = e.Parent == nil && len(e.Macro.Body) == 1
-		}
+		ok = p.wholeMacro(ts)
 	}
 	if ok {
 		return f.Src[lo-f.Base : hi-f.Base]
@@ -379,7 +429,7 @@ func (p *parser) operand(op *Operand, ts []tok) string {
 func (p *parser) register(op *Operand, ts []tok, i int) (int, string) {
 	op.Reg = p.pp.text(ts[i])
 	i++
-	if !p.regs.fast.has(op.Reg) { // prefix form R(10)
+	if i+1 < len(ts) && ts[i].kind == '(' && ts[i+1].kind == Int && !p.regs.fast.has(op.Reg) { // prefix form R(10)
 		op.Reg += p.pp.text(ts[i+1]) // R(10) is R10
 		if i+2 >= len(ts) || ts[i+2].kind != ')' {
 			return i, "expected ) in register " + op.Reg

@@ -118,7 +118,37 @@ type preprocessor struct {
 	argEnds []int       // where each argument ends in args
 	slab    []Expansion // Expansions are allocated from here
 	srcs    []string    // the sources of token texts: the file, its headers (see tok)
+	mainSrc int32       // the file's number in srcs
 	exps    []*Expansion
+}
+
+// span returns the text of tokens from one macro body: the body as
+// written from the first to the last, if they are in order with only
+// blanks between them.
+func (p *preprocessor) span(ts []tok) (string, bool) {
+	src := p.srcText(ts[0].src)
+	end := ts[0].off
+	for i := range ts {
+		t := &ts[i]
+		if t.off < end {
+			return "", false
+		}
+		for _, c := range []byte(src[end:t.off]) {
+			if c != ' ' && c != '\t' {
+				return "", false
+			}
+		}
+		end = t.off + t.n
+	}
+	return src[ts[0].off:end], true
+}
+
+// srcText returns source number id.
+func (p *preprocessor) srcText(id int32) string {
+	if id >= 0 {
+		return p.srcs[id]
+	}
+	return globalSrcs.s[-id-1]
 }
 
 // text returns the text of t.
@@ -313,6 +343,9 @@ func (p *preprocessor) enabled() bool {
 func (p *preprocessor) pushFile(path string, src string, base token.Pos) {
 	lx := newLexer(src, base)
 	lx.id = p.addSrc(src)
+	if len(p.files) == 0 {
+		p.mainSrc = lx.id
+	}
 	lx.errorf = p.errorf
 	lx.bloom = &p.bloom
 	if len(p.files) == 0 {
@@ -355,7 +388,13 @@ func (p *preprocessor) pushTokens(toks []tok) {
 // next returns the next token after preprocessing.
 func (p *preprocessor) next() tok {
 	for {
-		t := p.raw()
+		var t tok
+		if n := len(p.pend); n > p.files[len(p.files)-1].pendBase {
+			t = p.pend[n-1]
+			p.pend = p.pend[:n-1]
+		} else {
+			t = p.raw()
+		}
 		switch {
 		case t.kind == EOF:
 			p.atEOF()

@@ -160,6 +160,10 @@ const (
 	AttrTrap                        // raises a trap/breakpoint (INT $3, BRK, UNDEF)
 	AttrWide                        // writes a 256- or 512-bit vector register (for VZEROUPPER)
 	AttrData                        // emits data bytes into the instruction stream (BYTE, WORD, DWORD …)
+	AttrEpilogue                    // the assembler writes the function's epilogue before it (RET and RET sym(SB): obj.ARET)
+	AttrMove                        // copies its one register source, unchanged, into the low bytes of its one register destination (idioms.go)
+	AttrZeroIdiom                   // sets every register it writes to zero when its register sources are all one register, or it has none (idioms.go)
+	AttrLoadsG                      // loads the current g from thread-local storage into its destination (idioms.go)
 )
 
 // A RegRef is an access to (part of) a register.

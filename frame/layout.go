@@ -71,6 +71,11 @@ type Layout struct {
 	// PseudoSP is the offset that name-0(SP) denotes; name-8(SP) is the
 	// word below it.
 	PseudoSP int64
+	// ReloadsLR reports whether the epilogue reloads the link register
+	// from SavedLR before returning (arm64 functions with a frame that
+	// call; a leaf returns through the LR it was entered with, so its
+	// saved LR is read only by tracebacks).
+	ReloadsLR bool
 	// StackCheck reports whether the prologue compares SP with the stack
 	// guard and calls runtime·morestack when it is short: the function is
 	// not NOSPLIT and the assembler did not make it NOSPLIT (a small leaf)
@@ -183,6 +188,7 @@ func (fn *Func) layoutARM64() Layout {
 		l.SavedLR, l.SavedFP = 0, -8
 		l.LocalsLo, l.LocalsHi = 8, 8+frame
 	}
+	l.ReloadsLR = auto != 0 && fn.hasCall()
 	// obj7.go: a NOFRAME function is a leaf for the prologue and gets no
 	// stack check; a leaf below StackSmall is made NOSPLIT.
 	leafSmall := !fn.hasCall() && auto < layoutStackSmall

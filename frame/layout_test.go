@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/token"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -176,6 +177,7 @@ type measured struct {
 	prologue        []string
 	tmp             int64 // arm64: the constant last moved into R27
 	stackCheck      bool  // the listing calls runtime.morestack*
+	reloadsLR       bool  // the epilogue loads R30 (LR) from the stack
 }
 
 // measureLayout decodes the prologue and the probes of one symbol.
@@ -205,6 +207,9 @@ func measureLayout(t *testing.T, arch string, l *symListing) measured {
 				measurePrologue(t, arch, code, &m)
 			}
 			continue
+		}
+		if arch == "arm64" {
+			m.reloadsLR = m.reloadsLR || loadsLR(code)
 		}
 		probe++
 		switch probe {
@@ -277,6 +282,20 @@ func measureARM64(t *testing.T, inst arm64asm.Inst, m *measured) {
 		// X20 is the new SP: R29 at imm, R30 (LR) at imm+8.
 		m.savedFP, m.saveLR = mem.imm, mem.imm+8
 	}
+}
+
+// loadsLR reports whether arm64 code loads X30 from memory.
+func loadsLR(code []byte) bool {
+	for at := 0; at+4 <= len(code); at += 4 {
+		inst, err := arm64asm.Decode(code[at : at+4])
+		if err != nil {
+			continue
+		}
+		if (inst.Op == arm64asm.LDR || inst.Op == arm64asm.LDP) && slices.Contains(inst.Args[:], arm64asm.Arg(arm64asm.X30)) {
+			return true
+		}
+	}
+	return false
 }
 
 // armMem is the base, mode and offset of an arm64 memory operand.
@@ -356,6 +375,9 @@ func checkLayout(t *testing.T, arch string, c layoutCase, l Layout, m measured) 
 		check("CallerFP", l.CallerFP, m.size-8)
 		check("CallerLR", l.CallerLR, m.size)
 		check("OutArgs", l.OutArgs, m.args-m.size)
+		if l.ReloadsLR != m.reloadsLR {
+			errs = append(errs, fmt.Sprintf("ReloadsLR %v, machine %v", l.ReloadsLR, m.reloadsLR))
+		}
 		if m.size != 0 && (m.savedFP != -8 || m.saveLR != 0) {
 			errs = append(errs, fmt.Sprintf("prologue saves R29 at %d and LR at %d, not -8 and 0", m.savedFP, m.saveLR))
 		}

@@ -88,6 +88,11 @@ func (a *Arch) lowerStmt(c *Ctx) {
 	if lowerPseudo(c) {
 		return
 	}
+	if s.Op == "RET" {
+		// obj.ARET on every arch (cmd/internal/obj/util.go Anames): the
+		// preprocess pass pops the frame before it, also for RET sym(SB).
+		e.Attrs |= AttrEpilogue
+	}
 	if a.Suffix != nil && s.Suffix != "" {
 		a.Suffix(c, s.Suffix)
 	}
@@ -99,6 +104,7 @@ func (a *Arch) lowerStmt(c *Ctx) {
 	if a.Special != nil {
 		a.Special(c)
 	}
+	c.markIdioms()
 	c.finishSP()
 }
 

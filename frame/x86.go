@@ -541,6 +541,7 @@ func (t *x86Table) special(c *Ctx) {
 	if c.form == nil {
 		return
 	}
+	absoluteAddr(c)
 	if info := t.info[x86Key{c.Op, len(c.Stmt.Args)}]; info != nil {
 		t.applyInfo(c, info)
 	}
@@ -571,6 +572,21 @@ func (t *x86Table) special(c *Ctx) {
 	}
 	t.vzero(c)
 	spWrite(c)
+}
+
+// absoluteAddr lowers a bare integer in a data operand as the absolute
+// address it is: cmd/asm parses "MOVQ 0, AX" as a memory operand with no
+// base (asm6.go encodes it as MOVQ 0x0, AX: 48 8b 04 25 00 00 00 00), the
+// runtime's idiom for a deliberate fault.
+func absoluteAddr(c *Ctx) {
+	for i := range c.Stmt.Args {
+		if c.Stmt.Args[i].Kind != asmparse.ConstOp {
+			continue
+		}
+		if acc, ok := c.form.accessFor(i); ok && (acc.read || acc.write) && !acc.target {
+			c.mem(i, acc)
+		}
+	}
 }
 
 // applyInfo sets memory sizes and accesses, the broadcast size, and

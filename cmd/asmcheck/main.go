@@ -7,6 +7,10 @@
 //	asmcheck [flags] [packages]          check packages for every GOARCH they have assembly for
 //	go vet -vettool=$(which asmcheck) ./...  run as a go vet tool (host GOARCH)
 //	asmcheck help [check]                list the checks, or describe one
+//	asmcheck abi [-arch list] [-json] PKG NAME | 'func(...)'
+//	                                     explain a function's ABI0 frame and ABIInternal registers
+//	asmcheck stub [-arch list] [-json] PKG NAME | -name F 'func(...)'
+//	                                     print a TEXT skeleton that loads every argument
 //
 // Flags of the standalone mode:
 //
@@ -53,9 +57,16 @@ func vetMode(args []string) bool {
 
 // run is the standalone command; it returns the exit status.
 func run(args []string, stdout, stderr *os.File) int {
-	if len(args) > 0 && args[0] == "help" {
-		help(stdout, args[1:])
-		return 0
+	if len(args) > 0 {
+		switch args[0] {
+		case "help":
+			help(stdout, args[1:])
+			return 0
+		case "abi":
+			return runABI(args[1:], stdout, stderr)
+		case "stub":
+			return runStub(args[1:], stdout, stderr)
+		}
 	}
 	d, err := newDriver(args, stderr)
 	if err != nil {
@@ -74,6 +85,9 @@ func help(w *os.File, args []string) {
 			fmt.Fprintf(w, "  %-12s %s\n", a.Name, title)
 		}
 		fmt.Fprintln(w, "\nRun 'asmcheck help CHECK' for details, and see docs/checks/.")
+		fmt.Fprintln(w, "\nHelpers (see docs/abi.md):")
+		fmt.Fprintln(w, "  asmcheck abi [-arch list|all] [-json] PKG NAME | PKG.NAME | 'func(...)'   explain the ABI0 frame and ABIInternal registers")
+		fmt.Fprintln(w, "  asmcheck stub [-arch list] [-json] PKG NAME | -name F 'func(...)'        print a TEXT skeleton")
 		return
 	}
 	for _, name := range args {
