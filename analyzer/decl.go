@@ -355,6 +355,14 @@ func runResults(c *Check) {
 			}
 		}
 		all := uint64(1)<<len(fr.Results) - 1
+		for k, r := range fr.Results {
+			if r.Size == 0 {
+				all &^= 1 << k // a zero-size result cannot be written
+			}
+		}
+		if all == 0 {
+			return
+		}
 		p := frame.Problem[resultState]{
 			Entry: resultState{},
 			Join:  func(a, b resultState) resultState { return resultState{a.must & b.must, a.may | b.may} },

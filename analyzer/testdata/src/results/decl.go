@@ -10,3 +10,4 @@ func tail(x int64) int64
 func viaAddr() (r, w int32)
 func internal(x int) int
 func internalOK(x int) int
+func empty(x int64) (s struct{}, n int64)
