@@ -1,6 +1,11 @@
 package frame
 
-import "testing"
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestSPSolver checks the SP states the solver computes on small
 // functions: deltas, tracked parts, skew, alignment residues and joins.
@@ -50,4 +55,79 @@ func TestSPAligned(t *testing.T) {
 			t.Errorf("%+v.Aligned(%d) = %v, %v", tt.s, tt.n, yes, no)
 		}
 	}
+}
+
+// TestSkewAgainstAssembler proves SPState.Skew with the assembler: after
+// each sequence of SP changes, a probe x+0(FP) (or a-8(SP)) is assembled
+// and its decoded displacement from the current SP, plus the SP delta,
+// is where it really points; Skew must be that minus where it should
+// point (Layout.Args, or PseudoSP-8).
+func TestSkewAgainstAssembler(t *testing.T) {
+	cases := map[string][]string{
+		"amd64": {"SUBQ $16, SP", "PUSHQ AX", "ADJSP $24", "PUSHQ AX\n\tSUBQ $8, SP", "ADDQ $-8, SP", "LEAQ -16(SP), SP"},
+		"arm64": {"SUB $16, RSP", "MOVD.W R0, -16(RSP)", "SUB $32, RSP\n\tADD $16, RSP", "STP.W (R0, R1), -16(RSP)"},
+	}
+	for arch, moves := range cases {
+		t.Run(arch, func(t *testing.T) {
+			load, store := "MOVQ x+0(FP), AX", "MOVQ AX, a-8(SP)"
+			if arch == "arm64" {
+				load, store = "MOVD x+0(FP), R0", "MOVD R0, a-8(SP)"
+			}
+			var b strings.Builder
+			b.WriteString("#include \"textflag.h\"\n")
+			for i, mv := range moves {
+				for j, probe := range []string{load, store} {
+					// UNDEF, not RET: amd64 rejects an unbalanced PUSH at RET.
+					fmt.Fprintf(&b, "TEXT ·s%d_%d(SB), NOSPLIT, $16-16\n\t%s\n\t%s\n\tUNDEF\n", i, j, mv, probe)
+				}
+			}
+			src := b.String()
+			syms := parseListings(runAsm(t, arch, src, "-S"))
+			fns := lowerLayoutSource(t, arch, src)
+			for _, fn := range fns {
+				_, name, _ := SplitSym(fn.Sym)
+				l := syms["x."+name]
+				probe := len(fn.Insts) - 2
+				st := fn.SP().In[probe]
+				lay := fn.Layout()
+				want := lay.Args
+				if fn.Insts[probe].Mem[0].Base == BasePseudoSP {
+					want = lay.PseudoSP - 8
+				}
+				disp := probeDisp(t, arch, l)
+				if got := disp + st.Delta - want; !st.Known || got != st.Skew(fn.Arch) || st.FPStale != (got != 0) {
+					t.Errorf("%s %s: addresses %d past where it should (disp %d, delta %d); model skew %d, %+v",
+						arch, strings.ReplaceAll(fn.Stmt(0).Mnemonic(), "\n", "; "), got, disp, st.Delta, st.Skew(fn.Arch), st)
+				}
+			}
+		})
+	}
+}
+
+// probeDisp returns the SP displacement of the body instruction before
+// the last in a listing.
+func probeDisp(t *testing.T, arch string, l *symListing) int64 {
+	t.Helper()
+	var lines []int
+	for _, p := range l.progs {
+		if p.line != l.text && !slices.Contains(lines, p.line) {
+			lines = append(lines, p.line)
+		}
+	}
+	probeLine := lines[len(lines)-2] // the line before UNDEF
+	for i, p := range l.progs {
+		if p.line != probeLine {
+			continue
+		}
+		end := len(l.code)
+		for _, q := range l.progs[i+1:] {
+			if q.pc > p.pc {
+				end = q.pc
+				break
+			}
+		}
+		return spDisp(t, arch, l.code[p.pc:end])
+	}
+	t.Fatal("no probe")
+	return 0
 }

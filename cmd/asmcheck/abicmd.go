@@ -44,7 +44,6 @@ type abiOptions struct {
 	json   bool
 	pkg    string // -pkg: the package a signature's names come from
 	name   string // -name: the function name of a signature (stub)
-	dir    string // directory to load packages from; "" for the current one
 }
 
 // parseABIFlags parses the flags of the abi or stub subcommand (flags
@@ -214,12 +213,13 @@ func (fn *function) decl() string {
 	return "func" + s
 }
 
-// resolve finds or type-checks the target for arch.
-func (t *target) resolve(opts *abiOptions, arch *abi.Arch) (*function, error) {
+// resolve finds or type-checks the target for arch, loading packages
+// from the current directory.
+func (t *target) resolve(arch *abi.Arch) (*function, error) {
 	var pkg *packages.Package
 	if t.pkg != "" {
 		var err error
-		if pkg, err = loadTypes(opts.dir, t.pkg, arch.Name); err != nil {
+		if pkg, err = loadTypes("", t.pkg, arch.Name); err != nil {
 			return nil, err
 		}
 	}
@@ -229,7 +229,8 @@ func (t *target) resolve(opts *abiOptions, arch *abi.Arch) (*function, error) {
 	return lookupFunc(pkg, t.name)
 }
 
-// loadTypes loads the types of one package for arch.
+// loadTypes loads the types of one package for arch from dir ("" for
+// the current directory).
 func loadTypes(dir, pattern, arch string) (*packages.Package, error) {
 	env := append(os.Environ(), "GOARCH="+arch, "GOOS="+goosFor(arch))
 	if arch != runtime.GOARCH {
@@ -743,7 +744,7 @@ func explainAll(t *target, opts *abiOptions, stderr io.Writer) (*abiReport, bool
 	rep := &abiReport{}
 	failed := false
 	for _, arch := range opts.arches {
-		fn, err := t.resolve(opts, arch)
+		fn, err := t.resolve(arch)
 		var ar *archReport
 		if err == nil {
 			ar, err = explain(fn, arch)

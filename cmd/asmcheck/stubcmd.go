@@ -6,6 +6,7 @@ package main
 
 import (
 	"fmt"
+	"go/types"
 	"io"
 	"strings"
 
@@ -205,7 +206,7 @@ func runStub(args []string, stdout, stderr io.Writer) int {
 	var stubs []*stubReport
 	status := 0
 	for _, arch := range opts.arches {
-		s, err := stubFor(t, opts, arch)
+		s, err := stubFor(t, arch)
 		if err != nil {
 			fmt.Fprintf(stderr, "asmcheck: %s: %v\n", arch.Name, err)
 			status = 2
@@ -235,8 +236,8 @@ func printStubs(w io.Writer, stubs []*stubReport, asJSON bool) {
 }
 
 // stubFor resolves the target for arch and builds its stub.
-func stubFor(t *target, opts *abiOptions, arch *abi.Arch) (*stubReport, error) {
-	fn, err := t.resolve(opts, arch)
+func stubFor(t *target, arch *abi.Arch) (*stubReport, error) {
+	fn, err := t.resolve(arch)
 	if err != nil {
 		return nil, err
 	}
@@ -291,31 +292,8 @@ func buildStub(fn *function, arch *abi.Arch) (*stubReport, error) {
 	typ := f.Types(fn.sig)
 	ra := &regAlloc{sa: sa}
 	for _, sc := range f.Scalars(fn.sig) {
-		v := sc.Var
-		if why := unusableName(f, v); why != "" {
-			s.Skipped = append(s.Skipped, stubSkip{Ref: fmt.Sprintf("%s+%d(FP)", v.Name, v.Offset), Why: why})
-			continue
-		}
-		m := stubMove{Name: v.Name, Ref: fmt.Sprintf("%s+%d(FP)", v.Name, v.Offset), Offset: v.Offset, Size: v.Size,
-			Type: varType(v, typ, fn.qual), Float: sc.Float && sa.floats != nil}
-		if sc.Float && !m.Float {
-			m.Type += ", as its bits (no floating-point MOV on " + arch.Name + ")"
-		}
-		mvs, ok := sa.movesFor(m.Float, v.Size)
-		if !ok {
-			return nil, fmt.Errorf("no %d-byte move on %s for %s", v.Size, arch.Name, m.Ref)
-		}
-		m.Reg, m.Reused = ra.next(m.Float)
-		switch {
-		case v.Result:
-			m.Op = mvs.store
-			s.Stores = append(s.Stores, m)
-		case sc.Signed:
-			m.Op = mvs.loadSigned
-			s.Loads = append(s.Loads, m)
-		default:
-			m.Op = mvs.load
-			s.Loads = append(s.Loads, m)
+		if err := s.addMove(f, sc, typ, fn.qual, ra); err != nil {
+			return nil, err
 		}
 	}
 	for _, r := range f.Results {
@@ -325,6 +303,38 @@ func buildStub(fn *function, arch *abi.Arch) (*stubReport, error) {
 	}
 	s.Asm = stubText(s)
 	return s, nil
+}
+
+// addMove adds the load of a parameter scalar or the store of a result
+// scalar, or records why it has none.
+func (s *stubReport) addMove(f *abi.Frame, sc abi.Scalar, typ map[*abi.Var]types.Type, qual types.Qualifier, ra *regAlloc) error {
+	v, sa := sc.Var, ra.sa
+	ref := fmt.Sprintf("%s+%d(FP)", v.Name, v.Offset)
+	if why := unusableName(f, v); why != "" {
+		s.Skipped = append(s.Skipped, stubSkip{Ref: ref, Why: why})
+		return nil
+	}
+	m := stubMove{Name: v.Name, Ref: ref, Offset: v.Offset, Size: v.Size, Type: varType(v, typ, qual), Float: sc.Float && sa.floats != nil}
+	if sc.Float && !m.Float {
+		m.Type += ", as its bits (no floating-point MOV on " + f.Arch.Name + ")"
+	}
+	mvs, ok := sa.movesFor(m.Float, v.Size)
+	if !ok {
+		return fmt.Errorf("no %d-byte move on %s for %s", v.Size, f.Arch.Name, ref)
+	}
+	m.Reg, m.Reused = ra.next(m.Float)
+	switch {
+	case v.Result:
+		m.Op = mvs.store
+		s.Stores = append(s.Stores, m)
+	case sc.Signed:
+		m.Op = mvs.loadSigned
+		s.Loads = append(s.Loads, m)
+	default:
+		m.Op = mvs.load
+		s.Loads = append(s.Loads, m)
+	}
+	return nil
 }
 
 // unusableName says why assembly cannot name v, or returns "".
