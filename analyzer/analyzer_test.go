@@ -26,9 +26,14 @@ func runArches(t *testing.T, a *analysis.Analyzer, pkg string, arches ...string)
 	}
 }
 
-func TestArgSize(t *testing.T)   { runArches(t, ArgSize, "argsize", "amd64", "arm64") }
-func TestFPOffset(t *testing.T)  { runArches(t, FPOffset, "fpoffset", "amd64", "arm64") }
-func TestFPWidth(t *testing.T)   { runArches(t, FPWidth, "fpwidth", "amd64", "arm64") }
-func TestResults(t *testing.T)   { runArches(t, Results, "results", "amd64", "arm64") }
-func TestPrototype(t *testing.T) { runArches(t, Prototype, "prototype", "amd64", "arm64") }
+// allArches lists every GOARCH asmcheck knows; the declaration checks'
+// testdata has assembly for each (testdata_asm_test.go assembles it).
+var allArches = []string{"386", "amd64", "arm", "arm64", "loong64", "mips", "mipsle", "mips64", "mips64le",
+	"ppc64", "ppc64le", "riscv64", "s390x", "wasm"}
+
+func TestArgSize(t *testing.T)   { runArches(t, ArgSize, "argsize", allArches...) }
+func TestFPOffset(t *testing.T)  { runArches(t, FPOffset, "fpoffset", allArches...) }
+func TestFPWidth(t *testing.T)   { runArches(t, FPWidth, "fpwidth", allArches...) }
+func TestResults(t *testing.T)   { runArches(t, Results, "results", allArches...) }
+func TestPrototype(t *testing.T) { runArches(t, Prototype, "prototype", allArches...) }
 func TestSyntax(t *testing.T)    { runArches(t, Syntax, "syntax", "amd64") }

@@ -321,7 +321,16 @@ func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e *frame.Effe
 	default:
 		msg += fmt.Sprintf(": the %d-byte access %s only part of it", m.Size, readsOrWrites(m))
 	}
-	if v.Kind.IsSize() {
+	switch {
+	case v.Kind.IsSize() && len(v.Inner) > 0 && m.Size == v.Inner[0].Size:
+		// An 8-byte value on a 32-bit arch, moved a register at a time:
+		// integer registers have no 8-byte move, but it has halves.
+		var parts []string
+		for _, in := range v.Inner {
+			parts = append(parts, fpRef(in.Name, int64(in.Offset)))
+		}
+		msg += fmt.Sprintf("; use a %d-byte move or its %d-byte halves %s", size, m.Size, andList(parts))
+	case v.Kind.IsSize():
 		msg += fmt.Sprintf("; use a %d-byte move", size)
 	}
 	c.Report(Diag{File: f, Fn: fn, Pos: memPos(fn, e, m), Msg: msg})
@@ -349,7 +358,9 @@ func runResults(c *Check) {
 			return
 		}
 		var regs [][]frame.Reg
-		if fn.ABI == "ABIInternal" {
+		// Where Go has no register ABI (386, arm, mips*, wasm) an
+		// ABIInternal frame is laid out as ABI0's: results in the frame.
+		if fn.ABI == "ABIInternal" && f.ABI.ABIInternal != nil {
 			if regs = resultRegs(d, f); regs == nil {
 				return
 			}

@@ -81,9 +81,22 @@ func runGOPATH(t *testing.T, root, pkg, goos, goarch string, analyzers []*analys
 	return out
 }
 
+// asmdeclWrong lists, as "goarch file:line", the asmdecl expectations
+// that the assembler disproves. asmdecl puts the arguments of a function
+// on a link-register machine at frame+2*PtrSize above the hardware SP, but
+// go tool asm makes a $0 leaf NOFRAME and gives ppc64 a 32-byte fixed
+// frame: in asm7.s's $0-2 leaf arg1, x+0(FP) assembles to 32(R1)
+// (frame.TestGenericLayoutArgs proves the offsets), so 16(R1) to 18(R1)
+// are in the caller's fixed frame, not arguments, and asmcheck rightly
+// does not call them x or y. (On arm, mips, s390x and loong64 asmdecl's
+// offsets are wrong the same way but land past the arguments, which
+// asmcheck reports.)
+var asmdeclWrong = map[string]bool{"ppc64 asm7.s:18": true, "ppc64 asm7.s:19": true, "ppc64 asm7.s:20": true}
+
 // TestAsmdeclInterop runs asmcheck on the testdata that ships with go vet's
 // asmdecl (read from the module cache, not copied) and checks that every
-// line asmdecl expects a diagnostic on gets one from asmcheck.
+// line asmdecl expects a diagnostic on gets one from asmcheck, except the
+// expectations in asmdeclWrong.
 func TestAsmdeclInterop(t *testing.T) {
 	root := filepath.Join(toolsDir(t), "go", "analysis", "passes", "asmdecl", "testdata")
 	want := wantLines(t, filepath.Join(root, "src", "a"))
@@ -107,7 +120,7 @@ func TestAsmdeclInterop(t *testing.T) {
 				if !files[file] && !fileBuilds(t, filepath.Join(root, "src", "a", file), goarch) {
 					continue
 				}
-				if !got[w] {
+				if !got[w] && !asmdeclWrong[goarch+" "+w] {
 					missed++
 					t.Errorf("asmdecl expects a diagnostic at %s; asmcheck reports none", w)
 				}

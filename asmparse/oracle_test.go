@@ -164,7 +164,7 @@ func runOracle(t *testing.T, target string) oracleStats {
 		defer os.RemoveAll(work)
 	}
 	if err != nil {
-		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, tail(out, 40))
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, buildErrors(out, 40))
 	}
 	cmds, progs := parseOracleOutput(t, out, work, dirs)
 	if len(cmds) == 0 {
@@ -338,8 +338,19 @@ func workDir(out []byte) string {
 	return ""
 }
 
-func tail(out []byte, n int) string {
-	lines := strings.Split(string(out), "\n")
+// buildErrors returns the last n lines of go build's output that are
+// neither -debug lines nor commands printed by -x.
+func buildErrors(out []byte, n int) string {
+	var lines []string
+	for line := range strings.Lines(string(out)) {
+		f := strings.Fields(line)
+		if len(f) == 0 || debugLine.MatchString(strings.TrimRight(line, "\n")) || strings.Contains(line, "/pkg/tool/") ||
+			strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "WORK=") ||
+			slices.Contains([]string{"mkdir", "cd", "cat", "echo", "cp", "mv", "rm", "go", "#", "EOF", "packagefile"}, f[0]) {
+			continue
+		}
+		lines = append(lines, strings.TrimRight(line, "\n"))
+	}
 	if len(lines) > n {
 		lines = lines[len(lines)-n:]
 	}

@@ -13,11 +13,11 @@ import (
 //
 //	{label:} WORD[.suffix] [ operand {, operand} ] (';' | '\n')
 type parser struct {
-	pp   *preprocessor
-	file *File
-	regs *regSet
-	x86  bool
-	errs *ErrorList
+	pp    *preprocessor
+	file  *File
+	regs  *regSet
+	x86   bool
+	errs  *ErrorList
 	stmts []Stmt
 	ops   []Operand // operands not yet handed out
 	// opsHint is the size of the first block of operands; opsUsed counts

@@ -196,20 +196,29 @@ func (fn *Func) layoutARM64() Layout {
 	return l
 }
 
-// layoutGeneric approximates other arches as go vet's asmdecl does: the
-// declared frame, plus the saved LR on LR machines unless NOFRAME, then
-// the return address or caller's LR slot.
+// layoutGeneric approximates other arches: the declared frame, plus on
+// LR machines FixedFrameSize bytes for the saved LR (ppc64: its 32-byte
+// fixed frame) unless the function is NOFRAME (the flag, or a negative
+// frame: the historical $-4 or $-8 spelling), which the assembler also
+// makes a leaf without locals ("A leaf function with no locals has no
+// frame": arm obj5.go, mips obj0.go, ppc64 obj9.go, riscv obj.go, s390x
+// objz.go, loong64 obj.go; arm also counts DIV and MOD as calls, which
+// this does not see). 0(FP) is abi.Arch.EntryArgOffset above that: the
+// return address on 386 and wasm, the caller's fixed frame on LR
+// machines. TestGenericLayoutArgs proves Args against go tool asm on
+// every such arch (x+0(FP) assembles like Args(SP)); the other fields are
+// approximations.
 func (fn *Func) layoutGeneric() Layout {
-	ptr := int64(fn.Arch.ABI.PtrSize)
 	frame := max(fn.Frame, 0)
 	size := frame
-	if fn.Arch.LR != NoReg && !fn.Has(FlagNOFRAME) {
-		size += ptr
+	noframe := fn.Has(FlagNOFRAME) || fn.Frame < 0 || frame == 0 && !fn.hasCall()
+	if fn.Arch.LR != NoReg && !noframe {
+		size += int64(fn.Arch.ABI.FixedFrameSize)
 	}
 	l := emptyLayout()
 	l.Size, l.Frameless = size, size == 0
 	l.LocalsHi, l.PseudoSP = frame, frame
-	l.Args, l.OutArgs = size+ptr, int64(fn.Arch.ABI.FixedFrameSize)
+	l.Args, l.OutArgs = size+int64(fn.Arch.ABI.EntryArgOffset()), int64(fn.Arch.ABI.FixedFrameSize)
 	return l
 }
 

@@ -25,6 +25,15 @@ type SPState struct {
 	// Conflict reports whether two paths joined here (or on the way
 	// here) with different known deltas.
 	Conflict bool
+	// SameStack reports whether SP still points into the stack the
+	// function was entered on: every write to SP so far moved it by a
+	// constant, aligned it, or copied a value computed from SP without a
+	// load (MOVD RSP, R1; AND $~15, R1; MOVD R1, RSP). A value loaded from
+	// memory (g.sched.sp, the g0 or signal stack) ends it.
+	SameStack bool
+	// Derived is the set of registers (units below 64) that hold a value
+	// computed from SP without a load since their last write.
+	Derived uint64
 }
 
 // Skew returns how far name+off(FP) and name-off(SP) operands are off: the
@@ -54,7 +63,7 @@ func (s SPState) Aligned(n int64) (yes, no bool) {
 func SPProblem(arch *Arch) Problem[SPState] {
 	align := int64(arch.ABI.StackAlign)
 	return Problem[SPState]{
-		Entry: SPState{Known: true, Align: align},
+		Entry: SPState{Known: true, Align: align, SameStack: true},
 		Join:  joinSP,
 		Equal: func(a, b SPState) bool { return a == b },
 		Transfer: func(_ int, e *Effect, in SPState) SPState {
@@ -65,7 +74,7 @@ func SPProblem(arch *Arch) Problem[SPState] {
 
 // joinSP merges the states of two paths.
 func joinSP(a, b SPState) SPState {
-	out := SPState{Conflict: a.Conflict || b.Conflict}
+	out := SPState{Conflict: a.Conflict || b.Conflict, SameStack: a.SameStack && b.SameStack, Derived: a.Derived & b.Derived}
 	switch {
 	case a.Known && b.Known && a.Delta == b.Delta && a.Tracked == b.Tracked:
 		out.Known, out.Delta, out.Tracked = true, a.Delta, a.Tracked
@@ -85,8 +94,48 @@ func joinSP(a, b SPState) SPState {
 	return out
 }
 
+// fromSP reports whether e computes its results from SP (or registers
+// derived from it) without reading memory.
+func (s SPState) fromSP(arch *Arch, e *Effect) bool {
+	for i := range e.Mem {
+		if e.Mem[i].Read {
+			return false
+		}
+	}
+	for _, r := range e.Reads {
+		if r.Reg == arch.SP || r.Reg < 64 && s.Derived&(1<<r.Reg) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// stepDerived updates Derived and SameStack for e.
+func (s SPState) stepDerived(arch *Arch, e *Effect) SPState {
+	if !e.Known || e.Flow == FlowCall {
+		s.Derived = 0 // a call clobbers every register in Go's ABIs
+		return s
+	}
+	from := s.fromSP(arch, e)
+	if e.SP.Kind == SPUnknown && !from {
+		s.SameStack = false
+	}
+	for _, w := range e.Writes {
+		if w.Reg == arch.SP || w.Reg >= 64 {
+			continue
+		}
+		if from {
+			s.Derived |= 1 << w.Reg
+		} else {
+			s.Derived &^= 1 << w.Reg
+		}
+	}
+	return s
+}
+
 // Step returns the state after e.
 func (s SPState) Step(arch *Arch, e *Effect) SPState {
+	s = s.stepDerived(arch, e)
 	sp := e.SP
 	switch sp.Kind {
 	case SPDelta:

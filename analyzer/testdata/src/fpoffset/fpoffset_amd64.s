@@ -27,7 +27,7 @@ TEXT ·namesOK(SB), NOSPLIT, $0-40
 	RET
 
 TEXT ·unnamed(SB), NOSPLIT, $0-16
-	MOVQ 8(FP), AX          // want `use of unnamed argument 8\(FP\); offset 8 is y\+8\(FP\)`
+	MOVQ 8(FP), AX          // rejected by go tool asm: cannot reference FP without a symbol // want `use of unnamed argument 8\(FP\); offset 8 is y\+8\(FP\)`
 	RET
 
 TEXT ·unnamedOK(SB), NOSPLIT, $0-16

@@ -1,0 +1,63 @@
+#include "textflag.h"
+
+#define FRAME 16
+
+// On 386 an int64 is two 4-byte halves: x_lo+0(FP) and x_hi+4(FP).
+TEXT ·add(SB), NOSPLIT, $0-16 // want `\[386\] add: wrong argument size 16; expected \$\.\.\.-24`
+	MOVL x_lo+0(FP), AX
+	MOVL x_hi+4(FP), DX
+	ADDL y_lo+8(FP), AX
+	ADCL y_hi+12(FP), DX
+	MOVL AX, ret_lo+16(FP)
+	MOVL DX, ret_hi+20(FP)
+	RET
+
+TEXT ·addOK(SB), NOSPLIT, $0-24
+	MOVL x_lo+0(FP), AX
+	MOVL x_hi+4(FP), DX
+	ADDL y_lo+8(FP), AX
+	ADCL y_hi+12(FP), DX
+	MOVL AX, ret_lo+16(FP)
+	MOVL DX, ret_hi+20(FP)
+	RET
+
+// Without NOSPLIT the size must be written.
+TEXT ·noSize(SB), 0, $0 // want `wrong argument size 0; expected \$\.\.\.-8`
+	RET
+
+TEXT ·noSizeOK(SB), 0, $0-8
+	RET
+
+TEXT ·nosplitNoSize(SB), NOSPLIT, $0
+	RET
+
+// A slice is 12 bytes on 386 and the int result 4: 16 in all.
+TEXT ·bytes(SB), NOSPLIT, $0-12 // want `wrong argument size 12; expected \$\.\.\.-16`
+	MOVL b_len+4(FP), AX
+	MOVL AX, ret+12(FP)
+	RET
+
+TEXT ·bytesOK(SB), NOSPLIT, $0-16
+	MOVL b_len+4(FP), AX
+	MOVL AX, ret+12(FP)
+	RET
+
+// $FRAME-8: go vet's asmdecl does not expand macros here; asmcheck does.
+TEXT ·macroFrame(SB), NOSPLIT, $FRAME-8 // want `wrong argument size 8; expected \$\.\.\.-16`
+	MOVL x_lo+0(FP), AX
+	MOVL x_hi+4(FP), DX
+	MOVL AX, ret_lo+8(FP)
+	MOVL DX, ret_hi+12(FP)
+	RET
+
+TEXT ·macroFrameOK(SB), NOSPLIT, $FRAME-16
+	MOVL x_lo+0(FP), AX
+	MOVL x_hi+4(FP), DX
+	MOVL AX, ret_lo+8(FP)
+	MOVL DX, ret_hi+12(FP)
+	RET
+
+// argsize does not check ABIInternal functions (on 386, which has no
+// register ABI, this one's frame is laid out as ABI0's anyway).
+TEXT ·internal<ABIInternal>(SB), NOSPLIT, $0
+	RET

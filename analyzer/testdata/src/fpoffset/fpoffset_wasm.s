@@ -1,0 +1,72 @@
+#include "textflag.h"
+
+TEXT ·offsets(SB), NOSPLIT, $0-24
+	MOVB x+1(FP), R0        // want `\[wasm\] offsets: invalid offset x\+1\(FP\); expected x\+0\(FP\)`
+	Get SP
+	I64Load y+16(FP)        // want `invalid offset y\+16\(FP\); expected y\+8\(FP\): offset 16 is ret\+16\(FP\)`
+	I64Store ret+16(FP)
+	RET
+
+TEXT ·offsetsOK(SB), NOSPLIT, $0-24
+	MOVB x+0(FP), R0
+	Get SP
+	I64Load y+8(FP)
+	I64Store ret+16(FP)
+	RET
+
+TEXT ·names(SB), NOSPLIT, $0-40
+	MOVD str_len+8(FP), R0  // want `unknown variable str_len; offset 8 is s_len\+8\(FP\)`
+	MOVW p_a+16(FP), R1
+	MOVD p_b+16(FP), R2     // want `invalid offset p_b\+16\(FP\); expected p_b\+24\(FP\)`
+	MOVD R0, res+32(FP)     // want `unknown variable res; offset 32 is n\+32\(FP\)`
+	RET
+
+TEXT ·namesOK(SB), NOSPLIT, $0-40
+	MOVD s_len+8(FP), R0
+	MOVW p_a+16(FP), R1
+	MOVD p_b+24(FP), R2
+	MOVD R0, n+32(FP)
+	RET
+
+TEXT ·unnamed(SB), NOSPLIT, $0-16
+	MOVD 8(FP), R0          // rejected by go tool asm: expected register; found FP // want `use of unnamed argument 8\(FP\); offset 8 is y\+8\(FP\)`
+	RET
+
+TEXT ·unnamedOK(SB), NOSPLIT, $0-16
+	MOVD y+8(FP), R0
+	RET
+
+// On wasm SP is the module's stack-pointer global, and a bare 8(SP) is
+// relative to it. 0(SP) holds the 8-byte return address (PC_F and PC_B)
+// that CALL stored, so in a $0 function x is at 8(SP). The assembler does
+// not follow SP changes on wasm (Set SP is untracked), so the amd64
+// PUSHQ/POPQ part of this case has no wasm form.
+TEXT ·viaSP(SB), NOSPLIT, $0-8
+	MOVD 8(SP), R0          // want `8\(SP\) should be x\+0\(FP\)`
+	RET
+
+TEXT ·viaSPOK(SB), NOSPLIT, $16-8
+	MOVD x+0(FP), R0
+	MOVD R0, 8(SP)
+	RET
+
+// References inside a macro are checked where the macro is used.
+#define LOADY(reg) MOVD y+16(FP), reg
+
+TEXT ·viaMacro(SB), NOSPLIT, $0-24
+	LOADY(R0)               // want `invalid offset y\+16\(FP\); expected y\+8\(FP\).*in an expansion of LOADY`
+	MOVD R0, ret+16(FP)
+	RET
+
+#define LOADYOK(reg) MOVD y+8(FP), reg
+
+TEXT ·viaMacroOK(SB), NOSPLIT, $0-24
+	LOADYOK(R0)
+	MOVD R0, ret+16(FP)
+	RET
+
+// A negative offset from FP is the caller's frame, on purpose.
+TEXT ·callerSP(SB), NOSPLIT, $0-8
+	MOVD $ret-8(FP), R0
+	MOVD R0, ret+0(FP)
+	RET

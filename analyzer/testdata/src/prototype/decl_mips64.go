@@ -1,0 +1,3 @@
+package prototype
+
+func onlyArm64() // want `\[mips64\] onlyArm64: declared without a body and implemented in assembly in prototype_arm64.s, but in no file built for mips64`

@@ -1,0 +1,16 @@
+//go:build mips64 || mips64le
+
+#include "textflag.h"
+
+TEXT ·declared(SB), NOSPLIT, $0-0
+	RET
+
+TEXT ·undeclared(SB), NOSPLIT, $0-0 // want `\[mips64(le)?\] undeclared: function undeclared missing Go declaration`
+	RET
+
+// Static symbols and other packages' symbols need no declaration here.
+TEXT helper<>(SB), NOSPLIT, $0-0
+	RET
+
+TEXT runtime·other(SB), NOSPLIT, $0-0
+	RET
