@@ -91,7 +91,7 @@ func (a *Arch) lowerStmt(c *Ctx) {
 	if s.Op == "RET" {
 		// obj.ARET on every arch (cmd/internal/obj/util.go Anames): the
 		// preprocess pass pops the frame before it, also for RET sym(SB).
-		e.Attrs |= AttrEpilogue
+		c.E.Attrs |= AttrEpilogue
 	}
 	if a.Suffix != nil && s.Suffix != "" {
 		a.Suffix(c, s.Suffix)
