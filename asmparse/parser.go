@@ -246,6 +246,9 @@ func (p *parser) operandFor(s *Stmt, i, n int, ts []tok) {
 		op.Kind = BadOp
 		s.Bad = true
 		p.errorf(op.Pos, "%s: %s in operand %q", s.Mnemonic(), err, op.Text)
+		if e := p.pp.expOf(ts[0]); e != nil {
+			(*p.errs)[len(*p.errs)-1].Macro = e.Chain()
+		}
 	}
 }
 
