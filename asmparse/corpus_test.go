@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -96,4 +97,39 @@ func TestCorpusParses(t *testing.T) {
 		}
 	}
 	t.Logf("%d files, %d (file, arch) parses, %d statements, %d with errors", nfiles, nparses, nstmts, nbad)
+}
+
+// TestFastOperands checks that the parser's fast paths for common
+// operands give exactly what the general path gives, over the corpus.
+func TestFastOperands(t *testing.T) {
+	root := gorootSrc(t)
+	inc := &DirIncluder{Dirs: []string{filepath.Join(runtime.GOROOT(), "pkg", "include")}, Virtual: map[string][]byte{"go_asm.h": nil}}
+	parse := func(path string, src []byte, arch string, slow bool) *File {
+		noFastOperands = slow
+		defer func() { noFastOperands = false }()
+		f, _ := ParseFile(token.NewFileSet(), path, src, &Config{GOARCH: arch, Includer: inc})
+		return f
+	}
+	n := 0
+	for _, path := range corpusFiles(t) {
+		rel, _ := filepath.Rel(root, path)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, arch := range corpusArches(rel, src) {
+			fast, slow := parse(path, src, arch, false), parse(path, src, arch, true)
+			if len(fast.Stmts) != len(slow.Stmts) {
+				t.Fatalf("%s [%s]: %d statements, %d without fast paths", rel, arch, len(fast.Stmts), len(slow.Stmts))
+			}
+			for i := range fast.Stmts {
+				a, b := fast.Stmts[i].Args, slow.Stmts[i].Args
+				if !reflect.DeepEqual(a, b) {
+					t.Errorf("%s [%s] statement %d: %+v, without fast paths %+v", rel, arch, i, a, b)
+				}
+				n += len(a)
+			}
+		}
+	}
+	t.Logf("%d operands compared", n)
 }

@@ -100,6 +100,20 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestErrorInMacro checks that an error in what a macro produced is
+// reported at the invocation and names the macro chain.
+func TestErrorInMacro(t *testing.T) {
+	src := "#define BAD(r) MOVQ (r, AX\n#define OUTER BAD(BX)\n\tOUTER\n\tRET\n"
+	fset, _, err := parseString(t, "amd64", src)
+	el, _ := err.(ErrorList)
+	if len(el) != 1 {
+		t.Fatalf("want one error, got %v", err)
+	}
+	if p := fset.Position(el[0].Pos); p.Line != 3 || p.Column != 2 || el[0].Macro != "OUTER → BAD" {
+		t.Errorf("error at %s in %q: %s", p, el[0].Macro, el[0].Msg)
+	}
+}
+
 // TestMissingIncludeRest checks that a missing #include is reported and
 // recorded, and that the rest of the file is still read.
 func TestMissingIncludeRest(t *testing.T) {

@@ -246,6 +246,9 @@ func (p *parser) operandFor(s *Stmt, i, n int, ts []tok) {
 		op.Kind = BadOp
 		s.Bad = true
 		p.errorf(op.Pos, "%s: %s in operand %q", s.Mnemonic(), err, op.Text)
+		if e := p.pp.expOf(ts[0]); e != nil {
+			(*p.errs)[len(*p.errs)-1].Macro = e.Chain()
+		}
 	}
 }
 
@@ -376,9 +379,91 @@ func (p *parser) isReg(ts []tok, i int) bool {
 	return p.regs.prefixes[name] && i+2 < len(ts) && ts[i+1].kind == '(' && ts[i+2].kind == Int
 }
 
+// noFastOperands turns fastOperand off, for tests.
+var noFastOperands = false
+
+// fastOperand parses the commonest operand forms, AX, $8, (R1), 8(R1),
+// x+8(FP) and sym(SB), exactly as operand would, and reports whether ts
+// had one of them.
+func (p *parser) fastOperand(op *Operand, ts []tok) bool {
+	reg := func(t *tok) (string, bool) {
+		if t.kind != Ident {
+			return "", false
+		}
+		name := p.pp.text(*t)
+		return name, p.regs.fast.has(name)
+	}
+	switch len(ts) {
+	case 1: // AX
+		if r, ok := reg(&ts[0]); ok {
+			op.Kind, op.Reg = RegOp, r
+			return true
+		}
+	case 2: // $8
+		if ts[0].kind == '$' && ts[1].kind == Int {
+			v, err := parseInt(p.pp.text(ts[1]))
+			if err == nil {
+				op.Kind, op.Val = ImmOp, int64(v)
+				return true
+			}
+		}
+	case 3: // (R1)
+		if ts[0].kind == '(' && ts[2].kind == ')' {
+			if r, ok := reg(&ts[1]); ok {
+				op.Kind, op.Reg = MemOp, r
+				return true
+			}
+		}
+	case 4: // 8(R1), sym(SB)
+		if ts[1].kind != '(' || ts[3].kind != ')' {
+			return false
+		}
+		r, ok := reg(&ts[2])
+		if !ok {
+			return false
+		}
+		switch ts[0].kind {
+		case Int:
+			v, err := parseInt(p.pp.text(ts[0]))
+			if err == nil {
+				op.Kind, op.Val, op.Reg = MemOp, int64(v), r
+				return true
+			}
+		case Ident:
+			sym := p.pp.text(ts[0])
+			if r == "SB" && !p.regs.fast.has(sym) {
+				op.Kind, op.Sym, op.Reg = MemOp, sym, r
+				return true
+			}
+		}
+	case 6: // x+8(FP), x-8(SP), sym+8(SB)
+		if ts[0].kind != Ident || ts[1].kind != '+' && ts[1].kind != '-' || ts[2].kind != Int || ts[3].kind != '(' || ts[5].kind != ')' {
+			return false
+		}
+		r, ok := reg(&ts[4])
+		sym := p.pp.text(ts[0])
+		if !ok || r != "FP" && r != "SP" && r != "SB" || p.regs.fast.has(sym) {
+			return false
+		}
+		v, err := parseInt(p.pp.text(ts[2]))
+		if err != nil {
+			return false
+		}
+		op.Kind, op.Sym, op.Val, op.Reg = MemOp, sym, int64(v), r
+		if ts[1].kind == '-' {
+			op.Val = -op.Val
+		}
+		return true
+	}
+	return false
+}
+
 // operand parses one operand, following the cases of cmd/asm's operand
 // method: prefix, symbol, register list, register, constant, indirection.
 func (p *parser) operand(op *Operand, ts []tok) string {
+	if !noFastOperands && p.fastOperand(op, ts) {
+		return ""
+	}
 	i := 0
 	prefix := Kind(0)
 	if ts[0].kind == '$' || ts[0].kind == '*' {

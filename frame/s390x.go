@@ -220,6 +220,25 @@ func s390xSpecial(c *Ctx) {
 	spFromOther(c)
 	clampRegs(c)
 	dataDirective(c)
+	s390xZeroBase(c)
+}
+
+// s390xZeroBase lowers a base or index register R0 as no register: a
+// base or index field of 0 means none (z/Architecture Principles of
+// Operation, "Address Generation"), so MOVD $0, (R0) stores to address 0
+// (the assembler encodes it MVGHI 0(0), 0: e5 48 00 00 00 00), the
+// runtime's deliberate fault.
+func s390xZeroBase(c *Ctx) {
+	r0 := c.Arch.Regs.Reg("R0")
+	for i := range c.E.Mem {
+		m := &c.E.Mem[i]
+		if m.Base == BaseReg && m.Reg == r0 {
+			m.Base, m.Reg = BaseNone, NoReg
+		}
+		if m.Index == r0 {
+			m.Index = NoReg
+		}
+	}
 }
 
 // s390xMask decides a branch from its 4-bit condition mask (the first

@@ -32,6 +32,13 @@ var reviewed = []struct{ file, arch, fn, msg, why string }{
 	{"internal/runtime/atomic/atomic_arm64.s", "arm64", "And32", "invalid MOVD of ret+16(FP); uint32 is 4-byte value", "as Or32"},
 	{"runtime/sys_windows_arm64.s", "arm64", "getlasterror", "invalid MOVD of ret+0(FP); uint32 is 4-byte value",
 		"windows/arm64: an 8-byte store of the error into the uint32 result; harmless padding, as above."},
+	{"internal/chacha8rand/chacha8_arm64.s", "arm64", "block<ABIInternal>", "MOVW 0(RSP) writes the saved LR",
+		"spslot: block has a $16 frame (locals at 8..23(RSP)) and stores the counter at 0(RSP), the slot where its prologue saved LR. " +
+			"It is a leaf, so RET still returns through R30, but the unwinder reads an innermost framed function's return address " +
+			"from 0(SP) (runtime/traceback.go), so CPU-profile samples and crash tracebacks inside block lose its callers. 8(RSP) was meant."},
+	{"runtime/rt0_openbsd_arm64.s", "arm64", "_rt0_arm64_openbsd_lib", "jump to _rt0_arm64_lib with 208 bytes",
+		"spbalance (-goroot.targets=all): a $184 frame (copied from _rt0_arm64_lib's TEXT line) then JMP _rt0_arm64_lib, which returns to C " +
+			"with SP 208 bytes low. Dead code: c-shared and c-archive are not supported on openbsd/arm64 (internal/platform BuildModeSupported)."},
 }
 
 func isReviewed(f finding) bool {

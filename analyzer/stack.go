@@ -1,0 +1,573 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/asmcheck/asmcheck/abi"
+	"github.com/asmcheck/asmcheck/frame"
+)
+
+// The stack checks: what a function does with the hardware SP and the
+// frame the assembler built for it (frame.Layout, proven against the
+// assembler), followed along every path by the SP solver (frame.SP).
+
+// SPSlot checks stores through SP that land outside the function's own
+// slots.
+var SPSlot = newAnalyzer("spslot", docSPSlot, runSPSlot)
+
+// CallArgs checks that a call's arguments fit in the caller's frame.
+var CallArgs = newAnalyzer("callargs", docCallArgs, runCallArgs)
+
+// SPBalance checks that SP is back where it started at every exit.
+var SPBalance = newAnalyzer("spbalance", docSPBalance, runSPBalance)
+
+// SPAlign checks SP alignment where the hardware or C requires it.
+var SPAlign = newAnalyzer("spalign", docSPAlign, runSPAlign)
+
+// FPStale checks FP and pseudo-SP references after SP moved in a way the
+// assembler does not correct them for.
+var FPStale = newAnalyzer("fpstale", docFPStale, runFPStale)
+
+func init() { register(SPSlot, CallArgs, SPBalance, SPAlign, FPStale) }
+
+const docSPSlot = `check stores through SP against the frame layout
+
+The assembler's prologue saves BP (amd64) or LR and R29 (arm64) in the
+frame, the CALL left a return address above it, and on arm64 the top
+word of the frame holds the caller's saved R29. A store through the
+hardware SP (or through name-off(SP) and name-off(FP) outside the locals
+and arguments) that lands on one of them corrupts the frame pointer chain
+or the return address.`
+
+const docCallArgs = `check that a call's arguments fit in the frame
+
+A CALL (BL) to an ABI0 Go function passes its arguments and results at
+0(SP) on amd64, 8(RSP) on arm64: the caller's frame must have that many
+bytes of locals there, or the callee's arguments overwrite the saved
+frame pointer and return address.`
+
+const docSPBalance = `check that SP is restored at every exit
+
+At every RET (and RET sym(SB)) the SP the body moved by hand must be back
+where the prologue left it, since the epilogue pops only the declared
+frame; at a JMP to another function the whole frame must be gone, since
+the assembler pops nothing there. Paths that join must agree on SP.`
+
+const docSPAlign = `check SP alignment at accesses and calls
+
+On arm64 Linux a load or store based on RSP while RSP is not 16-byte
+aligned raises SIGBUS (SCTLR_EL1.SA0), and calling anything with a
+misaligned RSP is undefined. On amd64 a call into C (a symbol without a
+package qualifier) needs SP 16-byte aligned; it is reported when the
+function aligned SP itself (ANDQ $~15, SP) and then moved it off.`
+
+const docFPStale = `check FP and pseudo-SP references after SP moved
+
+name+off(FP) and name-off(SP) are offsets from the hardware SP that the
+assembler computes from the frame size. amd64 corrects them for PUSH,
+POP and ADJSP only; arm64 never corrects them. After SUBQ $16, SP
+(amd64) or any manual RSP change (arm64) they address the wrong slot.`
+
+// stackPass holds what the stack checks compute once per function.
+type stackPass struct {
+	f   *File
+	fn  *frame.Func
+	lay frame.Layout
+	sol *frame.Solution[frame.SPState]
+	// goCaller reports whether fn is known to be called by Go code.
+	goCaller bool
+}
+
+// calledFromGo returns the names of the package's functions that its Go
+// code calls (not just refers to, as abi.FuncPCABI0(f) does).
+func calledFromGo(c *Check) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range c.Pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+					if fn, ok := c.Pass.TypesInfo.Uses[id].(*types.Func); ok {
+						out[fn.Name()] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// eachStackFunc runs do for every function with an exact frame model.
+func (c *Check) eachStackFunc(do func(p *stackPass)) {
+	c.EachFunc(func(f *File, fn *frame.Func) {
+		if fn.Bad || !fn.FlagsOK || f.ABI == nil {
+			return
+		}
+		lay := fn.Layout()
+		if !lay.Exact {
+			return
+		}
+		do(&stackPass{f: f, fn: fn, lay: lay, sol: fn.SP()})
+	})
+}
+
+func runSPSlot(c *Check) {
+	var goCalled map[string]bool
+	c.eachStackFunc(func(p *stackPass) {
+		if goCalled == nil {
+			goCalled = calledFromGo(c)
+		}
+		d, fr := c.declFrame(p.f, p.fn)
+		// The caller's slots are known only when the caller is Go code,
+		// whose prologue saved R29 at -8 and LR at 0 of its SP: a function
+		// Go calls (exported, or called in the package's Go code).
+		p.goCaller = d != nil && (d.Func.Exported() || goCalled[d.Func.Name()])
+		for i := range p.fn.Insts {
+			st := p.sol.In[i]
+			if !p.sol.Reached[i] {
+				continue
+			}
+			e := &p.fn.Insts[i]
+			for j := range e.Mem {
+				m := &e.Mem[j]
+				if !m.Write || m.Addr || !m.OffOK {
+					continue
+				}
+				if off, ok := storeOffset(p, st, m); ok {
+					c.checkSlot(p, fr, e, m, off)
+				}
+			}
+		}
+	})
+}
+
+// storeOffset returns the offset from SP-after-prologue that a store
+// writes, when it is known and not already another check's business.
+func storeOffset(p *stackPass, st frame.SPState, m *frame.Mem) (int64, bool) {
+	switch m.Base {
+	case frame.BaseSP:
+		return m.Off + st.Delta, st.Known
+	case frame.BasePseudoSP:
+		// Stale offsets are fpstale's.
+		return p.lay.PseudoSP + m.Off, st.Known && !st.FPStale
+	case frame.BaseFP:
+		// Below 0(FP) only; past the arguments is fpoffset's.
+		return p.lay.Args + m.Off, m.Off < 0 && st.Known && !st.FPStale
+	}
+	return 0, false
+}
+
+// slotHarm says why overwriting a slot breaks the program.
+var slotHarm = map[frame.Slot]string{
+	frame.SlotSavedFP: "the epilogue restores the caller's frame pointer from it, so the caller continues with a corrupt " +
+		"BP/R29 and frame-pointer unwinding (the execution tracer, profilers, debuggers) reads garbage",
+	frame.SlotSavedLR: "it holds the function's return address: the epilogue reloads LR from it and RET jumps there",
+	frame.SlotRetAddr: "RET pops it as the return address and jumps there",
+	frame.SlotCallerFP: "the caller's prologue saved its caller's R29 there and its epilogue restores R29 from it; " +
+		"frame-pointer unwinding then crashes (the apache/arrow and kelindar/bitmap crashes)",
+	frame.SlotCallerLR: "it is the caller's saved return address (the caller's 0(RSP)): the caller returns to garbage",
+	frame.SlotArgs:     "it is the caller's frame, past the arguments of this function",
+}
+
+// checkSlot reports a store at off if it hits a saved slot or, when the
+// argument size is known and fpoffset does not cover it, the caller's
+// frame above the arguments.
+func (c *Check) checkSlot(p *stackPass, fr *abi.Frame, e *frame.Effect, m *frame.Mem, off int64) {
+	size := int64(max(m.Size, 1))
+	slot := p.lay.Slot(off, size)
+	switch slot {
+	case frame.SlotSavedFP, frame.SlotSavedLR, frame.SlotRetAddr:
+	case frame.SlotCallerFP, frame.SlotCallerLR:
+		if !p.goCaller {
+			return
+		}
+	case frame.SlotArgs:
+		if fr != nil || !p.fn.HasArgs || off+size <= p.lay.Args+p.fn.Args || m.Base == frame.BaseFP {
+			return // fpoffset's checkSPArgs reports past-the-arguments uses for declared functions
+		}
+	default:
+		return
+	}
+	c.Report(Diag{File: p.f, Fn: p.fn, Pos: memPos(p.fn, e, m), Msg: fmt.Sprintf(
+		"%s %s writes the %s (%d(SP) after the prologue, in a frame of %d bytes with locals at %s): %s; %s",
+		e.Op, m.Text, slot, off, p.lay.Size, localsRange(p.lay), harm(p.lay, slot), slotAdvice(p, off, size))})
+}
+
+// harm says why overwriting slot breaks the program, for this layout.
+func harm(lay frame.Layout, slot frame.Slot) string {
+	if slot == frame.SlotSavedLR && !lay.ReloadsLR {
+		return "the function makes no call, so its epilogue returns through LR without reloading it, but every traceback " +
+			"taken inside it (CPU profiles, crash reports) reads the return address from there and loses the callers"
+	}
+	return slotHarm[slot]
+}
+
+// localsRange renders the locals of a layout for messages.
+func localsRange(l frame.Layout) string {
+	if l.LocalsHi <= l.LocalsLo {
+		return "none"
+	}
+	return fmt.Sprintf("%d..%d(SP)", l.LocalsLo, l.LocalsHi-1)
+}
+
+// slotAdvice says how to get a slot of one's own.
+func slotAdvice(p *stackPass, off, size int64) string {
+	need := off + size - p.lay.LocalsLo
+	if need > p.fn.Frame && off >= p.lay.LocalsLo {
+		return fmt.Sprintf("declare a frame large enough for the locals used ($%d) and keep stores below it", roundUp8(need))
+	}
+	return "store only into the declared locals, or name+off(FP) arguments"
+}
+
+func roundUp8(n int64) int64 { return (n + 7) &^ 7 }
+
+func runCallArgs(c *Check) {
+	var index *textIndex
+	c.eachStackFunc(func(p *stackPass) {
+		if index == nil {
+			index = newTextIndex(c.Pkg)
+		}
+		for i := range p.fn.Insts {
+			e := &p.fn.Insts[i]
+			st := p.sol.In[i]
+			if e.Flow != frame.FlowCall || !p.sol.Reached[i] || !st.Known || e.Target.ABI == "ABIInternal" {
+				continue
+			}
+			size, name := c.calleeArgSize(index, p, e)
+			if size <= 0 {
+				continue
+			}
+			if c.checkOutArgs(p, e, st, size, name) {
+				return // one report per function: the fix is one frame size
+			}
+		}
+	})
+}
+
+// calleeArgSize returns the ABI0 argument+result size of what e calls, and
+// a description of where it comes from; 0 when unknown.
+func (c *Check) calleeArgSize(index *textIndex, p *stackPass, e *frame.Effect) (int64, string) {
+	if g := index.callee(p.fn, e); g != nil {
+		if _, fr := c.declFrame(p.f, g); fr != nil {
+			return int64(fr.ArgSize), signature(c.Pkg.DeclOf(g))
+		}
+		if g.HasArgs && g.Args > 0 {
+			return g.Args, fmt.Sprintf("%s (TEXT …-%d)", g.Name, g.Args)
+		}
+		return 0, ""
+	}
+	pkg, name, dot := frame.SplitSym(e.Target.Sym)
+	if !dot || e.Target.Indirect {
+		return 0, ""
+	}
+	var obj *types.Func
+	if index.local(pkg) {
+		if c.Pass.Pkg != nil {
+			obj, _ = c.Pass.Pkg.Scope().Lookup(name).(*types.Func)
+		}
+	} else {
+		obj = lookupFunc(c, pkg, name)
+	}
+	if obj == nil {
+		return 0, ""
+	}
+	fr, err := abi.NewFrame(obj.Type().(*types.Signature), p.f.ABI)
+	if err != nil {
+		return 0, ""
+	}
+	name = obj.FullName()
+	if index.local(pkg) {
+		name = obj.Name()
+	}
+	return int64(fr.ArgSize), name + signatureTail(obj)
+}
+
+// signatureTail renders obj's parameters and results: "(x int) int".
+func signatureTail(obj *types.Func) string {
+	s := types.TypeString(obj.Type(), types.RelativeTo(obj.Pkg()))
+	return s[len("func"):]
+}
+
+// checkOutArgs reports a call whose outgoing area [SP+OutArgs,
+// SP+OutArgs+size) reaches past the frame's own slots.
+func (c *Check) checkOutArgs(p *stackPass, e *frame.Effect, st frame.SPState, size int64, callee string) bool {
+	lo := st.Delta + p.lay.OutArgs
+	slot := p.lay.Slot(lo, size)
+	switch slot {
+	case frame.SlotSavedFP, frame.SlotSavedLR, frame.SlotRetAddr, frame.SlotCallerFP, frame.SlotCallerLR, frame.SlotArgs:
+	default:
+		return false
+	}
+	need := roundUp8(size + st.Delta + p.lay.OutArgs - p.lay.LocalsLo)
+	text := &p.fn.File.Stmts[p.fn.Text]
+	op := &text.Args[len(text.Args)-1]
+	fixed := withFrameSize(op.Text, need)
+	c.Report(Diag{File: p.f, Fn: p.fn, Pos: e.Pos, Msg: fmt.Sprintf(
+		"call to %s needs %d bytes of arguments and results at %d(SP)..%d(SP), but the frame has %d bytes of locals (%s): "+
+			"the arguments overwrite the %s: %s; declare the frame as %s",
+		callee, size, lo, lo+size-1, max(p.fn.Frame, 0), localsRange(p.lay), slot, harm(p.lay, slot), fixed),
+		Fixes: replaceText(p.f, op.Pos, op.Text, fixed, "set the frame size to "+fmt.Sprint(need))})
+	return true
+}
+
+// withFrameSize rewrites "$8-16" or "$8" to declare size bytes of locals.
+func withFrameSize(text string, size int64) string {
+	body := strings.TrimPrefix(text, "$")
+	args := ""
+	if i := strings.LastIndex(body, "-"); i > 0 {
+		args = body[i:]
+	}
+	return fmt.Sprintf("$%d%s", size, args)
+}
+
+func runSPBalance(c *Check) {
+	var index *textIndex
+	c.eachStackFunc(func(p *stackPass) {
+		if index == nil {
+			index = newTextIndex(c.Pkg)
+		}
+		c.checkJoins(p)
+		for i := range p.fn.Insts {
+			e := &p.fn.Insts[i]
+			st := p.sol.In[i]
+			if !p.sol.Reached[i] || !st.Known {
+				continue
+			}
+			if st.Delta > 0 && p.lay.Frameless {
+				// Popping past the entry SP in a frameless function
+				// drops the return address or an injected frame on
+				// purpose (windows callbackasm1, arm64 asyncPreempt).
+				continue
+			}
+			switch {
+			case e.Attrs&frame.AttrEpilogue != 0 && st.Delta != 0:
+				c.Reportf(p.f, p.fn, e.Pos, "%s with SP moved by %d bytes: the epilogue the assembler writes pops only the %d-byte frame, "+
+					"so the function returns with SP off by %d and the caller's frame is corrupt; restore SP (ADD/POP) before it",
+					e.Op, -st.Delta, p.lay.Size, -st.Delta)
+			case e.Flow == frame.FlowTailCall && e.Attrs&frame.AttrEpilogue == 0 && st.Delta != p.lay.Size && c.returns(index, p.fn, e):
+				c.reportTailJump(p, e, st)
+			}
+		}
+	})
+}
+
+// returns reports whether the target of the tail jump e is known to
+// return to its caller (where a frame left on the stack does harm): a
+// TEXT of the package with a reachable return, or a Go function outside
+// the runtime, internal/runtime/… and reflect, whose Go functions reached
+// by JMP from assembly are their no-return error paths (badmcall, abort).
+func (c *Check) returns(index *textIndex, fn *frame.Func, e *frame.Effect) bool {
+	if g := index.callee(fn, e); g != nil {
+		return canReturn(g)
+	}
+	pkg, name, dot := frame.SplitSym(e.Target.Sym)
+	if !dot || e.Target.Indirect {
+		return false
+	}
+	if index.local(pkg) {
+		if c.Pass.Pkg == nil || asyncUnsafe(c.Pass.Pkg.Path()) {
+			return false
+		}
+		_, ok := c.Pass.Pkg.Scope().Lookup(name).(*types.Func)
+		return ok
+	}
+	return !asyncUnsafe(pkg) && lookupFunc(c, pkg, name) != nil
+}
+
+// canReturn reports whether fn has a reachable return, tail call or
+// indirect jump.
+func canReturn(fn *frame.Func) bool {
+	g := fn.CFG()
+	reach := fn.Reachable()
+	for _, b := range g.Blocks {
+		if !reach[b.Index] {
+			continue
+		}
+		switch fn.Insts[b.Last()].Flow {
+		case frame.FlowReturn, frame.FlowTailCall, frame.FlowIndirect:
+			return true
+		}
+	}
+	return false
+}
+
+// reportTailJump reports a JMP to another function that leaves part of
+// the frame (or of what the body pushed) on the stack.
+func (c *Check) reportTailJump(p *stackPass, e *frame.Effect, st frame.SPState) {
+	left := p.lay.Size - st.Delta
+	fix := "pop it before the jump"
+	if st.Delta == 0 {
+		fix = fmt.Sprintf("write RET %s (the assembler pops the frame first) or make the function frameless", e.Target)
+	}
+	c.Reportf(p.f, p.fn, e.Pos, "jump to %s with %d bytes of this function's stack still allocated (a %d-byte frame, SP moved by %d): "+
+		"the assembler pops no frame at a JMP, so %s runs with SP off and returns to the wrong address; %s",
+		e.Target, left, p.lay.Size, -st.Delta, e.Target, fix)
+}
+
+// checkJoins reports each block where paths with different known SP
+// deltas meet.
+func (c *Check) checkJoins(p *stackPass) {
+	g := p.fn.CFG()
+	for _, b := range g.Blocks {
+		if len(b.Preds) < 2 || !p.sol.Reached[b.Start] {
+			continue
+		}
+		deltas := map[int64]bool{}
+		for _, pred := range b.Preds {
+			if !p.sol.Reached[pred.Last()] {
+				continue
+			}
+			if out := p.sol.Out(p.fn, frame.SPProblem(p.fn.Arch), pred.Last()); out.Known {
+				deltas[out.Delta] = true
+			}
+		}
+		if len(deltas) > 1 {
+			c.Reportf(p.f, p.fn, p.fn.Insts[b.Start].Pos, "paths with different SP offsets join here (%s): whatever follows "+
+				"addresses the stack wrongly on some of them; make every path push and pop the same amount", deltaList(deltas))
+		}
+	}
+}
+
+// deltaList renders the SP offsets of a join for messages, smallest move
+// first.
+func deltaList(deltas map[int64]bool) string {
+	var moved []string
+	for _, d := range slices.Sorted(maps.Keys(deltas)) {
+		moved = append([]string{fmt.Sprint(-d)}, moved...)
+	}
+	return "SP moved by " + strings.Join(moved, " and ") + " bytes"
+}
+
+func runSPAlign(c *Check) {
+	var index *textIndex
+	c.eachStackFunc(func(p *stackPass) {
+		if index == nil {
+			index = newTextIndex(c.Pkg)
+		}
+		a := p.f.ABI
+		for i := range p.fn.Insts {
+			if !p.sol.Reached[i] {
+				continue
+			}
+			e := &p.fn.Insts[i]
+			st := p.sol.In[i]
+			if a.SPAlignTrap && c.checkTrapAlign(p, e, st, int64(a.StackAlign)) {
+				return
+			}
+			if e.Flow == frame.FlowCall && c.checkCAlign(p, index, e, st) {
+				return
+			}
+		}
+	})
+}
+
+// checkTrapAlign reports an SP-based access or a call while SP is not
+// aligned on an arch whose hardware checks it.
+func (c *Check) checkTrapAlign(p *stackPass, e *frame.Effect, st frame.SPState, align int64) bool {
+	if _, no := st.Aligned(align); !no {
+		return false
+	}
+	what := ""
+	if e.Flow == frame.FlowCall {
+		what = fmt.Sprintf("call to %s", e.Target)
+	}
+	for j := range e.Mem {
+		if m := &e.Mem[j]; !m.Addr && (m.Base == frame.BaseSP || m.Base == frame.BaseFP || m.Base == frame.BasePseudoSP) {
+			what = fmt.Sprintf("%s %s, an access based on SP,", e.Op, m.Text)
+			break
+		}
+	}
+	if what == "" {
+		return false
+	}
+	c.Reportf(p.f, p.fn, e.Pos, "%s with SP %s: Linux runs arm64 code with SP alignment checking on (SCTLR_EL1.SA0), so an SP-based "+
+		"load or store raises SIGBUS (ebitengine/purego#207), and a callee's prologue does one; move SP by multiples of %d",
+		what, misalignment(st, align), align)
+	return true
+}
+
+// misalignment describes SP's residue for messages.
+func misalignment(st frame.SPState, align int64) string {
+	if st.Known {
+		return fmt.Sprintf("moved by %d bytes, not a multiple of %d", -st.Delta, align)
+	}
+	return fmt.Sprintf("%d bytes off a multiple of %d", st.Mod%align, align)
+}
+
+// checkCAlign reports a call into C while SP is known not to be aligned as
+// the C ABI requires. Known only after the function aligned SP itself
+// (AND $~(n-1), SP), which Go code never needs: a call to a symbol without
+// package qualifier that the package does not define, or, once SP was
+// aligned so, a call through a register (asmcgocall's CALL AX).
+func (c *Check) checkCAlign(p *stackPass, index *textIndex, e *frame.Effect, st frame.SPState) bool {
+	cabi := p.f.ABI.CABIFor(p.f.GOOS)
+	if cabi == nil || cabi.StackAlign == 0 {
+		return false
+	}
+	align := int64(cabi.StackAlign)
+	callee := ""
+	switch {
+	case e.Target.Indirect:
+		if st.Align < align {
+			return false
+		}
+		callee = "C code through a register (SP was aligned for it)"
+	case e.Target.Sym != "":
+		if _, _, dot := frame.SplitSym(e.Target.Sym); dot || index.callee(p.fn, e) != nil {
+			return false
+		}
+		callee = "the C function " + e.Target.Sym
+	default:
+		return false
+	}
+	if _, no := st.Aligned(align); !no {
+		return false
+	}
+	c.Reportf(p.f, p.fn, e.Pos, "call to %s with SP %s: the %s ABI requires SP %d-byte aligned at a call "+
+		"(compilers spill with aligned SSE stores, which fault on a misaligned stack); keep the AND $~%d alignment: move SP by multiples of %d after it",
+		callee, misalignment(st, align), cabi.Name, align, align-1, align)
+	return true
+}
+
+func runFPStale(c *Check) {
+	c.eachStackFunc(func(p *stackPass) {
+		for i := range p.fn.Insts {
+			st := p.sol.In[i]
+			if !p.sol.Reached[i] || !st.FPStale {
+				continue
+			}
+			e := &p.fn.Insts[i]
+			for j := range e.Mem {
+				m := &e.Mem[j]
+				if m.Base != frame.BaseFP && m.Base != frame.BasePseudoSP {
+					continue
+				}
+				c.reportStale(p, e, m, st)
+				break
+			}
+		}
+	})
+}
+
+// reportStale reports one stale FP or pseudo-SP reference.
+func (c *Check) reportStale(p *stackPass, e *frame.Effect, m *frame.Mem, st frame.SPState) {
+	skew := st.Skew(p.fn.Arch)
+	why := "arm64 computes name+off(FP) and name-off(SP) from the frame size alone and never corrects them for SP changes"
+	if p.fn.Arch.FPFollowsSP {
+		why = "the assembler corrects name+off(FP) and name-off(SP) for PUSH, POP and ADJSP only, not for other SP arithmetic"
+	}
+	dir := "below"
+	if skew > 0 {
+		dir = "above"
+	}
+	abs := max(skew, -skew)
+	c.Report(Diag{File: p.f, Fn: p.fn, Pos: memPos(p.fn, e, m), Msg: fmt.Sprintf(
+		"%s %s with SP moved by %d bytes: %s, so this addresses the slot %d bytes %s %s; "+
+			"read it before moving SP, or adjust the offset by hand through SP",
+		e.Op, m.Text, -st.Delta, why, abs, dir, m.Text)})
+}

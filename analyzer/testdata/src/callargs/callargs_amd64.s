@@ -1,0 +1,39 @@
+#include "textflag.h"
+
+TEXT ·callee(SB), NOSPLIT, $0-32
+	MOVQ AX, ret+24(FP)
+	RET
+
+// 16 bytes of locals, 32 needed at 0(SP).
+TEXT ·small(SB), $16-0
+	CALL ·callee(SB)        // want `call to callee\(a int64, b int64, c int64\) int64 needs 32 bytes of arguments and results at 0\(SP\)..31\(SP\), but the frame has 16 bytes of locals \(0..15\(SP\)\): the arguments overwrite the saved frame pointer: .*; declare the frame as \$32-0`
+	RET
+
+TEXT ·smallOK(SB), $32-0
+	CALL ·callee(SB)
+	RET
+
+TEXT ·goSmall(SB), $8-0
+	CALL ·goCallee(SB)      // want `call to goCallee\(a int64, b int64\) int64 needs 24 bytes`
+	RET
+
+TEXT ·imported(SB), $0-0
+	CALL math·Sqrt(SB)      // want `call to math.Sqrt\(x float64\) float64 needs 16 bytes .*declare the frame as \$16-0`
+	RET
+
+TEXT ·importedOK(SB), $16-0
+	CALL math·Sqrt(SB)
+	RET
+
+// Arguments pushed below the frame fit: SP moved by 32.
+TEXT ·pushed(SB), $0-0
+	PUSHQ AX
+	PUSHQ AX
+	PUSHQ AX
+	PUSHQ AX
+	CALL ·callee(SB)
+	POPQ AX
+	POPQ AX
+	POPQ AX
+	POPQ AX
+	RET

@@ -1,0 +1,34 @@
+#include "textflag.h"
+
+TEXT ·callee(SB), NOSPLIT, $0-32
+	MOVD R0, ret+24(FP)
+	RET
+
+// 16 bytes of locals at 8..23(RSP), 32 needed from 8(RSP).
+TEXT ·small(SB), $16-0
+	BL ·callee(SB)          // want `call to callee\(a int64, b int64, c int64\) int64 needs 32 bytes of arguments and results at 8\(SP\)..39\(SP\), but the frame has 16 bytes of locals \(8..23\(SP\)\): the arguments overwrite the caller's saved frame pointer: .*; declare the frame as \$32-0`
+	RET
+
+TEXT ·smallOK(SB), $32-0
+	BL ·callee(SB)
+	RET
+
+TEXT ·goSmall(SB), $8-0
+	BL ·goCallee(SB)        // want `call to goCallee\(a int64, b int64\) int64 needs 24 bytes`
+	RET
+
+TEXT ·imported(SB), $0-0
+	BL math·Sqrt(SB)        // want `call to math.Sqrt\(x float64\) float64 needs 16 bytes .*declare the frame as \$16-0`
+	RET
+
+TEXT ·importedOK(SB), $16-0
+	BL math·Sqrt(SB)
+	RET
+
+// Arguments pushed by hand: SP moved by 32, the callee's area is 8..39
+// of the new SP.
+TEXT ·pushed(SB), $0-0
+	SUB $48, RSP
+	BL ·callee(SB)
+	ADD $48, RSP
+	RET

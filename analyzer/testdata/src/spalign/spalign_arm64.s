@@ -1,0 +1,30 @@
+#include "textflag.h"
+
+TEXT ·misaligned(SB), NOSPLIT, $0-8
+	MOVD x+0(FP), R0
+	SUB $8, RSP
+	MOVD R0, 0(RSP)         // want `MOVD 0\(RSP\), an access based on SP, with SP moved by 8 bytes, not a multiple of 16: Linux runs arm64 code with SP alignment checking on \(SCTLR_EL1.SA0\), so an SP-based load or store raises SIGBUS`
+	ADD $8, RSP
+	RET
+
+TEXT ·aligned(SB), NOSPLIT, $0-8
+	MOVD x+0(FP), R0
+	SUB $16, RSP
+	MOVD R0, 0(RSP)
+	ADD $16, RSP
+	RET
+
+TEXT ·misalignedCall(SB), $0-0
+	MOVD.W R0, -8(RSP)
+	BL ·helper(SB)          // want `call to ·helper with SP moved by 8 bytes, not a multiple of 16`
+	MOVD.P 8(RSP), R0
+	RET
+
+TEXT ·alignedCall(SB), $0-0
+	MOVD.W R0, -16(RSP)
+	BL ·helper(SB)
+	MOVD.P 16(RSP), R0
+	RET
+
+TEXT ·helper(SB), NOSPLIT, $0-0
+	RET

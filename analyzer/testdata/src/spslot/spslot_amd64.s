@@ -1,0 +1,41 @@
+#include "textflag.h"
+
+// $16 with the saved BP at 16(SP) and the return address at 24(SP).
+TEXT ·savedBP(SB), NOSPLIT, $16-8
+	MOVQ x+0(FP), AX
+	MOVQ AX, 16(SP)         // want `MOVQ 16\(SP\) writes the saved frame pointer \(16\(SP\) after the prologue, in a frame of 24 bytes with locals at 0..15\(SP\)\): the epilogue restores`
+	RET
+
+TEXT ·savedBPOK(SB), NOSPLIT, $16-8
+	MOVQ x+0(FP), AX
+	MOVQ AX, 8(SP)
+	RET
+
+TEXT ·retAddr(SB), NOSPLIT, $0-0
+	MOVQ AX, 0(SP)          // want `writes the return address \(0\(SP\) after the prologue, in a frame of 0 bytes with locals at none\): RET pops it`
+	RET
+
+// After PUSHQ, 0(SP) is the pushed word.
+TEXT ·retAddrOK(SB), NOSPLIT, $0-0
+	PUSHQ AX
+	MOVQ BX, 0(SP)
+	POPQ AX
+	RET
+
+TEXT ·pseudoSP(SB), NOSPLIT, $16-0
+	MOVQ AX, x+0(SP)        // want `MOVQ x\+0\(SP\) writes the saved frame pointer`
+	RET
+
+TEXT ·pseudoSPOK(SB), NOSPLIT, $16-0
+	MOVQ AX, x-8(SP)
+	RET
+
+TEXT ·negFP(SB), NOSPLIT, $0-0
+	MOVQ AX, r-8(FP)        // want `writes the return address`
+	RET
+
+// No Go declaration: the TEXT's argument size bounds the arguments.
+TEXT ·undeclared(SB), NOSPLIT, $0-8
+	MOVQ AX, 8(SP)
+	MOVQ AX, 16(SP)         // want `writes the argument area \(16\(SP\) .*it is the caller's frame, past the arguments`
+	RET
