@@ -12,3 +12,8 @@ func Add(a, b uint64) (sum uint64, carry bool)
 
 // Fill sets every byte of p to b.
 func Fill(p []byte, b byte)
+
+// Mix mixes the length of p into its first word, with a Go helper.
+func Mix(p []byte) uint64
+
+func mix(a, b uint64) uint64 { return a*31 + b }

@@ -1,4 +1,5 @@
 #include "textflag.h"
+#include "funcdata.h"
 
 // func Sum(p []byte) uint32
 TEXT ·Sum(SB), NOSPLIT, $0-28
@@ -31,4 +32,17 @@ TEXT ·Fill(SB), NOSPLIT, $0-25
 	MOVB b+24(FP), AX
 	CLD
 	REP; STOSB
+	RET
+
+// func Mix(p []byte) uint64
+TEXT ·Mix(SB), 0, $24-32
+	NO_LOCAL_POINTERS
+	MOVQ p_base+0(FP), AX
+	MOVQ (AX), AX
+	MOVQ AX, 0(SP)
+	MOVQ p_len+8(FP), AX
+	MOVQ AX, 8(SP)
+	CALL ·mix(SB)
+	MOVQ 16(SP), AX
+	MOVQ AX, ret+24(FP)
 	RET

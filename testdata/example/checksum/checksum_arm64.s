@@ -37,3 +37,18 @@ fill:
 	B fill
 end:
 	RET
+
+// func Mix(p []byte) uint64
+// Calls mix(a, b uint64) uint64: 24 bytes of arguments and result at
+// 8(RSP), but the frame declares only 16.
+TEXT ·Mix(SB), 0, $16-32
+	MOVD p_base+0(FP), R0
+	MOVD (R0), R0
+	MOVD p_len+8(FP), R1
+	MOVD R0, 8(RSP)
+	MOVD R1, 16(RSP)
+	MOVD R1, 24(RSP)         // the frame's top word holds the caller's R29
+	BL ·mix(SB)
+	MOVD 24(RSP), R0
+	MOVD R0, ret+24(FP)
+	RET
