@@ -90,11 +90,28 @@ var layouts = map[string]func(*Func) Layout{
 }
 
 // Layout returns the frame layout of fn.
+//
+// An instruction the arch's table does not know could be one the
+// assembler counts as a call (DUFFZERO), which changes the frame: the
+// layout of a function with one is not Exact.
 func (fn *Func) Layout() Layout {
 	if l := layouts[fn.Arch.Name]; l != nil {
-		return l(fn)
+		lay := l(fn)
+		lay.Exact = lay.Exact && !fn.hasUnknown()
+		return lay
 	}
 	return fn.layoutGeneric()
+}
+
+// hasUnknown reports whether fn has an instruction its arch's table does
+// not know.
+func (fn *Func) hasUnknown() bool {
+	for i := range fn.Insts {
+		if !fn.Insts[i].Known {
+			return true
+		}
+	}
+	return false
 }
 
 // hasCall reports whether fn contains a call (obj6.go counts CALL,
