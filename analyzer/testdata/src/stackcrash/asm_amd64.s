@@ -37,3 +37,19 @@ TEXT ·spwrite(SB), NOSPLIT, $0-8
 	CALL ·grow(SB)          // want `call to ·grow in an SPWRITE function`
 	ADDQ $16, SP
 	RET
+
+// $0 with a call: the frame is the saved BP only, varp-sp is 0 and the
+// runtime does not look for a locals map.
+TEXT ·smallFrame(SB), $0-8
+	CALL ·grow64(SB)
+	RET
+
+// Two words pushed: varp-sp is 16 at the call.
+TEXT ·pushed(SB), $0-8
+	MOVQ n+0(FP), AX
+	PUSHQ AX
+	PUSHQ AX
+	CALL ·grow(SB)          // want `call to ·grow with 16 bytes of locals and no locals pointer map`
+	POPQ AX
+	POPQ AX
+	RET

@@ -37,3 +37,17 @@ TEXT ·spwrite(SB), NOSPLIT, $0-8
 	BL ·grow(SB)            // want `call to ·grow in an SPWRITE function`
 	ADD $16, RSP
 	RET
+
+// $0 with a call: autosize 16, varp-sp 8, not above arm64's 16.
+TEXT ·smallFrame(SB), $0-8
+	BL ·grow64(SB)
+	RET
+
+// SUB $16, RSP is tracked: varp-sp is 24 at the call.
+TEXT ·pushed(SB), $0-8
+	MOVD n+0(FP), R0
+	SUB $16, RSP
+	MOVD R0, 8(RSP)
+	BL ·grow(SB)            // want `call to ·grow with 24 bytes of locals and no locals pointer map`
+	ADD $16, RSP
+	RET

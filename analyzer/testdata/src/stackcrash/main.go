@@ -11,6 +11,8 @@ func withLocals(n int)
 func noLocals(n int)
 func callsUndeclared(n int)
 func spwrite(n int)
+func smallFrame(n int)
+func pushed(n int)
 
 // sink keeps allocations alive long enough to start garbage collections.
 var sink []byte
@@ -32,6 +34,9 @@ func grow(n int) int {
 	return 0
 }
 
+// grow64 is grow(64), for callers without room for arguments.
+func grow64() { grow(64) }
+
 func main() {
 	switch mode {
 	case "ok":
@@ -42,6 +47,10 @@ func main() {
 		callsUndeclared(64)
 	case "spwrite":
 		spwrite(64)
+	case "small":
+		smallFrame(64)
+	case "pushed":
+		pushed(64)
 	}
 	println("survived")
 }
