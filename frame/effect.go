@@ -164,6 +164,7 @@ const (
 	AttrMove                        // copies its one register source, unchanged, into the low bytes of its one register destination (idioms.go)
 	AttrZeroIdiom                   // sets every register it writes to zero when its register sources are all one register, or it has none (idioms.go)
 	AttrLoadsG                      // loads the current g from thread-local storage into its destination (idioms.go)
+	AttrZeroExtend                  // a move that zeroes its destination above the bytes it writes: to 8 bytes of a general register, 16 of a vector one (idioms.go)
 )
 
 // A RegRef is an access to (part of) a register.

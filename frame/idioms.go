@@ -1,9 +1,15 @@
 package frame
 
+import (
+	"strconv"
+
+	"github.com/asmcheck/asmcheck/asmparse"
+)
+
 // Idioms: facts about single instructions that the register checks need
 // and that the access codes of the tables cannot say — that a move copies
-// a value unchanged, that XOR of a register with itself is zero, that a
-// load through TLS yields g. They are data per arch, marked on the Effect
+// a value unchanged (and zeroes the rest of its destination), that XOR of
+// a register with itself is zero, that a load through TLS yields g. They are data per arch, marked on the Effect
 // as attributes, so that checks keep reading Effects and never mnemonics.
 
 // An idiomTable lists, for one arch, the mnemonics (without suffix) with
@@ -16,8 +22,19 @@ type idiomTable struct {
 	moves map[string]bool
 	// zeroes produce zero when every register source is the same
 	// register (XORQ AX, AX; PXOR X15, X15; EOR R1, R1, R2) or when
-	// they have no register source at all (VZEROALL).
+	// they have no register source at all (VZEROALL). A move of the
+	// constant 0 is a zeroing idiom too.
 	zeroes map[string]bool
+	// zeroExt are the moves that zero the rest of their destination:
+	// x86 MOVL (a 32-bit write clears the upper half of the 64-bit
+	// register), MOVQ and MOVD into an XMM register (bits 64-127). Intel
+	// SDM vol. 1 §3.4.1.1 and the MOVD/MOVQ entry of vol. 2.
+	zeroExt map[string]bool
+	// upper are the vector registers whose upper halves make the
+	// AVX-SSE transition state dirty (Intel optimization manual, "Mixing
+	// AVX code with SSE code"): YMM0-YMM15/ZMM0-ZMM15, the registers
+	// VZEROUPPER clears. ZMM16-ZMM31 are out of SSE's reach and do not.
+	upper []string
 	// tls is the register a load goes through to read the current g
 	// (amd64 and 386: MOVQ g(CX), R14 expands to MOVQ 0(CX)(TLS*1), R14;
 	// runtime/go_tls.h, cmd/internal/obj/x86/obj6.go progedit). Go keeps
@@ -33,7 +50,8 @@ func mnemonicSet(names ...string) map[string]bool {
 	return m
 }
 
-var x86Moves = mnemonicSet("MOVQ", "MOVL", "MOVO", "MOVOU", "MOVOA", "MOVUPS", "MOVAPS", "MOVUPD", "MOVAPD",
+// MOVD is cmd/asm's other name for MOVQ (cmd/asm/internal/arch/arch.go).
+var x86Moves = mnemonicSet("MOVQ", "MOVD", "MOVL", "MOVO", "MOVOU", "MOVOA", "MOVUPS", "MOVAPS", "MOVUPD", "MOVAPD",
 	"VMOVDQU", "VMOVDQA", "VMOVUPS", "VMOVAPS", "VMOVUPD", "VMOVAPD",
 	"VMOVDQU32", "VMOVDQU64", "VMOVDQA32", "VMOVDQA64")
 
@@ -43,8 +61,8 @@ var x86Zeroes = mnemonicSet("XORQ", "XORL", "SUBQ", "SUBL", "XORPS", "XORPD", "P
 	"VPXOR", "VXORPS", "VXORPD", "VPXORD", "VPXORQ", "VZEROALL")
 
 var idioms = map[string]*idiomTable{
-	"amd64": {moves: x86Moves, zeroes: x86Zeroes, tls: "TLS"},
-	"386":   {moves: x86Moves, zeroes: x86Zeroes, tls: "TLS"},
+	"amd64": {moves: x86Moves, zeroes: x86Zeroes, zeroExt: mnemonicSet("MOVL", "MOVQ", "MOVD"), upper: regNames("X", 16), tls: "TLS"},
+	"386":   {moves: x86Moves, zeroes: x86Zeroes, zeroExt: mnemonicSet("MOVL"), upper: regNames("X", 8), tls: "TLS"},
 	// arm64: MOVD Rn, Rd is ORR Rd, ZR, Rn; FMOVD Fn, Fd copies the low 64
 	// bits; VMOV Vn.B16, Vd.B16 is ORR of the vector with itself.
 	"arm64": {
@@ -63,9 +81,20 @@ func (c *Ctx) markIdioms() {
 	}
 	if t.moves[c.Op] && len(e.Reads) == 1 && len(e.Writes) == 1 && len(e.Mem) == 0 && e.Writes[0].Off == 0 {
 		e.Attrs |= AttrMove
+		if t.zeroExt[c.Op] {
+			e.Attrs |= AttrZeroExtend
+		}
 	}
 	if t.zeroes[c.Op] && len(e.Writes) > 0 && len(e.Mem) == 0 && sameReg(e.Reads) {
 		e.Attrs |= AttrZeroIdiom
+	}
+	if args := c.Stmt.Args; t.moves[c.Op] && len(args) == 2 && len(e.Reads) == 0 && len(e.Writes) == 1 && len(e.Mem) == 0 &&
+		args[0].Kind == asmparse.ImmOp && args[0].Val == 0 && args[0].Unresolved() == "" {
+		// MOVQ $0, BP; MOVD $0, R29.
+		e.Attrs |= AttrZeroIdiom
+		if t.zeroExt[c.Op] {
+			e.Attrs |= AttrZeroExtend
+		}
 	}
 	if t.tls != "" && len(e.Writes) == 1 && len(e.Mem) == 1 && e.Mem[0].Read {
 		tls := c.Arch.Regs.Reg(t.tls)
@@ -86,4 +115,38 @@ func sameReg(refs []RegRef) bool {
 		}
 	}
 	return true
+}
+
+// regNames returns prefix0 … prefix(n-1).
+func regNames(prefix string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = prefix + strconv.Itoa(i)
+	}
+	return out
+}
+
+// DirtiesUpper reports whether e writes the upper half (the bytes above
+// the low 16) of a vector register whose upper state the AVX-SSE
+// transition tracks (see idiomTable.upper).
+func (a *Arch) DirtiesUpper(e *Effect) bool {
+	t := idioms[a.Name]
+	if t == nil || e.Attrs&AttrWide == 0 {
+		return false
+	}
+	for _, w := range e.Writes {
+		size := int(w.Size)
+		if size == 0 {
+			size = int(a.Regs.Info(w.Reg).Size)
+		}
+		if int(w.Off)+size <= 16 {
+			continue
+		}
+		for _, name := range t.upper {
+			if a.Regs.Reg(name) == w.Reg {
+				return true
+			}
+		}
+	}
+	return false
 }

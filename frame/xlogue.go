@@ -35,6 +35,10 @@ var xlogues = map[string]func(*Func) Xlogue{
 	"arm64": (*Func).xlogueARM64,
 }
 
+// XlogueModeled reports whether asmcheck models what the inserted prologue
+// and epilogue write on arch a (amd64, arm64).
+func (a *Arch) XlogueModeled() bool { return xlogues[a.Name] != nil }
+
 // Xlogue returns what the inserted prologue and epilogue of fn write, as
 // far as asmcheck models it (amd64 and arm64; nothing elsewhere).
 func (fn *Func) Xlogue() Xlogue {

@@ -22,8 +22,10 @@ func TestIdioms(t *testing.T) {
 		arch, src string
 		want      Attr
 	}{
-		{"amd64", "MOVQ BX, CX", AttrMove},
-		{"amd64", "MOVQ SP, BX", AttrMove},
+		{"amd64", "MOVQ BX, CX", AttrMove | AttrZeroExtend},
+		{"amd64", "MOVQ AX, X15", AttrMove | AttrZeroExtend},
+		{"amd64", "MOVL AX, BX", AttrMove | AttrZeroExtend},
+		{"amd64", "MOVQ SP, BX", AttrMove | AttrZeroExtend},
 		{"amd64", "MOVUPS X6, X1", AttrMove},
 		{"amd64", "MOVQ 8(SP), BX", 0},
 		{"amd64", "ADDQ BX, CX", 0},
@@ -32,6 +34,8 @@ func TestIdioms(t *testing.T) {
 		{"amd64", "PXOR X15, X15", AttrZeroIdiom},
 		{"amd64", "VPXOR Y1, Y1, Y2", AttrZeroIdiom},
 		{"amd64", "VZEROALL", AttrZeroIdiom},
+		{"amd64", "MOVQ $0, BP", AttrZeroIdiom | AttrZeroExtend},
+		{"amd64", "MOVQ $1, BP", 0},
 		{"amd64", "MOVQ 0(CX)(TLS*1), R14", AttrLoadsG},
 		{"amd64", "MOVQ (TLS), R14", AttrLoadsG},
 		{"arm64", "MOVD R29, R1", AttrMove},
@@ -42,10 +46,30 @@ func TestIdioms(t *testing.T) {
 		{"arm64", "EOR R1, R1, R2", AttrZeroIdiom},
 		{"arm64", "EOR R1, R2, R3", 0},
 		{"arm64", "VEOR V8.B16, V8.B16, V8.B16", AttrZeroIdiom},
+		{"arm64", "MOVD $0, R29", AttrZeroIdiom},
 	} {
 		e := lowerOne(t, c.arch, c.src)
-		if got := e.Attrs & (AttrMove | AttrZeroIdiom | AttrLoadsG); got != c.want {
+		if got := e.Attrs & (AttrMove | AttrZeroIdiom | AttrLoadsG | AttrZeroExtend); got != c.want {
 			t.Errorf("%s %s: attrs %b, want %b", c.arch, c.src, got, c.want)
+		}
+	}
+}
+
+// TestDirtiesUpper checks which writes make the AVX upper state dirty.
+func TestDirtiesUpper(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want bool
+	}{
+		{"VMOVDQU (AX), Y1", true},
+		{"VMOVDQU64 (AX), Z15", true},
+		{"VMOVAPD Z0, Z16", false},
+		{"VMOVDQU (AX), X1", false},
+		{"MOVUPS (AX), X1", false},
+	} {
+		e := lowerOne(t, "amd64", c.src)
+		if got := ArchFor("amd64").DirtiesUpper(&e); got != c.want {
+			t.Errorf("%s: DirtiesUpper = %v, want %v", c.src, got, c.want)
 		}
 	}
 }
