@@ -1,0 +1,21 @@
+// Package textflag is testdata for the textflag check.
+package textflag
+
+func unknownBits()
+func knownBits()
+func pkgInit()
+func noptr()
+func rodataNoptr()
+func noprof()
+func internal()
+func internalOK()
+func unaligned()
+func aligned()
+func noframeSize()
+func noframeZero()
+func negLocal()
+func negNoLocal()
+func negative()
+func alias()
+func shrinks()
+func noSize()
