@@ -1,0 +1,27 @@
+// Package falloff is testdata for the falloff check.
+package falloff
+
+func noRet() int
+func withRet() int
+func condEnd(x int)
+func condEndOK(x int)
+func callEnd()
+func helper()
+func callEndOK()
+func callDie()
+func die()
+func callFatal()
+func callWork()
+func crash()
+func syscallEnd()
+func rawBytes()
+func empty()
+func notEmpty()
+func dropsReturn()
+func callDrops()
+
+// fatal never returns: a call to it ends a function.
+func fatal() { panic("fatal") }
+
+// work returns.
+func work() {}

@@ -1,0 +1,83 @@
+#include "textflag.h"
+
+// The RET is missing: execution runs into the next function.
+TEXT ·noRet(SB), NOSPLIT, $0-8
+	MOVQ	$1, AX
+	MOVQ	AX, ret+0(FP) // want `execution runs off the end of noRet after MOVQ`
+
+TEXT ·withRet(SB), NOSPLIT, $0-8
+	MOVQ	$1, AX
+	MOVQ	AX, ret+0(FP)
+	RET
+
+// A conditional branch at the end falls through when it is not taken.
+TEXT ·condEnd(SB), NOSPLIT, $0-8
+	MOVQ	x+0(FP), AX
+loop:
+	DECQ	AX
+	JNE	loop // want `runs off the end of condEnd when the conditional branch JNE is not taken`
+
+TEXT ·condEndOK(SB), NOSPLIT, $0-8
+	MOVQ	x+0(FP), AX
+loop:
+	DECQ	AX
+	JNE	loop
+	RET
+
+// helper returns, so execution comes back to the end of callEnd.
+TEXT ·callEnd(SB), NOSPLIT, $0-0
+	CALL	·helper(SB) // want `callEnd ends with a call to ·helper \(which returns: RET at falloff_amd64.s:\d+\)`
+
+TEXT ·helper(SB), NOSPLIT, $0-0
+	RET
+
+TEXT ·callEndOK(SB), NOSPLIT, $0-0
+	CALL	·helper(SB)
+	RET
+
+// die never returns (an endless loop), so nothing comes after the call.
+TEXT ·callDie(SB), NOSPLIT, $0-0
+	CALL	·die(SB)
+
+TEXT ·die(SB), NOSPLIT, $0-0
+loop:
+	PAUSE
+	JMP	loop
+
+// fatal is a Go function that ends in panic.
+TEXT ·callFatal(SB), NOSPLIT, $0-0
+	CALL	·fatal(SB)
+
+// work is a Go function that returns.
+TEXT ·callWork(SB), NOSPLIT, $0-0
+	CALL	·work(SB) // want `callWork ends with a call to ·work: when it returns`
+
+// A load from address 0 after the call: the runtime's deliberate crash.
+TEXT ·crash(SB), NOSPLIT, $0-0
+	CALL	·work(SB)
+	MOVQ	0, AX
+
+// exit and sigreturn do not come back: a system call at the end is
+// taken on trust.
+TEXT ·syscallEnd(SB), NOSPLIT, $0-0
+	MOVL	$231, AX
+	SYSCALL
+
+// Raw bytes may encode anything (here: RET).
+TEXT ·rawBytes(SB), NOSPLIT, $0-0
+	BYTE	$0xc3
+
+TEXT ·empty(SB), NOSPLIT, $0-0 // want `TEXT empty has no instructions: the symbol is 0 bytes long`
+
+TEXT ·notEmpty(SB), NOSPLIT, $0-0
+	RET
+
+// dropsReturn returns to its caller's caller (it pops its return
+// address first, as runtime·callbackasm1 does), so a call to it does not
+// come back.
+TEXT ·dropsReturn(SB), NOSPLIT|NOFRAME, $0-0
+	ADDQ	$8, SP
+	RET
+
+TEXT ·callDrops(SB), NOSPLIT, $0-0
+	CALL	·dropsReturn(SB)

@@ -1,0 +1,82 @@
+#include "textflag.h"
+
+// The RET is missing: execution runs into the next function.
+TEXT ·noRet(SB), NOSPLIT, $0-8
+	MOVD	$1, R0
+	MOVD	R0, ret+0(FP) // want `execution runs off the end of noRet after MOVD`
+
+TEXT ·withRet(SB), NOSPLIT, $0-8
+	MOVD	$1, R0
+	MOVD	R0, ret+0(FP)
+	RET
+
+// A conditional branch at the end falls through when it is not taken.
+TEXT ·condEnd(SB), NOSPLIT, $0-8
+	MOVD	x+0(FP), R0
+loop:
+	SUBS	$1, R0
+	CBNZ	R0, loop // want `runs off the end of condEnd when the conditional branch CBNZ is not taken`
+
+TEXT ·condEndOK(SB), NOSPLIT, $0-8
+	MOVD	x+0(FP), R0
+loop:
+	SUBS	$1, R0
+	CBNZ	R0, loop
+	RET
+
+// helper returns, so execution comes back to the end of callEnd.
+TEXT ·callEnd(SB), NOSPLIT, $0-0
+	BL	·helper(SB) // want `callEnd ends with a call to ·helper \(which returns: RET at falloff_arm64.s:\d+\)`
+
+TEXT ·helper(SB), NOSPLIT, $0-0
+	RET
+
+TEXT ·callEndOK(SB), NOSPLIT, $0-0
+	BL	·helper(SB)
+	RET
+
+// die never returns (an endless loop), so nothing comes after the call.
+TEXT ·callDie(SB), NOSPLIT, $0-0
+	BL	·die(SB)
+
+TEXT ·die(SB), NOSPLIT, $0-0
+loop:
+	YIELD
+	B	loop
+
+// fatal is a Go function that ends in panic.
+TEXT ·callFatal(SB), NOSPLIT, $0-0
+	BL	·fatal(SB)
+
+// work is a Go function that returns.
+TEXT ·callWork(SB), NOSPLIT, $0-0
+	BL	·work(SB) // want `callWork ends with a call to ·work: when it returns`
+
+// A store to address 0 after the call: the runtime's deliberate crash.
+TEXT ·crash(SB), NOSPLIT, $0-0
+	BL	·work(SB)
+	MOVD	$0, R0
+	MOVD	R0, (R0)
+
+// exit does not come back: a system call at the end is taken on trust.
+TEXT ·syscallEnd(SB), NOSPLIT, $0-0
+	MOVD	$94, R8
+	SVC
+
+// Raw bytes may encode anything (here: RET).
+TEXT ·rawBytes(SB), NOSPLIT, $0-0
+	WORD	$0xd65f03c0
+
+TEXT ·empty(SB), NOSPLIT, $0-0 // want `TEXT empty has no instructions: the symbol is 0 bytes long`
+
+TEXT ·notEmpty(SB), NOSPLIT, $0-0
+	RET
+
+// dropsReturn moves SP before it returns, so it does not return to its
+// caller as called.
+TEXT ·dropsReturn(SB), NOSPLIT|NOFRAME, $0-0
+	ADD	$16, RSP
+	RET
+
+TEXT ·callDrops(SB), NOSPLIT, $0-0
+	BL	·dropsReturn(SB)
