@@ -1,0 +1,23 @@
+// Package nosplit is testdata for the nosplit check.
+package nosplit
+
+func big()
+func bigOK()
+func chain()
+func chainOK()
+func leaf()
+func callsBig()
+func split()
+func splitOK()
+func splittable()
+func autoLeaf()
+func autoLeafOK()
+func small()
+func pushes()
+func pushesOK()
+func cycleA()
+func cycleB()
+func tail()
+func tailOK()
+func g776()
+func external()
