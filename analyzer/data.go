@@ -1,0 +1,380 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"path/filepath"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/asmcheck/asmcheck/frame"
+)
+
+// Data checks DATA and GLOBL statements and stores to read-only data.
+var Data = newAnalyzer("data", docData, runData)
+
+func init() { register(Data) }
+
+// A dataSym is one data symbol of the package: its GLOBL and DATA
+// statements, per file.
+type dataSym struct {
+	name   string // for messages: "table<>", "·table"
+	key    string
+	globls []globlRef
+	data   map[*File][]frame.Datum
+	goVar  *types.Var // the Go variable of the package with this name, if any
+}
+
+type globlRef struct {
+	f *File
+	g frame.Global
+}
+
+// globlIn returns the symbol's GLOBL in file f, if any.
+func (s *dataSym) globlIn(f *File) *frame.Global {
+	for i := range s.globls {
+		if s.globls[i].f == f {
+			return &s.globls[i].g
+		}
+	}
+	return nil
+}
+
+// dataCheck is one run of the data check over a package.
+type dataCheck struct {
+	c     *Check
+	x     *textIndex
+	syms  map[string]*dataSym
+	order []*dataSym
+}
+
+func runData(c *Check) {
+	d := &dataCheck{c: c, x: newTextIndex(c.Pkg), syms: map[string]*dataSym{}}
+	for _, f := range c.Pkg.Files {
+		d.collect(f)
+	}
+	for _, s := range d.order {
+		d.checkGlobls(s)
+		for _, f := range c.Pkg.Files {
+			if ds := s.data[f]; len(ds) > 0 {
+				d.checkData(s, f, ds)
+			}
+		}
+	}
+	d.checkStores()
+}
+
+// sym returns the symbol named sym (static or not) as seen from file f.
+func (d *dataCheck) sym(f *File, sym string, static bool) *dataSym {
+	key := d.x.key(f.Name, sym, static, "")
+	s := d.syms[key]
+	if s == nil {
+		s = &dataSym{key: key, data: map[*File][]frame.Datum{}, name: sym}
+		if static {
+			s.name += "<>"
+		} else if pkg, name, dot := frame.SplitSym(sym); dot && d.x.local(pkg) && d.c.Pass.Pkg != nil {
+			s.goVar, _ = d.c.Pass.Pkg.Scope().Lookup(name).(*types.Var)
+		}
+		d.syms[key] = s
+		d.order = append(d.order, s)
+	}
+	return s
+}
+
+// collect records the DATA and GLOBL statements of f.
+func (d *dataCheck) collect(f *File) {
+	data, globls := frame.Symbols(f.File)
+	for _, g := range globls {
+		s := d.sym(f, g.Sym, g.Static)
+		s.globls = append(s.globls, globlRef{f, g})
+	}
+	for _, dt := range data {
+		s := d.sym(f, dt.Sym, dt.Static)
+		s.data[f] = append(s.data[f], dt)
+	}
+}
+
+// line returns the line of pos, for messages.
+func (d *dataCheck) line(pos token.Pos) string {
+	p := d.c.Pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}
+
+// checkGlobls checks each GLOBL of s: flags, duplicates, pointers.
+func (d *dataCheck) checkGlobls(s *dataSym) {
+	for i, ref := range s.globls {
+		g := &ref.g
+		d.checkGloblFlags(s, ref.f, g)
+		for _, prev := range s.globls[:i] {
+			d.checkDuplicate(s, prev, ref)
+		}
+		if g.FlagsOK && g.Flags&(frame.FlagNOPTR|frame.FlagRODATA|frame.FlagTLSBSS) == 0 {
+			d.checkPointers(s, ref.f, g)
+		}
+		if s.goVar != nil {
+			d.checkGoVar(s, ref.f, g)
+		}
+	}
+}
+
+// checkGloblFlags reports flag bits that do nothing on GLOBL.
+func (d *dataCheck) checkGloblFlags(s *dataSym, f *File, g *frame.Global) {
+	if !g.FlagsOK {
+		return
+	}
+	if rest := g.Flags &^ knownFlags; rest != 0 {
+		d.c.Report(Diag{File: f, Pos: g.Pos, Msg: fmt.Sprintf("GLOBL %s: %s", s.name, unknownFlagsMsg("GLOBL", rest, g.Flags))})
+	}
+	if bad := g.Flags & (textOnlyFlags | frame.FlagNOPROF); bad != 0 {
+		d.c.Report(Diag{File: f, Pos: g.Pos, Msg: fmt.Sprintf(
+			"GLOBL %s: %s has no effect on data: the assembler reads only DUPOK, RODATA, NOPTR and TLSBSS of a GLOBL "+
+				"(cmd/internal/obj/plist.go GloblPos); remove it", s.name, flagNames(bad)),
+			Fixes: removeFlags(f, g.FlagsOp, bad)})
+	}
+}
+
+// checkDuplicate reports a symbol declared by two GLOBL statements.
+func (d *dataCheck) checkDuplicate(s *dataSym, prev, cur globlRef) {
+	if prev.f == cur.f {
+		d.c.Report(Diag{File: cur.f, Pos: cur.g.Pos, Msg: fmt.Sprintf(
+			"GLOBL %s declared again (first at %s): the assembler rejects it (\"symbol %s redeclared\", cmd/internal/obj/plist.go); keep one GLOBL",
+			s.name, d.line(prev.g.Pos), s.name)})
+		return
+	}
+	if len(s.data[prev.f]) == 0 || len(s.data[cur.f]) == 0 || prev.g.Has(frame.FlagDUPOK) && cur.g.Has(frame.FlagDUPOK) {
+		return // two BSS definitions, or duplicates the linker may pick from
+	}
+	d.c.Report(Diag{File: cur.f, Pos: cur.g.Pos, Msg: fmt.Sprintf(
+		"GLOBL %s with DATA is also defined, with DATA, at %s: the link fails (\"duplicated definition of symbol\"); "+
+			"define it in one file, or mark both DUPOK if they are identical", s.name, d.line(prev.g.Pos))})
+}
+
+// checkPointers reports a GLOBL without NOPTR or RODATA whose symbol has
+// no Go type: the linker must give the garbage collector a pointer map
+// for every data and BSS symbol that may hold pointers, and it gets that
+// map from the Go type (cmd/link/internal/ld/data.go, GCProg.AddSym:
+// "missing Go type information for global symbol").
+func (d *dataCheck) checkPointers(s *dataSym, f *File, g *frame.Global) {
+	if s.goVar != nil && len(s.data[f]) == 0 {
+		return // the Go declaration defines the symbol, with its type
+	}
+	why := fmt.Sprintf("%s has no Go declaration", s.name)
+	if s.goVar != nil {
+		why = fmt.Sprintf("the DATA here makes this the definition of %s, in place of the Go declaration and its type", s.name)
+	}
+	msg := fmt.Sprintf("GLOBL %s without NOPTR or RODATA: %s, so the linker has no pointer map for it and fails as soon as a program uses it "+
+		"(\"missing Go type information for global symbol\", cmd/link/internal/ld/data.go); add NOPTR if it never holds Go pointers, "+
+		"or declare it in Go", s.name, why)
+	var fixes []analysis.SuggestedFix
+	if !d.storedTo(s) {
+		fixes = addGloblFlag(f, g, "NOPTR")
+	}
+	d.c.Report(Diag{File: f, Pos: g.Pos, Msg: msg, Fixes: fixes})
+}
+
+// addGloblFlag returns a fix that adds flag to g.
+func addGloblFlag(f *File, g *frame.Global, flag string) []analysis.SuggestedFix {
+	if g.FlagsOp != nil {
+		return addFlag(f, g.FlagsOp, flag)
+	}
+	if g.SizePos == token.NoPos {
+		return nil
+	}
+	return []analysis.SuggestedFix{{Message: "add " + flag, TextEdits: []analysis.TextEdit{
+		{Pos: g.SizePos, End: g.SizePos, NewText: []byte(flag + ", ")}}}}
+}
+
+// checkGoVar checks a GLOBL of a symbol that Go code also declares.
+func (d *dataCheck) checkGoVar(s *dataSym, f *File, g *frame.Global) {
+	v := s.goVar
+	switch {
+	case len(s.data[f]) == 0 && g.Has(frame.FlagRODATA):
+		d.c.Report(Diag{File: f, Pos: g.Pos, Msg: fmt.Sprintf(
+			"GLOBL %s RODATA without DATA for the Go variable %s: the Go declaration defines the symbol too, and the linker takes "+
+				"neither empty definition over the other, so the link fails (\"duplicated definition of symbol\"); give it its DATA here "+
+				"(runtime·staticuint64s is read-only that way), or drop the GLOBL", s.name, v.Name())})
+	case len(s.data[f]) == 0:
+		// The Go definition wins; the GLOBL is redundant but harmless.
+	case g.Has(frame.FlagNOPTR) && hasPointers(v.Type()):
+		d.c.Report(Diag{File: f, Pos: g.Pos, Msg: fmt.Sprintf(
+			"GLOBL %s NOPTR with DATA defines the Go variable %s (%s), which holds pointers: the assembly definition replaces the Go one, "+
+				"so %s lands in a no-pointer section and the garbage collector never sees the pointers stored in it (the objects they point to "+
+				"can be freed while still in use); initialize it from Go instead", s.name, v.Name(), v.Type(), v.Name())})
+	default:
+		d.checkGoVarSize(s, f, g)
+	}
+}
+
+// checkGoVarSize reports a GLOBL that defines a Go variable with a
+// different size.
+func (d *dataCheck) checkGoVarSize(s *dataSym, f *File, g *frame.Global) {
+	if f.ABI == nil || !g.SizeOK {
+		return
+	}
+	want := f.ABI.Sizes.Sizeof(s.goVar.Type())
+	if g.Size >= want {
+		// Larger is fine: Go code uses the first bytes (runtime·asmsyscall6
+		// on aix is a 24-byte function descriptor behind a libFunc).
+		return
+	}
+	d.c.Report(Diag{File: f, Pos: g.Pos, Msg: fmt.Sprintf(
+		"GLOBL %s size %d, but the Go variable %s (%s) is %d bytes: with its DATA the assembly definition replaces the Go one, "+
+			"so Go code reads and writes %d bytes past the end of the symbol, over whatever the linker places next; use $%d",
+		s.name, g.Size, s.goVar.Name(), s.goVar.Type(), want, want-g.Size, want)})
+}
+
+// hasPointers reports whether values of type t contain pointers the
+// garbage collector must see.
+func hasPointers(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Kind() == types.String || u.Kind() == types.UnsafePointer
+	case *types.Array:
+		return u.Len() > 0 && hasPointers(u.Elem())
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if hasPointers(u.Field(i).Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	return true // pointers, slices, maps, channels, functions, interfaces
+}
+
+// checkData checks the DATA statements ds of s in file f: a GLOBL in the
+// same file, offsets within its size, increasing offsets.
+func (d *dataCheck) checkData(s *dataSym, f *File, ds []frame.Datum) {
+	g := s.globlIn(f)
+	if g == nil {
+		d.reportNoGlobl(s, f, &ds[0])
+		return
+	}
+	var prevEnd int64
+	var prev *frame.Datum
+	for i := range ds {
+		dt := &ds[i]
+		if !dt.OK {
+			prev = nil
+			continue
+		}
+		if prev != nil && dt.Off < prevEnd {
+			d.reportOrder(s, f, ds[:i], dt)
+		}
+		if g.SizeOK && dt.End() > g.Size {
+			d.c.Report(Diag{File: f, Pos: dt.Pos, Msg: fmt.Sprintf(
+				"DATA %s+%d(SB)/%d writes bytes %d to %d, past the %d bytes that GLOBL at %s gives it: the link fails "+
+					"(\"initialize bounds (%d < %d)\", cmd/link/internal/ld/data.go); make the GLOBL size at least %d",
+				s.name, dt.Off, dt.Size, dt.Off, dt.End()-1, g.Size, d.line(g.Pos), g.Size, dt.End(), dt.End())})
+		}
+		prev, prevEnd = dt, max(prevEnd, dt.End())
+	}
+}
+
+// reportOrder reports dt, which starts before the end of an earlier DATA
+// of the same symbol in the same file.
+func (d *dataCheck) reportOrder(s *dataSym, f *File, earlier []frame.Datum, dt *frame.Datum) {
+	what := "comes after DATA at higher offsets"
+	for i := range earlier {
+		e := &earlier[i]
+		if e.OK && dt.Off < e.End() && e.Off < dt.End() {
+			what = fmt.Sprintf("overlaps the DATA at %s (bytes %d to %d)", d.line(e.Pos), e.Off, e.End()-1)
+			break
+		}
+	}
+	d.c.Report(Diag{File: f, Pos: dt.Pos, Msg: fmt.Sprintf(
+		"DATA %s+%d(SB)/%d %s: the assembler requires the DATA of a symbol in increasing, non-overlapping order and rejects this "+
+			"(\"overlapping DATA entry for %s\", cmd/asm/internal/asm/asm.go); fix the offsets", s.name, dt.Off, dt.Size, what, s.name)})
+}
+
+// reportNoGlobl reports DATA for a symbol that the file does not declare
+// with GLOBL.
+func (d *dataCheck) reportNoGlobl(s *dataSym, f *File, dt *frame.Datum) {
+	var why string
+	switch {
+	case len(s.globls) > 0:
+		why = fmt.Sprintf("its GLOBL is in %s, but the go command assembles each file on its own and the linker does not attach these bytes to it "+
+			"(go1.26's linker crashes on it); put the DATA next to the GLOBL", d.line(s.globls[0].g.Pos))
+	case s.goVar != nil:
+		size := "size"
+		if f.ABI != nil {
+			size = fmt.Sprint(f.ABI.Sizes.Sizeof(s.goVar.Type()))
+		}
+		why = fmt.Sprintf("the Go variable %s is defined by the Go declaration, and the assembler keeps DATA only for a symbol its file declares "+
+			"with GLOBL, so these bytes are dropped and %s stays zero; add GLOBL %s(SB), NOPTR, $%s next to the DATA, or initialize it in Go",
+			s.goVar.Name(), s.goVar.Name(), s.name, size)
+	default:
+		why = fmt.Sprintf("the bytes are dropped and the symbol is never defined, so a program that uses it fails to link "+
+			"(\"relocation target %s not defined\"); add GLOBL %s(SB), RODATA, $size (or NOPTR if it is written)", s.name, s.name)
+	}
+	d.c.Report(Diag{File: f, Pos: dt.Pos, Msg: fmt.Sprintf("DATA %s without a GLOBL in this file: %s", s.name, why)})
+}
+
+// storedTo reports whether an instruction of the package stores to s.
+func (d *dataCheck) storedTo(s *dataSym) bool {
+	found := false
+	d.eachStore(func(_ *File, _ *frame.Func, _ int, _ *frame.Mem, t *dataSym) {
+		if t == s {
+			found = true
+		}
+	})
+	return found
+}
+
+// eachStore calls do for every store to a data symbol of the package.
+func (d *dataCheck) eachStore(do func(f *File, fn *frame.Func, i int, m *frame.Mem, s *dataSym)) {
+	for _, f := range d.c.Pkg.Files {
+		for _, fn := range f.Funcs {
+			for i := range fn.Insts {
+				e := &fn.Insts[i]
+				for j := range e.Mem {
+					m := &e.Mem[j]
+					if m.Base != frame.BaseSB || !m.Write || m.Addr {
+						continue
+					}
+					key := d.x.key(f.Name, m.Name, memStatic(fn, e, m), "")
+					if s := d.syms[key]; s != nil {
+						do(f, fn, i, m, s)
+					}
+				}
+			}
+		}
+	}
+}
+
+// memStatic reports whether the symbol of memory operand m is static
+// (sym<>(SB)).
+func memStatic(fn *frame.Func, e *frame.Effect, m *frame.Mem) bool {
+	s := &fn.File.Stmts[e.Stmt]
+	return m.Arg >= 0 && m.Arg < len(s.Args) && s.Args[m.Arg].Static
+}
+
+// checkStores reports stores to RODATA symbols: the linker places them in
+// a read-only segment, and the store faults (SIGSEGV).
+func (d *dataCheck) checkStores() {
+	d.eachStore(func(f *File, fn *frame.Func, i int, m *frame.Mem, s *dataSym) {
+		for _, ref := range s.globls {
+			if !ref.g.Has(frame.FlagRODATA) {
+				continue
+			}
+			e := &fn.Insts[i]
+			d.c.Report(Diag{File: f, Fn: fn, Pos: memPos(fn, e, m), Msg: fmt.Sprintf(
+				"%s stores to %s, which GLOBL at %s declares RODATA: the linker puts it in a read-only segment and the store faults "+
+					"at run time (SIGSEGV); drop RODATA (use NOPTR) if it must be written", e.Op, s.name, d.line(ref.g.Pos))})
+			return
+		}
+	})
+}
+
+const docData = `check DATA and GLOBL statements and stores to read-only data
+
+Reports DATA without a GLOBL for the symbol in the same file (the bytes are
+dropped: cmd/asm assembles each file on its own); DATA past the GLOBL size
+("initialize bounds" at link time); DATA out of order or overlapping (cmd/asm
+rejects it); a symbol declared twice; GLOBL without NOPTR or RODATA for a
+symbol with no Go type ("missing Go type information for global symbol",
+cmd/link/internal/ld/data.go); DATA that replaces a Go variable holding
+pointers with a NOPTR definition (the GC stops seeing them), with RODATA
+(duplicate definition) or with another size; flags that do nothing on
+GLOBL; and stores to a RODATA symbol, which fault at run time.`
