@@ -56,8 +56,8 @@ package asmparse
 //	total           1278  275996   353166    700847    0
 //
 // "files" counts (file, target) pairs. "operands" counts the operands
-// compared by value; the others (labels
-// that Go prints as a PC, constants from go_asm.h …) are compared by count.
+// compared by value; the others (labels that Go prints as a PC, constants
+// from go_asm.h …) are compared by count.
 // What the oracle found in the parser, now fixed: on arm, R10 is g, so
 // [R4-R11] holds g and R(10) is g (cmd/asm/internal/arch/arch.go,
 // archArm); DefaultDefines lacked GOARM_6 and GOARM_5 (GOARM=7 defines all

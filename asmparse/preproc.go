@@ -117,6 +117,7 @@ type preprocessor struct {
 	args    []tok       // the arguments of the invocation being expanded
 	argEnds []int       // where each argument ends in args
 	slab    []Expansion // Expansions are allocated from here
+	defBuf  []tok       // the body of the #define being read
 	srcs    []string    // the sources of token texts: the file, its headers (see tok)
 	mainSrc int32       // the file's number in srcs
 	exps    []*Expansion
@@ -662,6 +663,7 @@ func (p *preprocessor) define() {
 			return
 		}
 	}
+	body := p.defBuf[:0]
 	for t.kind != Newline && t.kind != EOF {
 		if t.kind == '\\' {
 			t = p.raw()
@@ -669,12 +671,19 @@ func (p *preprocessor) define() {
 				p.errorf(t.pos, `in definition of %s: \ may only escape a newline or \`, m.Name)
 			}
 		}
-		m.body = append(m.body, t)
-		m.Body = append(m.Body, p.export(t))
+		body = append(body, t)
 		t = p.raw()
 	}
+	p.defBuf = body
 	if t.kind == EOF {
 		p.pushBack(t)
+	}
+	if len(body) > 0 {
+		m.body = slices.Clone(body)
+		m.Body = make([]Token, len(body))
+		for i, t := range body {
+			m.Body[i] = p.export(t)
+		}
 	}
 	m.argIdx = argIndexes(m)
 	if old := p.macros[m.Name]; old != nil && !sameBody(old, m) {
