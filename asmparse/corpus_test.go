@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -132,4 +133,30 @@ func TestFastOperands(t *testing.T) {
 		}
 	}
 	t.Logf("%d operands compared", n)
+}
+
+// TestConcurrentParse parses files from several goroutines at once (run
+// with -race): the caches of built-in macros and the scratch buffers are
+// shared.
+func TestConcurrentParse(t *testing.T) {
+	files := corpusFiles(t)
+	if len(files) > 80 {
+		files = files[:80]
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, path := range files {
+				src, err := os.ReadFile(path)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				ParseFile(token.NewFileSet(), path, src, &Config{Defines: []string{"X=1", "Y"}})
+			}
+		}()
+	}
+	wg.Wait()
 }
