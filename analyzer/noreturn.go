@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"github.com/asmcheck/asmcheck/frame"
@@ -322,7 +323,7 @@ func hasBreak(body *ast.BlockStmt) bool {
 			}
 			switch s := m.(type) {
 			case *ast.BranchStmt:
-				if s.Tok.String() == "break" && (s.Label != nil || !nested) {
+				if s.Tok == token.BREAK && (s.Label != nil || !nested) {
 					found = true
 				}
 			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:

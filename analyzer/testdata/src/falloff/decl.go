@@ -25,3 +25,23 @@ func fatal() { panic("fatal") }
 
 // work returns.
 func work() {}
+
+func callSpin()
+func callMaybe()
+
+// spin never returns: an endless loop with no break.
+func spin() {
+	for {
+		for range 3 {
+			break // leaves the inner loop only
+		}
+	}
+}
+
+// maybe can return.
+func maybe(x bool) {
+	if x {
+		return
+	}
+	panic("no")
+}

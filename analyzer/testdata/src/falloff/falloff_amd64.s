@@ -81,3 +81,9 @@ TEXT ·dropsReturn(SB), NOSPLIT|NOFRAME, $0-0
 
 TEXT ·callDrops(SB), NOSPLIT, $0-0
 	CALL	·dropsReturn(SB)
+
+TEXT ·callSpin(SB), NOSPLIT, $0-0
+	CALL	·spin(SB)
+
+TEXT ·callMaybe(SB), NOSPLIT, $0-0
+	CALL	·maybe(SB) // want `callMaybe ends with a call to ·maybe: when it returns`

@@ -80,3 +80,9 @@ TEXT ·dropsReturn(SB), NOSPLIT|NOFRAME, $0-0
 
 TEXT ·callDrops(SB), NOSPLIT, $0-0
 	BL	·dropsReturn(SB)
+
+TEXT ·callSpin(SB), NOSPLIT, $0-0
+	BL	·spin(SB)
+
+TEXT ·callMaybe(SB), NOSPLIT, $0-0
+	BL	·maybe(SB) // want `callMaybe ends with a call to ·maybe: when it returns`
