@@ -32,6 +32,16 @@ var reviewed = []struct{ file, arch, fn, msg, why string }{
 	{"internal/runtime/atomic/atomic_arm64.s", "arm64", "And32", "invalid MOVD of ret+16(FP); uint32 is 4-byte value", "as Or32"},
 	{"runtime/sys_windows_arm64.s", "arm64", "getlasterror", "invalid MOVD of ret+0(FP); uint32 is 4-byte value",
 		"windows/arm64: an 8-byte store of the error into the uint32 result; harmless padding, as above."},
+	{"runtime/asm_s390x.s", "s390x", "DATA _rt0_s90x_lib_argv<> without a GLOBL in this file", "the symbol is never defined",
+		"data (-goroot.targets=all): a typo, s90x for s390x: the DATA initializes a symbol nobody declares, so it is dropped, and " +
+			"_rt0_s390x_lib_argv<> (GLOBL on the next line) has no DATA. Harmless: the value is $0, what BSS holds anyway."},
+	{"runtime/asm_s390x.s", "s390x", "callfnMVC", "execution runs off the end of callfnMVC",
+		"falloff (-goroot.targets=all): \"Not a function: target for EXRL\": the single MVC is executed by EXRL, never called, " +
+			"so running off its end cannot happen; a TEXT is simply how the runtime places the instruction."},
+	{"runtime/sys_netbsd_arm64.s", "arm64", "lwp_tramp", "execution runs off the end of lwp_tramp",
+		"falloff (-goroot.targets=all): after CALL (R2), which does not return, the \"crash (not reached)\" idiom stores to (R8) " +
+			"after zeroing R0 (the other netbsd/arm64 crashes store to (R0)): if it ever ran, R8 is not known to be a bad address, " +
+			"and execution would go on into the next function."},
 	{"internal/chacha8rand/chacha8_arm64.s", "arm64", "block<ABIInternal>", "MOVW 0(RSP) writes the saved LR",
 		"spslot: block has a $16 frame (locals at 8..23(RSP)) and stores the counter at 0(RSP), the slot where its prologue saved LR. " +
 			"It is a leaf, so RET still returns through R30, but the unwinder reads an innermost framed function's return address " +
