@@ -66,6 +66,8 @@ func newDriver(args []string, stderr io.Writer) (*driver, error) {
 	enable := map[string]*string{}
 	for _, a := range analyzer.All {
 		enable[a.Name] = fs.String(a.Name, "", "enable (true) or disable (false) the "+a.Name+" check")
+		// A check's own flags are -NAME.FLAG, as under go vet (-nosplit.race).
+		a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, a.Name+"."+f.Name, f.Usage) })
 	}
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: asmcheck [-arch list] [-json] [-fix] [-CHECK=false] [packages]")
