@@ -32,6 +32,7 @@ var archAMD64 = newArch(&Arch{
 			Name:        "System V AMD64",
 			CalleeSaved: []string{"BX", "BP", "R12", "R13", "R14", "R15"},
 			StackAlign:  16,
+			SaveHelpers: amd64SaveHelpers,
 		},
 		{
 			Name:             "Windows x64",
@@ -40,6 +41,17 @@ var archAMD64 = newArch(&Arch{
 			CalleeSavedFloat: regRange("X", 6, 15),
 			FloatSavedBits:   128,
 			StackAlign:       16,
+			SaveHelpers:      amd64SaveHelpers,
+		},
+		{
+			// Plan 9's C compilers make the caller save what it needs
+			// across a call (Go's ABI0 inherited the convention), and
+			// Plan 9 has no cgo: its note handler keeps nothing for C.
+			Name:       "Plan 9",
+			GOOS:       []string{"plan9"},
+			StackAlign: 16,
 		},
 	},
 })
+
+const amd64SaveHelpers = "runtime/cgo/abi_amd64.h: PUSH_REGS_HOST_TO_ABI0 and POP_REGS_HOST_TO_ABI0"

@@ -265,6 +265,13 @@ type CABI struct {
 	FloatSavedBits int
 	// StackAlign is the stack pointer alignment required at a call.
 	StackAlign int
+	// Reserved lists the registers the platform owns on these operating
+	// systems, which code must not write at all (arm64 R18 on darwin, ios
+	// and windows).
+	Reserved []string
+	// SaveHelpers names the runtime's macros that save and restore the
+	// callee-saved registers at an entry from C, for messages.
+	SaveHelpers string
 }
 
 // CABIFor returns the C ABI of a on goos, or nil if none is recorded.

@@ -39,11 +39,29 @@ var archARM64 = newArch(&Arch{
 		IntRegs:   regRange("R", 0, 15),
 		FloatRegs: regRange("F", 0, 15),
 	},
-	CABIs: []*CABI{{
-		Name:             "AAPCS64",
+	CABIs: []*CABI{
+		aapcs64("AAPCS64", nil, nil),
+		// Apple's arm64 ABI reserves x18 ("The platform reserves register
+		// x18. Don't use this register."), and Windows keeps the TEB
+		// pointer in it; both keep AAPCS64's callee-saved registers.
+		aapcs64("AAPCS64 (Apple)", []string{"darwin", "ios"}, []string{"R18_PLATFORM"}),
+		aapcs64("AAPCS64 (Windows)", []string{"windows"}, []string{"R18_PLATFORM"}),
+	},
+})
+
+// aapcs64 returns the AAPCS64 convention for the given operating systems.
+// R29, the frame pointer, is callee-saved like R19-R28; the runtime's
+// SAVE_R19_TO_R28 leaves it out because the Go frame (or the entry's own
+// STP) keeps it.
+func aapcs64(name string, goos, reserved []string) *CABI {
+	return &CABI{
+		Name:             name,
+		GOOS:             goos,
 		CalleeSaved:      concat(regRange("R", 19, 27), []string{"g", "R29"}),
 		CalleeSavedFloat: regRange("F", 8, 15),
 		FloatSavedBits:   64,
 		StackAlign:       16,
-	}},
-})
+		Reserved:         reserved,
+		SaveHelpers:      "runtime/cgo/abi_arm64.h: SAVE_R19_TO_R28, SAVE_F8_TO_F15 and their RESTORE_ twins",
+	}
+}
