@@ -1,0 +1,125 @@
+package analyzer
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/asmcheck/asmcheck/frame"
+)
+
+// The vzeroupper check: code that leaves the upper halves of the YMM/ZMM
+// registers dirty makes the SSE code that runs next pay for the AVX-SSE
+// transition (a state save on Intel before Ice Lake, a false dependency on
+// every SSE instruction after), until something runs VZEROUPPER. Go's
+// compiled code is SSE; Intel's optimization manual asks for VZEROUPPER
+// before leaving AVX code (minio/md5-simd#5, minio/blake2b-simd#24).
+
+func runVZeroUpper(c *Check) {
+	var rc *regCtx
+	c.EachFunc(func(f *File, fn *frame.Func) {
+		if !fn.Dot || fn.Static || !hasWide(fn) {
+			// Static and C-style functions are called from assembly,
+			// and may return values in YMM or ZMM registers
+			// (internal/runtime/gc/scan's expandAVX512_N<>).
+			return
+		}
+		if rc == nil {
+			rc = newRegCtx(c)
+		}
+		sol := frame.Forward(fn, frame.Problem[int32]{
+			Entry: -1,
+			Join:  joinDirty,
+			Equal: func(a, b int32) bool { return a == b },
+			Transfer: func(i int, e *frame.Effect, in int32) int32 {
+				switch {
+				case !e.Known, e.Attrs&frame.AttrVZeroUpper != 0, e.Flow == frame.FlowCall:
+					return -1
+				case in < 0 && fn.Arch.DirtiesUpper(e):
+					return int32(i)
+				}
+				return in
+			},
+		})
+		for i := range fn.Insts {
+			e := &fn.Insts[i]
+			if sol.Reached[i] && sol.In[i] >= 0 && leavesAVX(rc, fn, e) {
+				reportVZeroUpper(c, f, fn, e, sol.In[i])
+			}
+		}
+	})
+}
+
+// hasWide reports whether fn makes the upper state dirty somewhere.
+func hasWide(fn *frame.Func) bool {
+	for i := range fn.Insts {
+		if fn.Arch.DirtiesUpper(&fn.Insts[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinDirty keeps the first dirtying instruction of any path.
+func joinDirty(a, b int32) int32 {
+	switch {
+	case a < 0:
+		return b
+	case b < 0:
+		return a
+	}
+	return min(a, b)
+}
+
+// leavesAVX reports whether e hands control to code that may run SSE
+// instructions: a return, or a call or tail call to anything but an
+// assembly function of the package (which may take YMM arguments, and is
+// checked on its own) or a register (unknown).
+func leavesAVX(rc *regCtx, fn *frame.Func, e *frame.Effect) bool {
+	switch e.Flow {
+	case frame.FlowReturn:
+		return true
+	case frame.FlowCall, frame.FlowTailCall:
+		return e.Target.Sym != "" && !e.Target.Indirect && rc.idx.callee(fn, e) == nil
+	}
+	return false
+}
+
+func reportVZeroUpper(c *Check, f *File, fn *frame.Func, e *frame.Effect, dirty int32) {
+	what := "RET"
+	switch e.Flow {
+	case frame.FlowCall:
+		what = "call to " + e.Target.Sym
+	case frame.FlowTailCall:
+		what = "tail call to " + e.Target.Sym
+	}
+	w := &fn.Insts[dirty]
+	line := c.Pass.Fset.Position(w.Pos).Line
+	c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: fmt.Sprintf(
+		"%s with dirty upper halves of the YMM/ZMM registers (%s on line %d writes a 256- or 512-bit register, and no VZEROUPPER follows): "+
+			"the SSE code that runs next, Go's included, pays the AVX-SSE transition penalty on every instruction until something clears them "+
+			"(Intel optimization manual; minio/md5-simd#5); add VZEROUPPER before it",
+		what, w.Op, line),
+		Fixes: insertBefore(f, e, "VZEROUPPER", "insert VZEROUPPER")})
+}
+
+// insertBefore returns a fix that inserts the instruction text on its own
+// line before e, with e's indentation, or nil when e's mnemonic is not in
+// the file as written (it came from a macro).
+func insertBefore(f *File, e *frame.Effect, text, msg string) []analysis.SuggestedFix {
+	s := &f.Stmts[e.Stmt]
+	off := int(e.Pos - f.Base)
+	if s.Exp != nil || off < 0 || off+len(s.Op) > len(f.Src) || f.Src[off:off+len(s.Op)] != s.Op {
+		return nil
+	}
+	start := off
+	for start > 0 && (f.Src[start-1] == ' ' || f.Src[start-1] == '\t') {
+		start--
+	}
+	indent := f.Src[start:off]
+	if start > 0 && f.Src[start-1] != '\n' {
+		indent = "\t" // after a label: the new line gets a tab
+	}
+	return []analysis.SuggestedFix{{Message: msg, TextEdits: []analysis.TextEdit{
+		{Pos: e.Pos, End: e.Pos, NewText: []byte(text + "\n" + indent)}}}}
+}

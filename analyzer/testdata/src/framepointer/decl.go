@@ -1,0 +1,3 @@
+package framepointer
+
+func gofunc()

@@ -1,0 +1,50 @@
+#include "textflag.h"
+
+// cloudflare/circl used R29 as a scratch register.
+TEXT ·scratchBad(SB), NOSPLIT, $0-8
+	MOVD x+0(FP), R29 // want `frame pointer R29 is clobbered here and not restored before the return on line 6`
+	RET
+
+TEXT ·scratchOK(SB), NOSPLIT, $0-8
+	MOVD.W R29, -16(RSP)
+	MOVD x+0(FP), R29
+	MOVD.P 16(RSP), R29
+	RET
+
+TEXT ·afterBranchBad(SB), NOSPLIT, $0-8
+	MOVD x+0(FP), R0
+	CBZ R0, done
+	LDP (R0), (R1, R29) // want `frame pointer R29 is clobbered here and not restored before the return on line 19`
+done:
+	RET
+
+// Saved, but restored from the wrong place and only 32 bits of it.
+TEXT ·wrongSlotBad(SB), NOSPLIT, $0
+	STPW (R29, R30), -32(RSP)
+	MOVD $0, R29 // want `frame pointer R29 is clobbered here and not restored before the return on line 26`
+	LDPW 32(RSP), (R29, R30)
+	RET
+
+TEXT ·copyOK(SB), NOSPLIT, $0-8
+	MOVD R29, R8
+	MOVD x+0(FP), R29
+	MOVD R8, R29
+	RET
+
+// A frame record built by hand in a NOFRAME function.
+TEXT ·recordOK(SB), NOSPLIT|NOFRAME, $0
+	STP.W (R29, R30), -16(RSP)
+	MOVD RSP, R29
+	BL ·gofunc(SB)
+	LDP.P 16(RSP), (R29, R30)
+	RET
+
+TEXT ·framedOK(SB), NOSPLIT, $8-8
+	MOVD x+0(FP), R29
+	MOVD (R29), R0
+	RET
+
+TEXT ·framedCallBad(SB), NOSPLIT, $8-8
+	MOVD x+0(FP), R29 // want `frame pointer R29 is clobbered here and holds no frame pointer at the call on line 49`
+	BL ·gofunc(SB)
+	RET

@@ -1,0 +1,3 @@
+package reserved
+
+var global int

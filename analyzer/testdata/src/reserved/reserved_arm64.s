@@ -1,0 +1,50 @@
+#include "textflag.h"
+
+// R18 is the platform register on darwin, ios and windows, and this file
+// is built for them.
+TEXT ·platformBad(SB), NOSPLIT, $0
+	MOVD $1, R18_PLATFORM // want `MOVD writes R18_PLATFORM, the platform register, and this file is built for darwin, ios, windows`
+	RET
+
+TEXT ·platformOK(SB), NOSPLIT, $0
+	MOVD R18_PLATFORM, R0
+	RET
+
+// Only the runtime switches goroutines.
+TEXT ·gBad(SB), NOSPLIT, $0
+	MOVD R0, g // want `MOVD writes g, the g register, with something other than g`
+	RET
+
+TEXT ·gOK(SB), NOSPLIT, $0
+	MOVD g, R5
+	MOVD R5, g
+	RET
+
+// The stack check calls morestack_noctxt, which zeroes R26.
+TEXT ·closureBad(SB), $16
+	MOVD 8(R26), R0 // want `MOVD reads R26, the closure context register, before anything writes it, but closureBad is not NEEDCTXT`
+	BL ·platformOK(SB)
+	RET
+
+TEXT ·closureOK(SB), NEEDCTXT, $16
+	MOVD 8(R26), R0
+	BL ·platformOK(SB)
+	RET
+
+TEXT ·closureNosplitOK(SB), NOSPLIT, $16
+	MOVD 8(R26), R0
+	BL ·platformOK(SB)
+	RET
+
+// A load of a Go global goes through R27.
+TEXT ·regtmpBad(SB), NOSPLIT, $0
+	MOVD $1, R27
+	MOVD ·global(SB), R0 // want `this MOVD is expanded by the assembler through R27 \(REGTMP\), which destroys the value written to R27 on line 41 and read on line 43`
+	ADD R27, R0
+	RET
+
+TEXT ·regtmpOK(SB), NOSPLIT, $0
+	MOVD $1, R27
+	ADD R27, R0
+	MOVD ·global(SB), R1
+	RET

@@ -1,0 +1,11 @@
+package vzeroupper
+
+func sum(p *[8]uint32)
+func sumOK(p *[8]uint32)
+func twoPaths(p *[8]uint32, n int)
+func callsGo(p *[8]uint32)
+func callsGoOK(p *[8]uint32)
+func highRegsOK(p *[16]uint32)
+func sseOK(p *[4]uint32)
+func callsHelperOK(p *[8]uint32)
+func gofunc()

@@ -1,0 +1,69 @@
+#include "textflag.h"
+
+TEXT ·sum(SB), NOSPLIT, $0-8
+	MOVQ p+0(FP), AX
+	VMOVDQU (AX), Y0
+	VPADDD Y0, Y0, Y0
+	VMOVDQU Y0, (AX)
+	RET // want `RET with dirty upper halves of the YMM/ZMM registers \(VMOVDQU on line 5 writes a 256- or 512-bit register, and no VZEROUPPER follows\)`
+
+TEXT ·sumOK(SB), NOSPLIT, $0-8
+	MOVQ p+0(FP), AX
+	VMOVDQU (AX), Y0
+	VPADDD Y0, Y0, Y0
+	VMOVDQU Y0, (AX)
+	VZEROUPPER
+	RET
+
+// VZEROUPPER on one path only.
+TEXT ·twoPaths(SB), NOSPLIT, $0-16
+	MOVQ p+0(FP), AX
+	VMOVDQU (AX), Y0
+	VMOVDQU Y0, (AX)
+	CMPQ n+8(FP), $0
+	JEQ done
+	VZEROUPPER
+	RET
+done:	RET // want `RET with dirty upper halves`
+
+TEXT ·callsGo(SB), $0-8
+	MOVQ p+0(FP), AX
+	VMOVDQU (AX), Y1
+	CALL ·gofunc(SB) // want `call to ·gofunc with dirty upper halves`
+	VMOVDQU Y1, (AX)
+	VZEROUPPER
+	RET
+
+TEXT ·callsGoOK(SB), $0-8
+	MOVQ p+0(FP), AX
+	VMOVDQU (AX), Y1
+	VMOVDQU Y1, (AX)
+	VZEROUPPER
+	CALL ·gofunc(SB)
+	RET
+
+// ZMM16-ZMM31 are out of SSE's reach: no transition.
+TEXT ·highRegsOK(SB), NOSPLIT, $0-8
+	MOVQ p+0(FP), AX
+	VMOVDQU32 (AX), Z16
+	VMOVDQU32 Z16, (AX)
+	RET
+
+TEXT ·sseOK(SB), NOSPLIT, $0-8
+	MOVQ p+0(FP), AX
+	MOVOU (AX), X0
+	MOVOU X0, (AX)
+	RET
+
+// A helper of the package's assembly may return its result in Y0.
+TEXT ·callsHelperOK(SB), NOSPLIT, $0-8
+	MOVQ p+0(FP), AX
+	VMOVDQU (AX), Y1
+	CALL load<>(SB)
+	VMOVDQU Y0, (AX)
+	VZEROUPPER
+	RET
+
+TEXT load<>(SB), NOSPLIT, $0
+	VMOVDQU (AX), Y0
+	RET
