@@ -240,6 +240,11 @@ func (d *driver) check(target string, pkgs []string) ([]finding, error) {
 	old := os.Getenv("GOARCH")
 	os.Setenv("GOARCH", arch)
 	defer os.Setenv("GOARCH", old)
+	// And GOOS, for GOOS_* in the preprocessor and the C conventions
+	// (asm_amd64.s checked for windows/amd64 is Windows code).
+	oldOS := os.Getenv("GOOS")
+	os.Setenv("GOOS", goos)
+	defer os.Setenv("GOOS", oldOS)
 	loaded, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Env: env, Dir: d.dir}, pkgs...)
 	if err != nil {
 		return nil, err

@@ -49,6 +49,32 @@ var reviewed = []struct{ file, arch, fn, msg, why string }{
 	{"runtime/rt0_openbsd_arm64.s", "arm64", "_rt0_arm64_openbsd_lib", "jump to _rt0_arm64_lib with 208 bytes",
 		"spbalance (-goroot.targets=all): a $184 frame (copied from _rt0_arm64_lib's TEXT line) then JMP _rt0_arm64_lib, which returns to C " +
 			"with SP 208 bytes low. Dead code: c-shared and c-archive are not supported on openbsd/arm64 (internal/platform BuildModeSupported)."},
+	{"vendor/golang.org/x/crypto/chacha20poly1305/chacha20poly1305_amd64.s", "amd64", "chacha20Poly1305Open", "RET with dirty upper halves",
+		"vzeroupper (performance): on the AVX2 path, when what is left after the 512-byte main loop is 0 bytes, openAVX2MainLoopDone " +
+			"jumps to openSSEFinalize and RET without VZEROUPPER (every other AVX2 exit has one): the caller's SSE code then runs with dirty upper state."},
+}
+
+// plan9BP are the plan9/amd64 functions that put the system call number
+// in BP, as Plan 9's amd64 system call convention wants, and return (or
+// call runtime·exitsyscall, runtime·sighandler) with it there.
+var plan9BP = []struct {
+	file string
+	fns  []string
+}{
+	{"runtime/sys_plan9_amd64.s", []string{"open", "pread", "pwrite", "_seek", "closefd", "dupfd", "exits", "brk_", "sleep",
+		"plan9_semacquire", "plan9_tsemacquire", "notify", "noted", "plan9_semrelease", "rfork", "errstr", "sigtramp"}},
+	{"syscall/asm_plan9_amd64.s", []string{"Syscall", "Syscall6", "RawSyscall", "RawSyscall6", "seek"}},
+}
+
+func init() {
+	for _, p := range plan9BP {
+		for _, fn := range p.fns {
+			reviewed = append(reviewed, struct{ file, arch, fn, msg, why string }{p.file, "amd64", fn, "frame pointer BP is clobbered here",
+				"framepointer (-goroot.targets=all, plan9/amd64): Go keeps frame pointers on plan9/amd64 too (runtime.framepointer_enabled), " +
+					"but these wrappers load the system call number (sigtramp: g) into BP and return, or call exitsyscall or sighandler, with it " +
+					"there: an execution-tracer unwind through the caller follows the number as a frame pointer. Only plan9/amd64 is affected."})
+		}
+	}
 }
 
 func isReviewed(f finding) bool {
