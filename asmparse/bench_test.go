@@ -45,16 +45,17 @@ func loadCorpus(b testing.TB) ([]corpusEntry, int64) {
 //	GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1 valgrind --tool=callgrind \
 //		/tmp/asmparse.test -test.run XXX -test.bench ParseCorpus -test.benchtime 5x -test.cpu 1
 //
-// On go1.26.8, 617 files, 6.06 MB (2026-11-22, AMD EPYC, 2 cores shared):
+// On go1.26.8, 617 files, 6.06 MB (2026-11-22, AMD EPYC, 2 cores shared
+// with other builds):
 //
-//	                     before (1f598a7)   after
-//	instructions/iter    1.31 G             0.94 G
-//	  with GOGC=off      1.06 G             0.77 G
-//	B/op                 154 MB             108 MB
-//	allocs/op            428 k              88 k
-//	best ns/op (load≈2)  183 ms (33 MB/s)   see the commit message of the last perf change
+//	                         before (1f598a7)   after
+//	instructions/iter        1.31 G             0.85 G
+//	  with GOGC=off          1.06 G             0.71 G
+//	B/op                     154 MB             105 MB
+//	allocs/op                428 k              83 k
+//	best ns/op, load ≈ 6     193 ms (31 MB/s)   122 ms (50 MB/s)
 //
-// Of the 108 MB, 59 MB is the result itself: 186 k Stmts of 104 bytes and
+// Of the 105 MB, 59 MB is the result itself: 186 k Stmts of 104 bytes and
 // 410 k Operands of 96 bytes, whose exported fields fix their size.
 func BenchmarkParseCorpus(b *testing.B) {
 	files, n := loadCorpus(b)
