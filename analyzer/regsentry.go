@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"strings"
 
+	"github.com/asmcheck/asmcheck/asmparse"
 	"github.com/asmcheck/asmcheck/frame"
 )
 
@@ -21,10 +22,13 @@ import (
 //     Windows exception handlers, .init_array), each read in the tree;
 //  3. its symbol has no package qualifier and is not static
 //     (TEXT _rt0_amd64_linux_lib(SB), TEXT callbackasm(SB)) and no
-//     instruction of the package calls or jumps to it: a C-style name
-//     that the package itself never uses is there for someone else, and
-//     Go code cannot call it (crypto's p256MulInternal(SB), called only
-//     from the package's own assembly, is a private helper);
+//     statement of the package calls, jumps to or takes the address of
+//     it: a C-style name that the package itself never uses is there for
+//     someone else, and Go code cannot call it (crypto's
+//     p256MulInternal(SB), called only from the package's own assembly,
+//     is a private helper; purego's syscallX, whose address goes to the
+//     runtime's cgocall, is called from Go with C's convention and need
+//     not keep anything);
 //  4. an //asmcheck:centry comment is on its TEXT line or the line before;
 //  5. an entry from C tail-calls it (JMP sym(SB) to a static or C-style
 //     function of the package): it returns to the same C caller
@@ -118,7 +122,7 @@ func (rc *regCtx) entryReason(f *File, fn *frame.Func, exports map[string]string
 		return "the runtime's " + fn.Name + " is " + e.why
 	}
 	if !fn.Dot && !fn.Static && !called[fn] {
-		return "its symbol has no package qualifier and nothing in the package calls it"
+		return "its symbol has no package qualifier and nothing in the package calls it or takes its address"
 	}
 	return ""
 }
@@ -171,18 +175,26 @@ func (rc *regCtx) cgoExports() map[string]string {
 	return out
 }
 
-// calledInPackage returns the functions some instruction of the package
-// calls or jumps to by name.
+// calledInPackage returns the functions that some statement of the
+// package names: a call or jump, or an address taken ($sym(SB), also in
+// DATA). A function whose address the package takes is handed to someone
+// the analysis cannot see — C, or the runtime's cgocall (purego's
+// syscallX) — so it is not assumed to be entered from C.
 func (rc *regCtx) calledInPackage() map[*frame.Func]bool {
 	out := map[*frame.Func]bool{}
-	for _, fn := range rc.c.Pkg.Funcs() {
-		for i := range fn.Insts {
-			e := &fn.Insts[i]
-			if e.Target.Sym == "" {
+	for _, f := range rc.c.Pkg.Files {
+		for i := range f.Stmts {
+			s := &f.Stmts[i]
+			if s.Op == "TEXT" {
 				continue
 			}
-			if callee := rc.idx.callee(fn, e); callee != nil && callee != fn {
-				out[callee] = true
+			for j := range s.Args {
+				a := &s.Args[j]
+				if (a.Kind == asmparse.MemOp || a.Kind == asmparse.AddrOp) && a.Reg == "SB" && a.Sym != "" {
+					if fn := rc.idx.byKey[rc.idx.key(f.Name, a.Sym, a.Static, a.ABI())]; fn != nil {
+						out[fn] = true
+					}
+				}
 			}
 		}
 	}

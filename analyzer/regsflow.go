@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/asmcheck/asmcheck/frame"
 )
@@ -349,6 +350,7 @@ func (rf *regFlow) transfer(i int, e *frame.Effect, in *flowState) *flowState {
 	rf.load(e, in, s, &owned, handled)
 	rf.store(i, e, in, s)
 	rf.regWrites(e, in, s, &owned, handled)
+	dropRegSlots(s, e)
 	if e.Attrs&frame.AttrUsesTmp != 0 && rf.arch.Tmp != frame.NoReg {
 		rf.setReg(s, &owned, frame.RegRef{Reg: rf.arch.Tmp}, val{})
 	}
@@ -395,13 +397,33 @@ func (rf *regFlow) addr(m *frame.Mem, in *flowState) (slotKey, bool) {
 		}
 		return slotKey{off: d + base + m.Off}, in.spKnown
 	case frame.BaseReg:
-		if v := in.regs[m.Reg]; v.kind == vSP && m.Index == frame.NoReg {
+		if m.Index != frame.NoReg {
+			break
+		}
+		if v := in.regs[m.Reg]; v.kind == vSP {
 			return slotKey{off: v.off + m.Off}, true
 		}
+		// Memory through a pointer the analysis does not know: named by
+		// the register, valid until the register changes.
+		return slotKey{sym: regSlot(m.Reg), off: m.Off}, true
 	case frame.BaseSB:
 		return slotKey{sym: m.Name, off: m.Off}, m.Name != "" && m.Index == frame.NoReg
 	}
 	return slotKey{}, false
+}
+
+// regSlot is the slotKey.sym of memory addressed through register r.
+func regSlot(r frame.Reg) string {
+	return "\x00" + strconv.Itoa(int(r))
+}
+
+// dropRegSlots forgets the memory addressed through the registers e
+// writes: the pointer changed.
+func dropRegSlots(s *flowState, e *frame.Effect) {
+	for _, w := range e.Writes {
+		sym := regSlot(w.Reg)
+		s.slots = slices.DeleteFunc(s.slots, func(sl slot) bool { return sl.key.sym == sym })
+	}
 }
 
 // refSize returns the bytes a register access covers.

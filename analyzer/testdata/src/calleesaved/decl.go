@@ -16,3 +16,5 @@ func tailEntryOK()
 func setTrampoline()
 
 var global int
+
+var thunkAddr uintptr

@@ -64,3 +64,19 @@ TEXT ·zeroOK(SB), NOSPLIT|NOFRAME, $0
 	CALL ·gofunc(SB)
 	MOVQ $0, AX
 	JMP (AX)
+
+// Saved through a pointer and restored from the same place.
+TEXT ·viaPointerOK(SB), NOSPLIT, $0-8
+	MOVQ x+0(FP), DI
+	MOVQ BP, 8(DI)
+	MOVQ (DI), BP
+	MOVQ 8(DI), BP
+	RET
+
+TEXT ·viaPointerBad(SB), NOSPLIT, $0-8
+	MOVQ x+0(FP), DI
+	MOVQ BP, 8(DI)
+	MOVQ (DI), BP // want `frame pointer BP is clobbered here and not restored before the return on line 82`
+	ADDQ $8, DI
+	MOVQ 8(DI), BP
+	RET
