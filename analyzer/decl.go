@@ -228,9 +228,12 @@ func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame) {
 	}
 	lay := fn.Layout()
 	sol := fn.SP()
+	afterSys := afterSyscall(fn)
 	for i := range fn.Insts {
 		st := sol.In[i]
-		if !sol.Reached[i] || !st.Known {
+		if !sol.Reached[i] || !st.Known || afterSys[i] {
+			// After a system call SP may be another stack's: clone
+			// returns in the child on the stack it was given.
 			continue
 		}
 		e := &fn.Insts[i]
@@ -250,6 +253,11 @@ func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame) {
 				c.Report(Diag{File: f, Fn: fn, Pos: pos, Msg: fmt.Sprintf(
 					"%s should be %s: it addresses the argument %s through the hardware SP, which breaks as soon as the frame size changes",
 					m.Text, want, v.Name), Fixes: replaceText(f, pos, m.Text, want, "use "+want)})
+			case fr.ArgSize == 0:
+				// A function declared without arguments that reads its
+				// caller's frame is entered some other way on purpose
+				// (signal handlers, the libc trampolines called with a
+				// C frame).
 			case off >= int64(fr.ArgSize):
 				c.Reportf(f, fn, pos, "use of %s points beyond argument frame: it is %d bytes past the %d bytes of arguments of %s, in the caller's frame",
 					m.Text, off-int64(fr.ArgSize), fr.ArgSize, fn.Name)
@@ -258,6 +266,19 @@ func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame) {
 			}
 		}
 	}
+}
+
+// afterSyscall reports, for each instruction of fn, whether a system call
+// may have run before it on some path.
+func afterSyscall(fn *frame.Func) []bool {
+	p := frame.Problem[bool]{
+		Join:  func(a, b bool) bool { return a || b },
+		Equal: func(a, b bool) bool { return a == b },
+		Transfer: func(_ int, e *frame.Effect, in bool) bool {
+			return in || e.Attrs&frame.AttrSyscall != 0
+		},
+	}
+	return frame.Forward(fn, p).In
 }
 
 func runFPWidth(c *Check) {
@@ -299,6 +320,9 @@ func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e *frame.Effe
 	if want.IsSize() && int(want) == m.Size {
 		return
 	}
+	if multiWord(fn.Arch, fr, e, m, size) {
+		return
+	}
 	msg := fmt.Sprintf("invalid %s of %s; %s is %d-byte value", e.Op, m.Text, typ, size)
 	if len(v.Inner) > 0 && !v.Kind.IsSize() && v.Kind != abi.KindString && v.Kind != abi.KindSlice &&
 		v.Kind != abi.KindInterface && v.Kind != abi.KindEmptyInterface {
@@ -334,6 +358,41 @@ func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e *frame.Effe
 		msg += fmt.Sprintf("; use a %d-byte move", size)
 	}
 	c.Report(Diag{File: f, Fn: fn, Pos: memPos(fn, e, m), Msg: msg})
+}
+
+// multiWord reports whether m is one access of several registers (s390x
+// LMG/STMG, arm64 LDP/STP) that covers whole consecutive values of the
+// frame exactly, starting at v: a slice's base and length loaded together,
+// or several arguments at once.
+func multiWord(a *frame.Arch, fr *abi.Frame, e *frame.Effect, m *frame.Mem, size int) bool {
+	refs := e.Writes
+	if m.Write {
+		refs = e.Reads
+	}
+	regs := 0
+	for _, r := range refs {
+		if r.Reg != a.SP {
+			regs++ // FP operands read the hardware SP; that is not a data register
+		}
+	}
+	if regs < 2 || m.Size <= size {
+		return false
+	}
+	end := int(m.Off) + m.Size
+	for off := int(m.Off); off < end; {
+		w := fr.At(off)
+		if w == nil {
+			return false
+		}
+		if w.Offset != off || w.Offset+w.Size > end {
+			return false
+		}
+		off = w.Offset + w.Size
+		for off < end && fr.At(off) == nil {
+			off++ // padding between values
+		}
+	}
+	return true
 }
 
 // andList renders "a and b" or "a, b, and c" (asmdecl's phrasing).
@@ -380,6 +439,9 @@ func runResults(c *Check) {
 			Equal: func(a, b resultState) bool { return a == b },
 			Transfer: func(_ int, e *frame.Effect, in resultState) resultState {
 				w := writtenResults(fr, regs, e, all)
+				if regs == nil && spAddress(fn.Arch, e) {
+					w = all
+				}
 				return resultState{in.must | w, in.may | w}
 			},
 		}
@@ -392,6 +454,33 @@ func runResults(c *Check) {
 			}
 		}
 	})
+}
+
+// spAddress reports whether e computes an address from the hardware SP
+// into another register (ADD $16, RSP, R0 on netbsd/arm64 pipe2): the
+// frame, results included, may then be written through it.
+func spAddress(a *frame.Arch, e *frame.Effect) bool {
+	if a.SP == frame.NoReg {
+		return false
+	}
+	for i := range e.Mem {
+		if !e.Mem[i].Addr {
+			return false // a load or store, not address arithmetic
+		}
+	}
+	readsSP := false
+	for _, r := range e.Reads {
+		readsSP = readsSP || r.Reg == a.SP
+	}
+	if !readsSP {
+		return false
+	}
+	for _, w := range e.Writes {
+		if w.Reg != a.SP && a.Regs.Info(w.Reg).Class == frame.ClassGP {
+			return true
+		}
+	}
+	return false
 }
 
 // resultRegs returns, per result, the registers ABIInternal assigns it
@@ -502,17 +591,60 @@ func (c *Check) deadBranch(path []ast.Node) bool {
 	}
 	child := path[0]
 	for _, n := range path[1:] {
-		if ifs, ok := n.(*ast.IfStmt); ok {
-			if tv, ok := c.Pass.TypesInfo.Types[ifs.Cond]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool {
-				taken := constant.BoolVal(tv.Value)
-				if child == ifs.Body && !taken || child == ifs.Else && taken {
-					return true
-				}
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			if taken, ok := c.constCond(n.Cond); ok && (child == n.Body && !taken || child == n.Else && taken) {
+				return true
+			}
+		case *ast.BlockStmt:
+			if c.returnedBefore(n.List, child) {
+				return true
 			}
 		}
 		child = n
 	}
 	return false
+}
+
+// constCond returns the value of a constant boolean condition.
+func (c *Check) constCond(cond ast.Expr) (val, ok bool) {
+	tv, ok := c.Pass.TypesInfo.Types[cond]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(tv.Value), true
+}
+
+// returnedBefore reports whether a statement of list before child always
+// returns under a constant condition (if GOARCH == "mips" { return … }),
+// which makes child dead code.
+func (c *Check) returnedBefore(list []ast.Stmt, child ast.Node) bool {
+	for _, st := range list {
+		if st == child {
+			return false
+		}
+		ifs, ok := st.(*ast.IfStmt)
+		if !ok {
+			continue
+		}
+		if taken, ok := c.constCond(ifs.Cond); ok {
+			if taken && endsInReturn(ifs.Body.List) {
+				return true
+			}
+			if els, isBlock := ifs.Else.(*ast.BlockStmt); !taken && isBlock && endsInReturn(els.List) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func endsInReturn(list []ast.Stmt) bool {
+	if len(list) == 0 {
+		return false
+	}
+	_, ok := list[len(list)-1].(*ast.ReturnStmt)
+	return ok
 }
 
 func sortedNames[V any](m map[string]V) []string {

@@ -140,6 +140,16 @@ func (p *Package) parse(name string, inc *includer) *File {
 	return f
 }
 
+// targetGOOS is the GOOS of the build being checked: $GOOS when set (the
+// standalone driver sets it for every target; build.Default was fixed at
+// start-up), else the host's.
+func targetGOOS() string {
+	if g := os.Getenv("GOOS"); g != "" {
+		return g
+	}
+	return build.Default.GOOS
+}
+
 // textSymbols returns the symbols of the TEXT lines of an assembly file,
 // found by a plain scan (no preprocessing): enough to know what a file of
 // another build configuration defines, at a fraction of a parse's cost.
@@ -174,7 +184,7 @@ func textSymbols(src string) []string {
 func (p *Package) Ignored() map[string][]string {
 	p.ignoredOnce.Do(func() {
 		p.ignored = map[string][]string{}
-		goos := build.Default.GOOS
+		goos := targetGOOS()
 		for _, name := range p.Pass.IgnoredFiles {
 			if !strings.HasSuffix(name, ".s") {
 				continue
@@ -220,7 +230,7 @@ func goDecls(pass *analysis.Pass) map[string]*Decl {
 			if fn == nil {
 				continue
 			}
-			decls[fd.Name.Name] = &Decl{Func: fn, Decl: fd, Linkname: links[fd.Name.Name]}
+			decls[fd.Name.Name] = &Decl{Func: fn, Decl: fd, Linkname: links[fd.Name.Name] || hostImport(fd)}
 		}
 	}
 	return decls
@@ -256,6 +266,20 @@ func bodylessIn(src []byte, pkg, name string) bool {
 	}
 	for _, d := range f.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil && fd.Recv == nil && fd.Name.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// hostImport reports whether a //go:wasmimport directive gives fd's body
+// (the host provides it on wasm).
+func hostImport(fd *ast.FuncDecl) bool {
+	if fd.Doc == nil {
+		return false
+	}
+	for _, c := range fd.Doc.List {
+		if strings.HasPrefix(c.Text, "//go:wasmimport ") {
 			return true
 		}
 	}

@@ -16,3 +16,4 @@ func viaSPOK(x int64)
 func viaMacro(x, y int64) int64
 func viaMacroOK(x, y int64) int64
 func callerSP() uintptr
+func sigEntry()

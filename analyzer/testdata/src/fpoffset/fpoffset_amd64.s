@@ -68,3 +68,10 @@ TEXT ·callerSP(SB), NOSPLIT, $0-8
 	LEAQ ret-8(FP), AX
 	MOVQ AX, ret+0(FP)
 	RET
+
+// Declared without arguments, entered with a C frame: reading the
+// caller's frame is the point.
+TEXT ·sigEntry(SB), NOSPLIT, $0
+	MOVQ 8(SP), AX
+	MOVQ 16(SP), BX
+	RET

@@ -28,3 +28,9 @@ TEXT ·complexesOK(SB), NOSPLIT, $0-24
 	FMOVQ c+0(FP), F2       // both halves of a complex at once
 	FMOVD F0, ret+16(FP)
 	RET
+
+// One LDP of a string's base and length: two registers, two whole words.
+TEXT ·pair(SB), NOSPLIT, $0-24
+	LDP s+0(FP), (R0, R1)
+	MOVD R1, ret+16(FP)
+	RET

@@ -11,3 +11,6 @@ TEXT ·undeclared(SB), NOSPLIT, $0-0 // want `function undeclared missing Go dec
 
 TEXT helper<>(SB), NOSPLIT, $0-0
 	RET
+
+TEXT ·onlyArm64Dead(SB), NOSPLIT, $0-0
+	RET

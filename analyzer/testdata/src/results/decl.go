@@ -11,3 +11,4 @@ func viaAddr() (r, w int32)
 func internal(x int) int
 func internalOK(x int) int
 func empty(x int64) (s struct{}, n int64)
+func viaSP() (r, w int32)

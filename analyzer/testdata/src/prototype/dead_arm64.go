@@ -1,0 +1,3 @@
+package prototype
+
+func onlyArm64Dead()
