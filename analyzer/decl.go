@@ -102,6 +102,13 @@ func replaceText(f *File, pos token.Pos, old, new, msg string) []analysis.Sugges
 }
 
 func runFPOffset(c *Check) {
+	var entries map[*frame.Func]string
+	cEntry := func(fn *frame.Func) bool {
+		if entries == nil {
+			entries = newRegCtx(c).entries
+		}
+		return entries[fn] != ""
+	}
 	c.EachFunc(func(f *File, fn *frame.Func) {
 		_, fr := c.declFrame(f, fn)
 		if fr == nil {
@@ -118,7 +125,7 @@ func runFPOffset(c *Check) {
 				}
 			}
 		}
-		c.checkSPArgs(f, fn, fr)
+		c.checkSPArgs(f, fn, fr, cEntry)
 	})
 }
 
@@ -222,10 +229,20 @@ func orList(items []string) string {
 // checkSPArgs reports arguments reached through the hardware SP (8(SP) on
 // amd64, 8(RSP) on arm64) instead of by name through FP, using the real
 // frame layout and the SP changes along the way.
-func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame) {
+func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame, cEntry func(*frame.Func) bool) {
 	if fn.Has(frame.FlagNOFRAME) {
 		return
 	}
+	var diags []Diag
+	defer func() {
+		// A function entered from C (a stdcall thread start, a signal
+		// handler) lays out its arguments the C way: not our business.
+		if len(diags) > 0 && !cEntry(fn) {
+			for _, d := range diags {
+				c.Report(d)
+			}
+		}
+	}()
 	lay := fn.Layout()
 	sol := fn.SP()
 	afterSys := afterSyscall(fn)
@@ -250,7 +267,7 @@ func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame) {
 			switch v := fr.At(int(off)); {
 			case v != nil:
 				want := fpRef(v.Name, off)
-				c.Report(Diag{File: f, Fn: fn, Pos: pos, Msg: fmt.Sprintf(
+				diags = append(diags, Diag{File: f, Fn: fn, Pos: pos, Msg: fmt.Sprintf(
 					"%s should be %s: it addresses the argument %s through the hardware SP, which breaks as soon as the frame size changes",
 					m.Text, want, v.Name), Fixes: replaceText(f, pos, m.Text, want, "use "+want)})
 			case fr.ArgSize == 0:
@@ -259,10 +276,12 @@ func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame) {
 				// (signal handlers, the libc trampolines called with a
 				// C frame).
 			case off >= int64(fr.ArgSize):
-				c.Reportf(f, fn, pos, "use of %s points beyond argument frame: it is %d bytes past the %d bytes of arguments of %s, in the caller's frame",
-					m.Text, off-int64(fr.ArgSize), fr.ArgSize, fn.Name)
+				diags = append(diags, Diag{File: f, Fn: fn, Pos: pos, Msg: fmt.Sprintf(
+					"use of %s points beyond argument frame: it is %d bytes past the %d bytes of arguments of %s, in the caller's frame",
+					m.Text, off-int64(fr.ArgSize), fr.ArgSize, fn.Name)})
 			default:
-				c.Reportf(f, fn, pos, "use of %s to access argument frame (padding at offset %d): use a name+off(FP) reference", m.Text, off)
+				diags = append(diags, Diag{File: f, Fn: fn, Pos: pos, Msg: fmt.Sprintf(
+					"use of %s to access argument frame (padding at offset %d): use a name+off(FP) reference", m.Text, off)})
 			}
 		}
 	}

@@ -177,6 +177,9 @@ func (d *driver) discover() (map[string][]string, error) {
 					continue
 				}
 				target := fileGOOS(name, a) + "/" + a
+				if !slices.Contains(ports, target) {
+					continue // not a port Go supports (go tool dist list)
+				}
 				if !seen[target] {
 					seen[target] = true
 					byTarget[target] = append(byTarget[target], p.PkgPath)
@@ -186,6 +189,17 @@ func (d *driver) discover() (map[string][]string, error) {
 	}
 	return byTarget, nil
 }
+
+// ports lists the GOOS/GOARCH pairs of `go tool dist list` (go1.26).
+var ports = []string{"aix/ppc64", "android/386", "android/amd64", "android/arm", "android/arm64",
+	"darwin/amd64", "darwin/arm64", "dragonfly/amd64", "freebsd/386", "freebsd/amd64", "freebsd/arm",
+	"freebsd/arm64", "illumos/amd64", "ios/amd64", "ios/arm64", "js/wasm",
+	"linux/386", "linux/amd64", "linux/arm", "linux/arm64", "linux/loong64", "linux/mips",
+	"linux/mips64", "linux/mips64le", "linux/mipsle", "linux/ppc64", "linux/ppc64le", "linux/riscv64",
+	"linux/s390x", "netbsd/386", "netbsd/amd64", "netbsd/arm", "netbsd/arm64", "openbsd/386",
+	"openbsd/amd64", "openbsd/arm", "openbsd/arm64", "openbsd/ppc64", "openbsd/riscv64", "plan9/386",
+	"plan9/amd64", "plan9/arm", "solaris/amd64", "wasip1/wasm", "windows/386", "windows/amd64",
+	"windows/arm64"}
 
 // knownGOOS lists the operating systems of `go tool dist list`.
 var knownGOOS = []string{"aix", "android", "darwin", "dragonfly", "freebsd", "illumos", "ios", "js",

@@ -150,3 +150,16 @@ func TestStandalone(t *testing.T) {
 		t.Errorf("bad flag: exit %d, want 2", code)
 	}
 }
+
+// TestPortsMatchDistList keeps the driver's list of ports in step with the
+// toolchain's.
+func TestPortsMatchDistList(t *testing.T) {
+	out, err := exec.Command("go", "tool", "dist", "list").Output()
+	if err != nil {
+		t.Skip("go tool dist list:", err)
+	}
+	want := strings.Fields(string(out))
+	if strings.Join(want, " ") != strings.Join(ports, " ") {
+		t.Errorf("ports differ from go tool dist list:\n got %v\nwant %v", ports, want)
+	}
+}
