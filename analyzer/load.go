@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -54,6 +55,19 @@ type Package struct {
 	// functions they declare. Read on first use.
 	testOnce sync.Once
 	testSrc  map[string][]byte
+	// called holds the names of the functions the package's Go code
+	// calls (calledFromGo), computed on first use.
+	calledOnce sync.Once
+	called     map[string]bool
+	// index is the shared textIndex (newTextIndex), imports the
+	// packages imported directly or not (imported).
+	indexOnce   sync.Once
+	index       *textIndex
+	importsOnce sync.Once
+	imports     map[string]*types.Package
+	// safe is the shared safePoints (newSafePoints).
+	safeOnce sync.Once
+	safe     *safePoints
 }
 
 // A File is one parsed assembly file.
@@ -64,6 +78,30 @@ type File struct {
 	Funcs []*frame.Func
 	// Ignores are the //asmcheck:ignore directives of the file.
 	Ignores []*ignore
+
+	// builds caches BuiltFor by GOOS; checks ask concurrently.
+	buildsMu sync.Mutex
+	builds   map[string]bool
+}
+
+// BuiltFor reports whether the file is checked for goos or also builds
+// for it: its name and build constraints admit goos on its arch.
+func (f *File) BuiltFor(goos string) bool {
+	if f.File.GOOS == goos {
+		return true
+	}
+	f.buildsMu.Lock()
+	defer f.buildsMu.Unlock()
+	v, ok := f.builds[goos]
+	if !ok {
+		// FileArchesFor only reads src: it gets the text without a copy.
+		v = slices.Contains(asmparse.FileArchesFor(f.Name, unsafe.Slice(unsafe.StringData(f.Src), len(f.Src)), goos), f.File.Arch)
+		if f.builds == nil {
+			f.builds = map[string]bool{}
+		}
+		f.builds[goos] = v
+	}
+	return v
 }
 
 // A Decl is a Go function declared without a body.
@@ -176,17 +214,20 @@ func (p *Package) Ignored() map[string][]string {
 		p.ignored = map[string][]string{}
 		goos := build.Default.GOOS
 		for _, name := range p.Pass.IgnoredFiles {
-			if !strings.HasSuffix(name, ".s") {
+			// A file whose name rules out goos is not read.
+			if !strings.HasSuffix(name, ".s") || len(asmparse.FileArchesFor(name, nil, goos)) == 0 {
 				continue
 			}
 			src, err := readFile(p.Pass, name)
 			if err != nil || len(asmparse.FileArchesFor(name, src, goos)) == 0 {
 				continue
 			}
-			for _, sym := range textSymbols(string(src)) {
+			// src is ours and never written: scan it without a copy, and
+			// keep copies of the names only.
+			for _, sym := range textSymbols(unsafe.String(unsafe.SliceData(src), len(src))) {
 				pkg, n, dot := frame.SplitSym(sym)
 				if dot && (pkg == "" || p.Pass.Pkg != nil && pkg == p.Pass.Pkg.Path()) {
-					p.ignored[name] = append(p.ignored[name], n)
+					p.ignored[name] = append(p.ignored[name], strings.Clone(n))
 				}
 			}
 		}
