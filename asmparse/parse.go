@@ -335,15 +335,20 @@ func isArchTag(tag string) bool {
 // file has no //go:build line).
 func buildLine(src []byte) constraint.Expr {
 	var plus constraint.Expr
-	s := string(src)
-	for s != "" {
-		line := s
-		if i := strings.IndexByte(s, '\n'); i >= 0 {
-			line, s = s[:i], s[i+1:]
+	// Only the leading comments are read: each line is converted to a
+	// string on its own, not the whole file.
+	for len(src) > 0 {
+		b := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			b, src = src[:i], src[i+1:]
 		} else {
-			s = ""
+			src = nil
 		}
-		line = strings.TrimSpace(line)
+		b = bytes.TrimSpace(b)
+		if len(b) > 0 && b[0] != '/' {
+			return plus
+		}
+		line := string(b)
 		switch {
 		case line == "":
 			continue
