@@ -48,7 +48,8 @@ type Package struct {
 	ignored     map[string][]string
 	// Decls maps the name of each body-less Go function to its declaration.
 	Decls map[string]*Decl
-	// GoAsmH reports whether go_asm.h was computed for the package.
+	// GoAsmH reports whether go_asm.h can be computed for the package
+	// (it is, when a file includes it).
 	GoAsmH bool
 	// testSrc holds the package's own _test.go files, which the package
 	// under analysis does not include: assembly in x_test.s may implement
@@ -137,15 +138,16 @@ func (d *Decl) Frame(arch *abi.Arch) *abi.Frame {
 func runLoad(pass *analysis.Pass) (any, error) {
 	p := &Package{Pass: pass, Decls: goDecls(pass)}
 	var inc *includer
+	headers := &asmparse.HeaderCache{}
 	for _, name := range pass.OtherFiles {
 		if !strings.HasSuffix(name, ".s") {
 			continue
 		}
 		if inc == nil {
 			inc = newIncluder(pass)
-			p.GoAsmH = inc.goAsmH != nil
+			p.GoAsmH = inc.arch != nil
 		}
-		if f := p.parse(name, inc); f != nil {
+		if f := p.parse(name, inc, headers); f != nil {
 			p.Files = append(p.Files, f)
 		}
 	}
@@ -163,13 +165,13 @@ func readFile(pass *analysis.Pass, name string) ([]byte, error) {
 	return os.ReadFile(name)
 }
 
-func (p *Package) parse(name string, inc *includer) *File {
+func (p *Package) parse(name string, inc *includer, headers *asmparse.HeaderCache) *File {
 	src, err := readFile(p.Pass, name)
 	if err != nil {
 		return nil
 	}
 	arch, _ := asmparse.ArchOf(name, src)
-	af, _ := asmparse.ParseFile(p.Pass.Fset, name, src, &asmparse.Config{GOARCH: arch, Includer: inc})
+	af, _ := asmparse.ParseFile(p.Pass.Fset, name, src, &asmparse.Config{GOARCH: arch, Includer: inc, Headers: headers})
 	f := &File{File: af, Arch: frame.ArchFor(af.Arch), ABI: abi.ArchFor(af.Arch)}
 	if f.Arch != nil {
 		f.Funcs = frame.Funcs(af, f.Arch)
@@ -320,10 +322,14 @@ func linknames(f *ast.File) map[string]bool {
 
 // An includer resolves #include for a package under analysis: go_asm.h is
 // computed from the package's types (go vet does not run the compiler that
-// writes it), textflag.h and the other go-command headers are built in,
-// and anything else is read relative to the including file.
+// writes it) when a file first includes it, textflag.h and the other
+// go-command headers are built in, and anything else is read relative to
+// the including file.
 type includer struct {
-	pass   *analysis.Pass
+	pass *analysis.Pass
+	arch *abi.Arch // go_asm.h's arch; nil if it cannot be computed
+	// goAsmH is go_asm.h, once computed (the files of a package are
+	// parsed one after the other).
 	goAsmH []byte
 	dirs   asmparse.DirIncluder
 }
@@ -339,16 +345,17 @@ func newIncluder(pass *analysis.Pass) *includer {
 				break
 			}
 		}
-		if arch := abi.ArchFor(goarch); arch != nil {
-			inc.goAsmH = abi.FormatAsmHeader(pass.Pkg.Name(), abi.AsmHeader(pass.Pkg, arch))
-		}
+		inc.arch = abi.ArchFor(goarch)
 	}
 	return inc
 }
 
 // Include implements asmparse.Includer.
 func (inc *includer) Include(name, from string) (string, []byte, error) {
-	if name == "go_asm.h" && inc.goAsmH != nil {
+	if name == "go_asm.h" && inc.arch != nil {
+		if inc.goAsmH == nil {
+			inc.goAsmH = abi.FormatAsmHeader(inc.pass.Pkg.Name(), abi.AsmHeader(inc.pass.Pkg, inc.arch))
+		}
 		return filepath.Join(filepath.Dir(from), "go_asm.h (computed)"), inc.goAsmH, nil
 	}
 	path, src, err := inc.dirs.Include(name, from)
