@@ -118,14 +118,14 @@ type preprocessor struct {
 	file     *File
 
 	bloom   [bloomWords]uint64 // names that may be macros, by macroHash
-	buf     []tok       // the line returned by line
-	done    bool        // EOF has been returned
-	args    []tok       // the arguments of the invocation being expanded
-	argEnds []int       // where each argument ends in args
-	slab    []Expansion // Expansions are allocated from here
-	defBuf  []tok       // the body of the #define being read
-	srcs    []string    // the sources of token texts: the file, its headers (see tok)
-	mainSrc int32       // the file's number in srcs
+	buf     []tok              // the line returned by line
+	done    bool               // EOF has been returned
+	args    []tok              // the arguments of the invocation being expanded
+	argEnds []int              // where each argument ends in args
+	slab    []Expansion        // Expansions are allocated from here
+	defBuf  []tok              // the body of the #define being read
+	srcs    []string           // the sources of token texts: the file, its headers (see tok)
+	mainSrc int32              // the file's number in srcs
 	exps    []*Expansion
 
 	// defines, if not nil, collects the macros #define makes, in order,
