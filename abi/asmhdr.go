@@ -2,10 +2,11 @@ package abi
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"go/constant"
 	"go/types"
-	"sort"
+	"slices"
 	"strconv"
 )
 
@@ -38,13 +39,14 @@ type Define struct {
 // have been added to one FileSet in the order the go command passes them
 // to the compiler (sorted by file name), as go/build and go/packages do.
 func AsmHeader(pkg *types.Package, arch *Arch) []Define {
-	var defs []Define
-	for _, obj := range declOrder(pkg) {
+	objs := declOrder(pkg)
+	defs := make([]Define, 0, 2*len(objs))
+	for _, obj := range objs {
 		switch obj := obj.(type) {
 		case *types.Const:
-			defs = append(defs, constDefine(obj)...)
+			defs = appendConstDefine(defs, obj)
 		case *types.TypeName:
-			defs = append(defs, structDefines(obj, arch)...)
+			defs = appendStructDefines(defs, obj, arch)
 		}
 	}
 	return defs
@@ -72,47 +74,47 @@ func declOrder(pkg *types.Package) []types.Object {
 			objs = append(objs, obj)
 		}
 	}
-	sort.SliceStable(objs, func(i, j int) bool { return objs[i].Pos() < objs[j].Pos() })
+	slices.SortStableFunc(objs, func(a, b types.Object) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	return objs
 }
 
-// constDefine returns the define of a constant, or nothing for float
-// and complex constants. Integer-typed values are converted to integers
-// first, as cmd/compile/internal/noder/helpers.go FixValue does (so an
-// untyped rune prints as its code point), and float-typed values count
-// as floats even when go/constant holds them as integers.
-func constDefine(c *types.Const) []Define {
+// appendConstDefine appends the define of a constant, or nothing for
+// float and complex constants. Integer-typed values are converted to
+// integers first, as cmd/compile/internal/noder/helpers.go FixValue does
+// (so an untyped rune prints as its code point), and float-typed values
+// count as floats even when go/constant holds them as integers.
+func appendConstDefine(defs []Define, c *types.Const) []Define {
 	val := c.Val()
 	if b, ok := c.Type().Underlying().(*types.Basic); ok {
 		info := b.Info()
 		switch {
 		case info&(types.IsFloat|types.IsComplex) != 0:
-			return nil
+			return defs
 		case info&types.IsInteger != 0:
 			val = constant.ToInt(val)
 		}
 	}
 	if k := val.Kind(); k == constant.Float || k == constant.Complex || k == constant.Unknown {
-		return nil
+		return defs
 	}
-	return []Define{{Name: "const_" + c.Name(), Value: val.ExactString()}}
+	return append(defs, Define{Name: "const_" + c.Name(), Value: val.ExactString()})
 }
 
-// structDefines returns the size and field offsets of a struct type, or
-// nothing for other types and generic types.
-func structDefines(tn *types.TypeName, arch *Arch) []Define {
+// appendStructDefines appends the size and field offsets of a struct
+// type, or nothing for other types and generic types.
+func appendStructDefines(defs []Define, tn *types.TypeName, arch *Arch) []Define {
 	if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() > 0 {
-		return nil
+		return defs
 	}
 	if alias, ok := tn.Type().(*types.Alias); ok && alias.TypeParams().Len() > 0 {
-		return nil
+		return defs
 	}
 	st, ok := tn.Type().Underlying().(*types.Struct)
 	if !ok || checkSized(st) != nil {
-		return nil
+		return defs
 	}
 	name := tn.Name()
-	defs := []Define{{Name: name + "__size", Value: strconv.FormatInt(arch.Sizes.Sizeof(tn.Type()), 10)}}
+	defs = append(defs, Define{Name: name + "__size", Value: strconv.FormatInt(arch.Sizes.Sizeof(tn.Type()), 10)})
 	fields := make([]*types.Var, st.NumFields())
 	for i := range fields {
 		fields[i] = st.Field(i)

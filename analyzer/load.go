@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -47,13 +48,27 @@ type Package struct {
 	ignored     map[string][]string
 	// Decls maps the name of each body-less Go function to its declaration.
 	Decls map[string]*Decl
-	// GoAsmH reports whether go_asm.h was computed for the package.
+	// GoAsmH reports whether go_asm.h can be computed for the package
+	// (it is, when a file includes it).
 	GoAsmH bool
 	// testSrc holds the package's own _test.go files, which the package
 	// under analysis does not include: assembly in x_test.s may implement
 	// functions they declare. Read on first use.
 	testOnce sync.Once
 	testSrc  map[string][]byte
+	// called holds the names of the functions the package's Go code
+	// calls (calledFromGo), computed on first use.
+	calledOnce sync.Once
+	called     map[string]bool
+	// index is the shared textIndex (newTextIndex), imports the
+	// packages imported directly or not (imported).
+	indexOnce   sync.Once
+	index       *textIndex
+	importsOnce sync.Once
+	imports     map[string]*types.Package
+	// safe is the shared safePoints (newSafePoints).
+	safeOnce sync.Once
+	safe     *safePoints
 }
 
 // A File is one parsed assembly file.
@@ -64,6 +79,30 @@ type File struct {
 	Funcs []*frame.Func
 	// Ignores are the //asmcheck:ignore directives of the file.
 	Ignores []*ignore
+
+	// builds caches BuiltFor by GOOS; checks ask concurrently.
+	buildsMu sync.Mutex
+	builds   map[string]bool
+}
+
+// BuiltFor reports whether the file is checked for goos or also builds
+// for it: its name and build constraints admit goos on its arch.
+func (f *File) BuiltFor(goos string) bool {
+	if f.File.GOOS == goos {
+		return true
+	}
+	f.buildsMu.Lock()
+	defer f.buildsMu.Unlock()
+	v, ok := f.builds[goos]
+	if !ok {
+		// FileArchesFor only reads src: it gets the text without a copy.
+		v = slices.Contains(asmparse.FileArchesFor(f.Name, unsafe.Slice(unsafe.StringData(f.Src), len(f.Src)), goos), f.File.Arch)
+		if f.builds == nil {
+			f.builds = map[string]bool{}
+		}
+		f.builds[goos] = v
+	}
+	return v
 }
 
 // A Decl is a Go function declared without a body.
@@ -99,15 +138,16 @@ func (d *Decl) Frame(arch *abi.Arch) *abi.Frame {
 func runLoad(pass *analysis.Pass) (any, error) {
 	p := &Package{Pass: pass, Decls: goDecls(pass)}
 	var inc *includer
+	headers := &asmparse.HeaderCache{}
 	for _, name := range pass.OtherFiles {
 		if !strings.HasSuffix(name, ".s") {
 			continue
 		}
 		if inc == nil {
 			inc = newIncluder(pass)
-			p.GoAsmH = inc.goAsmH != nil
+			p.GoAsmH = inc.arch != nil
 		}
-		if f := p.parse(name, inc); f != nil {
+		if f := p.parse(name, inc, headers); f != nil {
 			p.Files = append(p.Files, f)
 		}
 	}
@@ -125,13 +165,13 @@ func readFile(pass *analysis.Pass, name string) ([]byte, error) {
 	return os.ReadFile(name)
 }
 
-func (p *Package) parse(name string, inc *includer) *File {
+func (p *Package) parse(name string, inc *includer, headers *asmparse.HeaderCache) *File {
 	src, err := readFile(p.Pass, name)
 	if err != nil {
 		return nil
 	}
 	arch, _ := asmparse.ArchOf(name, src)
-	af, _ := asmparse.ParseFile(p.Pass.Fset, name, src, &asmparse.Config{GOARCH: arch, Includer: inc})
+	af, _ := asmparse.ParseFile(p.Pass.Fset, name, src, &asmparse.Config{GOARCH: arch, Includer: inc, Headers: headers})
 	f := &File{File: af, Arch: frame.ArchFor(af.Arch), ABI: abi.ArchFor(af.Arch)}
 	if f.Arch != nil {
 		f.Funcs = frame.Funcs(af, f.Arch)
@@ -186,17 +226,20 @@ func (p *Package) Ignored() map[string][]string {
 		p.ignored = map[string][]string{}
 		goos := targetGOOS()
 		for _, name := range p.Pass.IgnoredFiles {
-			if !strings.HasSuffix(name, ".s") {
+			// A file whose name rules out goos is not read.
+			if !strings.HasSuffix(name, ".s") || len(asmparse.FileArchesFor(name, nil, goos)) == 0 {
 				continue
 			}
 			src, err := readFile(p.Pass, name)
 			if err != nil || len(asmparse.FileArchesFor(name, src, goos)) == 0 {
 				continue
 			}
-			for _, sym := range textSymbols(string(src)) {
+			// src is ours and never written: scan it without a copy, and
+			// keep copies of the names only.
+			for _, sym := range textSymbols(unsafe.String(unsafe.SliceData(src), len(src))) {
 				pkg, n, dot := frame.SplitSym(sym)
 				if dot && (pkg == "" || p.Pass.Pkg != nil && pkg == p.Pass.Pkg.Path()) {
-					p.ignored[name] = append(p.ignored[name], n)
+					p.ignored[name] = append(p.ignored[name], strings.Clone(n))
 				}
 			}
 		}
@@ -303,10 +346,14 @@ func linknames(f *ast.File) map[string]bool {
 
 // An includer resolves #include for a package under analysis: go_asm.h is
 // computed from the package's types (go vet does not run the compiler that
-// writes it), textflag.h and the other go-command headers are built in,
-// and anything else is read relative to the including file.
+// writes it) when a file first includes it, textflag.h and the other
+// go-command headers are built in, and anything else is read relative to
+// the including file.
 type includer struct {
-	pass   *analysis.Pass
+	pass *analysis.Pass
+	arch *abi.Arch // go_asm.h's arch; nil if it cannot be computed
+	// goAsmH is go_asm.h, once computed (the files of a package are
+	// parsed one after the other).
 	goAsmH []byte
 	dirs   asmparse.DirIncluder
 }
@@ -322,16 +369,17 @@ func newIncluder(pass *analysis.Pass) *includer {
 				break
 			}
 		}
-		if arch := abi.ArchFor(goarch); arch != nil {
-			inc.goAsmH = abi.FormatAsmHeader(pass.Pkg.Name(), abi.AsmHeader(pass.Pkg, arch))
-		}
+		inc.arch = abi.ArchFor(goarch)
 	}
 	return inc
 }
 
 // Include implements asmparse.Includer.
 func (inc *includer) Include(name, from string) (string, []byte, error) {
-	if name == "go_asm.h" && inc.goAsmH != nil {
+	if name == "go_asm.h" && inc.arch != nil {
+		if inc.goAsmH == nil {
+			inc.goAsmH = abi.FormatAsmHeader(inc.pass.Pkg.Name(), abi.AsmHeader(inc.pass.Pkg, inc.arch))
+		}
 		return filepath.Join(filepath.Dir(from), "go_asm.h (computed)"), inc.goAsmH, nil
 	}
 	path, src, err := inc.dirs.Include(name, from)

@@ -124,6 +124,9 @@ type regFlow struct {
 	clobbers func(i int, e *frame.Effect) *frame.RegSet
 	seed     func(s *flowState)
 	sol      *frame.Solution[*flowState]
+	// spare is a state transfer allocated and did not return (the
+	// instruction changed nothing), for the next transfer to fill.
+	spare *flowState
 }
 
 // newRegFlow prepares a run over fn; seed sets the entry state (the
@@ -277,23 +280,26 @@ func equalStates(a, b *flowState) bool {
 		slices.Equal(a.slots, b.slots) && slices.Equal(a.sites, b.sites)
 }
 
-// clone returns a copy of s that shares its register array until written.
-func (s *flowState) clone() *flowState {
-	c := *s
-	c.slots = slices.Clone(s.slots)
-	c.sites = slices.Clone(s.sites)
-	return &c
+// A cow says which arrays of the state a transfer builds it owns: the
+// new state shares the register array, the slots and the sites of the
+// state before the instruction until it writes them (copy on write).
+type cow struct {
+	regs, slots, sites bool
+}
+
+// ownSlots makes s.slots s's own.
+func (s *flowState) ownSlots(own *cow) {
+	if !own.slots {
+		s.slots = slices.Clone(s.slots)
+		own.slots = true
+	}
 }
 
 // setReg sets register r (the bytes ref addresses) to v in s, copying the
-// register array first if it is shared.
-func (rf *regFlow) setReg(s *flowState, owned *bool, ref frame.RegRef, v val) {
+// register array first if it is shared and the value changes.
+func (rf *regFlow) setReg(s *flowState, own *cow, ref frame.RegRef, v val) {
 	if int(ref.Reg) >= len(s.regs) || ref.Reg == frame.NoReg {
 		return
-	}
-	if !*owned {
-		s.regs = slices.Clone(s.regs)
-		*owned = true
 	}
 	unit := rf.unitSize(ref.Reg)
 	old := s.regs[ref.Reg]
@@ -303,16 +309,23 @@ func (rf *regFlow) setReg(s *flowState, owned *bool, ref frame.RegRef, v val) {
 	}
 	if ref.Off > 0 {
 		// A write above the low bytes keeps the bytes below it.
+		v = old
 		if old.kind != vUnknown && old.size > ref.Off {
-			old.size = ref.Off
+			v.size = ref.Off
 		}
-		s.regs[ref.Reg] = old
+	} else {
+		v = rf.sized(v, size)
+		if v.same(old) && old.size > size {
+			// The bytes above the write still hold the same value.
+			v.size = old.size
+		}
+	}
+	if v == old {
 		return
 	}
-	v = rf.sized(v, size)
-	if v.same(old) && old.size > size {
-		// The bytes above the write still hold the same value.
-		v.size = old.size
+	if !own.regs {
+		s.regs = slices.Clone(s.regs)
+		own.regs = true
 	}
 	s.regs[ref.Reg] = v
 }
@@ -344,32 +357,56 @@ func (rf *regFlow) transfer(i int, e *frame.Effect, in *flowState) *flowState {
 	if e.Flow == frame.FlowCall && noReturnCalls[e.Target.Sym] {
 		return &flowState{dead: true}
 	}
-	s := in.clone()
-	owned := false
-	handled := make([]bool, len(e.Writes))
-	rf.load(e, in, s, &owned, handled)
-	rf.store(i, e, in, s)
-	rf.regWrites(e, in, s, &owned, handled)
-	dropRegSlots(s, e)
+	s := rf.spare
+	if s == nil {
+		s = new(flowState)
+	}
+	rf.spare = nil
+	*s = *in
+	var own cow
+	var buf [16]bool
+	handled := buf[:0]
+	if len(e.Writes) <= len(buf) {
+		handled = buf[:len(e.Writes)]
+	} else {
+		handled = make([]bool, len(e.Writes))
+	}
+	rf.load(e, in, s, &own, handled)
+	rf.store(i, e, in, s, &own)
+	rf.regWrites(e, in, s, &own, handled)
+	dropRegSlots(s, e, &own)
 	if e.Attrs&frame.AttrUsesTmp != 0 && rf.arch.Tmp != frame.NoReg {
-		rf.setReg(s, &owned, frame.RegRef{Reg: rf.arch.Tmp}, val{})
+		rf.setReg(s, &own, frame.RegRef{Reg: rf.arch.Tmp}, val{})
 	}
 	if e.Flow == frame.FlowCall && rf.clobbers != nil {
 		if set := rf.clobbers(i, e); set != nil {
 			for _, r := range set.Regs() {
-				rf.setReg(s, &owned, frame.RegRef{Reg: r}, val{})
+				rf.setReg(s, &own, frame.RegRef{Reg: r}, val{})
 			}
 		}
 	}
 	rf.stepSP(e, in, s)
 	for k := range rf.watches {
 		w := &rf.watches[k]
+		site := s.sites[k]
 		switch {
 		case w.intactIn(s):
-			s.sites[k] = noSite
-		case s.sites[k] == noSite:
-			s.sites[k] = int32(i)
+			site = noSite
+		case site == noSite:
+			site = int32(i)
 		}
+		if site != s.sites[k] {
+			if !own.sites {
+				s.sites = slices.Clone(s.sites)
+				own.sites = true
+			}
+			s.sites[k] = site
+		}
+	}
+	if own == (cow{}) && s.spKnown == in.spKnown && s.sp == in.sp && s.tracked == in.tracked && s.dead == in.dead {
+		// Nothing changed: the state after is the state before.
+		rf.spare = s
+		return in
 	}
 	return s
 }
@@ -414,15 +451,30 @@ func (rf *regFlow) addr(m *frame.Mem, in *flowState) (slotKey, bool) {
 
 // regSlot is the slotKey.sym of memory addressed through register r.
 func regSlot(r frame.Reg) string {
+	if int(r) < len(regSlots) {
+		return regSlots[r]
+	}
 	return "\x00" + strconv.Itoa(int(r))
 }
 
+// regSlots holds regSlot of the first registers, made once.
+var regSlots = func() (out [256]string) {
+	for r := range out {
+		out[r] = "\x00" + strconv.Itoa(r)
+	}
+	return out
+}()
+
 // dropRegSlots forgets the memory addressed through the registers e
 // writes: the pointer changed.
-func dropRegSlots(s *flowState, e *frame.Effect) {
+func dropRegSlots(s *flowState, e *frame.Effect, own *cow) {
 	for _, w := range e.Writes {
 		sym := regSlot(w.Reg)
-		s.slots = slices.DeleteFunc(s.slots, func(sl slot) bool { return sl.key.sym == sym })
+		drop := func(sl slot) bool { return sl.key.sym == sym }
+		if slices.ContainsFunc(s.slots, drop) {
+			s.ownSlots(own)
+			s.slots = slices.DeleteFunc(s.slots, drop)
+		}
 	}
 }
 
@@ -438,7 +490,7 @@ func (rf *regFlow) refSize(r frame.RegRef) int {
 // one memory read (not also a write), and the registers the instruction
 // writes (its write-back base and SP aside) filling the bytes in order.
 // POP reads the slot at SP.
-func (rf *regFlow) load(e *frame.Effect, in, s *flowState, owned *bool, handled []bool) {
+func (rf *regFlow) load(e *frame.Effect, in, s *flowState, own *cow, handled []bool) {
 	if e.Attrs&frame.AttrLoadsG != 0 {
 		return // regWrites knows what it loads
 	}
@@ -476,7 +528,7 @@ func (rf *regFlow) load(e *frame.Effect, in, s *flowState, owned *bool, handled 
 			// pointer saved in a gobuf included.
 			v = val{kind: vLoaded, size: uint8(n)}
 		}
-		rf.setReg(s, owned, w, v)
+		rf.setReg(s, own, w, v)
 		handled[j] = true
 		off += int64(n)
 	}
@@ -552,9 +604,9 @@ func lookupSlot(slots []slot, key slotKey, n int) val {
 // (address registers aside) fill the bytes of the memory operand in
 // order. A store the analysis cannot pair with registers makes the bytes
 // it writes unknown. PUSH stores at the new SP.
-func (rf *regFlow) store(i int, e *frame.Effect, in, s *flowState) {
+func (rf *regFlow) store(i int, e *frame.Effect, in, s *flowState, own *cow) {
 	if len(e.Mem) == 0 && e.SP.Kind == frame.SPDelta && e.SP.Delta < 0 && e.SP.Tracked && in.spKnown {
-		rf.storeRegs(i, e, nil, slotKey{off: in.sp + e.SP.Delta}, int(-e.SP.Delta), in, s)
+		rf.storeRegs(i, e, nil, slotKey{off: in.sp + e.SP.Delta}, int(-e.SP.Delta), in, s, own)
 		return
 	}
 	for j := range e.Mem {
@@ -563,20 +615,24 @@ func (rf *regFlow) store(i int, e *frame.Effect, in, s *flowState) {
 			continue
 		}
 		if key, ok := rf.addr(m, in); ok {
-			rf.storeRegs(i, e, m, key, m.Size, in, s)
+			rf.storeRegs(i, e, m, key, m.Size, in, s, own)
 		}
 	}
 }
 
-func (rf *regFlow) storeRegs(i int, e *frame.Effect, m *frame.Mem, key slotKey, size int, in, s *flowState) {
+func (rf *regFlow) storeRegs(i int, e *frame.Effect, m *frame.Mem, key slotKey, size int, in, s *flowState, own *cow) {
 	srcs, total := rf.dataRegs(e.Reads, m)
 	span := max(size, 1)
 	if size == 0 {
 		span = max(total, 1)
 	}
-	s.slots = slices.DeleteFunc(s.slots, func(sl slot) bool {
+	overlaps := func(sl slot) bool {
 		return sl.key.sym == key.sym && sl.key.off < key.off+int64(span) && key.off < sl.key.off+int64(sl.size)
-	})
+	}
+	if slices.ContainsFunc(s.slots, overlaps) {
+		s.ownSlots(own)
+		s.slots = slices.DeleteFunc(s.slots, overlaps)
+	}
 	width, fits := rf.widths(e.Reads, srcs, total, size)
 	if !fits || m != nil && m.Read {
 		return
@@ -588,19 +644,39 @@ func (rf *regFlow) storeRegs(i int, e *frame.Effect, m *frame.Mem, key slotKey, 
 		v := rf.regVal(in, r)
 		if v.kind != vUnknown {
 			v.size = uint8(min(int(v.size), n))
+			s.ownSlots(own)
 			s.slots = append(s.slots, slot{key: slotKey{key.sym, off}, size: n, v: v, at: int32(i)})
 		}
 		off += int64(n)
 	}
-	slices.SortFunc(s.slots, func(a, b slot) int {
-		if a.key.sym != b.key.sym {
-			if a.key.sym < b.key.sym {
-				return -1
-			}
-			return 1
+	// Sorting slots whose keys already increase strictly changes nothing,
+	// whatever the algorithm: only copy and sort when it may.
+	if !strictlySorted(s.slots) {
+		s.ownSlots(own)
+		slices.SortFunc(s.slots, compareSlots)
+	}
+}
+
+// compareSlots orders slots by key.
+func compareSlots(a, b slot) int {
+	if a.key.sym != b.key.sym {
+		if a.key.sym < b.key.sym {
+			return -1
 		}
-		return int(a.key.off - b.key.off)
-	})
+		return 1
+	}
+	return int(a.key.off - b.key.off)
+}
+
+// strictlySorted reports whether each slot's key orders before the next
+// one's.
+func strictlySorted(slots []slot) bool {
+	for i := 1; i < len(slots); i++ {
+		if compareSlots(slots[i-1], slots[i]) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // regVal returns what the register access r reads in state in: the
@@ -626,7 +702,7 @@ func (rf *regFlow) regVal(in *flowState, r frame.RegRef) val {
 // move copies, a zeroing idiom zeroes, a TLS load yields g, an address
 // computation of a stack slot yields its address; anything else is
 // unknown.
-func (rf *regFlow) regWrites(e *frame.Effect, in, s *flowState, owned *bool, handled []bool) {
+func (rf *regFlow) regWrites(e *frame.Effect, in, s *flowState, own *cow, handled []bool) {
 	for j, w := range e.Writes {
 		if handled[j] || w.Reg == rf.arch.SP {
 			continue
@@ -652,7 +728,7 @@ func (rf *regFlow) regWrites(e *frame.Effect, in, s *flowState, owned *bool, han
 		case len(e.Mem) == 0 && len(e.Reads) == 1 && e.Reads[0].Reg == rf.arch.SP:
 			v = val{kind: vSPDerived, size: 8}
 		}
-		rf.setReg(s, owned, w, v)
+		rf.setReg(s, own, w, v)
 	}
 }
 

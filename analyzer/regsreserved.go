@@ -2,11 +2,9 @@ package analyzer
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/asmcheck/asmcheck/abi"
-	"github.com/asmcheck/asmcheck/asmparse"
 	"github.com/asmcheck/asmcheck/frame"
 )
 
@@ -81,10 +79,7 @@ func (r *reservedRun) platform() {
 // builtFor reports whether the file is checked for goos or also builds
 // for it (its name and build constraints admit goos on its arch).
 func (r *reservedRun) builtFor(goos string) bool {
-	if r.f.File.GOOS == goos {
-		return true
-	}
-	return slices.Contains(asmparse.FileArchesFor(r.f.Name, []byte(r.f.Src), goos), r.f.File.Arch)
+	return r.f.BuiltFor(goos)
 }
 
 // writes reports whether e writes register reg.

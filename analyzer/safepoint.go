@@ -81,7 +81,7 @@ func asyncUnsafe(path string) bool {
 
 // safePoints classifies the calls of one package's functions.
 type safePoints struct {
-	c       *Check
+	pkg     *Package
 	index   *textIndex
 	goFuncs map[string]bool // Go functions with a body: name → //go:nosplit
 	reach   map[*frame.Func]reach
@@ -89,18 +89,23 @@ type safePoints struct {
 }
 
 // newSafePoints indexes the package and solves the reachability of its
-// TEXT blocks.
+// TEXT blocks, once per package: the result is read-only and shared by
+// the checks.
 func newSafePoints(c *Check) *safePoints {
-	s := &safePoints{c: c, index: newTextIndex(c.Pkg), goFuncs: goFuncs(c), reach: map[*frame.Func]reach{}, why: map[*frame.Func]string{}}
-	s.solve()
-	return s
+	p := c.Pkg
+	p.safeOnce.Do(func() {
+		s := &safePoints{pkg: p, index: newTextIndex(p), goFuncs: goFuncs(p), reach: map[*frame.Func]reach{}, why: map[*frame.Func]string{}}
+		s.solve()
+		p.safe = s
+	})
+	return p.safe
 }
 
 // goFuncs returns the package's top-level Go functions with a body, and
 // whether each is //go:nosplit.
-func goFuncs(c *Check) map[string]bool {
+func goFuncs(p *Package) map[string]bool {
 	out := map[string]bool{}
-	for _, f := range c.Pass.Files {
+	for _, f := range p.Pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body == nil || fd.Recv != nil {
@@ -130,7 +135,7 @@ func hasPragma(fd *ast.FuncDecl, directive string) bool {
 // call reaches.
 func (s *safePoints) solve() {
 	var fns []*frame.Func
-	for _, f := range s.c.Pkg.Files {
+	for _, f := range s.pkg.Files {
 		if f.Arch != nil {
 			fns = append(fns, f.Funcs...)
 		}
@@ -193,7 +198,7 @@ func (s *safePoints) call(fn *frame.Func, e *frame.Effect) (reach, string) {
 		}
 		return reachYes, "is a runtime function (asmcheck assumes runtime functions other than the NOSPLIT assembly leaves it knows can reach a safe point)"
 	}
-	if lookupFunc(s.c, pkg, name) == nil {
+	if lookupFunc(s.pkg, pkg, name) == nil {
 		return reachUnknown, ""
 	}
 	if asyncUnsafe(pkg) {
@@ -217,19 +222,19 @@ func (s *safePoints) switchesStack(sym string) bool {
 
 // inRuntime reports whether the package is the runtime.
 func (s *safePoints) inRuntime() bool {
-	return s.c.Pass.Pkg != nil && s.c.Pass.Pkg.Path() == "runtime"
+	return s.pkg.Pass.Pkg != nil && s.pkg.Pass.Pkg.Path() == "runtime"
 }
 
 // localGo classifies a call to a function of the package that is not one
 // of its TEXT blocks for this arch.
 func (s *safePoints) localGo(name string) (reach, string) {
 	path := ""
-	if s.c.Pass.Pkg != nil {
-		path = s.c.Pass.Pkg.Path()
+	if s.pkg.Pass.Pkg != nil {
+		path = s.pkg.Pass.Pkg.Path()
 	}
 	nosplit, isGo := s.goFuncs[name]
 	switch {
-	case !isGo && s.c.Pkg.Decls[name] == nil:
+	case !isGo && s.pkg.Decls[name] == nil:
 		return reachUnknown, ""
 	case !asyncUnsafe(path):
 		return reachYes, "is a Go function, which can be preempted, grow the stack or start a garbage collection"
@@ -241,27 +246,36 @@ func (s *safePoints) localGo(name string) (reach, string) {
 
 // lookupFunc finds the function name of package path among the package's
 // imports, direct or indirect.
-func lookupFunc(c *Check, path, name string) *types.Func {
-	if c.Pass.Pkg == nil {
+func lookupFunc(p *Package, path, name string) *types.Func {
+	q := p.imported()[path]
+	if q == nil {
 		return nil
 	}
-	seen := map[*types.Package]bool{}
-	stack := []*types.Package{c.Pass.Pkg}
-	for len(stack) > 0 {
-		p := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for _, q := range p.Imports() {
-			if q.Path() == path {
-				f, _ := q.Scope().Lookup(name).(*types.Func)
-				return f
-			}
-			if !seen[q] {
-				seen[q] = true
-				stack = append(stack, q)
+	f, _ := q.Scope().Lookup(name).(*types.Func)
+	return f
+}
+
+// imported returns the packages the package imports, directly or
+// indirectly, by path; computed on first use.
+func (p *Package) imported() map[string]*types.Package {
+	p.importsOnce.Do(func() {
+		p.imports = map[string]*types.Package{}
+		if p.Pass.Pkg == nil {
+			return
+		}
+		stack := []*types.Package{p.Pass.Pkg}
+		for len(stack) > 0 {
+			pkg := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, q := range pkg.Imports() {
+				if _, seen := p.imports[q.Path()]; !seen {
+					p.imports[q.Path()] = q
+					stack = append(stack, q)
+				}
 			}
 		}
-	}
-	return nil
+	})
+	return p.imports
 }
 
 // A textIndex finds the TEXT blocks of the package that a call names. A
@@ -273,8 +287,15 @@ type textIndex struct {
 	byKey map[string]*frame.Func
 }
 
-// newTextIndex indexes the functions of the package's files.
+// newTextIndex returns the index of the functions of the package's files,
+// built on first use and shared by the checks (it is read-only).
 func newTextIndex(p *Package) *textIndex {
+	p.indexOnce.Do(func() { p.index = buildTextIndex(p) })
+	return p.index
+}
+
+// buildTextIndex indexes the functions of the package's files.
+func buildTextIndex(p *Package) *textIndex {
 	x := &textIndex{pkg: p, byKey: map[string]*frame.Func{}}
 	for _, f := range p.Files {
 		for _, fn := range f.Funcs {

@@ -79,27 +79,37 @@ type stackPass struct {
 	fn  *frame.Func
 	lay frame.Layout
 	sol *frame.Solution[frame.SPState]
-	// goCaller reports whether fn is known to be called by Go code.
-	goCaller bool
+	// decl is the Go declaration fn implements, or nil.
+	decl *Decl
+}
+
+// goCaller reports whether p.fn is known to be called by Go code: it is
+// exported, or the package's Go code calls it.
+func (p *stackPass) goCaller(c *Check) bool {
+	d := p.decl
+	return d != nil && (d.Func.Exported() || c.Pkg.calledFromGo()[d.Func.Name()])
 }
 
 // calledFromGo returns the names of the package's functions that its Go
-// code calls (not just refers to, as abi.FuncPCABI0(f) does).
-func calledFromGo(c *Check) map[string]bool {
-	out := map[string]bool{}
-	for _, f := range c.Pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-					if fn, ok := c.Pass.TypesInfo.Uses[id].(*types.Func); ok {
-						out[fn.Name()] = true
+// code calls (not just refers to, as abi.FuncPCABI0(f) does), computed on
+// first use.
+func (p *Package) calledFromGo() map[string]bool {
+	p.calledOnce.Do(func() {
+		p.called = map[string]bool{}
+		for _, f := range p.Pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+						if fn, ok := p.Pass.TypesInfo.Uses[id].(*types.Func); ok {
+							p.called[fn.Name()] = true
+						}
 					}
 				}
-			}
-			return true
-		})
-	}
-	return out
+				return true
+			})
+		}
+	})
+	return p.called
 }
 
 // eachStackFunc runs do for every function with an exact frame model.
@@ -117,16 +127,9 @@ func (c *Check) eachStackFunc(do func(p *stackPass)) {
 }
 
 func runSPSlot(c *Check) {
-	var goCalled map[string]bool
 	c.eachStackFunc(func(p *stackPass) {
-		if goCalled == nil {
-			goCalled = calledFromGo(c)
-		}
-		d, fr := c.declFrame(p.f, p.fn)
-		// The caller's slots are known only when the caller is Go code,
-		// whose prologue saved R29 at -8 and LR at 0 of its SP: a function
-		// Go calls (exported, or called in the package's Go code).
-		p.goCaller = d != nil && (d.Func.Exported() || goCalled[d.Func.Name()])
+		var fr *abi.Frame
+		p.decl, fr = c.declFrame(p.f, p.fn)
 		for i := range p.fn.Insts {
 			st := p.sol.In[i]
 			if !p.sol.Reached[i] {
@@ -183,7 +186,10 @@ func (c *Check) checkSlot(p *stackPass, fr *abi.Frame, e *frame.Effect, m *frame
 	switch slot {
 	case frame.SlotSavedFP, frame.SlotSavedLR, frame.SlotRetAddr:
 	case frame.SlotCallerFP, frame.SlotCallerLR:
-		if !p.goCaller {
+		// The caller's slots are known only when the caller is Go code,
+		// whose prologue saved R29 at -8 and LR at 0 of its SP: a function
+		// Go calls (exported, or called in the package's Go code).
+		if !p.goCaller(c) {
 			return
 		}
 	case frame.SlotArgs:
@@ -271,7 +277,7 @@ func (c *Check) calleeArgSize(index *textIndex, p *stackPass, e *frame.Effect) (
 			obj, _ = c.Pass.Pkg.Scope().Lookup(name).(*types.Func)
 		}
 	} else {
-		obj = lookupFunc(c, pkg, name)
+		obj = lookupFunc(c.Pkg, pkg, name)
 	}
 	if obj == nil {
 		return 0, ""
@@ -376,7 +382,7 @@ func (c *Check) returns(index *textIndex, fn *frame.Func, e *frame.Effect) bool 
 		_, ok := c.Pass.Pkg.Scope().Lookup(name).(*types.Func)
 		return ok
 	}
-	return !asyncUnsafe(pkg) && lookupFunc(c, pkg, name) != nil
+	return !asyncUnsafe(pkg) && lookupFunc(c.Pkg, pkg, name) != nil
 }
 
 // canReturn reports whether fn has a reachable return, tail call or

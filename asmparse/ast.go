@@ -17,12 +17,23 @@ type File struct {
 	Directives []Directive // //go: and //asmcheck: comments in the file itself
 	Includes   []string    // paths of the files included, in order
 	Missing    []string    // #include names that could not be found
-	Macros     map[string]*Macro
 	Errors     ErrorList
 	// Src is the file's text.
 	Src string
 	// Base is the position of Src[0] in the FileSet.
 	Base token.Pos
+
+	// macros and layers are the preprocessor's macro table at the end
+	// of the file, for Macros.
+	macros map[string]*Macro
+	layers []*cachedHeader
+}
+
+// Macros returns the macros defined at the end of the file, by name. The
+// map is made on each call when the file shares the macros of a header
+// through a HeaderCache.
+func (f *File) Macros() map[string]*Macro {
+	return allMacros(f.macros, f.layers)
 }
 
 // A Directive is a //go: or //asmcheck: comment.

@@ -19,7 +19,7 @@ type lexer struct {
 
 	// bloom, if not nil, is the preprocessor's filter of macro names;
 	// line sets mayMacro if an identifier of the line passes it.
-	bloom    *[4]uint64
+	bloom    *[bloomWords]uint64
 	mayMacro bool
 
 	// comment is called for every // comment that starts with "//go:" or

@@ -28,6 +28,9 @@ type Config struct {
 	// Includer resolves #include; nil means a DirIncluder with no extra
 	// directories.
 	Includer Includer
+	// Headers, if not nil, shares the reading of headers between the
+	// files parsed with it (see HeaderCache).
+	Headers *HeaderCache
 }
 
 // ParseFile parses the assembly source src of the file filename, adding
@@ -52,7 +55,7 @@ func ParseFile(fset *token.FileSet, filename string, src []byte, cfg *Config) (*
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	pp := &preprocessor{fset: fset, includer: cfg.Includer, macros: map[string]*Macro{}, errs: &f.Errors, file: f,
+	pp := &preprocessor{fset: fset, includer: cfg.Includer, headers: cfg.Headers, macros: map[string]*Macro{}, errs: &f.Errors, file: f,
 		pend: sc.pend[:0], buf: sc.buf[:0], args: sc.args[:0]}
 	if !cfg.NoDefaultDefines {
 		pp.predefine(DefaultDefines(f.GOOS, f.Arch))
@@ -64,7 +67,7 @@ func ParseFile(fset *token.FileSet, filename string, src []byte, cfg *Config) (*
 		stmts: make([]Stmt, 0, n+8), opsHint: 2*n + 8}
 	p.parse()
 	sc.pend, sc.buf, sc.args = pp.pend[:0], pp.buf[:0], pp.args[:0]
-	f.Macros = pp.macros
+	f.macros, f.layers = pp.macros, pp.layers
 	f.Errors.Sort()
 	return f, f.Errors.Err()
 }
@@ -335,15 +338,20 @@ func isArchTag(tag string) bool {
 // file has no //go:build line).
 func buildLine(src []byte) constraint.Expr {
 	var plus constraint.Expr
-	s := string(src)
-	for s != "" {
-		line := s
-		if i := strings.IndexByte(s, '\n'); i >= 0 {
-			line, s = s[:i], s[i+1:]
+	// Only the leading comments are read: each line is converted to a
+	// string on its own, not the whole file.
+	for len(src) > 0 {
+		b := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			b, src = src[:i], src[i+1:]
 		} else {
-			s = ""
+			src = nil
 		}
-		line = strings.TrimSpace(line)
+		b = bytes.TrimSpace(b)
+		if len(b) > 0 && b[0] != '/' {
+			return plus
+		}
+		line := string(b)
 		switch {
 		case line == "":
 			continue

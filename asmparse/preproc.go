@@ -103,7 +103,13 @@ type preprocessor struct {
 	includer Includer
 	files    []fileInput // the file and the headers it includes, innermost last
 	pend     []tok       // tokens to read before the innermost file, in reverse order
+	// macros holds the macros the file defined (a nil entry: #undef of a
+	// layer's macro) over the layers, cached headers whose macros are
+	// shared (see HeaderCache), the latest last; macro looks names up.
 	macros   map[string]*Macro
+	layers   []*cachedHeader
+	headers  *HeaderCache
+	hdrSrcs  []hdrSrc
 	conds    []cond
 	bol      bool
 	expanded int
@@ -111,16 +117,21 @@ type preprocessor struct {
 	errs     *ErrorList
 	file     *File
 
-	bloom   [4]uint64   // names that may be macros, by macroHash
-	buf     []tok       // the line returned by line
-	done    bool        // EOF has been returned
-	args    []tok       // the arguments of the invocation being expanded
-	argEnds []int       // where each argument ends in args
-	slab    []Expansion // Expansions are allocated from here
-	defBuf  []tok       // the body of the #define being read
-	srcs    []string    // the sources of token texts: the file, its headers (see tok)
-	mainSrc int32       // the file's number in srcs
+	bloom   [bloomWords]uint64 // names that may be macros, by macroHash
+	buf     []tok              // the line returned by line
+	done    bool               // EOF has been returned
+	args    []tok              // the arguments of the invocation being expanded
+	argEnds []int              // where each argument ends in args
+	slab    []Expansion        // Expansions are allocated from here
+	defBuf  []tok              // the body of the #define being read
+	srcs    []string           // the sources of token texts: the file, its headers (see tok)
+	mainSrc int32              // the file's number in srcs
 	exps    []*Expansion
+
+	// defines, if not nil, collects the macros #define makes, in order,
+	// and otherDirective records any other directive (readHeader).
+	defines        []*Macro
+	otherDirective bool
 }
 
 // span returns the text of tokens from one macro body: the body as
@@ -197,13 +208,18 @@ func (p *preprocessor) addSrc(s string) int32 {
 	return int32(len(p.srcs) - 1)
 }
 
+// bloomWords is the size of the macro-name filter in 64-bit words: large
+// enough that the thousands of names of a runtime go_asm.h leave most
+// identifiers out.
+const bloomWords = 64
+
 // macroHash is a cheap hash of an identifier for the macro-name filter.
 func macroHash(s string) uint {
-	h := uint(len(s))*31 + uint(s[0])*7 + uint(s[len(s)-1])
-	if len(s) > 2 {
-		h += uint(s[1]) * 17
+	h := uint32(len(s))
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
 	}
-	return h & 255
+	return uint(h^h>>15) % (bloomWords * 64)
 }
 
 func (p *preprocessor) mayBeMacro(name string) bool {
@@ -216,7 +232,7 @@ func (p *preprocessor) lookup(name string) *Macro {
 	if !p.mayBeMacro(name) {
 		return nil
 	}
-	return p.macros[name]
+	return p.macro(name)
 }
 
 func (p *preprocessor) addMacro(m *Macro) {
@@ -489,6 +505,12 @@ func (p *preprocessor) invoke(m *Macro, t tok) bool {
 	ei := int32(len(p.exps))
 	start := len(p.pend)
 	body, argIdx := m.body, m.argIdx
+	src := int32(0)
+	if m.hdr != nil {
+		// The body's texts are in the cached header, whose source
+		// number is this file's own.
+		src = p.hdrSrc(m.hdr)
+	}
 	for i := len(body) - 1; i >= 0; i-- {
 		if argIdx != nil {
 			if k := argIdx[i]; k >= 0 {
@@ -502,6 +524,9 @@ func (p *preprocessor) invoke(m *Macro, t tok) bool {
 		}
 		b := body[i]
 		b.exp = ei
+		if m.hdr != nil {
+			b.src = src
+		}
 		p.pend = append(p.pend, b)
 	}
 	p.expanded += len(p.pend) - start
@@ -598,6 +623,9 @@ func (p *preprocessor) directive(hash tok) {
 			return
 		}
 	}
+	if p.defines != nil && p.text(t) != "define" {
+		p.otherDirective = true
+	}
 	switch p.text(t) {
 	case "define":
 		p.define()
@@ -686,10 +714,13 @@ func (p *preprocessor) define() {
 		}
 	}
 	m.argIdx = argIndexes(m)
-	if old := p.macros[m.Name]; old != nil && !sameBody(old, m) {
+	if old := p.macro(m.Name); old != nil && !sameBody(old, m) {
 		p.errorf(name.pos, "redefinition of macro %s", m.Name)
 	}
 	p.addMacro(m)
+	if p.defines != nil {
+		p.defines = append(p.defines, m)
+	}
 }
 
 func sameBody(a, b *Macro) bool {
@@ -734,10 +765,14 @@ func (p *preprocessor) undef() {
 	if !ok {
 		return
 	}
-	if p.macros[p.text(name)] == nil {
+	if p.macro(p.text(name)) == nil {
 		p.errorf(name.pos, "#undef of undefined macro %s", p.text(name))
 	}
-	delete(p.macros, p.text(name))
+	if p.inLayers(p.text(name)) {
+		p.macros[p.text(name)] = nil
+	} else {
+		delete(p.macros, p.text(name))
+	}
 	p.endLine("undef")
 }
 
@@ -746,7 +781,7 @@ func (p *preprocessor) ifdef(hash tok, want bool) {
 	if !ok {
 		return
 	}
-	_, defined := p.macros[p.text(name)]
+	defined := p.macro(p.text(name)) != nil
 	parent := p.enabled()
 	p.conds = append(p.conds, cond{pos: hash.pos, parent: parent, enabled: parent && defined == want})
 	p.endLine("ifdef")
@@ -811,6 +846,12 @@ func (p *preprocessor) include(hash tok) {
 		return
 	}
 	p.file.Includes = append(p.file.Includes, path)
+	if p.headers != nil {
+		if h := p.headers.get(p.fset, path, src); h != nil {
+			p.installHeader(h)
+			return
+		}
+	}
 	tf := p.fset.AddFile(path, -1, len(src))
 	tf.SetLines(lineStarts(src))
 	p.pushFile(path, string(src), token.Pos(tf.Base()))
@@ -835,7 +876,7 @@ func (p *preprocessor) includeBuiltin(name string, pos token.Pos) bool {
 	}
 	p.file.Includes = append(p.file.Includes, builtinDir+name)
 	for _, m := range ms {
-		if old := p.macros[m.Name]; old != nil && old != m && !sameBody(old, m) {
+		if old := p.macro(m.Name); old != nil && old != m && !sameBody(old, m) {
 			p.errorf(pos, "redefinition of macro %s by %s", m.Name, name)
 		}
 		p.addMacro(m)

@@ -245,7 +245,7 @@ func TestExpansionChain(t *testing.T) {
 	if p := fset2.Position(mov.Args[1].Pos); p.Line != 5 || p.Column != 2 {
 		t.Errorf("operand 8(SP) at %s, want the invocation x.s:5:2", p)
 	}
-	if m := pf.Macros["INNER"]; m == nil || fset2.Position(m.Pos).Line != 1 || len(m.Params) != 1 {
+	if m := pf.Macros()["INNER"]; m == nil || fset2.Position(m.Pos).Line != 1 || len(m.Params) != 1 {
 		t.Errorf("Macros[INNER] = %+v", m)
 	}
 }

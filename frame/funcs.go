@@ -3,6 +3,7 @@ package frame
 import (
 	"go/token"
 	"strings"
+	"sync"
 
 	"github.com/asmcheck/asmcheck/asmparse"
 )
@@ -31,6 +32,11 @@ type Func struct {
 	labels map[string]int
 	pcs    []int // pcs[i] is the Prog index of Insts[i] (DATA and GLOBL emit no Prog)
 	cfg    *CFG
+
+	// spOnce guards sp, the SP solution, computed on first use: checks
+	// running concurrently share the Func.
+	spOnce sync.Once
+	sp     *Solution[SPState]
 }
 
 // TEXT flag bits (runtime/textflag.h, cmd/internal/obj/textflag.go).

@@ -166,7 +166,9 @@ func (s SPState) Step(arch *Arch, e *Effect) SPState {
 	return s
 }
 
-// SP solves the stack-pointer problem for fn.
+// SP returns the solution of the stack-pointer problem for fn, solved on
+// first use and shared by every caller (which must not modify it).
 func (fn *Func) SP() *Solution[SPState] {
-	return Forward(fn, SPProblem(fn.Arch))
+	fn.spOnce.Do(func() { fn.sp = Forward(fn, SPProblem(fn.Arch)) })
+	return fn.sp
 }
