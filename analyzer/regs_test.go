@@ -103,40 +103,7 @@ func TestVZeroUpper(t *testing.T) {
 // compares the result with the .golden file, and checks that the fixed
 // file is clean.
 func TestVZeroUpperFix(t *testing.T) {
-	t.Setenv("GOOS", "linux")
-	t.Setenv("GOARCH", "amd64")
-	t.Setenv("CGO_ENABLED", "0")
-	src := filepath.Join(analysistest.TestData(), "src", "vzeroupper", "vzeroupper_amd64.s")
-	results := analysistest.Run(t, analysistest.TestData(), VZeroUpper, "vzeroupper")
-	orig, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var edits []analysis.TextEdit
-	for _, r := range results {
-		for _, d := range r.Diagnostics {
-			for _, f := range d.SuggestedFixes {
-				edits = append(edits, f.TextEdits...)
-			}
-		}
-	}
-	fixed := applyEdits(t, results[0].Pass, src, orig, edits)
-	golden, err := os.ReadFile(src + ".golden")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(fixed) != string(golden) {
-		t.Errorf("fixed file:\n%s\nwant:\n%s", fixed, golden)
-	}
-	dir := t.TempDir()
-	pkg := filepath.Join(dir, "src", "vzeroupper")
-	if err := os.MkdirAll(pkg, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	decl, _ := os.ReadFile(filepath.Join(filepath.Dir(src), "decl.go"))
-	os.WriteFile(filepath.Join(pkg, "decl.go"), decl, 0o644)
-	os.WriteFile(filepath.Join(pkg, "vzeroupper_amd64.s"), regexp.MustCompile(`\s*// want .*`).ReplaceAll(fixed, nil), 0o644)
-	analysistest.Run(t, dir, VZeroUpper, "vzeroupper")
+	checkFixes(t, VZeroUpper, "vzeroupper", "vzeroupper_amd64.s")
 }
 
 // regsTestdata are the testdata packages of the register checks.
