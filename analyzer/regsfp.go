@@ -56,6 +56,9 @@ func (r *fpRun) run() {
 	if r.lay, ok = layoutFor(fn); !ok {
 		return // the frame is not known (an arch without a model, an unknown instruction that may be a call)
 	}
+	if !r.checked() {
+		return // no instruction where check could report: no dataflow to solve
+	}
 	want := val{kind: vEntry, reg: fp, size: uint8(fn.Arch.ABI.RegSize)}
 	name := fn.Arch.Regs.Name(fp)
 	r.flow = newRegFlow(fn, []watch{
@@ -121,22 +124,45 @@ func isFrame(v val, s *flowState, want val, depth int) bool {
 // call) the caller's frame pointer, unless the epilogue restores it; at a
 // call into code that may unwind by frame pointers, a frame pointer.
 func (r *fpRun) check(i int, e *frame.Effect, s *flowState) {
-	switch e.Flow {
-	case frame.FlowReturn, frame.FlowTailCall:
-		if e.Attrs&frame.AttrEpilogue != 0 && r.framed() || noReturnCalls[e.Target.Sym] {
-			return // the epilogue reloads it from the prologue's slot
-		}
+	switch r.watchAt(e) {
+	case fpStrict:
 		if site := s.sites[fpStrict]; site != noSite {
 			r.report(site, i, false)
 		}
-	case frame.FlowCall:
-		if e.Target.Sym != "" && !e.Target.Indirect && !isGoSym(e.Target.Sym) {
-			return // C code keeps the frame pointer and does not unwind Go frames
-		}
+	case fpFrame:
 		if site := s.sites[fpFrame]; site != noSite {
 			r.report(site, i, true)
 		}
 	}
+}
+
+// watchAt returns the watch whose site check tests at e, or -1 for none.
+func (r *fpRun) watchAt(e *frame.Effect) int {
+	switch e.Flow {
+	case frame.FlowReturn, frame.FlowTailCall:
+		if e.Attrs&frame.AttrEpilogue != 0 && r.framed() || noReturnCalls[e.Target.Sym] {
+			return -1 // the epilogue reloads it from the prologue's slot
+		}
+		return fpStrict
+	case frame.FlowCall:
+		if e.Target.Sym != "" && !e.Target.Indirect && !isGoSym(e.Target.Sym) {
+			return -1 // C code keeps the frame pointer and does not unwind Go frames
+		}
+		return fpFrame
+	}
+	return -1
+}
+
+// checked reports whether check tests anything at some instruction of the
+// function (a function with a frame that makes no call and returns only
+// through the epilogue has nothing to check).
+func (r *fpRun) checked() bool {
+	for i := range r.fn.Insts {
+		if r.watchAt(&r.fn.Insts[i]) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // report emits one diagnostic per clobber site.
