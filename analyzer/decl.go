@@ -682,7 +682,7 @@ func runPrototype(c *Check) {
 			return
 		}
 		defined[fn.Name] = true
-		if c.Pkg.Decls[fn.Name] != nil || c.Pkg.TestDecl(fn.Name) || fn.Has(frame.FlagNOFRAME) {
+		if c.Pkg.Decls[fn.Name] != nil || fn.Has(frame.FlagNOFRAME) || c.Pkg.TestDecl(fn.Name) {
 			return
 		}
 		c.Report(Diag{File: f, Fn: fn, Pos: fn.Pos(), Msg: fmt.Sprintf(

@@ -196,9 +196,16 @@ func targetGOOS() string {
 func textSymbols(src string) []string {
 	var out []string
 	for len(src) > 0 {
-		line := src
-		if i := strings.IndexByte(src, '\n'); i >= 0 {
-			line, src = src[:i], src[i+1:]
+		// Only lines that contain "TEXT" can define a symbol: go from one
+		// to the next.
+		i := strings.Index(src, "TEXT")
+		if i < 0 {
+			break
+		}
+		start := strings.LastIndexByte(src[:i], '\n') + 1
+		line := src[start:]
+		if j := strings.IndexByte(line, '\n'); j >= 0 {
+			line, src = line[:j], line[j+1:]
 		} else {
 			src = ""
 		}
