@@ -56,10 +56,9 @@ type Package struct {
 	// functions they declare. Read on first use.
 	testOnce sync.Once
 	testSrc  map[string][]byte
-	// called holds the names of the functions the package's Go code
-	// calls (calledFromGo), computed on first use.
-	calledOnce sync.Once
-	called     map[string]bool
+	// called caches calledFromGo by name.
+	calledMu sync.Mutex
+	called   map[string]bool
 	// index is the shared textIndex (newTextIndex), imports the
 	// packages imported directly or not (imported).
 	indexOnce   sync.Once

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/ast/astutil"
+
 	"github.com/asmcheck/asmcheck/abi"
 	"github.com/asmcheck/asmcheck/frame"
 )
@@ -87,29 +89,88 @@ type stackPass struct {
 // exported, or the package's Go code calls it.
 func (p *stackPass) goCaller(c *Check) bool {
 	d := p.decl
-	return d != nil && (d.Func.Exported() || c.Pkg.calledFromGo()[d.Func.Name()])
+	return d != nil && (d.Func.Exported() || c.Pkg.calledFromGo(d.Func.Name()))
 }
 
-// calledFromGo returns the names of the package's functions that its Go
-// code calls (not just refers to, as abi.FuncPCABI0(f) does), computed on
-// first use.
-func (p *Package) calledFromGo() map[string]bool {
-	p.calledOnce.Do(func() {
-		p.called = map[string]bool{}
-		for _, f := range p.Pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-						if fn, ok := p.Pass.TypesInfo.Uses[id].(*types.Func); ok {
-							p.called[fn.Name()] = true
-						}
-					}
-				}
-				return true
-			})
+// calledFromGo reports whether the package's Go code calls a function
+// named name (calls it, not just refers to it as abi.FuncPCABI0(f) does):
+// a call whose function, without parentheses, is an identifier denoting a
+// function of that name. Answers are cached by name.
+func (p *Package) calledFromGo(name string) bool {
+	p.calledMu.Lock()
+	defer p.calledMu.Unlock()
+	v, ok := p.called[name]
+	if !ok {
+		// One pass over the uses of identifiers instead of a walk of
+		// every file, comparing each with the functions an unqualified
+		// name can denote (the package's, dot-imported ones) without
+		// reading the identifier.
+		fns := p.unqualifiedFuncs(name)
+		for id, obj := range p.Pass.TypesInfo.Uses {
+			if len(fns) == 0 {
+				break
+			}
+			if slices.Contains(fns, obj) && p.callsIdent(id) {
+				v = true
+				break
+			}
 		}
-	})
-	return p.called
+		if p.called == nil {
+			p.called = map[string]bool{}
+		}
+		p.called[name] = v
+	}
+	return v
+}
+
+// unqualifiedFuncs returns the functions that an identifier name may
+// denote in the package's files: the package's own and those of
+// dot-imported packages (the universe has none).
+func (p *Package) unqualifiedFuncs(name string) []types.Object {
+	var out []types.Object
+	if p.Pass.Pkg != nil {
+		if fn, ok := p.Pass.Pkg.Scope().Lookup(name).(*types.Func); ok {
+			out = append(out, fn)
+		}
+	}
+	for _, f := range p.Pass.Files {
+		for _, imp := range f.Imports {
+			if imp.Name == nil || imp.Name.Name != "." {
+				continue
+			}
+			if pn, ok := p.Pass.TypesInfo.Defs[imp.Name].(*types.PkgName); ok {
+				if fn, ok := pn.Imported().Scope().Lookup(name).(*types.Func); ok && !slices.Contains(out, types.Object(fn)) {
+					out = append(out, fn)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// callsIdent reports whether id is, without parentheses, the function of
+// a call in the package's Go files.
+func (p *Package) callsIdent(id *ast.Ident) bool {
+	for _, f := range p.Pass.Files {
+		if id.Pos() < f.FileStart || id.Pos() >= f.FileEnd {
+			continue
+		}
+		path, _ := astutil.PathEnclosingInterval(f, id.Pos(), id.End())
+		if len(path) == 0 || path[0] != id {
+			return false
+		}
+		for _, n := range path[1:] {
+			switch n := n.(type) {
+			case *ast.ParenExpr:
+				continue
+			case *ast.CallExpr:
+				return ast.Unparen(n.Fun) == id
+			}
+			return false
+		}
+		return false
+	}
+	return false
 }
 
 // eachStackFunc runs do for every function with an exact frame model.
