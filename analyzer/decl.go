@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -584,8 +585,19 @@ func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]f
 // "amd64" { … }), which the compiler drops before the linker sees them.
 func (c *Check) liveUses(want map[types.Object]bool) map[types.Object]bool {
 	used := map[types.Object]bool{}
+	// Few objects are wanted: compare with each instead of hashing every
+	// use.
+	wanted := make([]types.Object, 0, len(want))
+	for obj, ok := range want {
+		if ok {
+			wanted = append(wanted, obj)
+		}
+	}
+	if len(wanted) == 0 {
+		return used
+	}
 	for id, obj := range c.Pass.TypesInfo.Uses {
-		if !want[obj] || used[obj] {
+		if len(wanted) <= 8 && !slices.Contains(wanted, obj) || len(wanted) > 8 && !want[obj] || used[obj] {
 			continue
 		}
 		for _, f := range c.Pass.Files {
@@ -703,7 +715,9 @@ func runPrototype(c *Check) {
 		}
 		if files := c.Pkg.definedIn(name); len(files) > 0 {
 			cands = append(cands, candidate{d, files})
-			want[d.Func] = true
+			if !d.Func.Exported() {
+				want[d.Func] = true // only unexported functions need a live use
+			}
 		}
 	}
 	if len(cands) == 0 {

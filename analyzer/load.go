@@ -269,7 +269,7 @@ func (p *Package) TestDecl(name string) bool {
 func goDecls(pass *analysis.Pass) map[string]*Decl {
 	decls := map[string]*Decl{}
 	for _, f := range pass.Files {
-		links := linknames(f)
+		var links map[string]bool // read when the file has a body-less function
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body != nil || fd.Recv != nil {
@@ -278,6 +278,9 @@ func goDecls(pass *analysis.Pass) map[string]*Decl {
 			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
 			if fn == nil {
 				continue
+			}
+			if links == nil {
+				links = linknames(f)
 			}
 			decls[fd.Name.Name] = &Decl{Func: fn, Decl: fd, Linkname: links[fd.Name.Name] || hostImport(fd)}
 		}
