@@ -60,7 +60,8 @@ type Arch struct {
 	VecPart func(ext string, lane int64, hasLane bool) (off, size uint8)
 
 	once     sync.Once
-	compiled map[string][]compiledForm
+	compiled *strTable[[]compiledForm]
+	idiom    *archIdioms // the arch's idioms (idioms.go), or nil
 }
 
 // A Form is one shape of a mnemonic in an arch's table.
@@ -122,16 +123,18 @@ func ArchFor(goarch string) *Arch {
 }
 
 func (a *Arch) compile() {
-	a.compiled = make(map[string][]compiledForm, len(a.Ops))
+	compiled := make(map[string][]compiledForm, len(a.Ops))
 	for op, forms := range a.Ops {
 		for _, f := range forms {
 			cf, err := a.compileForm(f)
 			if err != nil {
 				panic(fmt.Sprintf("frame: %s %s: %v", a.Name, op, err))
 			}
-			a.compiled[op] = append(a.compiled[op], cf)
+			compiled[op] = append(compiled[op], cf)
 		}
 	}
+	a.compiled = newStrTable(compiled)
+	a.idiom = idiomsFor(a)
 }
 
 func (a *Arch) compileForm(f Form) (compiledForm, error) {
@@ -207,7 +210,8 @@ func (a *Arch) Mnemonics() []string {
 // Knows reports whether the arch's table has a form of op for n operands.
 func (a *Arch) Knows(op string, n int) bool {
 	a.once.Do(a.compile)
-	for _, f := range a.compiled[op] {
+	forms, _ := a.compiled.get(op)
+	for _, f := range forms {
 		if f.N == n || f.N < 0 {
 			return true
 		}

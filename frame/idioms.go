@@ -71,33 +71,78 @@ var idioms = map[string]*idiomTable{
 	},
 }
 
+// archIdioms is an idiomTable made ready for one Arch's lookups: one
+// lookup of the mnemonic gives its idiom bits, and the registers are
+// resolved.
+type archIdioms struct {
+	ops   *strTable[uint8] // idiomMove, idiomZero, idiomZeroExt by mnemonic
+	upper RegSet
+	tls   Reg // NoReg without tls
+	isTLS bool
+}
+
+const (
+	idiomMove = 1 << iota
+	idiomZero
+	idiomZeroExt
+)
+
+// idiomsFor returns the idioms of a, or nil.
+func idiomsFor(a *Arch) *archIdioms {
+	t := idioms[a.Name]
+	if t == nil {
+		return nil
+	}
+	bits := map[string]uint8{}
+	for op := range t.moves {
+		bits[op] |= idiomMove
+	}
+	for op := range t.zeroes {
+		bits[op] |= idiomZero
+	}
+	for op := range t.zeroExt {
+		bits[op] |= idiomZeroExt
+	}
+	ai := &archIdioms{ops: newStrTable(bits), isTLS: t.tls != ""}
+	if t.tls != "" {
+		ai.tls = a.Regs.Reg(t.tls)
+	}
+	for _, name := range t.upper {
+		if r := a.Regs.Reg(name); r != NoReg {
+			ai.upper.Add(r)
+		}
+	}
+	return ai
+}
+
 // markIdioms sets AttrMove, AttrZeroIdiom and AttrLoadsG on the Effect
 // being lowered, from the arch's idiom table.
 func (c *Ctx) markIdioms() {
-	t := idioms[c.Arch.Name]
+	t := c.Arch.idiom
 	e := c.E
 	if t == nil || !e.Known || e.Conditional || e.Pseudo != NotPseudo {
 		return
 	}
-	if t.moves[c.Op] && len(e.Reads) == 1 && len(e.Writes) == 1 && len(e.Mem) == 0 && e.Writes[0].Off == 0 {
+	bits, _ := t.ops.get(c.Op)
+	if bits&idiomMove != 0 && len(e.Reads) == 1 && len(e.Writes) == 1 && len(e.Mem) == 0 && e.Writes[0].Off == 0 {
 		e.Attrs |= AttrMove
-		if t.zeroExt[c.Op] {
+		if bits&idiomZeroExt != 0 {
 			e.Attrs |= AttrZeroExtend
 		}
 	}
-	if t.zeroes[c.Op] && len(e.Writes) > 0 && len(e.Mem) == 0 && sameReg(e.Reads) {
+	if bits&idiomZero != 0 && len(e.Writes) > 0 && len(e.Mem) == 0 && sameReg(e.Reads) {
 		e.Attrs |= AttrZeroIdiom
 	}
-	if args := c.Stmt.Args; t.moves[c.Op] && len(args) == 2 && len(e.Reads) == 0 && len(e.Writes) == 1 && len(e.Mem) == 0 &&
+	if args := c.Stmt.Args; bits&idiomMove != 0 && len(args) == 2 && len(e.Reads) == 0 && len(e.Writes) == 1 && len(e.Mem) == 0 &&
 		args[0].Kind == asmparse.ImmOp && args[0].Val == 0 && args[0].Unresolved() == "" {
 		// MOVQ $0, BP; MOVD $0, R29.
 		e.Attrs |= AttrZeroIdiom
-		if t.zeroExt[c.Op] {
+		if bits&idiomZeroExt != 0 {
 			e.Attrs |= AttrZeroExtend
 		}
 	}
-	if t.tls != "" && len(e.Writes) == 1 && len(e.Mem) == 1 && e.Mem[0].Read {
-		tls := c.Arch.Regs.Reg(t.tls)
+	if t.isTLS && len(e.Writes) == 1 && len(e.Mem) == 1 && e.Mem[0].Read {
+		tls := t.tls
 		for _, r := range e.Reads {
 			if r.Reg == tls && tls != NoReg {
 				e.Attrs |= AttrLoadsG
@@ -130,7 +175,8 @@ func regNames(prefix string, n int) []string {
 // the low 16) of a vector register whose upper state the AVX-SSE
 // transition tracks (see idiomTable.upper).
 func (a *Arch) DirtiesUpper(e *Effect) bool {
-	t := idioms[a.Name]
+	a.once.Do(a.compile)
+	t := a.idiom
 	if t == nil || e.Attrs&AttrWide == 0 {
 		return false
 	}
@@ -142,10 +188,8 @@ func (a *Arch) DirtiesUpper(e *Effect) bool {
 		if int(w.Off)+size <= 16 {
 			continue
 		}
-		for _, name := range t.upper {
-			if a.Regs.Reg(name) == w.Reg {
-				return true
-			}
+		if w.Reg != NoReg && t.upper.Has(w.Reg) {
+			return true
 		}
 	}
 	return false

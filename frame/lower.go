@@ -109,7 +109,7 @@ func (a *Arch) lowerStmt(c *Ctx) {
 }
 
 func (a *Arch) pick(op string, n int) *compiledForm {
-	forms := a.compiled[op]
+	forms, _ := a.compiled.get(op)
 	for i := range forms {
 		if f := &forms[i]; f.N == n || f.N < 0 {
 			return f

@@ -1,6 +1,9 @@
 package frame
 
-import "fmt"
+import (
+	"fmt"
+	"sync/atomic"
+)
 
 // A Reg is a register of one architecture: an index into its RegFile.
 // Reg 0 is "no register". A Reg names a whole architectural register (the
@@ -37,6 +40,9 @@ type RegInfo struct {
 type RegFile struct {
 	Regs  []RegInfo // indexed by Reg; Regs[0] is unused
 	names map[string]RegRef
+	// fast holds names for Lookup, built on first use after the last
+	// change (registers are added only while an arch is built).
+	fast atomic.Pointer[strTable[RegRef]]
 }
 
 func newRegFile() *RegFile {
@@ -48,12 +54,14 @@ func (rf *RegFile) unit(name string, class RegClass, size uint8) Reg {
 	r := Reg(len(rf.Regs))
 	rf.Regs = append(rf.Regs, RegInfo{Name: name, Class: class, Size: size})
 	rf.names[name] = RegRef{Reg: r}
+	rf.fast.Store(nil)
 	return r
 }
 
 // alias makes name spell the bytes [off, off+size) of r; size 0 is all of it.
 func (rf *RegFile) alias(name string, r Reg, off, size uint8) {
 	rf.names[name] = RegRef{Reg: r, Off: off, Size: size}
+	rf.fast.Store(nil)
 }
 
 // units adds prefix+lo … prefix+hi.
@@ -65,13 +73,18 @@ func (rf *RegFile) units(prefix string, lo, hi int, class RegClass, size uint8) 
 
 // Lookup returns the register access a Plan 9 register name denotes.
 func (rf *RegFile) Lookup(name string) (RegRef, bool) {
-	r, ok := rf.names[name]
-	return r, ok
+	t := rf.fast.Load()
+	if t == nil {
+		t = newStrTable(rf.names)
+		rf.fast.Store(t)
+	}
+	return t.get(name)
 }
 
 // Reg returns the unit named name (any spelling), or NoReg.
 func (rf *RegFile) Reg(name string) Reg {
-	return rf.names[name].Reg
+	r, _ := rf.Lookup(name)
+	return r.Reg
 }
 
 // Name returns the canonical name of r.
