@@ -61,11 +61,12 @@ func arm64UsesTmp(c *Ctx) bool {
 	if len(args) == 0 {
 		return false
 	}
+	sizes, _ := arm64TmpSizes.get(op)
 	switch {
-	case arm64MemSize[op] != 0 || arm64PairSize[op] != 0:
+	case sizes.mem != 0 || sizes.pair != 0:
 		return arm64MemUsesTmp(c)
-	case arm64AddOps[op] != 0:
-		w := arm64AddOps[op] == 4
+	case sizes.add != 0:
+		w := sizes.add == 4
 		v, ok := arm64Imm(&args[0], w)
 		if !ok {
 			return false
@@ -80,8 +81,8 @@ func arm64UsesTmp(c *Ctx) bool {
 		}
 		two := !s && asm7isaddcon2(v) && !asm7movcon(v, w) && !asm7isbitcon(arm64BitconValue(v, w))
 		return !two
-	case arm64LogicOps[op] != 0:
-		w := arm64LogicOps[op] == 4
+	case sizes.logic != 0:
+		w := sizes.logic == 4
 		v, ok := arm64Imm(&args[0], w)
 		if !ok {
 			return false
@@ -142,6 +143,35 @@ var arm64PairSize = map[string]int{
 	"FLDPQ": 16, "FSTPQ": 16,
 }
 
+// arm64TmpOps are the sizes of arm64AddOps, arm64LogicOps, arm64MemSize
+// and arm64PairSize for each mnemonic, found with one lookup.
+type arm64TmpOps struct{ add, logic, mem, pair int }
+
+var arm64TmpSizes = func() *strTable[arm64TmpOps] {
+	m := map[string]arm64TmpOps{}
+	for op, n := range arm64AddOps {
+		s := m[op]
+		s.add = n
+		m[op] = s
+	}
+	for op, n := range arm64LogicOps {
+		s := m[op]
+		s.logic = n
+		m[op] = s
+	}
+	for op, n := range arm64MemSize {
+		s := m[op]
+		s.mem = n
+		m[op] = s
+	}
+	for op, n := range arm64PairSize {
+		s := m[op]
+		s.pair = n
+		m[op] = s
+	}
+	return newStrTable(m)
+}()
+
 // arm64MemUsesTmp decides the loads and stores and the constant and
 // address moves of arm64MemSize/arm64PairSize instructions.
 func arm64MemUsesTmp(c *Ctx) bool {
@@ -156,10 +186,11 @@ func arm64MemUsesTmp(c *Ctx) bool {
 			if c.WriteBack || a.Index != "" || a.Unresolved() != "" || a.Reg == "FP" || a.Reg == "SP" || a.Reg == "" {
 				return false
 			}
-			if n := arm64PairSize[op]; n != 0 {
+			sizes, _ := arm64TmpSizes.get(op)
+			if n := sizes.pair; n != 0 {
 				return !arm64PairOffsetOK(a.Val, int64(n))
 			}
-			return !arm64OffsetOK(a.Val, int64(arm64MemSize[op]))
+			return !arm64OffsetOK(a.Val, int64(sizes.mem))
 		case asmparse.AddrOp:
 			// MOVD $off(Rn), Rd: AACON (one ADD/SUB), AACON2 (two ADDs,
 			// NOTUSETMP) or LACON (literal in REGTMP, case 34); aclass.

@@ -94,6 +94,8 @@ type x86Table struct {
 	ptr  int // pointer size: 8 on amd64, 4 on 386
 	ops  map[string][]Form
 	info map[x86Key]*x86Info
+	// infoOf holds info by mnemonic, for special's lookup.
+	infoOf *strTable[[]x86InfoN]
 	// vecRegs is the number of vector registers VZEROALL and VZEROUPPER
 	// clear (16 on amd64, 8 on 386).
 	vecRegs int
@@ -111,7 +113,29 @@ func newX86Table(ptr int) *x86Table {
 	t.addHand()
 	t.addImplicit()
 	t.addAliases()
+	byOp := map[string][]x86InfoN{}
+	for k, info := range t.info {
+		byOp[k.op] = append(byOp[k.op], x86InfoN{k.n, info})
+	}
+	t.infoOf = newStrTable(byOp)
 	return t
+}
+
+// An x86InfoN is the x86Info of a mnemonic with n operands.
+type x86InfoN struct {
+	n    int
+	info *x86Info
+}
+
+// infoFor returns the x86Info of op with n operands, or nil.
+func (t *x86Table) infoFor(op string, n int) *x86Info {
+	infos, _ := t.infoOf.get(op)
+	for _, x := range infos {
+		if x.n == n {
+			return x.info
+		}
+	}
+	return nil
 }
 
 func (t *x86Table) addRow(r x86Row) {
@@ -527,14 +551,13 @@ func (t *x86Table) addAliases() {
 	}
 }
 
-// x86Data are the directives that emit raw bytes into the instruction
-// stream (asm6.go ybyte): what they do is not known.
-var x86Data = map[string]bool{"BYTE": true, "WORD": true, "LONG": true, "QUAD": true}
-
 // special is the Arch.Special hook: it applies what depends on the
 // operands or the suffix.
 func (t *x86Table) special(c *Ctx) {
-	if x86Data[c.Op] {
+	switch c.Op {
+	case "BYTE", "WORD", "LONG", "QUAD":
+		// Directives that emit raw bytes into the instruction stream
+		// (asm6.go ybyte): what they do is not known.
 		c.E.Attrs |= AttrData
 		return
 	}
@@ -542,7 +565,7 @@ func (t *x86Table) special(c *Ctx) {
 		return
 	}
 	absoluteAddr(c)
-	if info := t.info[x86Key{c.Op, len(c.Stmt.Args)}]; info != nil {
+	if info := t.infoFor(c.Op, len(c.Stmt.Args)); info != nil {
 		t.applyInfo(c, info)
 	}
 	switch c.Op {
