@@ -94,7 +94,11 @@ func Funcs(f *asmparse.File, a *Arch) []*Func {
 				fn.labels[l.Name] = len(fn.Insts)
 			}
 		}
-		fn.Insts = append(fn.Insts, Effect{})
+		if len(fn.Insts) < cap(fn.Insts) {
+			fn.Insts = fn.Insts[:len(fn.Insts)+1] // zeroed by make; lowerInto sets it
+		} else {
+			fn.Insts = append(fn.Insts, Effect{})
+		}
 		a.lowerInto(&fn.Insts[len(fn.Insts)-1], ctx, s, i, fn.Frame, !fn.Bad, ar)
 	}
 	for _, fn := range out {
