@@ -72,7 +72,12 @@ type Stmt struct {
 }
 
 // Mnemonic returns the mnemonic with its suffix, as written: "MOVD.W".
-func (s *Stmt) Mnemonic() string { return s.Op + s.Suffix }
+func (s *Stmt) Mnemonic() string {
+	if s.Suffix == "" {
+		return s.Op
+	}
+	return s.Op + s.Suffix
+}
 
 // An OpKind classifies an operand by its syntactic form.
 type OpKind uint8
