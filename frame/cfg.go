@@ -76,34 +76,62 @@ func buildCFG(fn *Func) *CFG {
 			leader[i+1] = true
 		}
 	}
-	start := 0
+	// The blocks, their successors and their predecessors are each
+	// allocated in one array.
+	nb := 0
 	for i := 1; i <= n; i++ {
 		if leader[i] || i == n {
-			g.Blocks = append(g.Blocks, &Block{Index: len(g.Blocks), Start: start, End: i})
-			start = i
+			nb++
 		}
 	}
+	blocks := make([]Block, nb)
+	g.Blocks = make([]*Block, nb)
+	start := 0
+	for i, k := 1, 0; i <= n; i++ {
+		if leader[i] || i == n {
+			blocks[k] = Block{Index: k, Start: start, End: i}
+			g.Blocks[k] = &blocks[k]
+			start = i
+			k++
+		}
+	}
+	// Successors: the branch target, then the next block (once).
+	succs := make([]*Block, 0, 2*nb)
+	npred := make([]int32, nb)
 	for _, b := range g.Blocks {
 		i := b.Last()
 		e := &fn.Insts[i]
+		k := len(succs)
 		if t := targets[i]; t >= 0 {
-			link(b, g.BlockOf(t))
+			succs = append(succs, g.BlockOf(t))
 		}
 		if !e.Flow.Terminates() && b.End < n {
-			link(b, g.BlockOf(b.End))
+			if next := g.BlockOf(b.End); len(succs) == k || succs[k] != next {
+				succs = append(succs, next)
+			}
+		}
+		if len(succs) > k {
+			b.Succs = succs[k:len(succs):len(succs)]
+		}
+		for _, s := range b.Succs {
+			npred[s.Index]++
+		}
+	}
+	// Predecessors, in the order of the blocks they come from.
+	preds := make([]*Block, len(succs))
+	off := 0
+	for _, b := range g.Blocks {
+		if np := int(npred[b.Index]); np > 0 {
+			b.Preds = preds[off : off : off+np]
+			off += np
+		}
+	}
+	for _, b := range g.Blocks {
+		for _, s := range b.Succs {
+			s.Preds = append(s.Preds, b)
 		}
 	}
 	return g
-}
-
-func link(from, to *Block) {
-	for _, s := range from.Succs {
-		if s == to {
-			return
-		}
-	}
-	from.Succs = append(from.Succs, to)
-	to.Preds = append(to.Preds, from)
 }
 
 // FallsOffEnd reports whether control can run past the last instruction of
