@@ -17,11 +17,13 @@ import (
 // an Effect with Known false: it is assumed to fall through and nothing
 // else is claimed. Checks that need more than control flow must stay
 // silent about such instructions rather than guess.
+//
+// (The fields are ordered to keep the struct small: a File has one per
+// instruction.)
 type Effect struct {
-	Stmt  int       // index of the statement in the File, or of the machine instruction
-	Pos   token.Pos // where diagnostics about the instruction point
-	Op    string    // the mnemonic with its suffix, for messages only (checks must not test it)
-	Known bool      // the table knows this mnemonic and operand shape
+	Stmt int       // index of the statement in the File, or of the machine instruction
+	Pos  token.Pos // where diagnostics about the instruction point
+	Op   string    // the mnemonic with its suffix, for messages only (checks must not test it)
 
 	Reads  []RegRef // registers read, explicit and implicit
 	Writes []RegRef // registers written, explicit and implicit
@@ -29,11 +31,12 @@ type Effect struct {
 
 	SP SPChange // what the instruction does to the hardware stack pointer
 
-	Flow   Flow   // where control goes next
 	Target Target // the branch or call target, for Jump, CondJump, Call, TailCall
 
-	Pseudo PseudoKind // TEXT, DATA, GLOBL, PCDATA, FUNCDATA, or none
 	Attrs  Attr       // other facts: VZEROUPPER, syscall, uses the assembler temporary …
+	Known  bool       // the table knows this mnemonic and operand shape
+	Flow   Flow       // where control goes next
+	Pseudo PseudoKind // TEXT, DATA, GLOBL, PCDATA, FUNCDATA, or none
 
 	// Conditional reports whether the instruction executes only under a
 	// condition (arm's MOVW.EQ …): its writes may not happen.
@@ -71,10 +74,10 @@ func (f Flow) Terminates() bool {
 // A Target is where a branch or call goes.
 type Target struct {
 	Label    string // a label in the same function
-	PCRel    int    // n for n(PC): the nth instruction from this one
-	HasPCRel bool   // the target is n(PC) (0(PC) is a jump to itself)
 	Sym      string // a symbol, as written ("runtime·morestack", "·helper", "libc_write")
 	ABI      string // <ABIInternal> selector on Sym, if any
+	PCRel    int    // n for n(PC): the nth instruction from this one
+	HasPCRel bool   // the target is n(PC) (0(PC) is a jump to itself)
 	Static   bool   // Sym<>
 	Indirect bool   // through a register or memory
 	Reg      Reg    // the register for an indirect target through a register
@@ -129,9 +132,9 @@ const (
 // Spadj 0). A write-back through RSP (MOVD.W R0, -16(RSP)) moves SP without
 // being tracked and without SPWrite.
 type SPChange struct {
-	Kind    SPKind
 	Delta   int64 // for SPDelta: bytes added to SP (negative grows the stack)
 	Align   int64 // for SPAlign
+	Kind    SPKind
 	Tracked bool
 	SPWrite bool
 }
@@ -193,22 +196,22 @@ func (b MemBase) String() string { return baseNames[b] }
 
 // A Mem is one memory operand of an instruction.
 type Mem struct {
-	Base    MemBase
-	Reg     Reg    // base register for BaseReg
-	Index   Reg    // index register, if any
-	Scale   int    // index scale
 	Name    string // the symbol or variable name as written: "x" in x+8(FP), "runtime·g0" in runtime·g0(SB)
-	Off     int64  // offset from the base; for BaseFP the offset in the argument area
-	OffOK   bool   // Off is known (no unresolved constant in it)
-	Size    int    // bytes accessed; 0 if not known
+	Text    string
+	Off     int64 // offset from the base; for BaseFP the offset in the argument area
+	Scale   int   // index scale
+	Size    int   // bytes accessed; 0 if not known
+	WBDelta int64 // base register write-back (arm64 .W/.P, ppc64 MOVDU): added to the base
+	Arg     int   // index of the operand in the statement
+	Reg     Reg   // base register for BaseReg
+	Index   Reg   // index register, if any
+	WBReg   Reg   // a register whose value is added to the base instead (VLD1.P (R0)(R1))
+	Base    MemBase
+	OffOK   bool // Off is known (no unresolved constant in it)
 	Read    bool
 	Write   bool
-	Addr    bool  // only the address is taken (LEAQ x+8(FP), MOVD $x+8(FP), R0)
-	WBDelta int64 // base register write-back (arm64 .W/.P, ppc64 MOVDU): added to the base
-	WBReg   Reg   // a register whose value is added to the base instead (VLD1.P (R0)(R1))
-	PreWB   bool  // the write-back happens before the access (.W, pre-index); else after (.P)
-	Arg     int   // index of the operand in the statement
-	Text    string
+	Addr    bool // only the address is taken (LEAQ x+8(FP), MOVD $x+8(FP), R0)
+	PreWB   bool // the write-back happens before the access (.W, pre-index); else after (.P)
 }
 
 // String returns a short description for debugging.

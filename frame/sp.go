@@ -3,8 +3,6 @@ package frame
 // An SPState is what is known about the hardware stack pointer before an
 // instruction, relative to its value after the prologue.
 type SPState struct {
-	// Known reports whether Delta and Tracked are known.
-	Known bool
 	// Delta is SP minus SP-after-prologue (negative when the body has
 	// pushed or allocated).
 	Delta int64
@@ -17,6 +15,11 @@ type SPState struct {
 	// Align is the arch's StackAlign (the prologue keeps SP aligned); an
 	// AND $~(n-1), SP sets it to n with Mod 0.
 	Align, Mod int64
+	// Derived is the set of registers (units below 64) that hold a value
+	// computed from SP without a load since their last write.
+	Derived uint64
+	// Known reports whether Delta and Tracked are known.
+	Known bool
 	// FPStale reports whether, with Delta known, name+off(FP) and
 	// name-off(SP) operands no longer address what they name: SP moved by
 	// Skew bytes that the assembler does not correct their offsets for
@@ -31,9 +34,6 @@ type SPState struct {
 	// load (MOVD RSP, R1; AND $~15, R1; MOVD R1, RSP). A value loaded from
 	// memory (g.sched.sp, the g0 or signal stack) ends it.
 	SameStack bool
-	// Derived is the set of registers (units below 64) that hold a value
-	// computed from SP without a load since their last write.
-	Derived uint64
 }
 
 // Skew returns how far name+off(FP) and name-off(SP) operands are off: the
