@@ -79,38 +79,42 @@ func declOrder(pkg *types.Package) []types.Object {
 }
 
 // appendConstDefine appends the define of a constant, or nothing for
-// float and complex constants. Integer-typed values are converted to
-// integers first, as cmd/compile/internal/noder/helpers.go FixValue does
-// (so an untyped rune prints as its code point), and float-typed values
-// count as floats even when go/constant holds them as integers.
+// float and complex constants (see asmConst).
 func appendConstDefine(defs []Define, c *types.Const) []Define {
+	if val, ok := asmConst(c); ok {
+		defs = append(defs, Define{Name: "const_" + c.Name(), Value: val.ExactString()})
+	}
+	return defs
+}
+
+// asmConst returns the value go_asm.h gives the constant c, and whether
+// it has one: not for float and complex constants. Integer-typed values
+// are converted to integers first, as cmd/compile/internal/noder/helpers.go
+// FixValue does (so an untyped rune prints as its code point), and
+// float-typed values count as floats even when go/constant holds them as
+// integers.
+func asmConst(c *types.Const) (constant.Value, bool) {
 	val := c.Val()
 	if b, ok := c.Type().Underlying().(*types.Basic); ok {
 		info := b.Info()
 		switch {
 		case info&(types.IsFloat|types.IsComplex) != 0:
-			return defs
+			return nil, false
 		case info&types.IsInteger != 0:
 			val = constant.ToInt(val)
 		}
 	}
 	if k := val.Kind(); k == constant.Float || k == constant.Complex || k == constant.Unknown {
-		return defs
+		return nil, false
 	}
-	return append(defs, Define{Name: "const_" + c.Name(), Value: val.ExactString()})
+	return val, true
 }
 
 // appendStructDefines appends the size and field offsets of a struct
 // type, or nothing for other types and generic types.
 func appendStructDefines(defs []Define, tn *types.TypeName, arch *Arch) []Define {
-	if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() > 0 {
-		return defs
-	}
-	if alias, ok := tn.Type().(*types.Alias); ok && alias.TypeParams().Len() > 0 {
-		return defs
-	}
-	st, ok := tn.Type().Underlying().(*types.Struct)
-	if !ok || checkSized(st) != nil {
+	st, ok := asmStruct(tn)
+	if !ok {
 		return defs
 	}
 	name := tn.Name()
