@@ -2,6 +2,7 @@ package asmparse
 
 import (
 	"go/token"
+	"iter"
 	"maps"
 	"sync"
 )
@@ -23,6 +24,38 @@ type HeaderCache struct {
 	mu      sync.Mutex
 	fset    *token.FileSet
 	headers map[string]*cachedHeader // by path
+	lazy    map[string]*cachedHeader // headers given as a MacroSource, by path
+}
+
+// A MacroSource is a header made only of object-like macro definitions,
+// given by name instead of as text: including it is the same as including
+// a header with a line "#define NAME BODY" for each of its names (in any
+// order: the names are distinct), except that the positions of the
+// macros are unknown (NoPos). Each BODY must be text the lexer reads
+// without error, without a newline and without a comment. A MacroSource
+// must be comparable (a pointer, usually) and safe for concurrent use.
+//
+// go_asm.h is such a header: thousands of constants and struct offsets, of
+// which a file uses a few; only those are made into Macros.
+type MacroSource interface {
+	// Lookup returns the body of the macro called name, and whether
+	// the header defines it.
+	Lookup(name string) (body string, ok bool)
+	// Len returns the number of macros.
+	Len() int
+	// Names yields the name of every macro.
+	Names() iter.Seq[string]
+}
+
+// A LazyIncluder is an Includer that can give some headers as a
+// MacroSource.
+type LazyIncluder interface {
+	Includer
+	// IncludeMacros returns the path (as Include would) and the macros
+	// of the header that #include "name" in the file at path from refers
+	// to, if it can give them so; otherwise ok is false and Include is
+	// used.
+	IncludeMacros(name, from string) (path string, macros MacroSource, ok bool)
 }
 
 // A cachedHeader is one header read for a HeaderCache.
@@ -35,6 +68,108 @@ type cachedHeader struct {
 	macros []*Macro // in definition order
 	byName map[string]*Macro
 	bloom  [bloomWords]uint64
+	// lazy, if not nil, gives the macros instead of macros and byName
+	// (a header included through a LazyIncluder).
+	lazy MacroSource
+}
+
+// has reports whether the header defines name.
+func (h *cachedHeader) has(name string) bool {
+	if h.lazy != nil {
+		_, ok := h.lazy.Lookup(name)
+		return ok
+	}
+	return h.byName[name] != nil
+}
+
+// size returns the number of macros the header defines.
+func (h *cachedHeader) size() int {
+	if h.lazy != nil {
+		return h.lazy.Len()
+	}
+	return len(h.byName)
+}
+
+// names yields the names of the header's macros.
+func (h *cachedHeader) names() iter.Seq[string] {
+	if h.lazy != nil {
+		return h.lazy.Names()
+	}
+	return maps.Keys(h.byName)
+}
+
+// includeLazy includes the header name through li if it can give it as
+// a MacroSource whose names are not defined yet (else the header is read
+// as text, which reports the redefinitions), and reports whether it did.
+func (p *preprocessor) includeLazy(li LazyIncluder, name, from string) bool {
+	path, ms, ok := li.IncludeMacros(name, from)
+	if !ok {
+		return false
+	}
+	h := p.lazyHeader(path, ms)
+	if p.overlaps(h) {
+		return false
+	}
+	p.file.Includes = append(p.file.Includes, path)
+	p.layers = append(p.layers, h)
+	for i := range p.bloom {
+		p.bloom[i] |= h.bloom[i]
+	}
+	if p.lazyMade == nil {
+		p.lazyMade = map[string]*Macro{}
+	}
+	return true
+}
+
+// lazyHeader returns the layer of a header given as a MacroSource, shared
+// through the HeaderCache if there is one.
+func (p *preprocessor) lazyHeader(path string, ms MacroSource) *cachedHeader {
+	if hc := p.headers; hc != nil {
+		hc.mu.Lock()
+		defer hc.mu.Unlock()
+		if h := hc.lazy[path]; h != nil && h.lazy == ms {
+			return h
+		}
+		h := newLazyHeader(path, ms)
+		if hc.lazy == nil {
+			hc.lazy = map[string]*cachedHeader{}
+		}
+		hc.lazy[path] = h
+		return h
+	}
+	return newLazyHeader(path, ms)
+}
+
+func newLazyHeader(path string, ms MacroSource) *cachedHeader {
+	h := &cachedHeader{path: path, ok: true, lazy: ms}
+	for name := range ms.Names() {
+		hash := macroHash(name)
+		h.bloom[hash/64] |= 1 << (hash % 64)
+	}
+	return h
+}
+
+// lazyMacro returns the macro name of the lazy layer h, made the first
+// time the file asks (its body's text becomes one of the file's sources),
+// or nil.
+func (p *preprocessor) lazyMacro(h *cachedHeader, name string) *Macro {
+	if m, ok := p.lazyMade[name]; ok {
+		return m
+	}
+	var m *Macro
+	if body, ok := h.lazy.Lookup(name); ok {
+		m = newLazyMacro(name, body, p.addSrc(body))
+	}
+	p.lazyMade[name] = m
+	return m
+}
+
+// newLazyMacro makes the macro of "#define name body" in a MacroSource;
+// id is the source number of body.
+func newLazyMacro(name, body string, id int32) *Macro {
+	m := newDefine(name, body, id)
+	m.Builtin = false
+	return m
 }
 
 // get returns the cached reading of the header path with text src for a
@@ -129,17 +264,17 @@ func (p *preprocessor) installHeader(h *cachedHeader) {
 // (defined, or undefined by #undef over a layer).
 func (p *preprocessor) overlaps(h *cachedHeader) bool {
 	for name := range p.macros {
-		if h.byName[name] != nil {
+		if h.has(name) {
 			return true
 		}
 	}
 	for _, l := range p.layers {
-		small, large := l.byName, h.byName
-		if len(small) > len(large) {
+		small, large := l, h
+		if small.size() > large.size() {
 			small, large = large, small
 		}
-		for name := range small {
-			if large[name] != nil {
+		for name := range small.names() {
+			if large.has(name) {
 				return true
 			}
 		}
@@ -169,7 +304,14 @@ func (p *preprocessor) macro(name string) *Macro {
 		return m // nil if #undef removed it from a layer
 	}
 	for i := len(p.layers) - 1; i >= 0; i-- {
-		if m := p.layers[i].byName[name]; m != nil {
+		l := p.layers[i]
+		if l.lazy != nil {
+			if m := p.lazyMacro(l, name); m != nil {
+				return m
+			}
+			continue
+		}
+		if m := l.byName[name]; m != nil {
 			return m
 		}
 	}
@@ -180,7 +322,7 @@ func (p *preprocessor) macro(name string) *Macro {
 // name.
 func (p *preprocessor) inLayers(name string) bool {
 	for _, l := range p.layers {
-		if l.byName[name] != nil {
+		if l.has(name) {
 			return true
 		}
 	}
@@ -195,6 +337,13 @@ func allMacros(macros map[string]*Macro, layers []*cachedHeader) map[string]*Mac
 	}
 	out := map[string]*Macro{}
 	for _, l := range layers {
+		if l.lazy != nil {
+			for name := range l.lazy.Names() {
+				body, _ := l.lazy.Lookup(name)
+				out[name] = newLazyMacro(name, body, 0)
+			}
+			continue
+		}
 		maps.Copy(out, l.byName)
 	}
 	for name, m := range macros {

@@ -110,6 +110,7 @@ type preprocessor struct {
 	layers   []*cachedHeader
 	headers  *HeaderCache
 	hdrSrcs  []hdrSrc
+	lazyMade map[string]*Macro // the macros made from lazy layers, nil if none
 	conds    []cond
 	bol      bool
 	expanded int
@@ -834,6 +835,9 @@ func (p *preprocessor) include(hash tok) {
 	var inc Includer = p.includer
 	if inc == nil {
 		inc = &DirIncluder{}
+	}
+	if li, ok := inc.(LazyIncluder); ok && p.includeLazy(li, name, from) {
+		return
 	}
 	path, src, err := inc.Include(name, from)
 	if err != nil {
