@@ -362,9 +362,67 @@ type includer struct {
 	pass *analysis.Pass
 	arch *abi.Arch // go_asm.h's arch; nil if it cannot be computed
 	// goAsmH is go_asm.h, once computed (the files of a package are
-	// parsed one after the other).
-	goAsmH []byte
-	dirs   asmparse.DirIncluder
+	// parsed one after the other); index gives its defines one by one
+	// (IncludeMacros), if it can (computed once indexed is set).
+	goAsmH  []byte
+	index   *asmHeaderMacros
+	indexed bool
+	dirs    asmparse.DirIncluder
+}
+
+// IncludeMacros implements asmparse.LazyIncluder: go_asm.h is given by
+// name, and a value is computed only for the names a file uses, unless
+// two of its defines share a name.
+func (inc *includer) IncludeMacros(name, from string) (string, asmparse.MacroSource, bool) {
+	if name != "go_asm.h" || inc.arch == nil {
+		return "", nil, false
+	}
+	if !inc.indexed {
+		inc.indexed = true
+		if x, ok := abi.NewAsmHeaderIndex(constsAndTypes(inc.pass), inc.arch); ok {
+			inc.index = &asmHeaderMacros{x}
+		}
+	}
+	if inc.index == nil {
+		return "", nil, false
+	}
+	return filepath.Join(filepath.Dir(from), "go_asm.h (computed)"), inc.index, true
+}
+
+// asmHeaderMacros is go_asm.h as an asmparse.MacroSource.
+type asmHeaderMacros struct{ *abi.AsmHeaderIndex }
+
+// Lookup implements asmparse.MacroSource.
+func (m *asmHeaderMacros) Lookup(name string) (string, bool) { return m.Value(name) }
+
+// constsAndTypes returns the package's package-level constants and type
+// names, the objects of its scope that go_asm.h describes, from its
+// files' declarations (blank names are not in the scope).
+func constsAndTypes(pass *analysis.Pass) []types.Object {
+	var out []types.Object
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST && gd.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				switch spec := spec.(type) {
+				case *ast.ValueSpec:
+					for _, id := range spec.Names {
+						if obj := pass.TypesInfo.Defs[id]; obj != nil && id.Name != "_" {
+							out = append(out, obj)
+						}
+					}
+				case *ast.TypeSpec:
+					if obj := pass.TypesInfo.Defs[spec.Name]; obj != nil && spec.Name.Name != "_" {
+						out = append(out, obj)
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 func newIncluder(pass *analysis.Pass) *includer {
