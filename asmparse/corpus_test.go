@@ -101,13 +101,14 @@ func TestCorpusParses(t *testing.T) {
 }
 
 // TestFastOperands checks that the parser's fast paths for common
-// operands give exactly what the general path gives, over the corpus.
+// lines and operands give exactly what the general path gives, over the
+// corpus.
 func TestFastOperands(t *testing.T) {
 	root := gorootSrc(t)
 	inc := &DirIncluder{Dirs: []string{filepath.Join(runtime.GOROOT(), "pkg", "include")}, Virtual: map[string][]byte{"go_asm.h": nil}}
 	parse := func(path string, src []byte, arch string, slow bool) *File {
-		noFastOperands = slow
-		defer func() { noFastOperands = false }()
+		noFastOperands, noFastLines = slow, slow
+		defer func() { noFastOperands, noFastLines = false, false }()
 		f, _ := ParseFile(token.NewFileSet(), path, src, &Config{GOARCH: arch, Includer: inc})
 		return f
 	}
@@ -124,11 +125,15 @@ func TestFastOperands(t *testing.T) {
 				t.Fatalf("%s [%s]: %d statements, %d without fast paths", rel, arch, len(fast.Stmts), len(slow.Stmts))
 			}
 			for i := range fast.Stmts {
-				a, b := fast.Stmts[i].Args, slow.Stmts[i].Args
+				a, b := &fast.Stmts[i], &slow.Stmts[i]
 				if !reflect.DeepEqual(a, b) {
 					t.Errorf("%s [%s] statement %d: %+v, without fast paths %+v", rel, arch, i, a, b)
 				}
-				n += len(a)
+				n += len(a.Args)
+			}
+			if !reflect.DeepEqual(fast.Errors, slow.Errors) || !reflect.DeepEqual(fast.Directives, slow.Directives) ||
+				!reflect.DeepEqual(fast.Includes, slow.Includes) || !reflect.DeepEqual(fast.Missing, slow.Missing) {
+				t.Errorf("%s [%s]: errors, directives or includes differ without fast paths", rel, arch)
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -172,6 +173,29 @@ func FuzzParse(f *testing.F) {
 						t.Fatalf("%s: operand %q has invalid position", s.Op, a.Text)
 					}
 				}
+			}
+		}
+	})
+}
+
+// FuzzFastPaths checks that the parser's fast paths (fastLine,
+// fastOperand) give exactly what the general path gives, on any input.
+func FuzzFastPaths(f *testing.F) {
+	addCorpusSeeds(f)
+	f.Add("loop:\n\tMOVQ\tx+8(FP), AX // c\n\tJNE loop\n")
+	f.Add("\tMOVD.P\t8(R1), R2\n\tADD $1, R3; SUB $2, R4\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, arch := range []string{"amd64", "arm64", "ppc64le"} {
+			parse := func(slow bool) *File {
+				noFastOperands, noFastLines = slow, slow
+				defer func() { noFastOperands, noFastLines = false, false }()
+				file, _ := ParseFile(token.NewFileSet(), "x.s", []byte(src), &Config{GOARCH: arch, GOOS: "linux", Includer: builtinOnly})
+				return file
+			}
+			fast, slow := parse(false), parse(true)
+			fast.macros, slow.macros, fast.layers, slow.layers = nil, nil, nil, nil
+			if !reflect.DeepEqual(fast, slow) {
+				t.Fatalf("%s: fast paths parse %q differently:\n%+v\n%+v", arch, src, fast.Stmts, slow.Stmts)
 			}
 		}
 	})

@@ -23,6 +23,9 @@ type parser struct {
 	// opsHint is the size of the first block of operands; opsUsed counts
 	// the operands handed out.
 	opsHint, opsUsed int
+	// fastOps and fastLabels are fastLine's scratch.
+	fastOps    [8]Operand
+	fastLabels [4]Label
 }
 
 // scratch holds the buffers of a parser between files. They hold no
@@ -42,6 +45,9 @@ func (p *parser) errorf(pos token.Pos, format string, args ...any) {
 func (p *parser) parse() {
 	var labels []Label
 	for {
+		if p.fastLine(&labels) {
+			continue
+		}
 		line := p.pp.line()
 		if len(line) == 0 {
 			break

@@ -214,13 +214,17 @@ func (p *preprocessor) addSrc(s string) int32 {
 // identifiers out.
 const bloomWords = 64
 
-// macroHash is a cheap hash of an identifier for the macro-name filter.
+// macroHash is a cheap hash of an identifier for the macro-name filter:
+// its length and its first and last two bytes, mixed.
 func macroHash(s string) uint {
-	h := uint32(len(s))
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * 16777619
+	n := len(s)
+	h := uint32(n)*0x9e3779b1 ^ uint32(s[0])*0x85ebca77 ^ uint32(s[n-1])*0xc2b2ae3d
+	if n > 2 {
+		h ^= uint32(s[1])*0x27d4eb2f ^ uint32(s[n-2])*0x165667b1
 	}
-	return uint(h^h>>15) % (bloomWords * 64)
+	h ^= h >> 15
+	h *= 0x2c1b3c6d
+	return uint(h^h>>12) % (bloomWords * 64)
 }
 
 func (p *preprocessor) mayBeMacro(name string) bool {
