@@ -56,9 +56,11 @@ type Package struct {
 	// functions they declare. Read on first use.
 	testOnce sync.Once
 	testSrc  map[string][]byte
-	// called caches calledFromGo by name.
-	calledMu sync.Mutex
-	called   map[string]bool
+	// called caches calledFromGo by name; funcUsesMap is funcUses.
+	calledMu     sync.Mutex
+	called       map[string]bool
+	funcUsesOnce sync.Once
+	funcUsesMap  map[*types.Func][]*ast.Ident
 	// index is the shared textIndex (newTextIndex), imports the
 	// packages imported directly or not (imported).
 	indexOnce   sync.Once
@@ -68,6 +70,9 @@ type Package struct {
 	// safe is the shared safePoints (newSafePoints).
 	safeOnce sync.Once
 	safe     *safePoints
+	// entries are the functions entered from C (newRegCtx).
+	entriesOnce sync.Once
+	entries     map[*frame.Func]string
 }
 
 // A File is one parsed assembly file.

@@ -84,7 +84,10 @@ type regCtx struct {
 
 func newRegCtx(c *Check) *regCtx {
 	rc := &regCtx{c: c, idx: newFuncIndex(c.Pkg), writes: map[*frame.Func]*frame.RegSet{}, busy: map[*frame.Func]bool{}}
-	rc.entries = rc.findEntries()
+	// The entries from C are the package's: found once, read by every
+	// check that asks.
+	c.Pkg.entriesOnce.Do(func() { c.Pkg.entries = rc.findEntries() })
+	rc.entries = c.Pkg.entries
 	return rc
 }
 
