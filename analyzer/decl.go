@@ -6,7 +6,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"slices"
 	"sort"
 	"strings"
 
@@ -585,32 +584,32 @@ func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]f
 // "amd64" { … }), which the compiler drops before the linker sees them.
 func (c *Check) liveUses(want map[types.Object]bool) map[types.Object]bool {
 	used := map[types.Object]bool{}
-	// Few objects are wanted: compare with each instead of hashing every
-	// use.
-	wanted := make([]types.Object, 0, len(want))
+	uses := c.Pkg.funcUses()
 	for obj, ok := range want {
-		if ok {
-			wanted = append(wanted, obj)
-		}
-	}
-	if len(wanted) == 0 {
-		return used
-	}
-	for id, obj := range c.Pass.TypesInfo.Uses {
-		if len(wanted) <= 8 && !slices.Contains(wanted, obj) || len(wanted) > 8 && !want[obj] || used[obj] {
+		if !ok {
 			continue
 		}
-		for _, f := range c.Pass.Files {
-			if f.FileStart <= id.Pos() && id.Pos() < f.FileEnd {
-				path, _ := astutil.PathEnclosingInterval(f, id.Pos(), id.End())
-				if !c.deadBranch(path) {
-					used[obj] = true
-				}
+		fn, _ := obj.(*types.Func)
+		for _, id := range uses[fn] {
+			if c.liveUse(id) {
+				used[obj] = true
 				break
 			}
 		}
 	}
 	return used
+}
+
+// liveUse reports whether the identifier id is outside a branch that a
+// constant condition removes.
+func (c *Check) liveUse(id *ast.Ident) bool {
+	for _, f := range c.Pass.Files {
+		if f.FileStart <= id.Pos() && id.Pos() < f.FileEnd {
+			path, _ := astutil.PathEnclosingInterval(f, id.Pos(), id.End())
+			return !c.deadBranch(path)
+		}
+	}
+	return false
 }
 
 // deadBranch reports whether the innermost node of path (path[0], with its

@@ -105,14 +105,13 @@ func (p *Package) calledFromGo(name string) bool {
 		// every file, comparing each with the functions an unqualified
 		// name can denote (the package's, dot-imported ones) without
 		// reading the identifier.
-		fns := p.unqualifiedFuncs(name)
-		for id, obj := range p.Pass.TypesInfo.Uses {
-			if len(fns) == 0 {
-				break
-			}
-			if slices.Contains(fns, obj) && p.callsIdent(id) {
-				v = true
-				break
+		uses := p.funcUses()
+		for _, fn := range p.unqualifiedFuncs(name) {
+			for _, id := range uses[fn] {
+				if p.callsIdent(id) {
+					v = true
+					break
+				}
 			}
 		}
 		if p.called == nil {
@@ -123,11 +122,26 @@ func (p *Package) calledFromGo(name string) bool {
 	return v
 }
 
+// funcUses returns the identifiers that denote each function in the
+// package's files (TypesInfo.Uses, inverted for functions), made on
+// first use.
+func (p *Package) funcUses() map[*types.Func][]*ast.Ident {
+	p.funcUsesOnce.Do(func() {
+		p.funcUsesMap = map[*types.Func][]*ast.Ident{}
+		for id, obj := range p.Pass.TypesInfo.Uses {
+			if fn, ok := obj.(*types.Func); ok {
+				p.funcUsesMap[fn] = append(p.funcUsesMap[fn], id)
+			}
+		}
+	})
+	return p.funcUsesMap
+}
+
 // unqualifiedFuncs returns the functions that an identifier name may
 // denote in the package's files: the package's own and those of
 // dot-imported packages (the universe has none).
-func (p *Package) unqualifiedFuncs(name string) []types.Object {
-	var out []types.Object
+func (p *Package) unqualifiedFuncs(name string) []*types.Func {
+	var out []*types.Func
 	if p.Pass.Pkg != nil {
 		if fn, ok := p.Pass.Pkg.Scope().Lookup(name).(*types.Func); ok {
 			out = append(out, fn)
@@ -139,7 +153,7 @@ func (p *Package) unqualifiedFuncs(name string) []types.Object {
 				continue
 			}
 			if pn, ok := p.Pass.TypesInfo.Defs[imp.Name].(*types.PkgName); ok {
-				if fn, ok := pn.Imported().Scope().Lookup(name).(*types.Func); ok && !slices.Contains(out, types.Object(fn)) {
+				if fn, ok := pn.Imported().Scope().Lookup(name).(*types.Func); ok && !slices.Contains(out, fn) {
 					out = append(out, fn)
 				}
 			}
