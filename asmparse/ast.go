@@ -145,12 +145,20 @@ type Operand struct {
 }
 
 // opExtra holds the parts of an operand that few operands have, to keep
-// Operand small.
+// Operand small: the commonest (a register's arrangement, TEXT's argument
+// size, a pair's second register) here, the rarest in opMore.
 type opExtra struct {
-	reg2, ext, abi, shiftReg, indexExt, str, unresolved string
-	args, lane, shiftAmt, indexShift                    int64
-	float                                               float64
-	list                                                []Operand
+	ext, reg2 string
+	args      int64
+	more      *opMore
+}
+
+// opMore holds the parts of an operand that fewer operands still have.
+type opMore struct {
+	abi, shiftReg, indexExt, str, unresolved string
+	lane, shiftAmt, indexShift               int64
+	float                                    float64
+	list                                     []Operand
 }
 
 func (o *Operand) ex() *opExtra {
@@ -160,6 +168,15 @@ func (o *Operand) ex() *opExtra {
 	return o.x
 }
 
+// mx returns the operand's opMore, making it if needed.
+func (o *Operand) mx() *opMore {
+	x := o.ex()
+	if x.more == nil {
+		x.more = new(opMore)
+	}
+	return x.more
+}
+
 func (o *Operand) get() *opExtra {
 	if o.x == nil {
 		return &noExtra
@@ -167,7 +184,17 @@ func (o *Operand) get() *opExtra {
 	return o.x
 }
 
-var noExtra opExtra
+func (o *Operand) getMore() *opMore {
+	if o.x == nil || o.x.more == nil {
+		return &noMore
+	}
+	return o.x.more
+}
+
+var (
+	noExtra opExtra
+	noMore  opMore
+)
 
 // Reg2 returns the second register of a pair or of (R1+R2).
 func (o *Operand) Reg2() string { return o.get().reg2 }
@@ -177,38 +204,38 @@ func (o *Operand) Reg2() string { return o.get().reg2 }
 func (o *Operand) Ext() string { return o.get().ext }
 
 // ABI returns the ABI selector of sym<ABIInternal>(SB).
-func (o *Operand) ABI() string { return o.get().abi }
+func (o *Operand) ABI() string { return o.getMore().abi }
 
 // ShiftReg returns the register that gives the shift amount in R1<<R2.
-func (o *Operand) ShiftReg() string { return o.get().shiftReg }
+func (o *Operand) ShiftReg() string { return o.getMore().shiftReg }
 
 // ShiftAmt returns the constant shift amount in R1<<3.
-func (o *Operand) ShiftAmt() int64 { return o.get().shiftAmt }
+func (o *Operand) ShiftAmt() int64 { return o.getMore().shiftAmt }
 
 // IndexExt returns the extension of the index register in (R1)(R2.UXTW<<3).
-func (o *Operand) IndexExt() string { return o.get().indexExt }
+func (o *Operand) IndexExt() string { return o.getMore().indexExt }
 
 // IndexShift returns the shift of the index register in (R1)(R2<<3).
-func (o *Operand) IndexShift() int64 { return o.get().indexShift }
+func (o *Operand) IndexShift() int64 { return o.getMore().indexShift }
 
 // Lane returns the element index of V1.S[2] or [V1.S, V2.S][2].
-func (o *Operand) Lane() int64 { return o.get().lane }
+func (o *Operand) Lane() int64 { return o.getMore().lane }
 
 // Args returns TEXT's argument size, or DATA's /size.
 func (o *Operand) Args() int64 { return o.get().args }
 
 // Float returns the value of a FloatOp.
-func (o *Operand) Float() float64 { return o.get().float }
+func (o *Operand) Float() float64 { return o.getMore().float }
 
 // Str returns the value of a StringOp.
-func (o *Operand) Str() string { return o.get().str }
+func (o *Operand) Str() string { return o.getMore().str }
 
 // List returns the registers of a ListOp.
-func (o *Operand) List() []Operand { return o.get().list }
+func (o *Operand) List() []Operand { return o.getMore().list }
 
 // Unresolved returns the first name in the operand's constant expression
 // that is not a known constant, or "".
-func (o *Operand) Unresolved() string { return o.get().unresolved }
+func (o *Operand) Unresolved() string { return o.getMore().unresolved }
 
 // IsMem reports whether the operand names memory (MemOp), as opposed to
 // computing an address (AddrOp) or naming a register or constant.

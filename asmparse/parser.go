@@ -511,7 +511,7 @@ func (p *parser) operand(op *Operand, ts []tok) string {
 			return "bad string constant"
 		}
 		op.Kind = StringOp
-		op.ex().str = s
+		op.mx().str = s
 		i++
 	default:
 		i, err = p.constOrMem(op, ts, i, prefix)
@@ -543,7 +543,7 @@ func (p *parser) register(op *Operand, ts []tok, i int) (int, string) {
 	}
 	if i < len(ts) && ts[i].kind == '[' {
 		e := exprParser{pp: p.pp, ts: ts, i: i + 1}
-		op.ex().lane = int64(e.expr())
+		op.mx().lane = int64(e.expr())
 		op.HasLane = true
 		if e.err != "" {
 			return e.i, e.err
@@ -561,12 +561,12 @@ func (p *parser) register(op *Operand, ts []tok, i int) (int, string) {
 			if p.isReg(ts, i) {
 				var r Operand
 				j, err := p.register(&r, ts, i)
-				op.ex().shiftReg = r.Reg
+				op.mx().shiftReg = r.Reg
 				return p.shiftedBase(op, ts, j, err)
 			}
 			e := exprParser{pp: p.pp, ts: ts, i: i}
-			op.ex().shiftAmt = int64(e.factor())
-			op.x.unresolved = e.unresolved
+			op.mx().shiftAmt = int64(e.factor())
+			op.mx().unresolved = e.unresolved
 			return p.shiftedBase(op, ts, e.i, e.err)
 		}
 	}
@@ -610,9 +610,9 @@ func (p *parser) list(op *Operand, ts []tok, i int) (int, string) {
 			if i, err = p.register(&hi, ts, i+1); err != "" {
 				return i, err
 			}
-			op.ex().list = append(op.ex().list, p.expandRange(r, hi)...)
+			op.mx().list = append(op.mx().list, p.expandRange(r, hi)...)
 		} else {
-			op.ex().list = append(op.ex().list, r)
+			op.mx().list = append(op.mx().list, r)
 		}
 		if i < len(ts) && ts[i].kind == ',' {
 			i++
@@ -624,7 +624,7 @@ func (p *parser) list(op *Operand, ts []tok, i int) (int, string) {
 	i++
 	if i < len(ts) && ts[i].kind == '[' {
 		e := exprParser{pp: p.pp, ts: ts, i: i + 1}
-		op.ex().lane = int64(e.expr())
+		op.mx().lane = int64(e.expr())
 		op.HasLane = true
 		if e.err != "" || e.peek() != ']' {
 			return e.i, "bad element index after register list"
@@ -680,7 +680,7 @@ func (p *parser) symbol(op *Operand, ts []tok, i int, prefix Kind) (int, string)
 			op.Static = true
 			i += 2
 		case i+2 < len(ts) && ts[i+1].kind == Ident && ts[i+2].kind == '>':
-			op.ex().abi = p.pp.text(ts[i+1])
+			op.mx().abi = p.pp.text(ts[i+1])
 			i += 3
 		default:
 			return i, "bad <...> after symbol"
@@ -690,7 +690,7 @@ func (p *parser) symbol(op *Operand, ts []tok, i int, prefix Kind) (int, string)
 		e := exprParser{pp: p.pp, ts: ts, i: i}
 		op.Val = int64(e.expr())
 		if e.unresolved != "" {
-			op.ex().unresolved = e.unresolved
+			op.mx().unresolved = e.unresolved
 		}
 		if e.err != "" {
 			return e.i, e.err
@@ -702,7 +702,7 @@ func (p *parser) symbol(op *Operand, ts []tok, i int, prefix Kind) (int, string)
 		if prefix == '$' {
 			// $name: an unresolved constant (go_asm.h, say), or an error.
 			op.Kind = ImmOp
-			op.ex().unresolved = op.Sym
+			op.mx().unresolved = op.Sym
 			op.Sym = ""
 		}
 		return i, ""
@@ -721,7 +721,7 @@ func (p *parser) symbol(op *Operand, ts []tok, i int, prefix Kind) (int, string)
 	if err == "" && op.Reg != "SB" && op.Reg != "FP" && op.Reg != "SP" && op.Reg != "PC" {
 		// sym(R1): the symbol can only be a constant whose definition
 		// is not known here (a go_asm.h offset such as g_m(R14)).
-		op.ex().unresolved = op.Sym
+		op.mx().unresolved = op.Sym
 		op.Sym = ""
 	}
 	return i, err
@@ -743,13 +743,13 @@ func (p *parser) constOrMem(op *Operand, ts []tok, i int, prefix Kind) (int, str
 		}
 		e := exprParser{pp: p.pp, ts: ts, i: i}
 		op.Kind = FloatOp
-		op.ex().float = e.floatExpr()
+		op.mx().float = e.floatExpr()
 		return e.i, e.err
 	}
 	e := exprParser{pp: p.pp, ts: ts, i: i}
 	op.Val = int64(e.expr())
 	if e.unresolved != "" && op.Unresolved() == "" {
-		op.ex().unresolved = e.unresolved
+		op.mx().unresolved = e.unresolved
 	}
 	if e.err != "" {
 		return e.i, e.err
@@ -837,9 +837,9 @@ func (p *parser) index(op *Operand, ts []tok, i int) (int, string) {
 	}
 	op.Index = idx.Reg
 	if idx.x != nil {
-		op.ex().indexExt = idx.Ext()
+		op.mx().indexExt = idx.Ext()
 		if idx.Shift == LSH {
-			op.x.indexShift = idx.ShiftAmt()
+			op.mx().indexShift = idx.ShiftAmt()
 		}
 	}
 	if i+1 < len(ts) && ts[i].kind == '*' && ts[i+1].kind == Int {
