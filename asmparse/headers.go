@@ -211,7 +211,7 @@ func readHeader(fset *token.FileSet, path, src string) *cachedHeader {
 	f := &File{}
 	pp := &preprocessor{fset: fset, macros: map[string]*Macro{}, errs: &f.Errors, file: f}
 	tf := fset.AddFile(path, -1, len(src))
-	tf.SetLines(lineStarts([]byte(src)))
+	tf.SetLines(lineStarts(src))
 	pp.pushFile(path, src, token.Pos(tf.Base()))
 	pp.defines = []*Macro{}
 	for {

@@ -38,16 +38,23 @@ type Config struct {
 // everything that could be read; the error, if not nil, is the File's
 // ErrorList.
 func ParseFile(fset *token.FileSet, filename string, src []byte, cfg *Config) (*File, error) {
+	return ParseString(fset, filename, string(src), cfg)
+}
+
+// ParseString is ParseFile for source text held in a string, which the
+// File keeps as its Src without a copy.
+func ParseString(fset *token.FileSet, filename string, src string, cfg *Config) (*File, error) {
 	if cfg == nil {
 		cfg = &Config{}
 	}
 	tf := fset.AddFile(filename, -1, len(src))
 	lines := lineStarts(src)
 	tf.SetLines(lines)
-	f := &File{Name: filename, Src: string(src), Base: token.Pos(tf.Base())}
+	f := &File{Name: filename, Src: src, Base: token.Pos(tf.Base())}
 	f.Arch, f.ArchFrom = cfg.GOARCH, "config"
 	if f.Arch == "" {
-		f.Arch, f.ArchFrom = ArchOf(filename, src)
+		// ArchOf reads only the leading comments.
+		f.Arch, f.ArchFrom = ArchOf(filename, []byte(leadingComments(src)))
 	}
 	f.GOOS = cfg.GOOS
 	if f.GOOS == "" {
@@ -76,12 +83,30 @@ func ParseFile(fset *token.FileSet, filename string, src []byte, cfg *Config) (*
 	return f, f.Errors.Err()
 }
 
+// leadingComments returns the start of src through its first line that
+// is not blank, a // line or the first line of a /* comment: all
+// buildLine reads.
+func leadingComments(src string) string {
+	for off := 0; off < len(src); {
+		end := len(src)
+		if i := strings.IndexByte(src[off:], '\n'); i >= 0 {
+			end = off + i + 1
+		}
+		line := strings.TrimSpace(src[off:end])
+		if line != "" && !strings.HasPrefix(line, "//") && !strings.HasPrefix(line, "/*") {
+			return src[:end]
+		}
+		off = end
+	}
+	return src
+}
+
 // lineStarts returns the offset of the start of each line of src, as
 // token.File.SetLines wants them (faster than SetLinesForContent).
-func lineStarts(src []byte) []int {
+func lineStarts(src string) []int {
 	lines := make([]int, 1, len(src)/32+1)
 	for off := 0; ; {
-		i := bytes.IndexByte(src[off:], '\n')
+		i := strings.IndexByte(src[off:], '\n')
 		if i < 0 || off+i+1 >= len(src) {
 			return lines
 		}
@@ -92,7 +117,7 @@ func lineStarts(src []byte) []int {
 
 // codeLines estimates the number of statements: the lines that do not
 // start with a comment, a directive or nothing.
-func codeLines(src []byte, lines []int) int {
+func codeLines(src string, lines []int) int {
 	n := 0
 	for _, off := range lines {
 		for off < len(src) && (src[off] == ' ' || src[off] == '\t') {

@@ -860,9 +860,10 @@ func (p *preprocessor) include(hash tok) {
 			return
 		}
 	}
-	tf := p.fset.AddFile(path, -1, len(src))
-	tf.SetLines(lineStarts(src))
-	p.pushFile(path, string(src), token.Pos(tf.Base()))
+	text := string(src)
+	tf := p.fset.AddFile(path, -1, len(text))
+	tf.SetLines(lineStarts(text))
+	p.pushFile(path, text, token.Pos(tf.Base()))
 }
 
 // curPath returns the path of the file being read.
