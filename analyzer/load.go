@@ -175,7 +175,9 @@ func (p *Package) parse(name string, inc *includer, headers *asmparse.HeaderCach
 		return nil
 	}
 	arch, _ := asmparse.ArchOf(name, src)
-	af, _ := asmparse.ParseFile(p.Pass.Fset, name, src, &asmparse.Config{GOARCH: arch, Includer: inc, Headers: headers})
+	// src is ours and never written: the File keeps it as its text
+	// without a copy.
+	af, _ := asmparse.ParseString(p.Pass.Fset, name, unsafe.String(unsafe.SliceData(src), len(src)), &asmparse.Config{GOARCH: arch, Includer: inc, Headers: headers})
 	f := &File{File: af, Arch: frame.ArchFor(af.Arch), ABI: abi.ArchFor(af.Arch)}
 	if f.Arch != nil {
 		f.Funcs = frame.Funcs(af, f.Arch)
