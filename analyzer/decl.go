@@ -584,13 +584,11 @@ func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]f
 // "amd64" { … }), which the compiler drops before the linker sees them.
 func (c *Check) liveUses(want map[types.Object]bool) map[types.Object]bool {
 	used := map[types.Object]bool{}
-	uses := c.Pkg.funcUses()
 	for obj, ok := range want {
 		if !ok {
 			continue
 		}
-		fn, _ := obj.(*types.Func)
-		for _, id := range uses[fn] {
+		for _, id := range c.Pkg.usesOf(obj) {
 			if c.liveUse(id) {
 				used[obj] = true
 				break

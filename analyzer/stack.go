@@ -105,9 +105,8 @@ func (p *Package) calledFromGo(name string) bool {
 		// every file, comparing each with the functions an unqualified
 		// name can denote (the package's, dot-imported ones) without
 		// reading the identifier.
-		uses := p.funcUses()
 		for _, fn := range p.unqualifiedFuncs(name) {
-			for _, id := range uses[fn] {
+			for _, id := range p.usesOf(fn) {
 				if p.callsIdent(id) {
 					v = true
 					break
@@ -122,19 +121,56 @@ func (p *Package) calledFromGo(name string) bool {
 	return v
 }
 
-// funcUses returns the identifiers that denote each function in the
-// package's files (TypesInfo.Uses, inverted for functions), made on
-// first use.
+// funcUses returns the identifiers that denote each function the
+// checks ask about in the package's files (TypesInfo.Uses, inverted),
+// made on first use: the functions declared without a body (liveUses,
+// calledFromGo), or every function when the package has dot imports
+// (calledFromGo also asks about the functions they bring in); usesOf
+// finds the others.
 func (p *Package) funcUses() map[*types.Func][]*ast.Ident {
 	p.funcUsesOnce.Do(func() {
 		p.funcUsesMap = map[*types.Func][]*ast.Ident{}
+		all := p.hasDotImport()
+		for _, d := range p.Decls {
+			p.funcUsesMap[d.Func] = nil
+		}
 		for id, obj := range p.Pass.TypesInfo.Uses {
 			if fn, ok := obj.(*types.Func); ok {
-				p.funcUsesMap[fn] = append(p.funcUsesMap[fn], id)
+				if ids, ok := p.funcUsesMap[fn]; ok || all {
+					p.funcUsesMap[fn] = append(ids, id)
+				}
 			}
 		}
 	})
 	return p.funcUsesMap
+}
+
+// usesOf returns the identifiers that denote obj in the package's files.
+func (p *Package) usesOf(obj types.Object) []*ast.Ident {
+	if fn, ok := obj.(*types.Func); ok {
+		if ids, ok := p.funcUses()[fn]; ok {
+			return ids
+		}
+	}
+	var ids []*ast.Ident // an object funcUses leaves out
+	for id, o := range p.Pass.TypesInfo.Uses {
+		if o == obj {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// hasDotImport reports whether a file of the package has an import ".".
+func (p *Package) hasDotImport() bool {
+	for _, f := range p.Pass.Files {
+		for _, imp := range f.Imports {
+			if imp.Name != nil && imp.Name.Name == "." {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unqualifiedFuncs returns the functions that an identifier name may
