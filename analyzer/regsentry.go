@@ -165,6 +165,9 @@ func (rc *regCtx) cgoExports() map[string]string {
 	for _, file := range rc.c.Pass.Files {
 		for _, cg := range file.Comments {
 			for _, cm := range cg.List {
+				if !strings.HasPrefix(cm.Text, "//go:cgo_export_") {
+					continue // the common case, tested once
+				}
 				for _, d := range []string{"//go:cgo_export_static ", "//go:cgo_export_dynamic "} {
 					if rest, ok := strings.CutPrefix(cm.Text, d); ok {
 						if fields := strings.Fields(rest); len(fields) > 0 {
