@@ -71,12 +71,8 @@ func ParseString(fset *token.FileSet, filename string, src string, cfg *Config) 
 	pp.pushFile(filename, f.Src, f.Base)
 	n := codeLines(src, lines)
 	p := &parser{pp: pp, file: f, regs: regsFor(f.Arch), x86: f.Arch == "amd64" || f.Arch == "386", errs: &f.Errors,
-		stmts: sc.stmts[:0], opsHint: 2*n + 8}
-	if cap(p.stmts) < n+8 {
-		p.stmts = make([]Stmt, 0, n+8)
-	}
+		stmts: make([]Stmt, 0, n+8), opsHint: 2*n + 8}
 	p.parse()
-	sc.stmts = p.stmts[:0]
 	sc.pend, sc.buf, sc.args = pp.pend[:0], pp.buf[:0], pp.args[:0]
 	f.macros, f.layers = pp.macros, pp.layers
 	f.Errors.Sort()

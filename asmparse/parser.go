@@ -28,15 +28,12 @@ type parser struct {
 	fastLabels [4]Label
 }
 
-// scratch holds the buffers of a parser between files. The token buffers
-// hold no pointers, so that keeping them costs the garbage collector
-// nothing; stmts, where statements are built before they are copied to a
-// File's own array of the right size, is cleared after each file.
+// scratch holds the buffers of a parser between files. They hold no
+// pointers, so that keeping them costs the garbage collector nothing.
 type scratch struct {
-	pend  []tok
-	buf   []tok
-	args  []tok
-	stmts []Stmt
+	pend []tok
+	buf  []tok
+	args []tok
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -63,12 +60,9 @@ func (p *parser) parse() {
 	p.finish()
 }
 
-// finish hands the statements to the File, in an array of their number
-// (the parser's grows past estimates), and clears the parser's.
+// finish hands the statements to the File.
 func (p *parser) finish() {
-	p.file.Stmts = make([]Stmt, len(p.stmts))
-	copy(p.file.Stmts, p.stmts)
-	clear(p.stmts)
+	p.file.Stmts = p.stmts
 }
 
 // parseLine parses the statements of one line (tokens through Newline or
@@ -223,7 +217,6 @@ func (p *parser) growStmts() {
 	n := len(p.stmts)
 	stmts := make([]Stmt, n, max(p.extrapolate(n), 2*n+8))
 	copy(stmts, p.stmts)
-	clear(p.stmts)
 	p.stmts = stmts
 }
 
