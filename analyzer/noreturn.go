@@ -50,7 +50,6 @@ type noReturn struct {
 	toCaller map[*frame.Func]bool
 	// goMemo caches the answer for Go functions of the package.
 	goMemo map[*types.Func]uint8
-	bodies map[*types.Func]*ast.FuncDecl
 }
 
 const (
@@ -223,19 +222,10 @@ func (nr *noReturn) goNever(obj *types.Func) bool {
 
 // body returns the declaration with a body of the Go function obj.
 func (nr *noReturn) body(obj *types.Func) *ast.FuncDecl {
-	if nr.bodies == nil {
-		nr.bodies = map[*types.Func]*ast.FuncDecl{}
-		for _, f := range nr.pkg.Pass.Files {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-					if o, ok := nr.pkg.Pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-						nr.bodies[o] = fd
-					}
-				}
-			}
-		}
+	if fd := nr.pkg.funcDecl(obj); fd != nil && fd.Body != nil {
+		return fd
 	}
-	return nr.bodies[obj]
+	return nil
 }
 
 // hasReturn reports whether body has a return statement outside function

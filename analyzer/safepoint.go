@@ -83,7 +83,6 @@ func asyncUnsafe(path string) bool {
 type safePoints struct {
 	pkg     *Package
 	index   *textIndex
-	goFuncs map[string]bool // Go functions with a body: name → //go:nosplit
 	reach   map[*frame.Func]reach
 	why     map[*frame.Func]string
 }
@@ -94,27 +93,54 @@ type safePoints struct {
 func newSafePoints(c *Check) *safePoints {
 	p := c.Pkg
 	p.safeOnce.Do(func() {
-		s := &safePoints{pkg: p, index: newTextIndex(p), goFuncs: goFuncs(p), reach: map[*frame.Func]reach{}, why: map[*frame.Func]string{}}
+		s := &safePoints{pkg: p, index: newTextIndex(p), reach: map[*frame.Func]reach{}, why: map[*frame.Func]string{}}
 		s.solve()
 		p.safe = s
 	})
 	return p.safe
 }
 
-// goFuncs returns the package's top-level Go functions with a body, and
-// whether each is //go:nosplit.
-func goFuncs(p *Package) map[string]bool {
-	out := map[string]bool{}
+// goFunc reports whether the package has a top-level Go function name
+// with a body, and whether it is //go:nosplit (the last such declaration
+// decides, for the names several may have).
+func (p *Package) goFunc(name string) (nosplit, ok bool) {
+	if name != "init" && name != "_" && p.Pass.Pkg != nil {
+		// One declaration at most: find it from the object.
+		fn, _ := p.Pass.Pkg.Scope().Lookup(name).(*types.Func)
+		if fn == nil {
+			return false, false
+		}
+		fd := p.funcDecl(fn)
+		if fd == nil || fd.Body == nil || fd.Recv != nil {
+			return false, false
+		}
+		return hasPragma(fd, "//go:nosplit"), true
+	}
 	for _, f := range p.Pass.Files {
 		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || fd.Recv != nil {
-				continue
+			if fd, isFunc := d.(*ast.FuncDecl); isFunc && fd.Body != nil && fd.Recv == nil && fd.Name.Name == name {
+				nosplit, ok = hasPragma(fd, "//go:nosplit"), true
 			}
-			out[fd.Name.Name] = hasPragma(fd, "//go:nosplit")
 		}
 	}
-	return out
+	return nosplit, ok
+}
+
+// funcDecl returns the declaration of the function fn, defined in the
+// package's files, or nil.
+func (p *Package) funcDecl(fn *types.Func) *ast.FuncDecl {
+	for _, f := range p.Pass.Files {
+		if fn.Pos() < f.FileStart || fn.Pos() >= f.FileEnd {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Pos() == fn.Pos() && p.Pass.TypesInfo.Defs[fd.Name] == types.Object(fn) {
+				return fd
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // hasPragma reports whether fd's doc comment has the directive.
@@ -232,7 +258,7 @@ func (s *safePoints) localGo(name string) (reach, string) {
 	if s.pkg.Pass.Pkg != nil {
 		path = s.pkg.Pass.Pkg.Path()
 	}
-	nosplit, isGo := s.goFuncs[name]
+	nosplit, isGo := s.pkg.goFunc(name)
 	switch {
 	case !isGo && s.pkg.Decls[name] == nil:
 		return reachUnknown, ""
