@@ -81,10 +81,10 @@ func asyncUnsafe(path string) bool {
 
 // safePoints classifies the calls of one package's functions.
 type safePoints struct {
-	pkg     *Package
-	index   *textIndex
-	reach   map[*frame.Func]reach
-	why     map[*frame.Func]string
+	pkg   *Package
+	index *textIndex
+	reach map[*frame.Func]reach
+	why   map[*frame.Func]string
 }
 
 // newSafePoints indexes the package and solves the reachability of its
