@@ -703,32 +703,30 @@ func runPrototype(c *Check) {
 		d     *Decl
 		files []string
 	}
-	var cands []candidate
+	// An unexported function that no Go code of the package calls (such
+	// as runtime·duffzero, called by the compiler on some arches only)
+	// links fine without a body: live uses are found first, so that the
+	// files of other configurations are read (definedIn) only for the
+	// functions that matter.
 	want := map[types.Object]bool{}
+	for name, d := range c.Pkg.Decls {
+		if !defined[name] && !d.Linkname && !d.Func.Exported() {
+			want[d.Func] = true
+		}
+	}
+	used := c.liveUses(want)
+	var cands []candidate
 	for _, name := range sortedNames(c.Pkg.Decls) {
 		d := c.Pkg.Decls[name]
-		if defined[name] || d.Linkname {
+		if defined[name] || d.Linkname || !d.Func.Exported() && !used[d.Func] {
 			continue
 		}
 		if files := c.Pkg.definedIn(name); len(files) > 0 {
 			cands = append(cands, candidate{d, files})
-			if !d.Func.Exported() {
-				want[d.Func] = true // only unexported functions need a live use
-			}
 		}
 	}
-	if len(cands) == 0 {
-		return
-	}
-	used := c.liveUses(want)
 	for _, cd := range cands {
 		d, name := cd.d, cd.d.Func.Name()
-		if !d.Func.Exported() && !used[d.Func] {
-			// An unexported function that no Go code of the package
-			// calls (such as runtime·duffzero, called by the compiler
-			// on some arches only) links fine without a body.
-			continue
-		}
 		c.Pass.Report(analysis.Diagnostic{Pos: d.Decl.Name.Pos(), Category: "prototype", Message: fmt.Sprintf(
 			"[%s] %s: declared without a body and implemented in assembly in %s, but in no file built for %s: "+
 				"a binary for %s that uses it fails to link (relocation target %s not defined); "+
