@@ -81,3 +81,32 @@ func BenchmarkVet(b *testing.B) {
 		b.Run("all/"+arch, func(b *testing.B) { benchAnalyzers(b, arch, All) })
 	}
 }
+
+// BenchmarkChecks runs, on the packages of BenchmarkVet loaded once per
+// GOARCH, Load alone and each check alone (with Load), to see what each
+// costs (subtract load):
+//
+//	go test ./analyzer -run XXX -bench Checks -benchtime 20x
+func BenchmarkChecks(b *testing.B) {
+	for _, arch := range []string{"amd64", "arm64"} {
+		b.Run(arch, func(b *testing.B) {
+			pkgs, n := loadBench(b, arch)
+			run := func(name string, as []*analysis.Analyzer) {
+				b.Run(name, func(b *testing.B) {
+					b.SetBytes(n)
+					runtime.GC()
+					b.ResetTimer()
+					for b.Loop() {
+						if _, err := checker.Analyze(as, pkgs, nil); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
+			run("load", []*analysis.Analyzer{Load})
+			for _, a := range All {
+				run(a.Name, []*analysis.Analyzer{a})
+			}
+		})
+	}
+}
