@@ -130,7 +130,8 @@ func (c *Ctx) markIdioms() {
 			e.Attrs |= AttrZeroExtend
 		}
 	}
-	if bits&idiomZero != 0 && len(e.Writes) > 0 && len(e.Mem) == 0 && sameReg(e.Reads) {
+	if bits&idiomZero != 0 && len(e.Writes) > 0 && len(e.Mem) == 0 && sameReg(e.Reads) && !hasImmediate(c.Stmt.Args) {
+		// XORL $5, CX reads one register too, but it is no idiom.
 		e.Attrs |= AttrZeroIdiom
 	}
 	if args := c.Stmt.Args; bits&idiomMove != 0 && len(args) == 2 && len(e.Reads) == 0 && len(e.Writes) == 1 && len(e.Mem) == 0 &&
@@ -149,6 +150,18 @@ func (c *Ctx) markIdioms() {
 			}
 		}
 	}
+}
+
+// hasImmediate reports whether an operand is a constant: an instruction
+// that combines a register with a constant does not zero it.
+func hasImmediate(args []asmparse.Operand) bool {
+	for i := range args {
+		switch args[i].Kind {
+		case asmparse.ImmOp, asmparse.ConstOp, asmparse.FloatOp:
+			return true
+		}
+	}
+	return false
 }
 
 // sameReg reports whether every access in refs is to one register (true

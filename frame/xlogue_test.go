@@ -31,6 +31,8 @@ func TestIdioms(t *testing.T) {
 		{"amd64", "ADDQ BX, CX", 0},
 		{"amd64", "XORQ AX, AX", AttrZeroIdiom},
 		{"amd64", "XORQ AX, BX", 0},
+		{"amd64", "XORL $5, CX", 0},
+		{"amd64", "SUBQ $1, AX", 0},
 		{"amd64", "PXOR X15, X15", AttrZeroIdiom},
 		{"amd64", "VPXOR Y1, Y1, Y2", AttrZeroIdiom},
 		{"amd64", "VZEROALL", AttrZeroIdiom},
@@ -45,6 +47,7 @@ func TestIdioms(t *testing.T) {
 		{"arm64", "VMOV R1, V8.D[1]", 0},
 		{"arm64", "EOR R1, R1, R2", AttrZeroIdiom},
 		{"arm64", "EOR R1, R2, R3", 0},
+		{"arm64", "EOR $1, R1, R2", 0},
 		{"arm64", "VEOR V8.B16, V8.B16, V8.B16", AttrZeroIdiom},
 		{"arm64", "MOVD $0, R29", AttrZeroIdiom},
 	} {
