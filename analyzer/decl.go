@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -372,9 +373,9 @@ func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e *frame.Effe
 		for _, in := range v.Inner {
 			parts = append(parts, fpRef(in.Name, int64(in.Offset)))
 		}
-		msg += fmt.Sprintf("; use a %d-byte move or its %d-byte halves %s", size, m.Size, andList(parts))
+		msg += fmt.Sprintf("; use %s %d-byte move or its %d-byte halves %s", article(int64(size)), size, m.Size, andList(parts))
 	case v.Kind.IsSize():
-		msg += fmt.Sprintf("; use a %d-byte move", size)
+		msg += fmt.Sprintf("; use %s %d-byte move", article(int64(size)), size)
 	}
 	c.Report(Diag{File: f, Fn: fn, Pos: memPos(fn, e, m), Msg: msg})
 }
@@ -732,4 +733,14 @@ func runPrototype(c *Check) {
 				"a binary for %s that uses it fails to link (relocation target %s not defined); "+
 				"add a TEXT ·%s(SB) for %s or a Go body under a build constraint", arch, name, strings.Join(cd.files, ", "), arch, arch, name, name, arch)})
 	}
+}
+
+// article returns the indefinite article for the number n as spoken: "an"
+// before 8, 11, 18, 80–89, 800–899 …, else "a".
+func article(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	if s[0] == '8' || (len(s)%3 == 2 && (strings.HasPrefix(s, "11") || strings.HasPrefix(s, "18"))) {
+		return "an"
+	}
+	return "a"
 }

@@ -2,7 +2,7 @@
 
 // On 386: x+0 (x_lo, x_hi), b+8, s+12 (s_base, s_len+16), r+20, n+24.
 TEXT ·widths(SB), NOSPLIT, $0-28
-	MOVL x+0(FP), AX        // want `\[386\] widths: invalid MOVL of x\+0\(FP\); int64 is 8-byte value: the 4-byte access reads only part of it; use a 8-byte move or its 4-byte halves x_lo\+0\(FP\) and x_hi\+4\(FP\)`
+	MOVL x+0(FP), AX        // want `\[386\] widths: invalid MOVL of x\+0\(FP\); int64 is 8-byte value: the 4-byte access reads only part of it; use an 8-byte move or its 4-byte halves x_lo\+0\(FP\) and x_hi\+4\(FP\)`
 	MOVL b+8(FP), BX        // want `invalid MOVL of b\+8\(FP\); bool is 1-byte value: the 4-byte access also reads the padding after it`
 	MOVW s_len+16(FP), CX   // want `invalid MOVW of s_len\+16\(FP\); string len is 4-byte value: the 2-byte access reads only part of it`
 	MOVL AX, r+20(FP)       // want `invalid MOVL of r\+20\(FP\); bool is 1-byte value: the 4-byte access also writes the padding after it`

@@ -2,7 +2,7 @@
 
 // On mipsle: x+0 (x_lo, x_hi), b+8, s+12 (s_base, s_len+16), r+20, n+24.
 TEXT ·widths(SB), NOSPLIT, $0-28
-	MOVW x+0(FP), R1        // want `\[mipsle\] widths: invalid MOVW of x\+0\(FP\); int64 is 8-byte value: the 4-byte access reads only part of it; use a 8-byte move or its 4-byte halves x_lo\+0\(FP\) and x_hi\+4\(FP\)`
+	MOVW x+0(FP), R1        // want `\[mipsle\] widths: invalid MOVW of x\+0\(FP\); int64 is 8-byte value: the 4-byte access reads only part of it; use an 8-byte move or its 4-byte halves x_lo\+0\(FP\) and x_hi\+4\(FP\)`
 	MOVW b+8(FP), R2        // want `invalid MOVW of b\+8\(FP\); bool is 1-byte value: the 4-byte access also reads the padding after it`
 	MOVH s_len+16(FP), R3   // want `invalid MOVH of s_len\+16\(FP\); string len is 4-byte value: the 2-byte access reads only part of it`
 	MOVW R1, r+20(FP)       // want `invalid MOVW of r\+20\(FP\); bool is 1-byte value: the 4-byte access also writes the padding after it`
