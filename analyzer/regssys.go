@@ -21,9 +21,13 @@ import (
 // arches' kernel entries write only their result registers (arm64 SVC
 // keeps everything but R0; mips, ppc64, loong64 and riscv64 their result
 // and error registers), so the check has nothing to say there.
-var sysClobbers = map[string][]string{
-	"amd64": {"CX", "R11"},
+var sysClobbers = map[string][]sysClobber{
+	"amd64": {{"CX", "the return address"}, {"R11", "the flags"}},
 }
+
+// A sysClobber is a register a kernel entry destroys, with what it holds
+// afterwards.
+type sysClobber struct{ reg, holds string }
 
 // SyscallRegs checks that no value is kept in a register that SYSCALL
 // destroys.
@@ -43,13 +47,13 @@ or reload them after the system call.`
 
 func runSyscallRegs(c *Check) {
 	c.EachFunc(func(f *File, fn *frame.Func) {
-		names := sysClobbers[fn.Arch.Name]
-		if names == nil || fn.Bad || !hasSyscall(fn) {
+		clobbers := sysClobbers[fn.Arch.Name]
+		if clobbers == nil || fn.Bad || !hasSyscall(fn) {
 			return
 		}
 		var regs [2]frame.Reg // the registers tracked (sysClobbers has at most two per arch)
-		for i, name := range names {
-			regs[i] = fn.Arch.Regs.Reg(name)
+		for i, cl := range clobbers {
+			regs[i] = fn.Arch.Regs.Reg(cl.reg)
 		}
 		// The state before an instruction: per tracked register, the
 		// index of a SYSCALL whose clobber may still be in it on some path
@@ -92,7 +96,7 @@ func runSyscallRegs(c *Check) {
 			}
 			for k, r := range regs {
 				if sc := sol.In[i][k]; sc >= 0 && reads(e, r) {
-					reportSyscallReg(c, f, fn, e, names[k], &fn.Insts[sc])
+					reportSyscallReg(c, f, fn, e, clobbers[k], &fn.Insts[sc])
 				}
 			}
 		}
@@ -109,15 +113,11 @@ func hasSyscall(fn *frame.Func) bool {
 	return false
 }
 
-func reportSyscallReg(c *Check, f *File, fn *frame.Func, e *frame.Effect, reg string, sc *frame.Effect) {
-	what := "the flags"
-	if reg == "CX" {
-		what = "the return address"
-	}
+func reportSyscallReg(c *Check, f *File, fn *frame.Func, e *frame.Effect, cl sysClobber, sc *frame.Effect) {
 	line := c.Pass.Fset.Position(sc.Pos).Line
 	c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: fmt.Sprintf(
 		"%s reads %s, which the %s on line %d overwrote with %s: the CPU saves RIP in CX and RFLAGS in R11 when it enters the kernel "+
 			"(Intel SDM, SYSCALL; runtime/sys_linux_amd64.s: \"Linux system call clobbers CX and R11\"), so the value %s held before the "+
 			"system call is lost; keep it in a register the kernel preserves (BX, R12–R15) or load it again after the system call",
-		e.Op, reg, sc.Op, line, what, reg)})
+		e.Op, cl.reg, sc.Op, line, cl.holds, cl.reg)})
 }
