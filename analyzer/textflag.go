@@ -111,10 +111,9 @@ func (c *Check) checkTextFlags(f *File, fn *frame.Func, op *asmparse.Operand) {
 				"REFLECTMETHOD, TOPFRAME and ABIWRAPPER of a TEXT statement (cmd/internal/obj/plist.go InitTextSym); remove it",
 			flagNames(bad)), Fixes: removeFlags(f, op, bad)})
 	}
-	if fn.Flags&frame.FlagNOPROF != 0 {
-		c.Report(Diag{File: f, Fn: fn, Pos: pos, Msg: "NOPROF has no effect: it is not implemented (cmd/internal/obj/textflag.go: deprecated); remove it",
-			Fixes: removeFlags(f, op, frame.FlagNOPROF)})
-	}
+	// NOPROF does nothing either (cmd/internal/obj/textflag.go:
+	// deprecated), but it is a profiling hint from older Go that much
+	// code still carries (klauspost/cpuid), harmless: not reported.
 	if fn.ABI == "ABIInternal" && fn.Flags&frame.FlagNOSPLIT == 0 {
 		c.Report(Diag{File: f, Fn: fn, Pos: fn.Pos(), Msg: fmt.Sprintf(
 			"%s is ABIInternal but not NOSPLIT: the assembler rejects it (\"ABIInternal requires NOSPLIT\", cmd/asm/internal/asm/asm.go): "+
@@ -304,9 +303,9 @@ func fixFrameSize(text string, size int64) string {
 const docTextFlag = `check TEXT flags and frame sizes
 
 Reports TEXT flag bits that runtime/textflag.h does not define; RODATA,
-NOPTR, TLSBSS (data flags) and NOPROF (not implemented) on TEXT, which do
-nothing there (cmd/internal/obj/plist.go InitTextSym); ABIInternal without
-NOSPLIT, which cmd/asm rejects; and frame sizes that each arch's assembler
+NOPTR and TLSBSS (data flags) on TEXT, which do nothing there
+(cmd/internal/obj/plist.go InitTextSym); ABIInternal without NOSPLIT,
+which cmd/asm rejects; and frame sizes that each arch's assembler
 back end rejects or silently changes (cmd/internal/obj/*/obj*.go
 preprocess): frames that are not a multiple of the arch's alignment,
 negative frames other than the historical NOFRAME spelling ($-8 on arm64,

@@ -15,7 +15,8 @@ TEXT ·noptr(SB), NOSPLIT|NOPTR, $0-0 // want `NOPTR on TEXT has no effect: it d
 TEXT ·rodataNoptr(SB), RODATA|NOPTR, $0-0 // want `RODATA\|NOPTR on TEXT has no effect`
 	RET
 
-TEXT ·noprof(SB), NOPROF|NOSPLIT, $0-0 // want `NOPROF has no effect: it is not implemented`
+// NOPROF is deprecated and does nothing, but is harmless: not reported.
+TEXT ·noprof(SB), NOPROF|NOSPLIT, $0-0
 	RET
 
 TEXT ·internal<ABIInternal>(SB), 0, $0-0 // want `internal is ABIInternal but not NOSPLIT: the assembler rejects it`
@@ -39,7 +40,7 @@ TEXT ·noframeZero(SB), NOSPLIT|NOFRAME, $0-0
 	RET
 
 // A negative frame is $0 on x86: no room for the local.
-TEXT ·negLocal(SB), NOSPLIT, $-8-0 // want `negative frame size -8 is treated as \$0 .* but MOVQ at line 43 uses a local slot, which is then below the stack pointer`
+TEXT ·negLocal(SB), NOSPLIT, $-8-0 // want `negative frame size -8 is treated as \$0 .* but MOVQ at line 44 uses a local slot, which is then below the stack pointer`
 	MOVQ	AX, x-8(SP)
 	RET
 
