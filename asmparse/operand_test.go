@@ -61,6 +61,8 @@ var operandCases = []operandCase{
 
 	// Shifted and extended registers.
 	{"arm64", "ADD R1<<3, R2, R3", "ADD", []string{"register reg=R1 shift=<<3", "register reg=R2", "register reg=R3"}},
+	{"arm64", "EOR R1 @> 64-27, R2, R2", "EOR", []string{"register reg=R1 shift=@>37", "register reg=R2", "register reg=R2"}},
+	{"arm64", "ADD R1<<2+1, R2, R2", "ADD", []string{"register reg=R1 shift=<<3", "register reg=R2", "register reg=R2"}},
 	{"arm64", "ADD R1->63, R2", "ADD", []string{"register reg=R1 shift=->63", "register reg=R2"}},
 	{"arm64", "ADD R1.UXTW<<2, R2, R3", "ADD", []string{"register reg=R1 ext=UXTW shift=<<2", "register reg=R2", "register reg=R3"}},
 	{"arm64", "ADD R1.SXTX, RSP, R3", "ADD", []string{"register reg=R1 ext=SXTX", "register reg=RSP", "register reg=R3"}},

@@ -557,8 +557,10 @@ func (p *parser) register(op *Operand, ts []tok, i int) (int, string) {
 				op.mx().shiftReg = r.Reg
 				return p.shiftedBase(op, ts, j, err)
 			}
+			// The count is an expression, as in cmd/asm's
+			// registerShift (parse.go): R1@>64-27 is R1@>37.
 			e := exprParser{pp: p.pp, ts: ts, i: i}
-			op.mx().shiftAmt = int64(e.factor())
+			op.mx().shiftAmt = int64(e.expr())
 			op.mx().unresolved = e.unresolved
 			return p.shiftedBase(op, ts, e.i, e.err)
 		}
