@@ -466,14 +466,44 @@ func runResults(c *Check) {
 			},
 		}
 		sol := frame.Forward(fn, p)
+		var returned uint64 // the results written on some path to some RET
+		for i := range fn.Insts {
+			if fn.Insts[i].Flow == frame.FlowReturn && sol.Reached[i] {
+				returned |= sol.In[i].may
+			}
+		}
 		for i := range fn.Insts {
 			if e := &fn.Insts[i]; e.Flow == frame.FlowReturn && sol.Reached[i] {
-				if missing := all &^ sol.In[i].must; missing != 0 {
-					c.reportResults(f, fn, fr, regs, e, missing, sol.In[i].may)
+				in := sol.In[i]
+				missing := all &^ in.must
+				if in.must&all != 0 {
+					// Another result is written on every path here, and
+					// this one on none, though other RETs return it:
+					// Go's "undefined on error" convention (return -1
+					// and leave the rest), which avo-generated code uses
+					// (klauspost/compress's cvtLZ4BlockAsm). The caller
+					// decides whether to read it; only pointers, which
+					// the GC would scan as garbage, must always be
+					// written.
+					missing &^= returned &^ in.may &^ pointerResults(fr)
+				}
+				if missing != 0 {
+					c.reportResults(f, fn, fr, regs, e, missing, in.may)
 				}
 			}
 		}
 	})
+}
+
+// pointerResults returns the set of fr's results that contain pointers.
+func pointerResults(fr *abi.Frame) uint64 {
+	var ptrs uint64
+	for k, r := range fr.Results {
+		if r.Pointers {
+			ptrs |= 1 << k
+		}
+	}
+	return ptrs
 }
 
 // spAddress reports whether e computes an address from the hardware SP

@@ -12,3 +12,5 @@ func internal(x int) int
 func internalOK(x int) int
 func empty(x int64) (s struct{}, n int64)
 func viaSP() (r, w int32)
+func errorPath(x int64) (n int64, p *byte)
+func errorPathOK(x int64) (n int64, used int64)

@@ -60,3 +60,28 @@ TEXT ·empty(SB), NOSPLIT, $0-16
 	MOVQ x+0(FP), AX
 	MOVQ AX, n+8(FP)
 	RET
+
+// The error path returns -1 and leaves the other result undefined, as
+// Go's convention allows; but a pointer result must always be written,
+// or the GC scans the garbage left in it.
+TEXT ·errorPath(SB), NOSPLIT, $0-24
+	MOVQ x+0(FP), AX
+	CMPQ AX, $0
+	JLT bad
+	MOVQ AX, n+8(FP)
+	MOVQ $0, p+16(FP)
+	RET
+bad:
+	MOVQ $-1, n+8(FP)
+	RET                     // want `RET without writing to 8-byte p\+16\(FP\) \(\*byte\)`
+
+TEXT ·errorPathOK(SB), NOSPLIT, $0-24
+	MOVQ x+0(FP), AX
+	CMPQ AX, $0
+	JLT bad
+	MOVQ AX, n+8(FP)
+	MOVQ AX, used+16(FP)
+	RET
+bad:
+	MOVQ $-1, n+8(FP)
+	RET

@@ -65,3 +65,30 @@ TEXT ·viaSP(SB), NOSPLIT|NOFRAME, $0-8
 	MOVD $0, R1
 	SVC $0x3b
 	RET
+
+// The error path returns -1 and leaves the other result undefined, as
+// Go's convention allows; but a pointer result must always be written,
+// or the GC scans the garbage left in it.
+TEXT ·errorPath(SB), NOSPLIT, $0-24
+	MOVD x+0(FP), R0
+	CMP $0, R0
+	BLT bad
+	MOVD R0, n+8(FP)
+	MOVD ZR, p+16(FP)
+	RET
+bad:
+	MOVD $-1, R1
+	MOVD R1, n+8(FP)
+	RET                     // want `RET without writing to 8-byte p\+16\(FP\) \(\*byte\)`
+
+TEXT ·errorPathOK(SB), NOSPLIT, $0-24
+	MOVD x+0(FP), R0
+	CMP $0, R0
+	BLT bad
+	MOVD R0, n+8(FP)
+	MOVD R0, used+16(FP)
+	RET
+bad:
+	MOVD $-1, R1
+	MOVD R1, n+8(FP)
+	RET
