@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -30,6 +31,34 @@ type driver struct {
 	json, fix  bool
 	cpuprofile string
 	analyzers  []*analysis.Analyzer
+	// skipped says which packages were not checked for a target, and why
+	// (check appends; main prints).
+	skipped []skip
+}
+
+// A skip is a package not checked for a target because it does not build
+// there.
+type skip struct{ pkg, target, why string }
+
+// printSkips writes one note per package skipped, with its targets and
+// the first error of the first.
+func printSkips(w io.Writer, skips []skip) {
+	var order []string
+	byPkg := map[string][]skip{}
+	for _, s := range skips {
+		if byPkg[s.pkg] == nil {
+			order = append(order, s.pkg)
+		}
+		byPkg[s.pkg] = append(byPkg[s.pkg], s)
+	}
+	for _, pkg := range order {
+		ss := byPkg[pkg]
+		var targets []string
+		for _, s := range ss {
+			targets = append(targets, s.target)
+		}
+		fmt.Fprintf(w, "asmcheck: skipped %s for %s: it does not build there (%s: %s)\n", pkg, strings.Join(targets, ", "), ss[0].target, ss[0].why)
+	}
 }
 
 // A finding is one diagnostic, positioned.
@@ -129,6 +158,7 @@ func (d *driver) main(stdout, stderr io.Writer) int {
 		}
 		all = append(all, fs...)
 	}
+	printSkips(stderr, d.skipped)
 	all = dedupe(all)
 	if d.fix {
 		if err := applyFixes(all); err != nil {
@@ -172,6 +202,12 @@ func (d *driver) discover() (map[string][]string, error) {
 			if err != nil {
 				return nil, err
 			}
+			if !hasCode(src) {
+				// An empty .s file (the usual way to allow Go
+				// declarations without a body) has nothing to check,
+				// and would otherwise put its package on every target.
+				continue
+			}
 			for _, a := range asmparse.FileArches(name, src) {
 				if d.arches != nil && !slices.Contains(d.arches, a) {
 					continue
@@ -188,6 +224,18 @@ func (d *driver) discover() (map[string][]string, error) {
 		}
 	}
 	return byTarget, nil
+}
+
+// hasCode reports whether an assembly file may define something: a TEXT,
+// DATA or GLOBL statement (a plain text search, so a mention in a comment
+// counts too).
+func hasCode(src []byte) bool {
+	for _, kw := range []string{"TEXT", "DATA", "GLOBL"} {
+		if bytes.Contains(src, []byte(kw)) {
+			return true
+		}
+	}
+	return false
 }
 
 // ports lists the GOOS/GOARCH pairs of `go tool dist list` (go1.26).
@@ -264,24 +312,40 @@ func (d *driver) check(target string, pkgs []string) ([]finding, error) {
 		return nil, err
 	}
 	loaded = withTests(loaded)
+	host := goos == runtime.GOOS && arch == runtime.GOARCH
 	var errs []string
 	var ok []*packages.Package
 	for _, p := range loaded {
-		bad := false
+		var first string
+		n := 0
+		excluded := false
 		packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
 			for _, e := range q.Errors {
 				if strings.Contains(e.Msg, "build constraints exclude all Go files") {
 					// Nothing of the package is built for this target
 					// (its assembly is for another GOOS).
-					bad = true
+					excluded = true
 					continue
 				}
-				errs = append(errs, e.Error())
-				bad = true
+				if n == 0 {
+					first = e.Error()
+				}
+				n++
 			}
 		})
-		if !bad {
+		switch {
+		case n == 0 && !excluded:
 			ok = append(ok, p)
+		case n == 0:
+		case host:
+			// On the host the package must build: go build would fail
+			// too.
+			errs = append(errs, fmt.Sprintf("%s: %s%s", p.PkgPath, first, more(n)))
+		default:
+			// A .s file without a GOARCH in its name or build line
+			// puts its package on every target, also those its Go
+			// code does not build for: skip it there, with a note.
+			d.skipped = append(d.skipped, skip{pkg: p.PkgPath, target: target, why: first + more(n)})
 		}
 	}
 	var loadErr error
@@ -306,6 +370,14 @@ func (d *driver) check(target string, pkgs []string) ([]finding, error) {
 		}
 	}
 	return out, loadErr
+}
+
+// more says how many errors follow the first of n.
+func more(n int) string {
+	if n <= 1 {
+		return ""
+	}
+	return fmt.Sprintf(" (and %d more errors)", n-1)
 }
 
 // withTests keeps, for each package, its test variant when it has one (the

@@ -163,3 +163,29 @@ func TestPortsMatchDistList(t *testing.T) {
 		t.Errorf("ports differ from go tool dist list:\n got %v\nwant %v", ports, want)
 	}
 }
+
+// TestStandaloneSkips shows how the standalone driver treats packages
+// that do not build for every target their assembly names: a .s file
+// without a GOARCH puts its package on every target, and where its Go code
+// does not build the package is skipped with one note, not a load error;
+// an empty .s file puts its package on no target at all.
+func TestStandaloneSkips(t *testing.T) {
+	bin := buildTool(t)
+	dir := copyTree(t, "testdata/skipmod")
+	out, code := runIn(t, dir, []string{"GOFLAGS="}, bin, "./...")
+	if code != 0 {
+		t.Errorf("exit code %d, want 0:\n%s", code, out)
+	}
+	if runtime.GOARCH == "amd64" || runtime.GOARCH == "arm64" {
+		wantLines(t, out, "asmcheck: skipped example.com/skipmod/q for js/wasm, linux/386, linux/arm, ",
+			": it does not build there (js/wasm: ", "undefined: extra)")
+	}
+	for _, bad := range []string{"cannot load", "skipmod/empty"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("output mentions %q:\n%s", bad, out)
+		}
+	}
+	if n := strings.Count(out, "\n"); n != 1 {
+		t.Errorf("%d lines of output, want one note for the skipped package:\n%s", n, out)
+	}
+}

@@ -1,0 +1,3 @@
+package q
+
+const extra = 2
