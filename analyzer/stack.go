@@ -311,8 +311,8 @@ func (c *Check) checkSlot(p *stackPass, fr *abi.Frame, e *frame.Effect, m *frame
 		return
 	}
 	c.Report(Diag{File: p.f, Fn: p.fn, Pos: memPos(p.fn, e, m), Msg: fmt.Sprintf(
-		"%s %s writes the %s (%d(SP) after the prologue, in a frame of %d bytes with locals at %s): %s; %s",
-		e.Op, m.Text, slot, off, p.lay.Size, localsRange(p.lay), harm(p.lay, slot), slotAdvice(p, off, size))})
+		"%s %s writes the %s (%d(SP) after the prologue, in a frame of %d bytes %s): %s; %s",
+		e.Op, m.Text, slot, off, p.lay.Size, withLocals(p.lay), harm(p.lay, slot), slotAdvice(p, off, size))})
 }
 
 // harm says why overwriting slot breaks the program, for this layout.
@@ -322,6 +322,14 @@ func harm(lay frame.Layout, slot frame.Slot) string {
 			"taken inside it (CPU profiles, crash reports) reads the return address from there and loses the callers"
 	}
 	return slotHarm[slot]
+}
+
+// withLocals says where a layout's locals are, for messages.
+func withLocals(l frame.Layout) string {
+	if l.LocalsHi <= l.LocalsLo {
+		return "with no locals"
+	}
+	return "with locals at " + localsRange(l)
 }
 
 // localsRange renders the locals of a layout for messages.

@@ -12,7 +12,7 @@ TEXT ·savedBPOK(SB), NOSPLIT, $16-8
 	RET
 
 TEXT ·retAddr(SB), NOSPLIT, $0-0
-	MOVQ AX, 0(SP)          // want `writes the return address \(0\(SP\) after the prologue, in a frame of 0 bytes with locals at none\): RET pops it`
+	MOVQ AX, 0(SP)          // want `writes the return address \(0\(SP\) after the prologue, in a frame of 0 bytes with no locals\): RET pops it`
 	RET
 
 // After PUSHQ, 0(SP) is the pushed word.
