@@ -1,0 +1,158 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var realWorld = flag.Bool("realworld", false, "run TestRealWorld: asmcheck on realWorldModules, downloaded through the module proxy (about 3 minutes)")
+
+// realWorldModules are widely used modules with much assembly, pinned so
+// that the findings below stay put.
+var realWorldModules = []string{
+	"golang.org/x/crypto@v0.58.0",
+	"golang.org/x/sys@v0.49.0",
+	"github.com/klauspost/compress@v1.20.3",
+	"github.com/cespare/xxhash/v2@v2.3.0",
+	"github.com/cloudflare/circl@v1.6.5",
+	"github.com/minio/sha256-simd@v1.0.1",
+	"github.com/zeebo/blake3@v0.2.4",
+	"github.com/segmentio/asm@v1.2.1",
+	"github.com/klauspost/cpuid/v2@v2.4.2",
+	"github.com/klauspost/reedsolomon@v1.14.2",
+	"github.com/minio/md5-simd@v1.1.2",
+	"lukechampine.com/blake3@v1.4.1",
+	"github.com/ebitengine/purego@v0.11.3",
+	"github.com/golang/snappy@v1.0.0",
+	"github.com/pierrec/lz4/v4@v4.1.33",
+	"github.com/templexxx/xorsimd@v0.4.1",
+	"github.com/minio/minlz@v1.2.3",
+	"github.com/bytedance/sonic@v1.15.5",
+	"gonum.org/v1/gonum@v0.17.0",
+}
+
+// realWorldReviewed lists what asmcheck reports on realWorldModules, each
+// reviewed and true. Matched by module, file, arch, check, function and a
+// part of the message.
+var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
+	// Bugs that break programs.
+	{"github.com/ebitengine/purego", "sys_arm64.s", "arm64", "spslot", "syscallX", "writes the saved frame pointer",
+		"A REAL BUG: syscallX ($0, calls C) moves RSP down by STACK_SIZE and stores its argument pointer at STACK_SIZE-8: the slot where the prologue saved the caller's R29 (go tool asm -S: MOVD R29, -8(RSP) after MOVD.W R30, -16(RSP)); the epilogue then loads the pointer into R29, and the Go caller continues with a broken frame-pointer chain."},
+	{"github.com/cloudflare/circl", "dh/sidh/internal/p434/arith_amd64.s", "amd64", "spslot", "mulP434", "writes the saved frame pointer",
+		"mulP434 declares $112 and stores at 0x70(SP) = 112(SP), where the assembler saved BP: the caller's BP is lost."},
+	{"github.com/cloudflare/circl", "ecc/p384/arith_arm64.s", "arm64", "spslot", "fp384Mul", "writes the saved frame pointer",
+		"STP to -16(RSP) stores over the caller's R29, which arm64 prologues save at -8(RSP)."},
+	{"github.com/cloudflare/circl", "dh/sidh/internal/p434/arith_amd64.s", "amd64", "framepointer", "rdcP434", "frame pointer BP is clobbered",
+		"BP used as a scratch register in a $0 function: frame-pointer unwinding breaks while it runs and after it returns."},
+	{"github.com/cloudflare/circl", "dh/sidh/internal/p503/arith_arm64.s", "arm64", "framepointer", "mulP503", "frame pointer R29 is clobbered", "R29 as scratch (RULES: cloudflare/circl)."},
+	{"github.com/cloudflare/circl", "dh/sidh/internal/p503/arith_arm64.s", "arm64", "framepointer", "rdcP503", "frame pointer R29 is clobbered", "R29 as scratch."},
+	{"github.com/cloudflare/circl", "dh/sidh/internal/p751/arith_arm64.s", "arm64", "framepointer", "mulP751", "frame pointer R29 is clobbered", "R29 as scratch."},
+	{"github.com/cloudflare/circl", "dh/sidh/internal/p751/arith_arm64.s", "arm64", "framepointer", "rdcP751", "frame pointer R29 is clobbered", "R29 as scratch."},
+	{"github.com/minio/md5-simd", "md5block_amd64.s", "amd64", "framepointer", "blockScalar", "frame pointer BP is clobbered", "BP used as a scratch register in a $0 function."},
+
+	// Performance: AVX code that returns without VZEROUPPER (the files
+	// have none at all).
+	{"github.com/cloudflare/circl", "pke/kyber/internal/common/amd64.s", "amd64", "vzeroupper", "", "RET with dirty upper halves", "no VZEROUPPER in the file."},
+	{"github.com/cloudflare/circl", "sign/internal/dilithium/amd64.s", "amd64", "vzeroupper", "", "RET with dirty upper halves", "no VZEROUPPER in the file."},
+	{"github.com/cloudflare/circl", "simd/keccakf1600/f1600x4_amd64.s", "amd64", "vzeroupper", "f1600x4AVX2", "RET with dirty upper halves", "no VZEROUPPER."},
+	{"github.com/segmentio/asm", "_amd64.s", "amd64", "vzeroupper", "", "RET with dirty upper halves", "the AVX paths jump to RETs that the SSE paths share, with no VZEROUPPER."},
+	{"lukechampine.com/blake3", "guts/compress_amd64.s", "amd64", "vzeroupper", "", "RET with dirty upper halves", "AVX-512 code (ZMM writes) returns without VZEROUPPER."},
+	{"golang.org/x/crypto", "chacha20poly1305/chacha20poly1305_amd64.s", "amd64", "vzeroupper", "chacha20Poly1305Open", "RET with dirty upper halves",
+		"as in GOROOT's vendored copy: the AVX2 path returns without VZEROUPPER when nothing is left after the main loop."},
+
+	// Declarations that disagree with the assembly: names, widths and
+	// sizes asmdecl's rules reject; the offsets are right.
+	{"github.com/cespare/xxhash/v2", "xxhash_amd64.s", "amd64", "fpoffset", "writeBlocks", "unknown variable s;", "the Go declaration calls it d."},
+	{"github.com/templexxx/xorsimd", "_amd64.s", "amd64", "fpoffset", "", "unknown variable ", "short names (d, s, c, l) for dst, src and their lengths."},
+	{"golang.org/x/crypto", "salsa20/salsa/salsa20_loong64.s", "loong64", "fpoffset", "xorKeyStreamVX", "unknown variable counter;", "the declaration calls it nonce."},
+	{"lukechampine.com/blake3", "guts/compress_amd64.s", "amd64", "fpoffset", "compressBlocksAVX2", "unknown variable block;", "the declaration calls it msgs."},
+	{"lukechampine.com/blake3", "guts/compress_amd64.s", "amd64", "fpoffset", "", "invalid offset counter+28(FP)", "a deliberate 4-byte load of the high half of the uint64 counter."},
+	{"lukechampine.com/blake3", "guts/compress_amd64.s", "amd64", "fpwidth", "", "invalid VPBROADCASTD of counter+24(FP)", "a deliberate 4-byte load of the low half."},
+	{"github.com/klauspost/cpuid/v2", "cpuid_386.s", "386", "fpoffset", "asmDarwinHasAVX512", "unknown variable eax;", "the result is called ret."},
+	{"github.com/cloudflare/circl", "ecc/p384/arith_arm64.s", "arm64", "fpwidth", "fp384Cmov", "invalid MOVW of b+16(FP); int is 8-byte value", "a 4-byte load of an int flag: works while the flag is 0 or 1."},
+	{"github.com/zeebo/blake3", "internal/alg/hash/hash_avx2/impl_amd64.s", "amd64", "fpwidth", "HashP", "invalid MOVBLZX of flags+16(FP)", "a 1-byte load of uint32 flags: works while the flags fit in a byte."},
+	{"github.com/bytedance/sonic", "internal/rt/asm_compat.s", "*", "argsize", "MoreStack", "wrong argument size 8; expected $...-4",
+		"the file is for every arch but amd64; on the 32-bit ones the uintptr argument is 4 bytes."},
+}
+
+// TestRealWorld runs asmcheck on widely used modules and checks that it
+// reports nothing but the reviewed findings above, and all of them:
+//
+//	go test ./cmd/asmcheck -run RealWorld -realworld -v
+func TestRealWorld(t *testing.T) {
+	if !*realWorld {
+		t.Skip("downloads modules; run with -realworld")
+	}
+	bin := buildTool(t)
+	seen := make([]bool, len(realWorldReviewed))
+	for _, mv := range realWorldModules {
+		mod, _, _ := strings.Cut(mv, "@")
+		t.Run(mod, func(t *testing.T) {
+			out, err := exec.Command("go", "mod", "download", "-json", mv).Output()
+			if err != nil {
+				t.Fatalf("go mod download %s: %v", mv, err)
+			}
+			var info struct{ Dir string }
+			if err := json.Unmarshal(out, &info); err != nil || info.Dir == "" {
+				t.Fatalf("go mod download %s: %v\n%s", mv, err, out)
+			}
+			// A writable copy: loading may add to go.sum.
+			dir := copyTree(t, info.Dir)
+			got, code := runIn(t, dir, []string{"GOFLAGS=-mod=mod", "GOWORK=off"}, bin, "-json", "./...")
+			if code == 2 {
+				t.Fatalf("exit 2:\n%s", got)
+			}
+			// Notes about skipped targets come before the JSON.
+			var fs []finding
+			i := strings.Index(got, "\n[")
+			if strings.HasPrefix(got, "[") {
+				i = -1
+			}
+			if err := json.Unmarshal([]byte(got[i+1:]), &fs); err != nil {
+				t.Fatalf("exit %d, no JSON (%v):\n%s", code, err, got)
+			}
+			n := 0
+			for _, f := range fs {
+				rel, _ := filepath.Rel(dir, f.File)
+				rel = filepath.ToSlash(rel)
+				k := matchReviewed(mod, rel, f)
+				if k < 0 {
+					t.Errorf("%s:%d:%d: %s", rel, f.Line, f.Col, f.Message)
+					continue
+				}
+				seen[k] = true
+				n++
+			}
+			t.Logf("%d findings, all reviewed: %d", len(fs), n)
+		})
+	}
+	for k, r := range realWorldReviewed {
+		if !seen[k] {
+			t.Errorf("reviewed finding no longer reported: %s %s [%s] %s %s %q", r.mod, r.file, r.arch, r.check, r.fn, r.msg)
+		}
+	}
+}
+
+// matchReviewed returns the index of the entry of realWorldReviewed that
+// f, in file rel of module mod, matches, or -1.
+func matchReviewed(mod, rel string, f finding) int {
+	for k, r := range realWorldReviewed {
+		arch := r.arch
+		if arch == "*" {
+			arch = f.Arch
+		}
+		fn := r.fn
+		if fn != "" {
+			fn = "[" + arch + "] " + fn + ": "
+		}
+		if r.mod == mod && strings.Contains(rel, r.file) && f.Arch == arch && f.Check == r.check &&
+			strings.HasPrefix(f.Message, "["+arch+"] ") && strings.Contains(f.Message, fn) && strings.Contains(f.Message, r.msg) {
+			return k
+		}
+	}
+	return -1
+}
