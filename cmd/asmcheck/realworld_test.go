@@ -90,6 +90,10 @@ var realWorldBugs = []struct{ mod, file, old, new, want string }{
 	{"github.com/ebitengine/purego", "sys_unix_arm64.s",
 		"\tSTP (R27, R30), 0(RSP)", "\tMOVD R30, 8(RSP)",
 		"[arm64] callbackasm1: this MOVD, which the assembler expands through REGTMP (R27), clobbers callee-saved R27"},
+	// minio/md5-simd#5: block8 returned from AVX2 code without
+	// VZEROUPPER, and the SSE code after it ran slower.
+	{"github.com/minio/md5-simd", "block8_amd64.s", "\tVZEROUPPER\n\tRET", "\tRET",
+		"[amd64] block8: RET with dirty upper halves of the YMM/ZMM registers"},
 }
 
 // TestRealWorld runs asmcheck on widely used modules and checks that it
