@@ -107,7 +107,7 @@ func TestVZeroUpperFix(t *testing.T) {
 }
 
 // regsTestdata are the testdata packages of the register checks.
-var regsTestdata = []string{"calleesaved", "calleesavedwin", "reserved", "framepointer", "abiinternal", "vzeroupper"}
+var regsTestdata = []string{"calleesaved", "calleesavedwin", "reserved", "framepointer", "abiinternal", "vzeroupper", "syscallregs"}
 
 // TestRegsTestdataAssembles assembles the register checks' testdata with
 // go tool asm for every arch each file is built for.
