@@ -1,6 +1,10 @@
 package frame
 
-import "github.com/asmcheck/asmcheck/asmparse"
+import (
+	"sync"
+
+	"github.com/asmcheck/asmcheck/asmparse"
+)
 
 // A Ctx is the state of lowering one statement. Arch hooks (Suffix,
 // Special) receive it.
@@ -28,59 +32,120 @@ type Ctx struct {
 // Lower returns the Effect of statement s, the idx'th of its file,
 // outside of any function.
 func (a *Arch) Lower(s *asmparse.Stmt, idx int) Effect {
-	var e Effect
-	a.lowerInto(&e, &Ctx{}, s, idx, 0, false, nil)
+	a.once.Do(a.compile)
+	e := Effect{Stmt: idx, Pos: s.Pos, Op: s.Mnemonic()}
+	a.lowerStmt(&Ctx{Arch: a, Stmt: s, E: &e, Op: s.Op})
 	return e
 }
 
-// An arena holds the slices of many Effects in a few large arrays, so
-// that lowering a file allocates little. Effects are built in scratch
-// slices and then copied in.
-type arena struct {
-	reads, writes []RegRef
-	mems          []Mem
-	refs          []RegRef
-	memArr        []Mem
+// A scratch holds the buffers Funcs lowers a file in: the register and
+// memory operands of all its Effects, appended as each is lowered and
+// copied at the end into arrays of the exact size. Scratches are pooled.
+type scratch struct {
+	ctx    Ctx
+	reads  []RegRef
+	writes []RegRef
+	mems   []Mem
+	ends   []opEnds // for each Effect lowered, where its operands end
+
+	// For the CFGs (cfg.go).
+	leader  []bool
+	targets []int32
+	blockOf []int32
+
+	// mnemonics interns Op+Suffix.
+	mnemonics map[string]string
+	buf       []byte
 }
 
-func (ar *arena) keepRefs(x []RegRef) []RegRef {
-	if len(x) == 0 {
-		return nil
+// opEnds says where the operands of one Effect end in scratch's buffers.
+type opEnds struct{ reads, writes, mems uint32 }
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+func putScratch(sc *scratch) {
+	clear(sc.mems) // drop references to the file's strings
+	sc.reads, sc.writes, sc.mems, sc.ends = sc.reads[:0], sc.writes[:0], sc.mems[:0], sc.ends[:0]
+	sc.ctx = Ctx{}
+	if len(sc.mnemonics) > 1024 {
+		sc.mnemonics = nil
 	}
-	if len(ar.refs)+len(x) > cap(ar.refs) {
-		ar.refs = make([]RegRef, 0, max(1024, len(x)))
-	}
-	ar.refs = append(ar.refs, x...)
-	n := len(ar.refs)
-	return ar.refs[n-len(x) : n : n]
+	scratchPool.Put(sc)
 }
 
-func (ar *arena) keepMems(x []Mem) []Mem {
-	if len(x) == 0 {
-		return nil
+// mnemonic returns s.Mnemonic(), without allocating for a suffixed
+// mnemonic seen before.
+func (sc *scratch) mnemonic(s *asmparse.Stmt) string {
+	if s.Suffix == "" {
+		return s.Op
 	}
-	if len(ar.memArr)+len(x) > cap(ar.memArr) {
-		ar.memArr = make([]Mem, 0, max(256, len(x)))
+	sc.buf = append(append(sc.buf[:0], s.Op...), s.Suffix...)
+	if m, ok := sc.mnemonics[string(sc.buf)]; ok {
+		return m
 	}
-	ar.memArr = append(ar.memArr, x...)
-	n := len(ar.memArr)
-	return ar.memArr[n-len(x) : n : n]
+	m := string(sc.buf)
+	if sc.mnemonics == nil {
+		sc.mnemonics = map[string]string{}
+	}
+	sc.mnemonics[m] = m
+	return m
 }
 
-// lowerInto lowers s into *e, using c (reset here) as the context and,
-// if ar is not nil, its scratch and arrays for e's slices.
-func (a *Arch) lowerInto(e *Effect, c *Ctx, s *asmparse.Stmt, idx int, frame int64, hasFrame bool, ar *arena) {
-	a.once.Do(a.compile)
-	*e = Effect{Stmt: idx, Pos: s.Pos, Op: s.Mnemonic()}
+// lower lowers s, the idx'th statement of its file, into *e, with its
+// operands in sc's buffers.
+func (sc *scratch) lower(a *Arch, e *Effect, s *asmparse.Stmt, idx int, frame int64, hasFrame bool) {
+	r0, w0, m0 := len(sc.reads), len(sc.writes), len(sc.mems)
+	*e = Effect{Stmt: idx, Pos: s.Pos, Op: sc.mnemonic(s), Reads: sc.reads[r0:r0], Writes: sc.writes[w0:w0], Mem: sc.mems[m0:m0]}
+	c := &sc.ctx
 	*c = Ctx{Arch: a, Stmt: s, E: e, Op: s.Op, Frame: frame, HasFrame: hasFrame}
-	if ar != nil {
-		e.Reads, e.Writes, e.Mem = ar.reads[:0], ar.writes[:0], ar.mems[:0]
-	}
 	a.lowerStmt(c)
-	if ar != nil {
-		ar.reads, ar.writes, ar.mems = e.Reads[:0], e.Writes[:0], e.Mem[:0]
-		e.Reads, e.Writes, e.Mem = ar.keepRefs(e.Reads), ar.keepRefs(e.Writes), ar.keepMems(e.Mem)
+	sc.reads = keepTail(sc.reads, r0, e.Reads)
+	sc.writes = keepTail(sc.writes, w0, e.Writes)
+	sc.mems = keepTail(sc.mems, m0, e.Mem)
+	sc.ends = append(sc.ends, opEnds{uint32(len(sc.reads)), uint32(len(sc.writes)), uint32(len(sc.mems))})
+}
+
+// keepTail returns buf[:start] followed by x. x was appended to
+// buf[start:start] and is usually there already.
+func keepTail[T any](buf []T, start int, x []T) []T {
+	if len(x) == 0 {
+		return buf[:start]
 	}
+	if cap(buf) > start && &buf[:start+1][start] == &x[0] {
+		return buf[:start+len(x)]
+	}
+	return append(buf[:start], x...)
+}
+
+// finish moves the operands of insts, lowered with sc, from sc's buffers
+// into arrays of their own.
+func (sc *scratch) finish(insts []Effect) {
+	refs := make([]RegRef, len(sc.reads)+len(sc.writes))
+	nr := copy(refs, sc.reads)
+	copy(refs[nr:], sc.writes)
+	var mems []Mem
+	if len(sc.mems) > 0 {
+		mems = make([]Mem, len(sc.mems))
+		copy(mems, sc.mems)
+	}
+	var prev opEnds
+	for i, end := range sc.ends {
+		e := &insts[i]
+		e.Reads = sub(refs, prev.reads, end.reads)
+		e.Writes = sub(refs, uint32(nr)+prev.writes, uint32(nr)+end.writes)
+		e.Mem = sub(mems, prev.mems, end.mems)
+		prev = end
+	}
+}
+
+// sub returns x[i:j:j], or nil if it is empty.
+func sub[T any](x []T, i, j uint32) []T {
+	if i == j {
+		return nil
+	}
+	return x[i:j:j]
 }
 
 func (a *Arch) lowerStmt(c *Ctx) {
