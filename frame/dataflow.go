@@ -1,5 +1,7 @@
 package frame
 
+import "sync"
+
 // A Problem is a forward dataflow problem over a Func's instructions with
 // states of type S. Transfer must not modify its argument if S shares
 // memory (return a new state instead); Join must be commutative and
@@ -24,41 +26,81 @@ func (s *Solution[S]) Out(fn *Func, p Problem[S], i int) S {
 }
 
 // Forward solves p over fn's CFG by iterating to a fixed point.
+//
+// Blocks are visited in first-in first-out order from the entry. The
+// state on entry to a block is kept in In of its first instruction.
 func Forward[S any](fn *Func, p Problem[S]) *Solution[S] {
 	g := fn.CFG()
 	sol := &Solution[S]{In: make([]S, len(fn.Insts)), Reached: make([]bool, len(fn.Insts))}
-	if len(g.Blocks) == 0 {
+	nb := len(g.Blocks)
+	if nb == 0 {
 		return sol
 	}
-	blockIn := make([]S, len(g.Blocks))
-	have := make([]bool, len(g.Blocks))
-	blockIn[0], have[0] = p.Entry, true
-	work := []*Block{g.Blocks[0]}
-	queued := make([]bool, len(g.Blocks))
-	queued[0] = true
-	for steps := 0; len(work) > 0 && steps < 1000*len(g.Blocks)+1000; steps++ {
-		b := work[0]
-		work = work[1:]
-		queued[b.Index] = false
-		s := blockIn[b.Index]
-		for i := b.Start; i < b.End; i++ {
+	w := getWorklist(nb)
+	defer worklistPool.Put(w)
+	flags, ring := w.flags, w.ring
+	const (
+		have   = 1 // the block has an entry state
+		queued = 2 // the block is in ring
+	)
+	sol.In[0], flags[0] = p.Entry, have|queued
+	ring[0] = 0
+	head, count := 0, 1
+	for steps := 0; count > 0 && steps < 1000*nb+1000; steps++ {
+		b := g.Blocks[ring[head]]
+		if head++; head == nb {
+			head = 0
+		}
+		count--
+		flags[b.Index] &^= queued
+		s := sol.In[b.Start]
+		sol.Reached[b.Start] = true
+		s = p.Transfer(b.Start, &fn.Insts[b.Start], s)
+		for i := b.Start + 1; i < b.End; i++ {
 			sol.In[i], sol.Reached[i] = s, true
 			s = p.Transfer(i, &fn.Insts[i], s)
 		}
 		for _, succ := range b.Succs {
-			next := s
-			if have[succ.Index] {
-				next = p.Join(blockIn[succ.Index], s)
-				if p.Equal(next, blockIn[succ.Index]) {
+			k := succ.Index
+			in := &sol.In[succ.Start]
+			if flags[k]&have != 0 {
+				next := p.Join(*in, s)
+				if p.Equal(next, *in) {
 					continue
 				}
+				*in = next
+			} else {
+				*in = s
+				flags[k] |= have
 			}
-			blockIn[succ.Index], have[succ.Index] = next, true
-			if !queued[succ.Index] {
-				queued[succ.Index] = true
-				work = append(work, succ)
+			if flags[k]&queued == 0 {
+				flags[k] |= queued
+				t := head + count
+				if t >= nb {
+					t -= nb
+				}
+				ring[t] = int32(k)
+				count++
 			}
 		}
 	}
 	return sol
+}
+
+// A worklist is Forward's scratch: flags per block and a ring of queued
+// blocks (each block is queued at most once at a time).
+type worklist struct {
+	flags []uint8
+	ring  []int32
+}
+
+var worklistPool = sync.Pool{New: func() any { return new(worklist) }}
+
+// getWorklist returns a worklist for nb blocks, with flags cleared.
+func getWorklist(nb int) *worklist {
+	w := worklistPool.Get().(*worklist)
+	w.flags = grow(w.flags, nb)
+	w.ring = grow(w.ring, nb)
+	clear(w.flags)
+	return w
 }
