@@ -389,10 +389,10 @@ func (c *Ctx) arm64SP() {
 	}
 	args, a := c.Stmt.Args, c.Arch
 	n := len(args)
-	if n < 2 || args[0].Kind != asmparse.ImmOp || args[n-1].Kind != asmparse.RegOp || a.Regs.Reg(args[n-1].Reg) != a.SP {
+	if n < 2 || args[0].Kind != asmparse.ImmOp || args[n-1].Kind != asmparse.RegOp || !a.isSP(args[n-1].Reg) {
 		return
 	}
-	other := n == 3 && a.Regs.Reg(args[1].Reg) != a.SP
+	other := n == 3 && !a.isSP(args[1].Reg)
 	switch {
 	case args[0].Unresolved() != "":
 		c.E.SP = SPChange{Kind: SPUnknown, Tracked: true}

@@ -27,6 +27,7 @@ type Ctx struct {
 	Frame    int64
 	HasFrame bool
 	form     *compiledForm
+	entry    *opEntry // the table's entry for Op, or nil
 }
 
 // Lower returns the Effect of statement s, the idx'th of its file,
@@ -93,13 +94,17 @@ func (sc *scratch) mnemonic(s *asmparse.Stmt) string {
 	return m
 }
 
-// lower lowers s, the idx'th statement of its file, into *e, with its
-// operands in sc's buffers.
+// lower lowers s, the idx'th statement of its file, into *e, which must
+// be zero, with its operands in sc's buffers.
 func (sc *scratch) lower(a *Arch, e *Effect, s *asmparse.Stmt, idx int, frame int64, hasFrame bool) {
 	r0, w0, m0 := len(sc.reads), len(sc.writes), len(sc.mems)
-	*e = Effect{Stmt: idx, Pos: s.Pos, Op: sc.mnemonic(s), Reads: sc.reads[r0:r0], Writes: sc.writes[w0:w0], Mem: sc.mems[m0:m0]}
+	// *e is zero: set only what is not (one field at a time, cheaper
+	// than assigning the whole struct).
+	e.Stmt, e.Pos, e.Op = idx, s.Pos, sc.mnemonic(s)
+	e.Reads, e.Writes, e.Mem = sc.reads[r0:r0], sc.writes[w0:w0], sc.mems[m0:m0]
 	c := &sc.ctx
-	*c = Ctx{Arch: a, Stmt: s, E: e, Op: s.Op, Frame: frame, HasFrame: hasFrame}
+	c.Arch, c.Stmt, c.E, c.Op, c.Frame, c.HasFrame = a, s, e, s.Op, frame, hasFrame
+	c.WriteBack, c.Pre, c.Cond, c.form, c.entry = false, false, false, nil, nil
 	a.lowerStmt(c)
 	sc.reads = keepTail(sc.reads, r0, e.Reads)
 	sc.writes = keepTail(sc.writes, w0, e.Writes)
@@ -161,7 +166,8 @@ func (a *Arch) lowerStmt(c *Ctx) {
 	if a.Suffix != nil && s.Suffix != "" {
 		a.Suffix(c, s.Suffix)
 	}
-	if c.form = a.pick(c.Op, len(s.Args)); c.form != nil {
+	c.entry, _ = a.compiled.get(c.Op)
+	if c.form = c.entry.pick(len(s.Args)); c.form != nil {
 		c.apply()
 	} else {
 		c.unknownOperands()
@@ -173,8 +179,18 @@ func (a *Arch) lowerStmt(c *Ctx) {
 	c.finishSP()
 }
 
+// pick returns the form of op for n operands, or nil.
 func (a *Arch) pick(op string, n int) *compiledForm {
-	forms, _ := a.compiled.get(op)
+	ent, _ := a.compiled.get(op)
+	return ent.pick(n)
+}
+
+// pick returns the form for n operands, or nil.
+func (ent *opEntry) pick(n int) *compiledForm {
+	if ent == nil {
+		return nil
+	}
+	forms := ent.forms
 	for i := range forms {
 		if f := &forms[i]; f.N == n || f.N < 0 {
 			return f
@@ -213,8 +229,12 @@ func (c *Ctx) apply() {
 	e.Known = true
 	e.Flow = f.Flow
 	e.Attrs |= f.Attr
-	e.Reads = append(e.Reads, f.read...)
-	e.Writes = append(e.Writes, f.write...)
+	if len(f.read) > 0 {
+		e.Reads = append(e.Reads, f.read...)
+	}
+	if len(f.write) > 0 {
+		e.Writes = append(e.Writes, f.write...)
+	}
 	if f.SP != 0 {
 		e.SP = SPChange{Kind: SPDelta, Delta: f.SP, Tracked: true}
 	}
@@ -297,6 +317,12 @@ func (c *Ctx) regOperand(op *asmparse.Operand, acc access) {
 // counts as read.
 func (c *Ctx) regAccess(name string, acc access, off, size uint8) {
 	ref, ok := c.Arch.Regs.Lookup(name)
+	c.addRef(ref, ok, acc, off, size)
+}
+
+// addRef records a read and/or write of ref, the result of looking up a
+// register name (ok false if there is none), as regAccess does.
+func (c *Ctx) addRef(ref RegRef, ok bool, acc access, off, size uint8) {
 	if !ok || ref.Reg == NoReg {
 		return
 	}
@@ -316,15 +342,18 @@ func (c *Ctx) regAccess(name string, acc access, off, size uint8) {
 func (c *Ctx) mem(i int, acc access) {
 	op := &c.Stmt.Args[i]
 	m := Mem{Name: op.Sym, Off: op.Val, OffOK: op.Unresolved() == "", Arg: i, Text: op.Text}
-	m.Base, m.Reg = c.base(op)
+	var ref RegRef // op.Reg looked up, for BaseReg and BaseSP
+	var refOK bool
+	m.Base, m.Reg, ref, refOK = c.baseRef(op)
 	if op.Index != "" {
-		m.Index = c.Arch.Regs.Reg(op.Index)
+		iref, ok := c.Arch.Regs.Lookup(op.Index)
+		m.Index = iref.Reg
 		m.Scale = int(op.Scale)
-		c.regAccess(op.Index, access{read: true}, 0, 0)
+		c.addRef(iref, ok, access{read: true}, 0, 0)
 	}
 	switch m.Base {
 	case BaseReg, BaseSP:
-		c.regAccess(op.Reg, access{read: true}, 0, 0)
+		c.addRef(ref, refOK, access{read: true}, 0, 0)
 	case BaseFP, BasePseudoSP:
 		// The assembler turns these into offsets from the hardware SP.
 		if c.Arch.SP != NoReg {
@@ -341,7 +370,7 @@ func (c *Ctx) mem(i int, acc access) {
 		if !c.Pre {
 			m.Off = 0
 		}
-		c.regAccess(op.Reg, access{write: true}, 0, 0)
+		c.addRef(ref, refOK, access{write: true}, 0, 0)
 		if m.Base == BaseSP {
 			// Not tracked by the assembler and not SPWRITE (obj7.go
 			// only looks at To.Type == TYPE_REG).
@@ -353,26 +382,47 @@ func (c *Ctx) mem(i int, acc access) {
 
 // base classifies the base of a memory operand.
 func (c *Ctx) base(op *asmparse.Operand) (MemBase, Reg) {
+	b, r, _, _ := c.baseRef(op)
+	return b, r
+}
+
+// baseRef classifies the base of a memory operand and, for BaseReg and
+// BaseSP, also returns Regs.Lookup(op.Reg).
+func (c *Ctx) baseRef(op *asmparse.Operand) (MemBase, Reg, RegRef, bool) {
 	switch op.Reg {
 	case "SB":
-		return BaseSB, NoReg
+		return BaseSB, NoReg, RegRef{}, false
 	case "FP":
-		return BaseFP, NoReg
+		return BaseFP, NoReg, RegRef{}, false
 	case "PC":
-		return BasePC, NoReg
+		return BasePC, NoReg, RegRef{}, false
 	case "":
-		return BaseNone, NoReg
+		return BaseNone, NoReg, RegRef{}, false
 	case "SP":
 		if op.Sym == "" && c.Arch.ABI.SPIsHardware {
-			return BaseSP, c.Arch.SP
+			ref, ok := c.Arch.Regs.Lookup("SP")
+			return BaseSP, c.Arch.SP, ref, ok
 		}
-		return BasePseudoSP, NoReg
+		return BasePseudoSP, NoReg, RegRef{}, false
 	}
-	r := c.Arch.Regs.Reg(op.Reg)
-	if r == c.Arch.SP && r != NoReg {
-		return BaseSP, r
+	ref, ok := c.Arch.Regs.Lookup(op.Reg)
+	if r := ref.Reg; r == c.Arch.SP && r != NoReg {
+		return BaseSP, r, ref, ok
 	}
-	return BaseReg, r
+	return BaseReg, ref.Reg, ref, ok
+}
+
+// isSP reports whether Regs.Reg(name) == a.SP.
+func (a *Arch) isSP(name string) bool {
+	if a.SP == NoReg {
+		return a.Regs.Reg(name) == NoReg
+	}
+	for _, n := range a.spNames {
+		if n == name {
+			return true
+		}
+	}
+	return false
 }
 
 // target records operand i as a branch or call target.
@@ -416,10 +466,10 @@ func (c *Ctx) spArith() {
 		return
 	}
 	dst, src := &args[len(args)-1], &args[0]
-	if dst.Kind != asmparse.RegOp || c.Arch.Regs.Reg(dst.Reg) != c.Arch.SP || c.Arch.SP == NoReg {
+	if dst.Kind != asmparse.RegOp || c.Arch.SP == NoReg || !c.Arch.isSP(dst.Reg) {
 		return
 	}
-	if len(args) == 3 && c.Arch.Regs.Reg(args[1].Reg) != c.Arch.SP {
+	if len(args) == 3 && !c.Arch.isSP(args[1].Reg) {
 		return // ADD $c, R1, RSP: SP = R1 + c
 	}
 	if src.Kind != asmparse.ImmOp || src.Unresolved() != "" {
@@ -460,7 +510,7 @@ func (c *Ctx) finishSP() {
 		e.SP = SPChange{Kind: SPUnknown}
 	}
 	args := c.Stmt.Args
-	if n := len(args); n > 0 && !a.NoSPWrite && args[n-1].Kind == asmparse.RegOp && a.Regs.Reg(args[n-1].Reg) == a.SP && !e.SP.Tracked {
+	if n := len(args); n > 0 && !a.NoSPWrite && args[n-1].Kind == asmparse.RegOp && !e.SP.Tracked && a.isSP(args[n-1].Reg) {
 		e.SP.SPWrite = true
 	}
 }

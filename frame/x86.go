@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/asmcheck/asmcheck/asmparse"
 )
@@ -99,6 +100,9 @@ type x86Table struct {
 	// vecRegs is the number of vector registers VZEROALL and VZEROUPPER
 	// clear (16 on amd64, 8 on 386).
 	vecRegs int
+	vecOnce sync.Once
+	vecs    []Reg // X0 … X(vecRegs-1), resolved on first use
+
 }
 
 // newX86Table builds the table for pointer size ptr.
@@ -127,15 +131,22 @@ type x86InfoN struct {
 	info *x86Info
 }
 
-// infoFor returns the x86Info of op with n operands, or nil.
-func (t *x86Table) infoFor(op string, n int) *x86Info {
-	infos, _ := t.infoOf.get(op)
-	for _, x := range infos {
+// x86Info returns the x86Info of the entry's mnemonic with n operands, or nil.
+func (ent *opEntry) x86Info(n int) *x86Info {
+	if ent == nil {
+		return nil
+	}
+	for _, x := range ent.x86 {
 		if x.n == n {
 			return x.info
 		}
 	}
 	return nil
+}
+
+// entryHook is the Arch's entryHook: it gives an opEntry its x86Infos.
+func (t *x86Table) entryHook(op string, e *opEntry) {
+	e.x86, _ = t.infoOf.get(op)
 }
 
 func (t *x86Table) addRow(r x86Row) {
@@ -565,7 +576,7 @@ func (t *x86Table) special(c *Ctx) {
 		return
 	}
 	absoluteAddr(c)
-	if info := t.infoFor(c.Op, len(c.Stmt.Args)); info != nil {
+	if info := c.entry.x86Info(len(c.Stmt.Args)); info != nil {
 		t.applyInfo(c, info)
 	}
 	switch c.Op {
@@ -737,7 +748,7 @@ func adjsp(c *Ctx) {
 // leaSP lowers LEAQ n(SP), SP: SP += n, not tracked by the assembler.
 func leaSP(c *Ctx) {
 	args := c.Stmt.Args
-	if len(args) != 2 || args[1].Kind != asmparse.RegOp || c.Arch.Regs.Reg(args[1].Reg) != c.Arch.SP {
+	if len(args) != 2 || args[1].Kind != asmparse.RegOp || !c.Arch.isSP(args[1].Reg) {
 		return
 	}
 	if len(c.E.Mem) == 1 {
@@ -800,8 +811,12 @@ func (t *x86Table) vzero(c *Ctx) {
 	default:
 		return
 	}
-	for i := 0; i < t.vecRegs; i++ {
-		r := c.Arch.Regs.Reg(fmt.Sprintf("X%d", i))
+	t.vecOnce.Do(func() {
+		for i := 0; i < t.vecRegs; i++ {
+			t.vecs = append(t.vecs, c.Arch.Regs.Reg(fmt.Sprintf("X%d", i)))
+		}
+	})
+	for _, r := range t.vecs {
 		c.E.Writes = append(c.E.Writes, RegRef{Reg: r, Off: off, Size: size})
 	}
 }
@@ -813,7 +828,7 @@ func (t *x86Table) vzero(c *Ctx) {
 func spWrite(c *Ctx) {
 	args := c.Stmt.Args
 	n := len(args)
-	if n == 0 || args[n-1].Kind != asmparse.RegOp || c.Arch.Regs.Reg(args[n-1].Reg) != c.Arch.SP {
+	if n == 0 || args[n-1].Kind != asmparse.RegOp || !c.Arch.isSP(args[n-1].Reg) {
 		return
 	}
 	switch c.Op {
