@@ -1,5 +1,10 @@
 package frame
 
+import (
+	"encoding/binary"
+	"unsafe"
+)
+
 // A strTable is a read-only map from strings to values, for the lookups
 // lowering makes for every instruction (its mnemonic, its registers): an
 // open-addressing table several times faster than a Go map for the short
@@ -30,17 +35,15 @@ type strSlot struct {
 // give different words.
 func strWord(s string) uint64 {
 	n := len(s)
+	b := unsafe.Slice(unsafe.StringData(s), n) // read only
 	switch {
 	case n >= 8:
-		return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		return binary.LittleEndian.Uint64(b)
 	case n >= 4:
 		// The first four and the last four bytes (overlapping).
-		t := s[n-4:]
-		return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			(uint64(t[0])|uint64(t[1])<<8|uint64(t[2])<<16|uint64(t[3])<<24)<<32
+		return uint64(binary.LittleEndian.Uint32(b)) | uint64(binary.LittleEndian.Uint32(b[n-4:]))<<32
 	case n > 0:
-		return uint64(s[0]) | uint64(s[n>>1])<<8 | uint64(s[n-1])<<16
+		return uint64(b[0]) | uint64(b[n>>1])<<8 | uint64(b[n-1])<<16
 	}
 	return 0
 }
