@@ -14,7 +14,9 @@ type Problem[S any] struct {
 }
 
 // A Solution holds, for each instruction, the state before it, and
-// whether it was reached from the entry at all.
+// whether it was reached from the entry at all. Reached is the same for
+// every problem solved over a Func and may be shared between their
+// Solutions: it must not be modified.
 type Solution[S any] struct {
 	In      []S
 	Reached []bool
@@ -31,9 +33,10 @@ func (s *Solution[S]) Out(fn *Func, p Problem[S], i int) S {
 // state on entry to a block is kept in In of its first instruction.
 func Forward[S any](fn *Func, p Problem[S]) *Solution[S] {
 	g := fn.CFG()
-	sol := &Solution[S]{In: make([]S, len(fn.Insts)), Reached: make([]bool, len(fn.Insts))}
+	sol := &Solution[S]{In: make([]S, len(fn.Insts))}
 	nb := len(g.Blocks)
 	if nb == 0 {
+		sol.Reached = make([]bool, len(fn.Insts))
 		return sol
 	}
 	w := getWorklist(nb)
@@ -42,6 +45,7 @@ func Forward[S any](fn *Func, p Problem[S]) *Solution[S] {
 	const (
 		have   = 1 // the block has an entry state
 		queued = 2 // the block is in ring
+		done   = 4 // the block was visited
 	)
 	sol.In[0], flags[0] = p.Entry, have|queued
 	ring[0] = 0
@@ -52,12 +56,11 @@ func Forward[S any](fn *Func, p Problem[S]) *Solution[S] {
 			head = 0
 		}
 		count--
-		flags[b.Index] &^= queued
+		flags[b.Index] = flags[b.Index]&^queued | done
 		s := sol.In[b.Start]
-		sol.Reached[b.Start] = true
 		s = p.Transfer(b.Start, &fn.Insts[b.Start], s)
 		for i := b.Start + 1; i < b.End; i++ {
-			sol.In[i], sol.Reached[i] = s, true
+			sol.In[i] = s
 			s = p.Transfer(i, &fn.Insts[i], s)
 		}
 		for _, succ := range b.Succs {
@@ -84,7 +87,40 @@ func Forward[S any](fn *Func, p Problem[S]) *Solution[S] {
 			}
 		}
 	}
+	if count == 0 {
+		// Every block reachable from the entry was visited: the
+		// instructions reached are those of the reachable blocks.
+		sol.Reached = fn.reached()
+	} else {
+		// Stopped early: what was visited.
+		sol.Reached = make([]bool, len(fn.Insts))
+		for _, b := range g.Blocks {
+			if flags[b.Index]&done != 0 {
+				for i := b.Start; i < b.End; i++ {
+					sol.Reached[i] = true
+				}
+			}
+		}
+	}
 	return sol
+}
+
+// reached returns, for each instruction of fn, whether its block can be
+// reached from the entry; it is computed once and shared.
+func (fn *Func) reached() []bool {
+	fn.reachOnce.Do(func() {
+		r := make([]bool, len(fn.Insts))
+		reach := fn.Reachable()
+		for _, b := range fn.CFG().Blocks {
+			if reach[b.Index] {
+				for i := b.Start; i < b.End; i++ {
+					r[i] = true
+				}
+			}
+		}
+		fn.reach = r
+	})
+	return fn.reach
 }
 
 // A worklist is Forward's scratch: flags per block and a ring of queued

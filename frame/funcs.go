@@ -37,6 +37,11 @@ type Func struct {
 	// running concurrently share the Func.
 	spOnce sync.Once
 	sp     *Solution[SPState]
+
+	// reachOnce guards reach, which instructions are reachable from the
+	// entry (Solution.Reached).
+	reachOnce sync.Once
+	reach     []bool
 }
 
 // TEXT flag bits (runtime/textflag.h, cmd/internal/obj/textflag.go).
