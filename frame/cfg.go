@@ -1,6 +1,9 @@
 package frame
 
-import "unsafe"
+import (
+	"slices"
+	"unsafe"
+)
 
 // A CFG is the control-flow graph of a Func: basic blocks of consecutive
 // instructions, linked by fall-through and branch edges. Calls do not end
@@ -215,7 +218,7 @@ func (fn *Func) FallsOffEnd() (int, bool) {
 	if len(g.Blocks) == 0 {
 		return -1, false
 	}
-	reach := fn.Reachable()
+	reach := fn.blocksReached()
 	last := g.Blocks[len(g.Blocks)-1]
 	i := last.Last()
 	if !reach[last.Index] || fn.Insts[i].Flow.Terminates() {
@@ -225,23 +228,7 @@ func (fn *Func) FallsOffEnd() (int, bool) {
 }
 
 // Reachable reports, for each block, whether it can be reached from entry.
+// The slice is the caller's.
 func (fn *Func) Reachable() []bool {
-	g := fn.CFG()
-	seen := make([]bool, len(g.Blocks))
-	if len(g.Blocks) == 0 {
-		return seen
-	}
-	stack := []*Block{g.Blocks[0]}
-	seen[0] = true
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for _, s := range b.Succs {
-			if !seen[s.Index] {
-				seen[s.Index] = true
-				stack = append(stack, s)
-			}
-		}
-	}
-	return seen
+	return slices.Clone(fn.blocksReached())
 }

@@ -108,19 +108,46 @@ func Forward[S any](fn *Func, p Problem[S]) *Solution[S] {
 // reached returns, for each instruction of fn, whether its block can be
 // reached from the entry; it is computed once and shared.
 func (fn *Func) reached() []bool {
+	fn.computeReach()
+	return fn.reach
+}
+
+// blocksReached returns, for each block of fn, whether it can be reached
+// from the entry; it is computed once and shared.
+func (fn *Func) blocksReached() []bool {
+	fn.computeReach()
+	return fn.blockReach
+}
+
+func (fn *Func) computeReach() {
 	fn.reachOnce.Do(func() {
-		r := make([]bool, len(fn.Insts))
-		reach := fn.Reachable()
-		for _, b := range fn.CFG().Blocks {
-			if reach[b.Index] {
+		g := fn.CFG()
+		// One array: the blocks' flags, then the instructions'.
+		all := make([]bool, len(g.Blocks)+len(fn.Insts))
+		breach, r := all[:len(g.Blocks):len(g.Blocks)], all[len(g.Blocks):]
+		if len(g.Blocks) > 0 {
+			var stack []*Block
+			if len(g.Blocks) <= 32 {
+				stack = make([]*Block, 0, 32) // on the stack
+			}
+			stack = append(stack, g.Blocks[0])
+			breach[0] = true
+			for len(stack) > 0 {
+				b := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
 				for i := b.Start; i < b.End; i++ {
 					r[i] = true
 				}
+				for _, s := range b.Succs {
+					if !breach[s.Index] {
+						breach[s.Index] = true
+						stack = append(stack, s)
+					}
+				}
 			}
 		}
-		fn.reach = r
+		fn.blockReach, fn.reach = breach, r
 	})
-	return fn.reach
 }
 
 // A worklist is Forward's scratch: flags per block and a ring of queued

@@ -40,8 +40,9 @@ type Func struct {
 
 	// reachOnce guards reach, which instructions are reachable from the
 	// entry (Solution.Reached).
-	reachOnce sync.Once
-	reach     []bool
+	reachOnce  sync.Once
+	reach      []bool // by instruction
+	blockReach []bool // by block
 }
 
 // TEXT flag bits (runtime/textflag.h, cmd/internal/obj/textflag.go).

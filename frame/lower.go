@@ -418,7 +418,7 @@ func (a *Arch) isSP(name string) bool {
 		return a.Regs.Reg(name) == NoReg
 	}
 	for _, n := range a.spNames {
-		if n == name {
+		if len(n) == len(name) && n[0] == name[0] && n == name { // the first byte rules out most
 			return true
 		}
 	}
