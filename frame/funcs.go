@@ -79,11 +79,14 @@ func (fn *Func) Stmt(i int) *asmparse.Stmt { return &fn.File.Stmts[fn.Insts[i].S
 // sized exactly; lowering itself works in pooled scratch buffers.
 func Funcs(f *asmparse.File, a *Arch) []*Func {
 	a.once.Do(a.compile)
-	nfn, ninst, nlabel := 0, 0, 0
+	nfn, ninst, nlabel, first := 0, 0, 0, -1
 	for i := range f.Stmts {
 		s := &f.Stmts[i]
 		switch {
 		case s.Op == "TEXT":
+			if nfn == 0 {
+				first = i
+			}
 			nfn++
 		case nfn > 0:
 			ninst++
@@ -102,36 +105,29 @@ func Funcs(f *asmparse.File, a *Arch) []*Func {
 	}
 	sc := getScratch()
 	defer putScratch(sc)
-	var fn *Func
-	k, l0 := 0, 0
-	for i := range f.Stmts {
-		s := &f.Stmts[i]
-		if s.Op == "TEXT" {
-			if fn != nil {
-				fn.setLabels(labels[l0:len(labels):len(labels)])
-				l0 = len(labels)
+	n := 0 // Effects lowered
+	for k, i := 0, first; k < nfn; k++ {
+		fn := &funcs[k]
+		out[k] = fn
+		initFunc(fn, f, a, i)
+		start, l0 := n, len(labels)
+		frame, hasFrame := fn.Frame, !fn.Bad
+		for i++; i < len(f.Stmts); i++ {
+			s := &f.Stmts[i]
+			if s.Op == "TEXT" {
+				break
 			}
-			fn = &funcs[k]
-			out[k] = fn
-			k++
-			initFunc(fn, f, a, i)
-			n := len(sc.ends)
-			fn.Insts = insts[n:n:n]
-			continue
+			for _, l := range s.Labels {
+				labels = append(labels, label{name: l.Name, inst: int32(n - start)})
+			}
+			sc.lower(a, &insts[n], s, i, frame, hasFrame)
+			n++
 		}
-		if fn == nil {
-			continue
-		}
-		for _, l := range s.Labels {
-			labels = append(labels, label{name: l.Name, inst: int32(len(fn.Insts))})
-		}
-		n := len(sc.ends)
-		fn.Insts = insts[n-len(fn.Insts) : n+1 : n+1]
-		sc.lower(a, &insts[n], s, i, fn.Frame, !fn.Bad)
+		fn.Insts = insts[start:n:n]
+		fn.setLabels(labels[l0:len(labels):len(labels)])
 	}
-	fn.setLabels(labels[l0:len(labels):len(labels)])
-	sc.finish(insts)
-	buildCFGs(funcs, sc)
+	sc.finish()
+	buildCFGs(funcs, sc) // also moves the Effects onto finish's arrays
 	return out
 }
 

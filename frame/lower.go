@@ -49,6 +49,11 @@ type scratch struct {
 	mems   []Mem
 	ends   []opEnds // for each Effect lowered, where its operands end
 
+	// The arrays finish copies the operands into.
+	refs   []RegRef // reads, then writes from nreads on
+	nreads int
+	memArr []Mem
+
 	// For the CFGs (cfg.go).
 	leader  []bool
 	targets []int32
@@ -69,6 +74,7 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 func putScratch(sc *scratch) {
 	clear(sc.mems) // drop references to the file's strings
 	sc.reads, sc.writes, sc.mems, sc.ends = sc.reads[:0], sc.writes[:0], sc.mems[:0], sc.ends[:0]
+	sc.refs, sc.memArr = nil, nil
 	sc.ctx = Ctx{}
 	if len(sc.mnemonics) > 1024 {
 		sc.mnemonics = nil
@@ -124,25 +130,32 @@ func keepTail[T any](buf []T, start int, x []T) []T {
 	return append(buf[:start], x...)
 }
 
-// finish moves the operands of insts, lowered with sc, from sc's buffers
-// into arrays of their own.
-func (sc *scratch) finish(insts []Effect) {
+// finish copies the operands of the Effects lowered with sc from sc's
+// buffers into arrays of their own. The Effects must then be moved onto
+// them with fix.
+func (sc *scratch) finish() {
 	refs := make([]RegRef, len(sc.reads)+len(sc.writes))
-	nr := copy(refs, sc.reads)
-	copy(refs[nr:], sc.writes)
-	var mems []Mem
+	sc.nreads = copy(refs, sc.reads)
+	copy(refs[sc.nreads:], sc.writes)
+	sc.refs = refs
+	sc.memArr = nil
 	if len(sc.mems) > 0 {
-		mems = make([]Mem, len(sc.mems))
-		copy(mems, sc.mems)
+		sc.memArr = make([]Mem, len(sc.mems))
+		copy(sc.memArr, sc.mems)
 	}
+}
+
+// fix points the slices of e, the i'th Effect lowered with sc, at the
+// arrays finish made.
+func (sc *scratch) fix(e *Effect, i int) {
 	var prev opEnds
-	for i, end := range sc.ends {
-		e := &insts[i]
-		e.Reads = sub(refs, prev.reads, end.reads)
-		e.Writes = sub(refs, uint32(nr)+prev.writes, uint32(nr)+end.writes)
-		e.Mem = sub(mems, prev.mems, end.mems)
-		prev = end
+	if i > 0 {
+		prev = sc.ends[i-1]
 	}
+	end, nr := sc.ends[i], uint32(sc.nreads)
+	e.Reads = sub(sc.refs, prev.reads, end.reads)
+	e.Writes = sub(sc.refs, nr+prev.writes, nr+end.writes)
+	e.Mem = sub(sc.memArr, prev.mems, end.mems)
 }
 
 // sub returns x[i:j:j], or nil if it is empty.
