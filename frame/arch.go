@@ -103,6 +103,9 @@ type opEntry struct {
 	forms []compiledForm
 	idiom uint8      // idiomMove, idiomZero, idiomZeroExt
 	x86   []x86InfoN // x86: the x86Info by operand count
+
+	x86Kind  uint8       // x86: x86Kind of the mnemonic
+	arm64Tmp arm64TmpOps // arm64: arm64TmpSizes of the mnemonic
 }
 
 type compiledForm struct {

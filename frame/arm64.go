@@ -119,6 +119,9 @@ func init() {
 		Suffix:         arm64Suffix,
 		Special:        arm64Special,
 		Ops:            arm64Ops(),
+		entryHook: func(op string, e *opEntry) {
+			e.arm64Tmp, _ = arm64TmpSizes.get(op)
+		},
 	}
 	register(a)
 }
