@@ -83,9 +83,7 @@ func buildCFGs(funcs []Func, sc *scratch) {
 		if len(sc.ends) > 0 {
 			// Lowered with sc: move the Effects onto finish's arrays
 			// while going over them.
-			for i := range fn.Insts {
-				sc.fix(&fn.Insts[i], off+i)
-			}
+			sc.fix(fn.Insts, off)
 		}
 		b, e := fn.leaders(sc.leader[off+k:off+k+n+1], sc.targets[off:off+n])
 		nb, nedge = nb+b, nedge+e

@@ -145,25 +145,29 @@ func (sc *scratch) finish() {
 	}
 }
 
-// fix points the slices of e, the i'th Effect lowered with sc, at the
-// arrays finish made.
-func (sc *scratch) fix(e *Effect, i int) {
+// fix points the slices of insts, the Effects lowered with sc from the
+// off'th on, at the arrays finish made.
+func (sc *scratch) fix(insts []Effect, off int) {
 	var prev opEnds
-	if i > 0 {
-		prev = sc.ends[i-1]
+	if off > 0 {
+		prev = sc.ends[off-1]
 	}
-	end, nr := sc.ends[i], uint32(sc.nreads)
-	e.Reads = sub(sc.refs, prev.reads, end.reads)
-	e.Writes = sub(sc.refs, nr+prev.writes, nr+end.writes)
-	e.Mem = sub(sc.memArr, prev.mems, end.mems)
-}
-
-// sub returns x[i:j:j], or nil if it is empty.
-func sub[T any](x []T, i, j uint32) []T {
-	if i == j {
-		return nil
+	ends := sc.ends[off : off+len(insts)]
+	reads, writes, mems := sc.refs[:sc.nreads], sc.refs[sc.nreads:], sc.memArr
+	for i := range insts {
+		e, end := &insts[i], ends[i]
+		e.Reads, e.Writes, e.Mem = nil, nil, nil
+		if end.reads != prev.reads {
+			e.Reads = reads[prev.reads:end.reads:end.reads]
+		}
+		if end.writes != prev.writes {
+			e.Writes = writes[prev.writes:end.writes:end.writes]
+		}
+		if end.mems != prev.mems {
+			e.Mem = mems[prev.mems:end.mems:end.mems]
+		}
+		prev = end
 	}
-	return x[i:j:j]
 }
 
 func (a *Arch) lowerStmt(c *Ctx) {
