@@ -156,15 +156,20 @@ func (sc *scratch) fix(insts []Effect, off int) {
 	reads, writes, mems := sc.refs[:sc.nreads], sc.refs[sc.nreads:], sc.memArr
 	for i := range insts {
 		e, end := &insts[i], ends[i]
-		e.Reads, e.Writes, e.Mem = nil, nil, nil
 		if end.reads != prev.reads {
 			e.Reads = reads[prev.reads:end.reads:end.reads]
+		} else {
+			e.Reads = nil
 		}
 		if end.writes != prev.writes {
 			e.Writes = writes[prev.writes:end.writes:end.writes]
+		} else {
+			e.Writes = nil
 		}
 		if end.mems != prev.mems {
 			e.Mem = mems[prev.mems:end.mems:end.mems]
+		} else {
+			e.Mem = nil
 		}
 		prev = end
 	}

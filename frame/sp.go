@@ -96,25 +96,33 @@ func joinSP(a, b SPState) SPState {
 
 // fromSP reports whether e computes its results from SP (or registers
 // derived from it) without reading memory.
-func (s SPState) fromSP(arch *Arch, e *Effect) bool {
+func (s *SPState) fromSP(arch *Arch, e *Effect) bool {
+	sp, found := arch.SP, false
+	for _, r := range e.Reads {
+		if r.Reg == sp || r.Reg < 64 && s.Derived&(1<<r.Reg) != 0 {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return false
+	}
 	for i := range e.Mem {
 		if e.Mem[i].Read {
 			return false
 		}
 	}
-	for _, r := range e.Reads {
-		if r.Reg == arch.SP || r.Reg < 64 && s.Derived&(1<<r.Reg) != 0 {
-			return true
-		}
-	}
-	return false
+	return true
 }
 
 // stepDerived updates Derived and SameStack for e.
-func (s SPState) stepDerived(arch *Arch, e *Effect) SPState {
+func (s *SPState) stepDerived(arch *Arch, e *Effect) {
 	if !e.Known || e.Flow == FlowCall {
 		s.Derived = 0 // a call clobbers every register in Go's ABIs
-		return s
+		return
+	}
+	if len(e.Writes) == 0 && e.SP.Kind != SPUnknown {
+		return // nothing that depends on where the results come from
 	}
 	from := s.fromSP(arch, e)
 	if e.SP.Kind == SPUnknown && !from {
@@ -130,12 +138,11 @@ func (s SPState) stepDerived(arch *Arch, e *Effect) SPState {
 			s.Derived &^= 1 << w.Reg
 		}
 	}
-	return s
 }
 
 // Step returns the state after e.
 func (s SPState) Step(arch *Arch, e *Effect) SPState {
-	s = s.stepDerived(arch, e)
+	s.stepDerived(arch, e)
 	sp := e.SP
 	switch sp.Kind {
 	case SPDelta:
