@@ -64,7 +64,8 @@ type Arch struct {
 	compiled *strTable[*opEntry]
 	idiom    *archIdioms // the arch's idioms (idioms.go), or nil
 
-	spNames []string // the names of registers that are SP
+	spNames []string          // the names of registers that are SP
+	regs    *strTable[RegRef] // Regs' names, for lowering (Regs does not change once the Arch is compiled)
 
 	// entryHook, if set, adds arch-specific data to each opEntry.
 	entryHook func(op string, e *opEntry)
@@ -151,6 +152,7 @@ func (a *Arch) compile() {
 		}
 	}
 	a.idiom = idiomsFor(a)
+	a.regs = newStrTable(a.Regs.names)
 	for name, ref := range a.Regs.names {
 		if ref.Reg == a.SP && a.SP != NoReg {
 			a.spNames = append(a.spNames, name)

@@ -338,7 +338,7 @@ func (c *Ctx) regOperand(op *asmparse.Operand, acc access) {
 // A register operand that is neither read nor written by the table ("-")
 // counts as read.
 func (c *Ctx) regAccess(name string, acc access, off, size uint8) {
-	ref, ok := c.Arch.Regs.Lookup(name)
+	ref, ok := regGet(c.Arch.regs, name)
 	c.addRef(ref, ok, acc, off, size)
 }
 
@@ -368,7 +368,7 @@ func (c *Ctx) mem(i int, acc access) {
 	var refOK bool
 	m.Base, m.Reg, ref, refOK = c.baseRef(op)
 	if op.Index != "" {
-		iref, ok := c.Arch.Regs.Lookup(op.Index)
+		iref, ok := regGet(c.Arch.regs, op.Index)
 		m.Index = iref.Reg
 		m.Scale = int(op.Scale)
 		c.addRef(iref, ok, access{read: true}, 0, 0)
@@ -427,7 +427,7 @@ func (c *Ctx) baseRef(op *asmparse.Operand) (MemBase, Reg, RegRef, bool) {
 		}
 		return BasePseudoSP, NoReg, RegRef{}, false
 	}
-	ref, ok := c.Arch.Regs.Lookup(op.Reg)
+	ref, ok := regGet(c.Arch.regs, op.Reg)
 	if r := ref.Reg; r == c.Arch.SP && r != NoReg {
 		return BaseSP, r, ref, ok
 	}

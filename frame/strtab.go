@@ -102,3 +102,23 @@ func (t *strTable[V]) get(s string) (V, bool) {
 		}
 	}
 }
+
+// regGet is t.get, written out for the RegRef tables lowering looks
+// register names up in for every operand (the generic method is not
+// inlined).
+func regGet(t *strTable[RegRef], s string) (RegRef, bool) {
+	n := len(s)
+	if n == 0 {
+		return t.empty, t.hasEmpty
+	}
+	w := strWord(s)
+	for i := strHash(s, w) & t.mask; ; i = (i + 1) & t.mask {
+		sl := &t.slots[i]
+		if sl.w == w && sl.n == n && (n <= 8 || t.keys[i] == s) {
+			return t.vals[i], true
+		}
+		if sl.n == 0 {
+			return RegRef{}, false
+		}
+	}
+}
