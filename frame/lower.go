@@ -188,7 +188,7 @@ func (a *Arch) lowerStmt(c *Ctx) {
 	if a.Suffix != nil && s.Suffix != "" {
 		a.Suffix(c, s.Suffix)
 	}
-	c.entry, _ = a.compiled.get(c.Op)
+	c.entry = opGet(a.compiled, c.Op)
 	if c.form = c.entry.pick(len(s.Args)); c.form != nil {
 		c.apply()
 	} else {

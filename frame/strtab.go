@@ -122,3 +122,22 @@ func regGet(t *strTable[RegRef], s string) (RegRef, bool) {
 		}
 	}
 }
+
+// opGet is t.get for the table of an Arch's mnemonics, written out like
+// regGet.
+func opGet(t *strTable[*opEntry], s string) *opEntry {
+	n := len(s)
+	if n == 0 {
+		return t.empty
+	}
+	w := strWord(s)
+	for i := strHash(s, w) & t.mask; ; i = (i + 1) & t.mask {
+		sl := &t.slots[i]
+		if sl.w == w && sl.n == n && (n <= 8 || t.keys[i] == s) {
+			return t.vals[i]
+		}
+		if sl.n == 0 {
+			return nil
+		}
+	}
+}
