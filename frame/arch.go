@@ -64,8 +64,9 @@ type Arch struct {
 	compiled *strTable[*opEntry]
 	idiom    *archIdioms // the arch's idioms (idioms.go), or nil
 
-	spNames []string          // the names of registers that are SP
-	regs    *strTable[RegRef] // Regs' names, for lowering (Regs does not change once the Arch is compiled)
+	spNames   []string          // the names of registers that are SP
+	spProblem Problem[SPState]  // SPProblem(a)
+	regs      *strTable[RegRef] // Regs' names, for lowering (Regs does not change once the Arch is compiled)
 
 	// entryHook, if set, adds arch-specific data to each opEntry.
 	entryHook func(op string, e *opEntry)
@@ -153,6 +154,7 @@ func (a *Arch) compile() {
 	}
 	a.idiom = idiomsFor(a)
 	a.regs = newStrTable(a.Regs.names)
+	a.spProblem = newSPProblem(a)
 	for name, ref := range a.Regs.names {
 		if ref.Reg == a.SP && a.SP != NoReg {
 			a.spNames = append(a.spNames, name)

@@ -61,6 +61,11 @@ func (s SPState) Aligned(n int64) (yes, no bool) {
 // every path of a function of arch a: PUSH/POP, ADD/SUB of constants,
 // write-back addressing, AND-alignment, and unknown writes.
 func SPProblem(arch *Arch) Problem[SPState] {
+	arch.once.Do(arch.compile)
+	return arch.spProblem // made once: its closures are not allocated per call
+}
+
+func newSPProblem(arch *Arch) Problem[SPState] {
 	align := int64(arch.ABI.StackAlign)
 	return Problem[SPState]{
 		Entry: SPState{Known: true, Align: align, SameStack: true},
