@@ -367,12 +367,20 @@ func (c *Ctx) arm64RegSizes() {
 			w.Off, w.Size = 0, 0
 		}
 	}
-	for _, refs := range [][]RegRef{e.Reads, e.Writes} {
-		for i := range refs {
-			r := &refs[i]
-			if full := rf.Info(r.Reg).Size; r.Size != 0 && (int(r.Off)+int(r.Size) > int(full) || r.Off == 0 && r.Size == full) {
-				r.Off, r.Size = 0, 0
-			}
+	wholeRefs(rf, e.Reads)
+	wholeRefs(rf, e.Writes)
+}
+
+// wholeRefs makes the accesses in refs that cover all of their register,
+// or overrun it, accesses to the whole register (Off and Size 0).
+func wholeRefs(rf *RegFile, refs []RegRef) {
+	for i := range refs {
+		r := &refs[i]
+		if r.Size == 0 {
+			continue
+		}
+		if full := rf.Info(r.Reg).Size; int(r.Off)+int(r.Size) > int(full) || r.Off == 0 && r.Size == full {
+			r.Off, r.Size = 0, 0
 		}
 	}
 }
