@@ -307,6 +307,16 @@ func (c *Ctx) operand(i int, acc access) {
 	}
 	switch op.Kind {
 	case asmparse.RegOp:
+		if !op.HasLane && op.Ext() == "" && op.ShiftReg() == "" {
+			// regOperand, for a plain register.
+			var size uint8
+			if acc.size > 0 && acc.size < 256 {
+				size = uint8(acc.size)
+			}
+			ref, ok := regGet(c.Arch.regs, op.Reg)
+			c.addRef(ref, ok, acc, 0, size)
+			return
+		}
 		c.regOperand(op, acc)
 	case asmparse.MemOp, asmparse.AddrOp:
 		c.mem(i, acc)
