@@ -232,8 +232,13 @@ func (fn *Func) FallsOffEnd() (int, bool) {
 	return i, true
 }
 
+// BlockReachable reports whether block i of fn's CFG can be reached from
+// the entry. Unlike Reachable it allocates nothing (the answer for every
+// block is computed once per Func).
+func (fn *Func) BlockReachable(i int) bool { return fn.blocksReached()[i] }
+
 // Reachable reports, for each block, whether it can be reached from entry.
-// The slice is the caller's.
+// The slice is the caller's (see BlockReachable).
 func (fn *Func) Reachable() []bool {
 	return slices.Clone(fn.blocksReached())
 }

@@ -94,4 +94,9 @@ z:
 	if got := a.Reachable(); !slices.Equal(got, []bool{true, true, true, false, false, false, false, false}) {
 		t.Errorf("Reachable %v", got)
 	}
+	for i, want := range a.Reachable() {
+		if got := a.BlockReachable(i); got != want {
+			t.Errorf("BlockReachable(%d) = %v, want %v", i, got, want)
+		}
+	}
 }
