@@ -64,5 +64,6 @@ func init() {
 		FPFollowsSP: true,
 		Ops:         t.ops,
 		Special:     t.special,
+		entryHook:   t.entryHook,
 	})
 }

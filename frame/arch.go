@@ -2,6 +2,7 @@ package frame
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -60,8 +61,15 @@ type Arch struct {
 	VecPart func(ext string, lane int64, hasLane bool) (off, size uint8)
 
 	once     sync.Once
-	compiled *strTable[[]compiledForm]
+	compiled *strTable[*opEntry]
 	idiom    *archIdioms // the arch's idioms (idioms.go), or nil
+
+	spNames   []string          // the names of registers that are SP
+	spProblem Problem[SPState]  // SPProblem(a)
+	regs      *strTable[RegRef] // Regs' names, for lowering (Regs does not change once the Arch is compiled)
+
+	// entryHook, if set, adds arch-specific data to each opEntry.
+	entryHook func(op string, e *opEntry)
 }
 
 // A Form is one shape of a mnemonic in an arch's table.
@@ -89,6 +97,17 @@ type Form struct {
 type access struct {
 	read, write, addr, target bool
 	size                      int
+}
+
+// An opEntry is what one lookup of a mnemonic in an Arch's table gives:
+// its forms and whatever else lowering needs to know about it.
+type opEntry struct {
+	forms []compiledForm
+	idiom uint8      // idiomMove, idiomZero, idiomZeroExt
+	x86   []x86InfoN // x86: the x86Info by operand count
+
+	x86Kind  uint8       // x86: x86Kind of the mnemonic
+	arm64Tmp arm64TmpOps // arm64: arm64TmpSizes of the mnemonic
 }
 
 type compiledForm struct {
@@ -133,8 +152,27 @@ func (a *Arch) compile() {
 			compiled[op] = append(compiled[op], cf)
 		}
 	}
-	a.compiled = newStrTable(compiled)
 	a.idiom = idiomsFor(a)
+	a.regs = newStrTable(a.Regs.names)
+	a.spProblem = newSPProblem(a)
+	for name, ref := range a.Regs.names {
+		if ref.Reg == a.SP && a.SP != NoReg {
+			a.spNames = append(a.spNames, name)
+		}
+	}
+	slices.Sort(a.spNames)
+	entries := make(map[string]*opEntry, len(compiled))
+	for op, forms := range compiled {
+		e := &opEntry{forms: forms}
+		if a.idiom != nil {
+			e.idiom = a.idiom.bits[op]
+		}
+		if a.entryHook != nil {
+			a.entryHook(op, e)
+		}
+		entries[op] = e
+	}
+	a.compiled = newStrTable(entries)
 }
 
 func (a *Arch) compileForm(f Form) (compiledForm, error) {
@@ -210,8 +248,11 @@ func (a *Arch) Mnemonics() []string {
 // Knows reports whether the arch's table has a form of op for n operands.
 func (a *Arch) Knows(op string, n int) bool {
 	a.once.Do(a.compile)
-	forms, _ := a.compiled.get(op)
-	for _, f := range forms {
+	ent, _ := a.compiled.get(op)
+	if ent == nil {
+		return false
+	}
+	for _, f := range ent.forms {
 		if f.N == n || f.N < 0 {
 			return true
 		}

@@ -119,6 +119,9 @@ func init() {
 		Suffix:         arm64Suffix,
 		Special:        arm64Special,
 		Ops:            arm64Ops(),
+		entryHook: func(op string, e *opEntry) {
+			e.arm64Tmp, _ = arm64TmpSizes.get(op)
+		},
 	}
 	register(a)
 }
@@ -364,12 +367,20 @@ func (c *Ctx) arm64RegSizes() {
 			w.Off, w.Size = 0, 0
 		}
 	}
-	for _, refs := range [][]RegRef{e.Reads, e.Writes} {
-		for i := range refs {
-			r := &refs[i]
-			if full := rf.Info(r.Reg).Size; r.Size != 0 && (int(r.Off)+int(r.Size) > int(full) || r.Off == 0 && r.Size == full) {
-				r.Off, r.Size = 0, 0
-			}
+	wholeRefs(rf, e.Reads)
+	wholeRefs(rf, e.Writes)
+}
+
+// wholeRefs makes the accesses in refs that cover all of their register,
+// or overrun it, accesses to the whole register (Off and Size 0).
+func wholeRefs(rf *RegFile, refs []RegRef) {
+	for i := range refs {
+		r := &refs[i]
+		if r.Size == 0 {
+			continue
+		}
+		if full := rf.Info(r.Reg).Size; int(r.Off)+int(r.Size) > int(full) || r.Off == 0 && r.Size == full {
+			r.Off, r.Size = 0, 0
 		}
 	}
 }
@@ -389,10 +400,10 @@ func (c *Ctx) arm64SP() {
 	}
 	args, a := c.Stmt.Args, c.Arch
 	n := len(args)
-	if n < 2 || args[0].Kind != asmparse.ImmOp || args[n-1].Kind != asmparse.RegOp || a.Regs.Reg(args[n-1].Reg) != a.SP {
+	if n < 2 || args[0].Kind != asmparse.ImmOp || args[n-1].Kind != asmparse.RegOp || !a.isSP(args[n-1].Reg) {
 		return
 	}
-	other := n == 3 && a.Regs.Reg(args[1].Reg) != a.SP
+	other := n == 3 && !a.isSP(args[1].Reg)
 	switch {
 	case args[0].Unresolved() != "":
 		c.E.SP = SPChange{Kind: SPUnknown, Tracked: true}

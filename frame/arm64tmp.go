@@ -61,7 +61,7 @@ func arm64UsesTmp(c *Ctx) bool {
 	if len(args) == 0 {
 		return false
 	}
-	sizes, _ := arm64TmpSizes.get(op)
+	sizes := c.arm64TmpSizes()
 	switch {
 	case sizes.mem != 0 || sizes.pair != 0:
 		return arm64MemUsesTmp(c)
@@ -147,6 +147,16 @@ var arm64PairSize = map[string]int{
 // and arm64PairSize for each mnemonic, found with one lookup.
 type arm64TmpOps struct{ add, logic, mem, pair int }
 
+// arm64TmpSizes returns arm64TmpSizes of c.Op, from the table's entry
+// for it when there is one.
+func (c *Ctx) arm64TmpSizes() arm64TmpOps {
+	if c.entry != nil {
+		return c.entry.arm64Tmp
+	}
+	sizes, _ := arm64TmpSizes.get(c.Op)
+	return sizes
+}
+
 var arm64TmpSizes = func() *strTable[arm64TmpOps] {
 	m := map[string]arm64TmpOps{}
 	for op, n := range arm64AddOps {
@@ -186,7 +196,7 @@ func arm64MemUsesTmp(c *Ctx) bool {
 			if c.WriteBack || a.Index != "" || a.Unresolved() != "" || a.Reg == "FP" || a.Reg == "SP" || a.Reg == "" {
 				return false
 			}
-			sizes, _ := arm64TmpSizes.get(op)
+			sizes := c.arm64TmpSizes()
 			if n := sizes.pair; n != 0 {
 				return !arm64PairOffsetOK(a.Val, int64(n))
 			}

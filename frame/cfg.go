@@ -1,5 +1,10 @@
 package frame
 
+import (
+	"slices"
+	"unsafe"
+)
+
 // A CFG is the control-flow graph of a Func: basic blocks of consecutive
 // instructions, linked by fall-through and branch edges. Calls do not end
 // a block; returns, tail calls, indirect jumps and halts end it with no
@@ -50,88 +55,165 @@ func (g *CFG) BlockOf(i int) *Block {
 }
 
 func buildCFG(fn *Func) *CFG {
-	n := len(fn.Insts)
-	g := &CFG{}
-	if n == 0 {
-		return g
+	sc := getScratch()
+	defer putScratch(sc)
+	buildCFGs(unsafe.Slice(fn, 1), sc)
+	return fn.cfg
+}
+
+// buildCFGs builds the CFGs of funcs, which come from one file. The CFGs,
+// their blocks, the pointers to the blocks, and the blocks' successors and
+// predecessors are each allocated in one array.
+func buildCFGs(funcs []Func, sc *scratch) {
+	ninst, maxn := 0, 0
+	for k := range funcs {
+		ninst += len(funcs[k].Insts)
+		maxn = max(maxn, len(funcs[k].Insts))
 	}
-	leader := make([]bool, n+1)
-	leader[0] = true
-	targets := make([]int, n)
+	// leader holds n+1 entries for a function of n instructions.
+	sc.leader = grow(sc.leader, ninst+len(funcs))
+	sc.targets = grow(sc.targets, ninst)
+	clear(sc.leader)
+	cfgs := make([]CFG, len(funcs))
+	nb, nedge := 0, 0
+	for k, off := 0, 0; k < len(funcs); k++ {
+		fn := &funcs[k]
+		fn.cfg = &cfgs[k]
+		n := len(fn.Insts)
+		if len(sc.ends) > 0 {
+			// Lowered with sc: move the Effects onto finish's arrays
+			// while going over them.
+			sc.fix(fn.Insts, off)
+		}
+		b, e := fn.leaders(sc.leader[off+k:off+k+n+1], sc.targets[off:off+n])
+		nb, nedge = nb+b, nedge+e
+		off += n
+	}
+	if nb == 0 {
+		return
+	}
+	blocks := make([]Block, nb)
+	ptrs := make([]*Block, nb)
+	var edges []*Block
+	if nedge > 0 {
+		edges = make([]*Block, 2*nedge)
+	}
+	sc.blockOf = grow(sc.blockOf, maxn+1)
+	succs, preds := edges[:0:nedge], edges[nedge:]
+	for k, off := 0, 0; k < len(funcs); k++ {
+		fn := &funcs[k]
+		n := len(fn.Insts)
+		lead, tgt := sc.leader[off+k:off+k+n+1], sc.targets[off:off+n]
+		off += n
+		if n == 0 {
+			continue
+		}
+		nfb := 0
+		for _, l := range lead[1:] {
+			if l {
+				nfb++
+			}
+		}
+		g := fn.cfg
+		fb := blocks[:nfb:nfb]
+		blocks = blocks[nfb:]
+		g.Blocks = ptrs[:nfb:nfb]
+		ptrs = ptrs[nfb:]
+		blockOf := sc.blockOf[:n+1]
+		for i, j, start := 1, 0, 0; i <= n; i++ {
+			if lead[i] {
+				fb[j] = Block{Index: j, Start: start, End: i}
+				g.Blocks[j] = &fb[j]
+				blockOf[start] = int32(j)
+				start = i
+				j++
+			}
+		}
+		// Successors: the branch target, then the next block (once).
+		// Preds holds only a count until the predecessors are carved.
+		first := len(succs)
+		for _, b := range g.Blocks {
+			last := b.End - 1
+			k0 := len(succs)
+			t := tgt[last]
+			if t >= 0 {
+				succs = append(succs, g.Blocks[blockOf[t]])
+			}
+			if !fn.Insts[last].Flow.Terminates() && b.End < n && int(t) != b.End {
+				succs = append(succs, g.Blocks[blockOf[b.End]])
+			}
+			if len(succs) > k0 {
+				b.Succs = succs[k0:len(succs):len(succs)]
+			}
+		}
+		// Predecessors, in the order of the blocks they come from.
+		for _, s := range succs[first:] {
+			s.Preds = preds[:len(s.Preds)+1]
+		}
+		for _, b := range g.Blocks {
+			if np := len(b.Preds); np > 0 {
+				b.Preds = preds[:0:np]
+				preds = preds[np:]
+			}
+		}
+		for _, b := range g.Blocks {
+			for _, s := range b.Succs {
+				s.Preds = append(s.Preds, b)
+			}
+		}
+	}
+}
+
+// leaders marks in lead (n+1 entries, cleared) the instructions of fn that
+// start a block, and n; sets tgt[i] to the instruction that the branch at
+// i goes to, or -1; records bad targets in fn.cfg; and returns the number
+// of blocks and of edges between them.
+func (fn *Func) leaders(lead []bool, tgt []int32) (blocks, edges int) {
+	n := len(fn.Insts)
+	if n == 0 {
+		return 0, 0
+	}
+	lead[0], lead[n] = true, true
 	for i := range fn.Insts {
-		targets[i] = -1
+		tgt[i] = -1
 		e := &fn.Insts[i]
 		switch e.Flow {
 		case FlowJump, FlowCondJump:
 			if t, ok := fn.TargetOf(i); ok {
-				targets[i] = t
-				leader[t] = true
+				tgt[i] = int32(t)
+				lead[t] = true
 			} else if e.Target.Sym == "" && !e.Target.Indirect {
 				// A conditional return, tail call or indirect jump
 				// (ppc64 BEQ CR0, LR; BC 4,2,(CTR)) leaves the function.
-				g.BadTargets = append(g.BadTargets, i)
+				fn.cfg.BadTargets = append(fn.cfg.BadTargets, i)
 			}
-			leader[i+1] = true
+			lead[i+1] = true
 		case FlowReturn, FlowTailCall, FlowIndirect, FlowHalt:
-			leader[i+1] = true
+			lead[i+1] = true
 		}
 	}
-	// The blocks, their successors and their predecessors are each
-	// allocated in one array.
-	nb := 0
 	for i := 1; i <= n; i++ {
-		if leader[i] || i == n {
-			nb++
+		if !lead[i] {
+			continue
+		}
+		blocks++
+		t := tgt[i-1]
+		if t >= 0 {
+			edges++
+		}
+		if !fn.Insts[i-1].Flow.Terminates() && i < n && int(t) != i {
+			edges++
 		}
 	}
-	blocks := make([]Block, nb)
-	g.Blocks = make([]*Block, nb)
-	start := 0
-	for i, k := 1, 0; i <= n; i++ {
-		if leader[i] || i == n {
-			blocks[k] = Block{Index: k, Start: start, End: i}
-			g.Blocks[k] = &blocks[k]
-			start = i
-			k++
-		}
+	return blocks, edges
+}
+
+// grow returns x with length n, reallocated if its capacity is less.
+func grow[T any](x []T, n int) []T {
+	if cap(x) < n {
+		return make([]T, n, n+n/4)
 	}
-	// Successors: the branch target, then the next block (once).
-	succs := make([]*Block, 0, 2*nb)
-	npred := make([]int32, nb)
-	for _, b := range g.Blocks {
-		i := b.Last()
-		e := &fn.Insts[i]
-		k := len(succs)
-		if t := targets[i]; t >= 0 {
-			succs = append(succs, g.BlockOf(t))
-		}
-		if !e.Flow.Terminates() && b.End < n {
-			if next := g.BlockOf(b.End); len(succs) == k || succs[k] != next {
-				succs = append(succs, next)
-			}
-		}
-		if len(succs) > k {
-			b.Succs = succs[k:len(succs):len(succs)]
-		}
-		for _, s := range b.Succs {
-			npred[s.Index]++
-		}
-	}
-	// Predecessors, in the order of the blocks they come from.
-	preds := make([]*Block, len(succs))
-	off := 0
-	for _, b := range g.Blocks {
-		if np := int(npred[b.Index]); np > 0 {
-			b.Preds = preds[off : off : off+np]
-			off += np
-		}
-	}
-	for _, b := range g.Blocks {
-		for _, s := range b.Succs {
-			s.Preds = append(s.Preds, b)
-		}
-	}
-	return g
+	return x[:n]
 }
 
 // FallsOffEnd reports whether control can run past the last instruction of
@@ -141,7 +223,7 @@ func (fn *Func) FallsOffEnd() (int, bool) {
 	if len(g.Blocks) == 0 {
 		return -1, false
 	}
-	reach := fn.Reachable()
+	reach := fn.blocksReached()
 	last := g.Blocks[len(g.Blocks)-1]
 	i := last.Last()
 	if !reach[last.Index] || fn.Insts[i].Flow.Terminates() {
@@ -150,24 +232,13 @@ func (fn *Func) FallsOffEnd() (int, bool) {
 	return i, true
 }
 
+// BlockReachable reports whether block i of fn's CFG can be reached from
+// the entry. Unlike Reachable it allocates nothing (the answer for every
+// block is computed once per Func).
+func (fn *Func) BlockReachable(i int) bool { return fn.blocksReached()[i] }
+
 // Reachable reports, for each block, whether it can be reached from entry.
+// The slice is the caller's (see BlockReachable).
 func (fn *Func) Reachable() []bool {
-	g := fn.CFG()
-	seen := make([]bool, len(g.Blocks))
-	if len(g.Blocks) == 0 {
-		return seen
-	}
-	stack := []*Block{g.Blocks[0]}
-	seen[0] = true
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for _, s := range b.Succs {
-			if !seen[s.Index] {
-				seen[s.Index] = true
-				stack = append(stack, s)
-			}
-		}
-	}
-	return seen
+	return slices.Clone(fn.blocksReached())
 }

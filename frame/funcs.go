@@ -2,6 +2,7 @@ package frame
 
 import (
 	"go/token"
+	"slices"
 	"strings"
 	"sync"
 
@@ -29,14 +30,19 @@ type Func struct {
 	Bad     bool // the TEXT statement could not be read
 
 	Insts  []Effect // the statements after TEXT, lowered
-	labels map[string]int
-	pcs    []int // pcs[i] is the Prog index of Insts[i] (DATA and GLOBL emit no Prog)
+	labels []label  // sorted by name
 	cfg    *CFG
 
 	// spOnce guards sp, the SP solution, computed on first use: checks
 	// running concurrently share the Func.
 	spOnce sync.Once
 	sp     *Solution[SPState]
+
+	// reachOnce guards reach, which instructions are reachable from the
+	// entry (Solution.Reached).
+	reachOnce  sync.Once
+	reach      []bool // by instruction
+	blockReach []bool // by block
 }
 
 // TEXT flag bits (runtime/textflag.h, cmd/internal/obj/textflag.go).
@@ -64,63 +70,102 @@ func (fn *Func) Pos() token.Pos { return fn.File.Stmts[fn.Text].Pos }
 // Stmt returns the statement of instruction i.
 func (fn *Func) Stmt(i int) *asmparse.Stmt { return &fn.File.Stmts[fn.Insts[i].Stmt] }
 
-// Label returns the index of the instruction a label names.
-func (fn *Func) Label(name string) (int, bool) {
-	i, ok := fn.labels[name]
-	return i, ok
-}
-
 // Funcs splits a parsed file into its TEXT blocks and lowers every
 // statement of each with arch a. Statements before the first TEXT are not
 // part of any Func.
+//
+// The Funcs of a file, their Effects, the Effects' register and memory
+// operands, their labels and their CFGs are each allocated in one array
+// sized exactly; lowering itself works in pooled scratch buffers.
 func Funcs(f *asmparse.File, a *Arch) []*Func {
-	var out []*Func
-	var fn *Func
-	ar := &arena{}
-	ctx := &Ctx{}
+	a.once.Do(a.compile)
+	nfn, ninst, nlabel, first := 0, 0, 0, -1
 	for i := range f.Stmts {
 		s := &f.Stmts[i]
-		if s.Op == "TEXT" {
-			fn = newFunc(f, a, i)
-			fn.Insts = make([]Effect, 0, blockLen(f, i))
-			out = append(out, fn)
-			continue
-		}
-		if fn == nil {
-			continue
-		}
-		for _, l := range s.Labels {
-			if _, dup := fn.labels[l.Name]; !dup {
-				fn.labels[l.Name] = len(fn.Insts)
+		switch {
+		case s.Op == "TEXT":
+			if nfn == 0 {
+				first = i
 			}
+			nfn++
+		case nfn > 0:
+			ninst++
+			nlabel += len(s.Labels)
 		}
-		if len(fn.Insts) < cap(fn.Insts) {
-			fn.Insts = fn.Insts[:len(fn.Insts)+1] // zeroed by make; lowerInto sets it
-		} else {
-			fn.Insts = append(fn.Insts, Effect{})
+	}
+	if nfn == 0 {
+		return nil
+	}
+	funcs := make([]Func, nfn)
+	out := make([]*Func, nfn)
+	insts := make([]Effect, ninst)
+	var labels []label
+	if nlabel > 0 {
+		labels = make([]label, 0, nlabel)
+	}
+	sc := getScratch()
+	defer putScratch(sc)
+	n := 0 // Effects lowered
+	for k, i := 0, first; k < nfn; k++ {
+		fn := &funcs[k]
+		out[k] = fn
+		initFunc(fn, f, a, i)
+		start, l0 := n, len(labels)
+		frame, hasFrame := fn.Frame, !fn.Bad
+		for i++; i < len(f.Stmts); i++ {
+			s := &f.Stmts[i]
+			if s.Op == "TEXT" {
+				break
+			}
+			for _, l := range s.Labels {
+				labels = append(labels, label{name: l.Name, inst: int32(n - start)})
+			}
+			sc.lower(a, &insts[n], s, i, frame, hasFrame)
+			n++
 		}
-		a.lowerInto(&fn.Insts[len(fn.Insts)-1], ctx, s, i, fn.Frame, !fn.Bad, ar)
+		fn.Insts = insts[start:n:n]
+		fn.setLabels(labels[l0:len(labels):len(labels)])
 	}
-	for _, fn := range out {
-		fn.numberPCs()
-		fn.cfg = buildCFG(fn) // built now: checks share Funcs concurrently
-	}
+	sc.finish()
+	buildCFGs(funcs, sc) // also moves the Effects onto finish's arrays
 	return out
 }
 
-// blockLen returns the number of statements after the TEXT at i, up to
-// the next TEXT.
-func blockLen(f *asmparse.File, i int) int {
-	n := 0
-	for j := i + 1; j < len(f.Stmts) && f.Stmts[j].Op != "TEXT"; j++ {
-		n++
-	}
-	return n
+// A label is a label of a Func and the index of the instruction it marks.
+type label struct {
+	name string
+	inst int32
 }
 
-func newFunc(f *asmparse.File, a *Arch, i int) *Func {
+// setLabels sets fn's labels, sorting them by name (in place); of
+// duplicates, the first one written wins.
+func (fn *Func) setLabels(ls []label) {
+	slices.SortStableFunc(ls, func(a, b label) int { return strings.Compare(a.name, b.name) })
+	fn.labels = ls
+}
+
+// Label returns the index of the instruction a label names.
+func (fn *Func) Label(name string) (int, bool) {
+	ls := fn.labels
+	lo, hi := 0, len(ls)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ls[m].name < name {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(ls) && ls[lo].name == name {
+		return int(ls[lo].inst), true
+	}
+	return 0, false
+}
+
+// initFunc sets up *fn (zero) for the TEXT statement at i.
+func initFunc(fn *Func, f *asmparse.File, a *Arch, i int) {
 	s := &f.Stmts[i]
-	fn := &Func{Arch: a, File: f, Text: i, labels: map[string]int{}}
+	fn.Arch, fn.File, fn.Text = a, f, i
 	flags, frame, ok := s.TextFlags()
 	if !ok || s.Args[0].Kind != asmparse.MemOp || s.Args[0].Reg != "SB" {
 		fn.Bad = true
@@ -138,7 +183,6 @@ func newFunc(f *asmparse.File, a *Arch, i int) *Func {
 		fn.Flags = flags.Val
 		fn.FlagsOK = (flags.Kind == asmparse.ConstOp || flags.Kind == asmparse.ImmOp) && flags.Unresolved() == ""
 	}
-	return fn
 }
 
 // SplitSym splits an assembly symbol into its package qualifier and name:
@@ -149,39 +193,56 @@ func SplitSym(sym string) (pkg, name string, dot bool) {
 	if i < 0 {
 		return "", sym, false
 	}
-	return strings.ReplaceAll(sym[:i], "∕", "/"), sym[i+len("·"):], true
+	pkg = sym[:i]
+	if strings.Contains(pkg, "∕") {
+		pkg = strings.ReplaceAll(pkg, "∕", "/")
+	}
+	return pkg, sym[i+len("·"):], true
 }
 
-// numberPCs records the Prog index of each instruction, for n(PC) targets:
-// cmd/asm counts one Prog for TEXT, each instruction, PCDATA and FUNCDATA,
-// and none for DATA and GLOBL (cmd/asm/internal/asm/asm.go).
-func (fn *Func) numberPCs() {
-	fn.pcs = make([]int, len(fn.Insts))
-	pc := 1
-	for i := range fn.Insts {
-		fn.pcs[i] = pc
-		switch fn.Insts[i].Pseudo {
-		case PseudoDATA, PseudoGLOBL:
-		default:
-			pc++
-		}
-	}
-}
+// isData reports whether e emits no Prog: cmd/asm counts one Prog for
+// TEXT, each instruction, PCDATA and FUNCDATA, and none for DATA and GLOBL
+// (cmd/asm/internal/asm/asm.go), which is what n(PC) targets count.
+func (e *Effect) isData() bool { return e.Pseudo == PseudoDATA || e.Pseudo == PseudoGLOBL }
 
 // TargetOf returns the index of the instruction that the branch at i
 // goes to, and reports whether the target is an instruction of fn.
 func (fn *Func) TargetOf(i int) (int, bool) {
-	t := fn.Insts[i].Target
+	t := &fn.Insts[i].Target
 	switch {
 	case t.Label != "":
-		j, ok := fn.labels[t.Label]
+		j, ok := fn.Label(t.Label)
 		return j, ok && j < len(fn.Insts)
 	case t.HasPCRel:
-		want := fn.pcs[i] + t.PCRel
-		for j := range fn.Insts {
-			if fn.pcs[j] == want && fn.Insts[j].Pseudo != PseudoDATA && fn.Insts[j].Pseudo != PseudoGLOBL {
+		return fn.pcRel(i, t.PCRel)
+	}
+	return 0, false
+}
+
+// pcRel returns the instruction (not DATA or GLOBL) that is n Progs after
+// (before, for n < 0) instruction i.
+func (fn *Func) pcRel(i, n int) (int, bool) {
+	insts := fn.Insts
+	if n >= 0 {
+		r := 0
+		for j := i; j < len(insts); j++ {
+			if insts[j].isData() {
+				continue
+			}
+			if r == n {
 				return j, true
 			}
+			r++
+		}
+		return 0, false
+	}
+	r := 0
+	for j := i - 1; j >= 0; j-- {
+		if insts[j].isData() {
+			continue
+		}
+		if r--; r == n {
+			return j, true
 		}
 	}
 	return 0, false

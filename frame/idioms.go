@@ -75,7 +75,7 @@ var idioms = map[string]*idiomTable{
 // lookup of the mnemonic gives its idiom bits, and the registers are
 // resolved.
 type archIdioms struct {
-	ops   *strTable[uint8] // idiomMove, idiomZero, idiomZeroExt by mnemonic
+	bits  map[string]uint8 // idiomMove, idiomZero, idiomZeroExt by mnemonic, copied into the opEntries
 	upper RegSet
 	tls   Reg // NoReg without tls
 	isTLS bool
@@ -103,7 +103,7 @@ func idiomsFor(a *Arch) *archIdioms {
 	for op := range t.zeroExt {
 		bits[op] |= idiomZeroExt
 	}
-	ai := &archIdioms{ops: newStrTable(bits), isTLS: t.tls != ""}
+	ai := &archIdioms{bits: bits, isTLS: t.tls != ""}
 	if t.tls != "" {
 		ai.tls = a.Regs.Reg(t.tls)
 	}
@@ -123,7 +123,10 @@ func (c *Ctx) markIdioms() {
 	if t == nil || !e.Known || e.Conditional || e.Pseudo != NotPseudo {
 		return
 	}
-	bits, _ := t.ops.get(c.Op)
+	var bits uint8
+	if c.entry != nil {
+		bits = c.entry.idiom
+	}
 	if bits&idiomMove != 0 && len(e.Reads) == 1 && len(e.Writes) == 1 && len(e.Mem) == 0 && e.Writes[0].Off == 0 {
 		e.Attrs |= AttrMove
 		if bits&idiomZeroExt != 0 {

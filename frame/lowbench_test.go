@@ -12,7 +12,9 @@ import (
 	"github.com/asmcheck/asmcheck/asmparse"
 )
 
-func BenchmarkLowerCorpus(b *testing.B) {
+// benchCorpus returns every amd64 and arm64 .s file of GOROOT, parsed,
+// and their total size.
+func benchCorpus(b *testing.B) ([]*asmparse.File, int64) {
 	var files []*asmparse.File
 	var n int64
 	root := filepath.Join(runtime.GOROOT(), "src")
@@ -30,11 +32,33 @@ func BenchmarkLowerCorpus(b *testing.B) {
 		n += int64(len(src))
 		return nil
 	})
+	return files, n
+}
+
+func BenchmarkLowerCorpus(b *testing.B) {
+	files, n := benchCorpus(b)
 	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, f := range files {
 			Funcs(f, ArchFor(f.Arch))
+		}
+	}
+}
+
+// BenchmarkForwardCorpus solves the SP problem (Forward with SPState) for
+// every function of the corpus, lowered beforehand.
+func BenchmarkForwardCorpus(b *testing.B) {
+	files, n := benchCorpus(b)
+	var funcs []*Func
+	for _, f := range files {
+		funcs = append(funcs, Funcs(f, ArchFor(f.Arch))...)
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, fn := range funcs {
+			Forward(fn, SPProblem(fn.Arch))
 		}
 	}
 }

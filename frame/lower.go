@@ -1,6 +1,10 @@
 package frame
 
-import "github.com/asmcheck/asmcheck/asmparse"
+import (
+	"sync"
+
+	"github.com/asmcheck/asmcheck/asmparse"
+)
 
 // A Ctx is the state of lowering one statement. Arch hooks (Suffix,
 // Special) receive it.
@@ -23,63 +27,151 @@ type Ctx struct {
 	Frame    int64
 	HasFrame bool
 	form     *compiledForm
+	entry    *opEntry // the table's entry for Op, or nil
 }
 
 // Lower returns the Effect of statement s, the idx'th of its file,
 // outside of any function.
 func (a *Arch) Lower(s *asmparse.Stmt, idx int) Effect {
-	var e Effect
-	a.lowerInto(&e, &Ctx{}, s, idx, 0, false, nil)
+	a.once.Do(a.compile)
+	e := Effect{Stmt: idx, Pos: s.Pos, Op: s.Mnemonic()}
+	a.lowerStmt(&Ctx{Arch: a, Stmt: s, E: &e, Op: s.Op})
 	return e
 }
 
-// An arena holds the slices of many Effects in a few large arrays, so
-// that lowering a file allocates little. Effects are built in scratch
-// slices and then copied in.
-type arena struct {
-	reads, writes []RegRef
-	mems          []Mem
-	refs          []RegRef
-	memArr        []Mem
+// A scratch holds the buffers Funcs lowers a file in: the register and
+// memory operands of all its Effects, appended as each is lowered and
+// copied at the end into arrays of the exact size. Scratches are pooled.
+type scratch struct {
+	ctx    Ctx
+	reads  []RegRef
+	writes []RegRef
+	mems   []Mem
+	ends   []opEnds // for each Effect lowered, where its operands end
+
+	// The arrays finish copies the operands into.
+	refs   []RegRef // reads, then writes from nreads on
+	nreads int
+	memArr []Mem
+
+	// For the CFGs (cfg.go).
+	leader  []bool
+	targets []int32
+	blockOf []int32
+
+	// mnemonics interns Op+Suffix.
+	mnemonics map[string]string
+	buf       []byte
 }
 
-func (ar *arena) keepRefs(x []RegRef) []RegRef {
-	if len(x) == 0 {
-		return nil
+// opEnds says where the operands of one Effect end in scratch's buffers.
+type opEnds struct{ reads, writes, mems uint32 }
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+func putScratch(sc *scratch) {
+	clear(sc.mems) // drop references to the file's strings
+	sc.reads, sc.writes, sc.mems, sc.ends = sc.reads[:0], sc.writes[:0], sc.mems[:0], sc.ends[:0]
+	sc.refs, sc.memArr = nil, nil
+	sc.ctx = Ctx{}
+	if len(sc.mnemonics) > 1024 {
+		sc.mnemonics = nil
 	}
-	if len(ar.refs)+len(x) > cap(ar.refs) {
-		ar.refs = make([]RegRef, 0, max(1024, len(x)))
-	}
-	ar.refs = append(ar.refs, x...)
-	n := len(ar.refs)
-	return ar.refs[n-len(x) : n : n]
+	scratchPool.Put(sc)
 }
 
-func (ar *arena) keepMems(x []Mem) []Mem {
-	if len(x) == 0 {
-		return nil
+// mnemonic returns s.Mnemonic(), without allocating for a suffixed
+// mnemonic seen before.
+func (sc *scratch) mnemonic(s *asmparse.Stmt) string {
+	if s.Suffix == "" {
+		return s.Op
 	}
-	if len(ar.memArr)+len(x) > cap(ar.memArr) {
-		ar.memArr = make([]Mem, 0, max(256, len(x)))
+	sc.buf = append(append(sc.buf[:0], s.Op...), s.Suffix...)
+	if m, ok := sc.mnemonics[string(sc.buf)]; ok {
+		return m
 	}
-	ar.memArr = append(ar.memArr, x...)
-	n := len(ar.memArr)
-	return ar.memArr[n-len(x) : n : n]
+	m := string(sc.buf)
+	if sc.mnemonics == nil {
+		sc.mnemonics = map[string]string{}
+	}
+	sc.mnemonics[m] = m
+	return m
 }
 
-// lowerInto lowers s into *e, using c (reset here) as the context and,
-// if ar is not nil, its scratch and arrays for e's slices.
-func (a *Arch) lowerInto(e *Effect, c *Ctx, s *asmparse.Stmt, idx int, frame int64, hasFrame bool, ar *arena) {
-	a.once.Do(a.compile)
-	*e = Effect{Stmt: idx, Pos: s.Pos, Op: s.Mnemonic()}
-	*c = Ctx{Arch: a, Stmt: s, E: e, Op: s.Op, Frame: frame, HasFrame: hasFrame}
-	if ar != nil {
-		e.Reads, e.Writes, e.Mem = ar.reads[:0], ar.writes[:0], ar.mems[:0]
-	}
+// lower lowers s, the idx'th statement of its file, into *e, which must
+// be zero, with its operands in sc's buffers.
+func (sc *scratch) lower(a *Arch, e *Effect, s *asmparse.Stmt, idx int, frame int64, hasFrame bool) {
+	r0, w0, m0 := len(sc.reads), len(sc.writes), len(sc.mems)
+	// *e is zero: set only what is not (one field at a time, cheaper
+	// than assigning the whole struct).
+	e.Stmt, e.Pos, e.Op = idx, s.Pos, sc.mnemonic(s)
+	e.Reads, e.Writes, e.Mem = sc.reads[r0:r0], sc.writes[w0:w0], sc.mems[m0:m0]
+	c := &sc.ctx
+	c.Arch, c.Stmt, c.E, c.Op, c.Frame, c.HasFrame = a, s, e, s.Op, frame, hasFrame
+	c.WriteBack, c.Pre, c.Cond, c.form, c.entry = false, false, false, nil, nil
 	a.lowerStmt(c)
-	if ar != nil {
-		ar.reads, ar.writes, ar.mems = e.Reads[:0], e.Writes[:0], e.Mem[:0]
-		e.Reads, e.Writes, e.Mem = ar.keepRefs(e.Reads), ar.keepRefs(e.Writes), ar.keepMems(e.Mem)
+	sc.reads = keepTail(sc.reads, r0, e.Reads)
+	sc.writes = keepTail(sc.writes, w0, e.Writes)
+	sc.mems = keepTail(sc.mems, m0, e.Mem)
+	sc.ends = append(sc.ends, opEnds{uint32(len(sc.reads)), uint32(len(sc.writes)), uint32(len(sc.mems))})
+}
+
+// keepTail returns buf[:start] followed by x. x was appended to
+// buf[start:start] and is usually there already.
+func keepTail[T any](buf []T, start int, x []T) []T {
+	if len(x) == 0 {
+		return buf[:start]
+	}
+	if cap(buf) > start && &buf[:start+1][start] == &x[0] {
+		return buf[:start+len(x)]
+	}
+	return append(buf[:start], x...)
+}
+
+// finish copies the operands of the Effects lowered with sc from sc's
+// buffers into arrays of their own. The Effects must then be moved onto
+// them with fix.
+func (sc *scratch) finish() {
+	refs := make([]RegRef, len(sc.reads)+len(sc.writes))
+	sc.nreads = copy(refs, sc.reads)
+	copy(refs[sc.nreads:], sc.writes)
+	sc.refs = refs
+	sc.memArr = nil
+	if len(sc.mems) > 0 {
+		sc.memArr = make([]Mem, len(sc.mems))
+		copy(sc.memArr, sc.mems)
+	}
+}
+
+// fix points the slices of insts, the Effects lowered with sc from the
+// off'th on, at the arrays finish made.
+func (sc *scratch) fix(insts []Effect, off int) {
+	var prev opEnds
+	if off > 0 {
+		prev = sc.ends[off-1]
+	}
+	ends := sc.ends[off : off+len(insts)]
+	reads, writes, mems := sc.refs[:sc.nreads], sc.refs[sc.nreads:], sc.memArr
+	for i := range insts {
+		e, end := &insts[i], ends[i]
+		if end.reads != prev.reads {
+			e.Reads = reads[prev.reads:end.reads:end.reads]
+		} else {
+			e.Reads = nil
+		}
+		if end.writes != prev.writes {
+			e.Writes = writes[prev.writes:end.writes:end.writes]
+		} else {
+			e.Writes = nil
+		}
+		if end.mems != prev.mems {
+			e.Mem = mems[prev.mems:end.mems:end.mems]
+		} else {
+			e.Mem = nil
+		}
+		prev = end
 	}
 }
 
@@ -96,7 +188,8 @@ func (a *Arch) lowerStmt(c *Ctx) {
 	if a.Suffix != nil && s.Suffix != "" {
 		a.Suffix(c, s.Suffix)
 	}
-	if c.form = a.pick(c.Op, len(s.Args)); c.form != nil {
+	c.entry = opGet(a.compiled, c.Op)
+	if c.form = c.entry.pick(len(s.Args)); c.form != nil {
 		c.apply()
 	} else {
 		c.unknownOperands()
@@ -108,8 +201,18 @@ func (a *Arch) lowerStmt(c *Ctx) {
 	c.finishSP()
 }
 
+// pick returns the form of op for n operands, or nil.
 func (a *Arch) pick(op string, n int) *compiledForm {
-	forms, _ := a.compiled.get(op)
+	ent, _ := a.compiled.get(op)
+	return ent.pick(n)
+}
+
+// pick returns the form for n operands, or nil.
+func (ent *opEntry) pick(n int) *compiledForm {
+	if ent == nil {
+		return nil
+	}
+	forms := ent.forms
 	for i := range forms {
 		if f := &forms[i]; f.N == n || f.N < 0 {
 			return f
@@ -148,8 +251,12 @@ func (c *Ctx) apply() {
 	e.Known = true
 	e.Flow = f.Flow
 	e.Attrs |= f.Attr
-	e.Reads = append(e.Reads, f.read...)
-	e.Writes = append(e.Writes, f.write...)
+	if len(f.read) > 0 {
+		e.Reads = append(e.Reads, f.read...)
+	}
+	if len(f.write) > 0 {
+		e.Writes = append(e.Writes, f.write...)
+	}
 	if f.SP != 0 {
 		e.SP = SPChange{Kind: SPDelta, Delta: f.SP, Tracked: true}
 	}
@@ -200,6 +307,16 @@ func (c *Ctx) operand(i int, acc access) {
 	}
 	switch op.Kind {
 	case asmparse.RegOp:
+		if !op.HasLane && op.Ext() == "" && op.ShiftReg() == "" {
+			// regOperand, for a plain register.
+			var size uint8
+			if acc.size > 0 && acc.size < 256 {
+				size = uint8(acc.size)
+			}
+			ref, ok := regGet(c.Arch.regs, op.Reg)
+			c.addRef(ref, ok, acc, 0, size)
+			return
+		}
 		c.regOperand(op, acc)
 	case asmparse.MemOp, asmparse.AddrOp:
 		c.mem(i, acc)
@@ -231,7 +348,13 @@ func (c *Ctx) regOperand(op *asmparse.Operand, acc access) {
 // A register operand that is neither read nor written by the table ("-")
 // counts as read.
 func (c *Ctx) regAccess(name string, acc access, off, size uint8) {
-	ref, ok := c.Arch.Regs.Lookup(name)
+	ref, ok := regGet(c.Arch.regs, name)
+	c.addRef(ref, ok, acc, off, size)
+}
+
+// addRef records a read and/or write of ref, the result of looking up a
+// register name (ok false if there is none), as regAccess does.
+func (c *Ctx) addRef(ref RegRef, ok bool, acc access, off, size uint8) {
 	if !ok || ref.Reg == NoReg {
 		return
 	}
@@ -251,15 +374,18 @@ func (c *Ctx) regAccess(name string, acc access, off, size uint8) {
 func (c *Ctx) mem(i int, acc access) {
 	op := &c.Stmt.Args[i]
 	m := Mem{Name: op.Sym, Off: op.Val, OffOK: op.Unresolved() == "", Arg: i, Text: op.Text}
-	m.Base, m.Reg = c.base(op)
+	var ref RegRef // op.Reg looked up, for BaseReg and BaseSP
+	var refOK bool
+	m.Base, m.Reg, ref, refOK = c.baseRef(op)
 	if op.Index != "" {
-		m.Index = c.Arch.Regs.Reg(op.Index)
+		iref, ok := regGet(c.Arch.regs, op.Index)
+		m.Index = iref.Reg
 		m.Scale = int(op.Scale)
-		c.regAccess(op.Index, access{read: true}, 0, 0)
+		c.addRef(iref, ok, access{read: true}, 0, 0)
 	}
 	switch m.Base {
 	case BaseReg, BaseSP:
-		c.regAccess(op.Reg, access{read: true}, 0, 0)
+		c.addRef(ref, refOK, access{read: true}, 0, 0)
 	case BaseFP, BasePseudoSP:
 		// The assembler turns these into offsets from the hardware SP.
 		if c.Arch.SP != NoReg {
@@ -276,7 +402,7 @@ func (c *Ctx) mem(i int, acc access) {
 		if !c.Pre {
 			m.Off = 0
 		}
-		c.regAccess(op.Reg, access{write: true}, 0, 0)
+		c.addRef(ref, refOK, access{write: true}, 0, 0)
 		if m.Base == BaseSP {
 			// Not tracked by the assembler and not SPWRITE (obj7.go
 			// only looks at To.Type == TYPE_REG).
@@ -288,26 +414,47 @@ func (c *Ctx) mem(i int, acc access) {
 
 // base classifies the base of a memory operand.
 func (c *Ctx) base(op *asmparse.Operand) (MemBase, Reg) {
+	b, r, _, _ := c.baseRef(op)
+	return b, r
+}
+
+// baseRef classifies the base of a memory operand and, for BaseReg and
+// BaseSP, also returns Regs.Lookup(op.Reg).
+func (c *Ctx) baseRef(op *asmparse.Operand) (MemBase, Reg, RegRef, bool) {
 	switch op.Reg {
 	case "SB":
-		return BaseSB, NoReg
+		return BaseSB, NoReg, RegRef{}, false
 	case "FP":
-		return BaseFP, NoReg
+		return BaseFP, NoReg, RegRef{}, false
 	case "PC":
-		return BasePC, NoReg
+		return BasePC, NoReg, RegRef{}, false
 	case "":
-		return BaseNone, NoReg
+		return BaseNone, NoReg, RegRef{}, false
 	case "SP":
 		if op.Sym == "" && c.Arch.ABI.SPIsHardware {
-			return BaseSP, c.Arch.SP
+			ref, ok := c.Arch.Regs.Lookup("SP")
+			return BaseSP, c.Arch.SP, ref, ok
 		}
-		return BasePseudoSP, NoReg
+		return BasePseudoSP, NoReg, RegRef{}, false
 	}
-	r := c.Arch.Regs.Reg(op.Reg)
-	if r == c.Arch.SP && r != NoReg {
-		return BaseSP, r
+	ref, ok := regGet(c.Arch.regs, op.Reg)
+	if r := ref.Reg; r == c.Arch.SP && r != NoReg {
+		return BaseSP, r, ref, ok
 	}
-	return BaseReg, r
+	return BaseReg, ref.Reg, ref, ok
+}
+
+// isSP reports whether Regs.Reg(name) == a.SP.
+func (a *Arch) isSP(name string) bool {
+	if a.SP == NoReg {
+		return a.Regs.Reg(name) == NoReg
+	}
+	for _, n := range a.spNames {
+		if len(n) == len(name) && n[0] == name[0] && n == name { // the first byte rules out most
+			return true
+		}
+	}
+	return false
 }
 
 // target records operand i as a branch or call target.
@@ -351,10 +498,10 @@ func (c *Ctx) spArith() {
 		return
 	}
 	dst, src := &args[len(args)-1], &args[0]
-	if dst.Kind != asmparse.RegOp || c.Arch.Regs.Reg(dst.Reg) != c.Arch.SP || c.Arch.SP == NoReg {
+	if dst.Kind != asmparse.RegOp || c.Arch.SP == NoReg || !c.Arch.isSP(dst.Reg) {
 		return
 	}
-	if len(args) == 3 && c.Arch.Regs.Reg(args[1].Reg) != c.Arch.SP {
+	if len(args) == 3 && !c.Arch.isSP(args[1].Reg) {
 		return // ADD $c, R1, RSP: SP = R1 + c
 	}
 	if src.Kind != asmparse.ImmOp || src.Unresolved() != "" {
@@ -395,7 +542,7 @@ func (c *Ctx) finishSP() {
 		e.SP = SPChange{Kind: SPUnknown}
 	}
 	args := c.Stmt.Args
-	if n := len(args); n > 0 && !a.NoSPWrite && args[n-1].Kind == asmparse.RegOp && a.Regs.Reg(args[n-1].Reg) == a.SP && !e.SP.Tracked {
+	if n := len(args); n > 0 && !a.NoSPWrite && args[n-1].Kind == asmparse.RegOp && !e.SP.Tracked && a.isSP(args[n-1].Reg) {
 		e.SP.SPWrite = true
 	}
 }

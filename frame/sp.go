@@ -61,6 +61,11 @@ func (s SPState) Aligned(n int64) (yes, no bool) {
 // every path of a function of arch a: PUSH/POP, ADD/SUB of constants,
 // write-back addressing, AND-alignment, and unknown writes.
 func SPProblem(arch *Arch) Problem[SPState] {
+	arch.once.Do(arch.compile)
+	return arch.spProblem // made once: its closures are not allocated per call
+}
+
+func newSPProblem(arch *Arch) Problem[SPState] {
 	align := int64(arch.ABI.StackAlign)
 	return Problem[SPState]{
 		Entry: SPState{Known: true, Align: align, SameStack: true},
@@ -96,25 +101,33 @@ func joinSP(a, b SPState) SPState {
 
 // fromSP reports whether e computes its results from SP (or registers
 // derived from it) without reading memory.
-func (s SPState) fromSP(arch *Arch, e *Effect) bool {
+func (s *SPState) fromSP(arch *Arch, e *Effect) bool {
+	sp, found := arch.SP, false
+	for _, r := range e.Reads {
+		if r.Reg == sp || r.Reg < 64 && s.Derived&(1<<r.Reg) != 0 {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return false
+	}
 	for i := range e.Mem {
 		if e.Mem[i].Read {
 			return false
 		}
 	}
-	for _, r := range e.Reads {
-		if r.Reg == arch.SP || r.Reg < 64 && s.Derived&(1<<r.Reg) != 0 {
-			return true
-		}
-	}
-	return false
+	return true
 }
 
 // stepDerived updates Derived and SameStack for e.
-func (s SPState) stepDerived(arch *Arch, e *Effect) SPState {
+func (s *SPState) stepDerived(arch *Arch, e *Effect) {
 	if !e.Known || e.Flow == FlowCall {
 		s.Derived = 0 // a call clobbers every register in Go's ABIs
-		return s
+		return
+	}
+	if len(e.Writes) == 0 && e.SP.Kind != SPUnknown {
+		return // nothing that depends on where the results come from
 	}
 	from := s.fromSP(arch, e)
 	if e.SP.Kind == SPUnknown && !from {
@@ -130,12 +143,11 @@ func (s SPState) stepDerived(arch *Arch, e *Effect) SPState {
 			s.Derived &^= 1 << w.Reg
 		}
 	}
-	return s
 }
 
 // Step returns the state after e.
 func (s SPState) Step(arch *Arch, e *Effect) SPState {
-	s = s.stepDerived(arch, e)
+	s.stepDerived(arch, e)
 	sp := e.SP
 	switch sp.Kind {
 	case SPDelta:

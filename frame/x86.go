@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/asmcheck/asmcheck/asmparse"
 )
@@ -99,6 +100,9 @@ type x86Table struct {
 	// vecRegs is the number of vector registers VZEROALL and VZEROUPPER
 	// clear (16 on amd64, 8 on 386).
 	vecRegs int
+	vecOnce sync.Once
+	vecs    []Reg // X0 … X(vecRegs-1), resolved on first use
+
 }
 
 // newX86Table builds the table for pointer size ptr.
@@ -127,15 +131,23 @@ type x86InfoN struct {
 	info *x86Info
 }
 
-// infoFor returns the x86Info of op with n operands, or nil.
-func (t *x86Table) infoFor(op string, n int) *x86Info {
-	infos, _ := t.infoOf.get(op)
-	for _, x := range infos {
+// x86Info returns the x86Info of the entry's mnemonic with n operands, or nil.
+func (ent *opEntry) x86Info(n int) *x86Info {
+	if ent == nil {
+		return nil
+	}
+	for _, x := range ent.x86 {
 		if x.n == n {
 			return x.info
 		}
 	}
 	return nil
+}
+
+// entryHook is the Arch's entryHook: it gives an opEntry its x86Infos.
+func (t *x86Table) entryHook(op string, e *opEntry) {
+	e.x86, _ = t.infoOf.get(op)
+	e.x86Kind = x86Kind(op)
 }
 
 func (t *x86Table) addRow(r x86Row) {
@@ -554,8 +566,8 @@ func (t *x86Table) addAliases() {
 // special is the Arch.Special hook: it applies what depends on the
 // operands or the suffix.
 func (t *x86Table) special(c *Ctx) {
-	switch c.Op {
-	case "BYTE", "WORD", "LONG", "QUAD":
+	kind := x86KindOf(c)
+	if kind == x86Data {
 		// Directives that emit raw bytes into the instruction stream
 		// (asm6.go ybyte): what they do is not known.
 		c.E.Attrs |= AttrData
@@ -565,23 +577,23 @@ func (t *x86Table) special(c *Ctx) {
 		return
 	}
 	absoluteAddr(c)
-	if info := t.infoFor(c.Op, len(c.Stmt.Args)); info != nil {
+	if info := c.entry.x86Info(len(c.Stmt.Args)); info != nil {
 		t.applyInfo(c, info)
 	}
-	switch c.Op {
-	case "INT":
+	switch kind {
+	case x86Int:
 		t.intr(c)
-	case "ADJSP":
+	case x86Adjsp:
 		adjsp(c)
-	case "LEAQ", "LEAL":
+	case x86Lea:
 		leaSP(c)
-	case "MOVSD", "MOVSS":
+	case x86MovScalar:
 		movScalar(c)
-	case "XCHGB", "XCHGW", "XCHGL", "XCHGQ":
+	case x86Xchg:
 		if len(c.E.Mem) > 0 {
 			c.E.Attrs |= AttrBarrier // XCHG with memory is locked (Intel SDM vol. 2, XCHG)
 		}
-	case "PUSHAL", "POPAL", "PUSHAW", "POPAW":
+	case x86Pusha:
 		pusha(c)
 	}
 	if c.E.Target.Indirect {
@@ -593,8 +605,59 @@ func (t *x86Table) special(c *Ctx) {
 	if c.E.Attrs&AttrVZeroUpper == 0 && writesWide(c) {
 		c.E.Attrs |= AttrWide
 	}
-	t.vzero(c)
+	if kind == x86VZeroAll || kind == x86VZeroUpper {
+		t.vzero(c)
+	}
 	spWrite(c)
+}
+
+// Kinds of x86 mnemonics that special treats apart, found once per
+// mnemonic (opEntry.x86Kind) rather than by comparing strings.
+const (
+	x86Plain uint8 = iota
+	x86Data        // BYTE, WORD, LONG, QUAD
+	x86Int
+	x86Adjsp
+	x86Lea
+	x86MovScalar
+	x86Xchg
+	x86Pusha
+	x86VZeroAll
+	x86VZeroUpper
+)
+
+// x86Kind returns the kind of mnemonic op.
+func x86Kind(op string) uint8 {
+	switch op {
+	case "BYTE", "WORD", "LONG", "QUAD":
+		return x86Data
+	case "INT":
+		return x86Int
+	case "ADJSP":
+		return x86Adjsp
+	case "LEAQ", "LEAL":
+		return x86Lea
+	case "MOVSD", "MOVSS":
+		return x86MovScalar
+	case "XCHGB", "XCHGW", "XCHGL", "XCHGQ":
+		return x86Xchg
+	case "PUSHAL", "POPAL", "PUSHAW", "POPAW":
+		return x86Pusha
+	case "VZEROALL":
+		return x86VZeroAll
+	case "VZEROUPPER":
+		return x86VZeroUpper
+	}
+	return x86Plain
+}
+
+// x86KindOf returns the kind of c.Op, from the table's entry for it when
+// there is one.
+func x86KindOf(c *Ctx) uint8 {
+	if c.entry != nil {
+		return c.entry.x86Kind
+	}
+	return x86Kind(c.Op)
 }
 
 // absoluteAddr lowers a bare integer in a data operand as the absolute
@@ -737,7 +800,7 @@ func adjsp(c *Ctx) {
 // leaSP lowers LEAQ n(SP), SP: SP += n, not tracked by the assembler.
 func leaSP(c *Ctx) {
 	args := c.Stmt.Args
-	if len(args) != 2 || args[1].Kind != asmparse.RegOp || c.Arch.Regs.Reg(args[1].Reg) != c.Arch.SP {
+	if len(args) != 2 || args[1].Kind != asmparse.RegOp || !c.Arch.isSP(args[1].Reg) {
 		return
 	}
 	if len(c.E.Mem) == 1 {
@@ -792,16 +855,20 @@ func writesWide(c *Ctx) bool {
 // X0–X15 (X0–X7 on 386), or the bytes above the low 16.
 func (t *x86Table) vzero(c *Ctx) {
 	var off, size uint8
-	switch c.Op {
-	case "VZEROALL":
+	switch x86KindOf(c) {
+	case x86VZeroAll:
 		off, size = 0, 64
-	case "VZEROUPPER":
+	case x86VZeroUpper:
 		off, size = 16, 48
 	default:
 		return
 	}
-	for i := 0; i < t.vecRegs; i++ {
-		r := c.Arch.Regs.Reg(fmt.Sprintf("X%d", i))
+	t.vecOnce.Do(func() {
+		for i := 0; i < t.vecRegs; i++ {
+			t.vecs = append(t.vecs, c.Arch.Regs.Reg(fmt.Sprintf("X%d", i)))
+		}
+	})
+	for _, r := range t.vecs {
 		c.E.Writes = append(c.E.Writes, RegRef{Reg: r, Off: off, Size: size})
 	}
 }
@@ -813,7 +880,7 @@ func (t *x86Table) vzero(c *Ctx) {
 func spWrite(c *Ctx) {
 	args := c.Stmt.Args
 	n := len(args)
-	if n == 0 || args[n-1].Kind != asmparse.RegOp || c.Arch.Regs.Reg(args[n-1].Reg) != c.Arch.SP {
+	if n == 0 || args[n-1].Kind != asmparse.RegOp || !c.Arch.isSP(args[n-1].Reg) {
 		return
 	}
 	switch c.Op {

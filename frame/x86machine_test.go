@@ -1058,8 +1058,11 @@ func TestX86ImplicitXED(t *testing.T) {
 			}
 			u := a.Regs.Reg(m[1])
 			for _, op := range []string{inst.Iclass, inst.Iclass + "L", inst.Iclass + "Q"} {
-				forms, _ := a.compiled.get(op)
-				for _, f := range forms {
+				ent, _ := a.compiled.get(op)
+				if ent == nil {
+					continue
+				}
+				for _, f := range ent.forms {
 					checked++
 					if strings.Contains(x.Action, "r") && !slices.ContainsFunc(f.read, func(r RegRef) bool { return r.Reg == u }) {
 						t.Errorf("%s/%d does not read %s (XED %s)", op, f.N, m[1], field)
