@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -33,7 +34,7 @@ func TestGoAsmHByName(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			files, byName := 0, 0
+			var files, byName atomic.Int64 // packages are analyzed concurrently
 			check := &analysis.Analyzer{Name: "goasmh", Doc: "compare go_asm.h by name and as text", Run: func(pass *analysis.Pass) (any, error) {
 				for _, name := range pass.OtherFiles {
 					if !strings.HasSuffix(name, ".s") {
@@ -55,18 +56,18 @@ func TestGoAsmHByName(t *testing.T) {
 							if inc.index == nil || inc.goAsmH != nil {
 								t.Errorf("%s: go_asm.h was read as text", name)
 							}
-							byName++
+							byName.Add(1)
 						}
 					}
-					files++
+					files.Add(1)
 				}
 				return nil, nil
 			}}
 			if _, err := checker.Analyze([]*analysis.Analyzer{check}, pkgs, nil); err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("%d files compared, %d with go_asm.h", files, byName)
-			if files == 0 || byName == 0 {
+			t.Logf("%d files compared, %d with go_asm.h", files.Load(), byName.Load())
+			if files.Load() == 0 || byName.Load() == 0 {
 				t.Fatal("no assembly file with go_asm.h compared")
 			}
 		})
