@@ -705,25 +705,31 @@ func runPrototype(c *Check) {
 	}
 	// An unexported function that no Go code of the package calls (such
 	// as runtime·duffzero, called by the compiler on some arches only)
-	// links fine without a body: live uses are found first, so that the
-	// files of other configurations are read (definedIn) only for the
-	// functions that matter.
-	want := map[types.Object]bool{}
+	// links fine without a body. The files of other configurations are
+	// scanned once for the functions without a TEXT here, then live uses
+	// are looked for only among the unexported ones found there (rarely
+	// any: most come from elsewhere, by linkname or from the runtime).
+	names := map[string]bool{}
 	for name, d := range c.Pkg.Decls {
-		if !defined[name] && !d.Linkname && !d.Func.Exported() {
+		if !defined[name] && !d.Linkname {
+			names[name] = true
+		}
+	}
+	elsewhere := c.Pkg.definedElsewhere(names)
+	want := map[types.Object]bool{}
+	for name := range elsewhere {
+		if d := c.Pkg.Decls[name]; !d.Func.Exported() {
 			want[d.Func] = true
 		}
 	}
 	used := c.liveUses(want)
 	var cands []candidate
-	for _, name := range sortedNames(c.Pkg.Decls) {
+	for _, name := range sortedNames(elsewhere) {
 		d := c.Pkg.Decls[name]
-		if defined[name] || d.Linkname || !d.Func.Exported() && !used[d.Func] {
+		if !d.Func.Exported() && !used[d.Func] {
 			continue
 		}
-		if files := c.Pkg.definedIn(name); len(files) > 0 {
-			cands = append(cands, candidate{d, files})
-		}
+		cands = append(cands, candidate{d, elsewhere[name]})
 	}
 	for _, cd := range cands {
 		d, name := cd.d, cd.d.Func.Name()

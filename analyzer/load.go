@@ -9,6 +9,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -41,11 +42,6 @@ var Load = &analysis.Analyzer{
 type Package struct {
 	Pass  *analysis.Pass
 	Files []*File
-	// ignored maps the package's assembly files for other build
-	// configurations (pass.IgnoredFiles) to the local functions they
-	// define; read on first use.
-	ignoredOnce sync.Once
-	ignored     map[string][]string
 	// Decls maps the name of each body-less Go function to its declaration.
 	Decls map[string]*Decl
 	// GoAsmH reports whether go_asm.h can be computed for the package
@@ -196,11 +192,11 @@ func targetGOOS() string {
 	return build.Default.GOOS
 }
 
-// textSymbols returns the symbols of the TEXT lines of an assembly file,
-// found by a plain scan (no preprocessing): enough to know what a file of
-// another build configuration defines, at a fraction of a parse's cost.
-func textSymbols(src string) []string {
-	var out []string
+// nextTextSymbol returns the symbol of the first TEXT line of src and the
+// text after that line, found by a plain scan (no preprocessing): enough
+// to know what a file of another build configuration defines, at a
+// fraction of a parse's cost. ok is false when no TEXT line is left.
+func nextTextSymbol(src string) (sym, rest string, ok bool) {
 	for len(src) > 0 {
 		// Only lines that contain "TEXT" can define a symbol: go from one
 		// to the next.
@@ -216,48 +212,100 @@ func textSymbols(src string) []string {
 			src = ""
 		}
 		line = strings.TrimSpace(line)
-		rest, ok := strings.CutPrefix(line, "TEXT")
-		if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t') {
+		after, ok := strings.CutPrefix(line, "TEXT")
+		if !ok || after == "" || (after[0] != ' ' && after[0] != '\t') {
 			continue
 		}
-		sym, _, ok := strings.Cut(strings.TrimSpace(rest), "(SB)")
+		sym, _, ok := strings.Cut(strings.TrimSpace(after), "(SB)")
 		if ok {
 			if i := strings.IndexByte(sym, '<'); i >= 0 {
 				sym = sym[:i]
 			}
-			out = append(out, sym)
+			return sym, src, true
 		}
 	}
-	return out
+	return "", "", false
 }
 
-// Ignored returns the package's assembly files of other build
-// configurations for the same GOOS (see definedIn), with the local
-// functions each defines.
-func (p *Package) Ignored() map[string][]string {
-	p.ignoredOnce.Do(func() {
-		p.ignored = map[string][]string{}
-		goos := targetGOOS()
-		for _, name := range p.Pass.IgnoredFiles {
-			// A file whose name rules out goos is not read.
-			if !strings.HasSuffix(name, ".s") || len(asmparse.FileArchesFor(name, nil, goos)) == 0 {
+// readInto reads the file name into buf[:0], growing it as needed.
+func readInto(buf []byte, name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return buf[:0], err
+	}
+	defer f.Close()
+	buf = buf[:0]
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+}
+
+// definedElsewhere returns, for each of the given names that the
+// package's assembly files of other build configurations for the same
+// GOOS define as a local function, the sorted base names of those files:
+// implemented in assembly on this OS for other arches. Files for other
+// operating systems do not count, since there the function may come from
+// elsewhere (the runtime's push linknames for package syscall, say).
+//
+// The files are read one after the other into one buffer and scanned in
+// place: only the names found are kept.
+func (p *Package) definedElsewhere(names map[string]bool) map[string][]string {
+	if len(names) == 0 {
+		return nil
+	}
+	out := map[string][]string{}
+	goos := targetGOOS()
+	pkgPath := ""
+	if p.Pass.Pkg != nil {
+		pkgPath = p.Pass.Pkg.Path()
+	}
+	buf := make([]byte, 0, 64<<10)
+	for _, name := range p.Pass.IgnoredFiles {
+		// A file whose name rules out goos is not read.
+		if !strings.HasSuffix(name, ".s") || len(asmparse.FileArchesFor(name, nil, goos)) == 0 {
+			continue
+		}
+		var err error
+		// IgnoredFiles are files the pass may read: read them directly,
+		// into the reused buffer.
+		buf, err = readInto(buf, name)
+		if err != nil || len(asmparse.FileArchesFor(name, buf, goos)) == 0 {
+			continue
+		}
+		base := filepath.Base(name)
+		// The text is a view of buf: nothing derived from it is kept.
+		src := unsafe.String(unsafe.SliceData(buf), len(buf))
+		for {
+			sym, rest, ok := nextTextSymbol(src)
+			if !ok {
+				break
+			}
+			src = rest
+			pkg, n, dot := frame.SplitSym(sym)
+			if !dot || !names[n] || pkg != "" && (p.Pass.Pkg == nil || pkg != pkgPath) {
 				continue
 			}
-			src, err := readFile(p.Pass, name)
-			if err != nil || len(asmparse.FileArchesFor(name, src, goos)) == 0 {
-				continue
-			}
-			// src is ours and never written: scan it without a copy, and
-			// keep copies of the names only.
-			for _, sym := range textSymbols(unsafe.String(unsafe.SliceData(src), len(src))) {
-				pkg, n, dot := frame.SplitSym(sym)
-				if dot && (pkg == "" || p.Pass.Pkg != nil && pkg == p.Pass.Pkg.Path()) {
-					p.ignored[name] = append(p.ignored[name], strings.Clone(n))
-				}
+			// n is a view of buf, and an assignment stores its key
+			// again: the key is a copy.
+			if l := out[n]; len(l) == 0 || l[len(l)-1] != base {
+				out[strings.Clone(n)] = append(l, base)
 			}
 		}
-	})
-	return p.ignored
+	}
+	for _, files := range out {
+		sort.Strings(files)
+	}
+	return out
 }
 
 // TestDecl reports whether the package's own _test.go files declare the
@@ -499,21 +547,4 @@ func (p *Package) IsLocal(fn *frame.Func) bool {
 		return false
 	}
 	return fn.Pkg == "" || p.Pass.Pkg != nil && fn.Pkg == p.Pass.Pkg.Path()
-}
-
-// definedIn returns the sorted base names of the ignored files (files of
-// other build configurations) for the same GOOS that define the local
-// function name: implemented in assembly on this OS for other arches.
-// Files for other operating systems do not count, since there the
-// function may come from elsewhere (the runtime's push linknames for
-// package syscall, say).
-func (p *Package) definedIn(name string) []string {
-	var out []string
-	for file, names := range p.Ignored() {
-		if slices.Contains(names, name) {
-			out = append(out, filepath.Base(file))
-		}
-	}
-	sort.Strings(out)
-	return out
 }
