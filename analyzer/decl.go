@@ -584,11 +584,8 @@ func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]f
 // "amd64" { … }), which the compiler drops before the linker sees them.
 func (c *Check) liveUses(want map[types.Object]bool) map[types.Object]bool {
 	used := map[types.Object]bool{}
-	for obj, ok := range want {
-		if !ok {
-			continue
-		}
-		for _, id := range c.Pkg.usesOf(obj) {
+	for obj, ids := range c.Pkg.usesOfEach(want) {
+		for _, id := range ids {
 			if c.liveUse(id) {
 				used[obj] = true
 				break

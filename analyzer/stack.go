@@ -161,6 +161,72 @@ func (p *Package) usesOf(obj types.Object) []*ast.Ident {
 	return ids
 }
 
+// usesOfEach returns the identifiers that denote each object of objs
+// (those set true) in the package's files, without going through all of
+// TypesInfo.Uses when the files carry the parser's object resolution (go
+// vet's and go/packages' do): a use of a package-level object is either
+// left unresolved by the parser (the object is declared in another file,
+// or imported with import ".") or resolved to the declaration in its own
+// file. So only the unresolved identifiers of every file and the
+// identifiers of the files that declare one of objs are looked up. (The
+// parser does not list unresolved composite literal keys: a function used
+// as a key of a literal of a map with interface keys in another file
+// than its declaration is missed; such a map panics when built.)
+func (p *Package) usesOfEach(objs map[types.Object]bool) map[types.Object][]*ast.Ident {
+	out := map[types.Object][]*ast.Ident{}
+	names := map[string]bool{}
+	for obj, ok := range objs {
+		if ok {
+			names[obj.Name()] = true
+		}
+	}
+	if len(names) == 0 {
+		return out
+	}
+	for _, f := range p.Pass.Files {
+		if f.Scope == nil {
+			// Parsed without object resolution: ask TypesInfo.
+			for obj, ok := range objs {
+				if ok {
+					out[obj] = p.usesOf(obj)
+				}
+			}
+			return out
+		}
+	}
+	uses := p.Pass.TypesInfo.Uses
+	record := func(id *ast.Ident) {
+		if obj := uses[id]; obj != nil && objs[obj] {
+			out[obj] = append(out[obj], id)
+		}
+	}
+	for _, f := range p.Pass.Files {
+		for _, id := range f.Unresolved {
+			if names[id.Name] {
+				record(id)
+			}
+		}
+		declares := false
+		for obj, ok := range objs {
+			if ok && f.FileStart <= obj.Pos() && obj.Pos() < f.FileEnd {
+				declares = true
+				break
+			}
+		}
+		if !declares {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			// Resolved by the parser (unresolved ones were looked up above).
+			if id, ok := n.(*ast.Ident); ok && id.Obj != nil && names[id.Name] {
+				record(id)
+			}
+			return true
+		})
+	}
+	return out
+}
+
 // hasDotImport reports whether a file of the package has an import ".".
 func (p *Package) hasDotImport() bool {
 	for _, f := range p.Pass.Files {
