@@ -200,9 +200,15 @@ func (p *Package) usesOfEach(objs map[types.Object]bool) map[types.Object][]*ast
 			out[obj] = append(out[obj], id)
 		}
 	}
+	// A mask of the names' lengths rules out most identifiers before
+	// their text is read or hashed.
+	var lens uint64
+	for name := range names {
+		lens |= 1 << min(len(name), 63)
+	}
 	for _, f := range p.Pass.Files {
 		for _, id := range f.Unresolved {
-			if names[id.Name] {
+			if lens&(1<<min(len(id.Name), 63)) != 0 && names[id.Name] {
 				record(id)
 			}
 		}
