@@ -706,10 +706,17 @@ func runPrototype(c *Check) {
 	// scanned once for the functions without a TEXT here, then live uses
 	// are looked for only among the unexported ones found there (rarely
 	// any: most come from elsewhere, by linkname or from the runtime).
-	names := map[string]bool{}
+	var undefined []*Decl
 	for name, d := range c.Pkg.Decls {
-		if !defined[name] && !d.Linkname {
-			names[name] = true
+		if !defined[name] {
+			undefined = append(undefined, d)
+		}
+	}
+	links := linknamed(undefined)
+	names := map[string]bool{}
+	for _, d := range undefined {
+		if !links[d] {
+			names[d.Func.Name()] = true
 		}
 	}
 	elsewhere := c.Pkg.definedElsewhere(names)

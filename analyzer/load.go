@@ -109,9 +109,8 @@ func (f *File) BuiltFor(goos string) bool {
 type Decl struct {
 	Func *types.Func
 	Decl *ast.FuncDecl
-	// Linkname reports whether a //go:linkname directive names the
-	// function: its body may come from elsewhere.
-	Linkname bool
+	// file is the Go file that declares the function.
+	file *ast.File
 
 	mu     sync.Mutex // checks run concurrently
 	frames map[string]*abi.Frame
@@ -324,7 +323,6 @@ func (p *Package) TestDecl(name string) bool {
 func goDecls(pass *analysis.Pass) map[string]*Decl {
 	decls := map[string]*Decl{}
 	for _, f := range pass.Files {
-		var links map[string]bool // read when the file has a body-less function
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body != nil || fd.Recv != nil {
@@ -334,10 +332,7 @@ func goDecls(pass *analysis.Pass) map[string]*Decl {
 			if fn == nil {
 				continue
 			}
-			if links == nil {
-				links = linknames(f)
-			}
-			decls[fd.Name.Name] = &Decl{Func: fn, Decl: fd, Linkname: links[fd.Name.Name] || hostImport(fd)}
+			decls[fd.Name.Name] = &Decl{Func: fn, Decl: fd, file: f}
 		}
 	}
 	return decls
@@ -391,6 +386,23 @@ func hostImport(fd *ast.FuncDecl) bool {
 		}
 	}
 	return false
+}
+
+// linknamed reports whether a //go:linkname directive names the function
+// of each of decls (the body may come from elsewhere) or a
+// //go:wasmimport directive gives its body. Each file is read once.
+func linknamed(decls []*Decl) map[*Decl]bool {
+	out := map[*Decl]bool{}
+	files := map[*ast.File]map[string]bool{}
+	for _, d := range decls {
+		links, ok := files[d.file]
+		if !ok {
+			links = linknames(d.file)
+			files[d.file] = links
+		}
+		out[d] = links[d.Decl.Name.Name] || hostImport(d.Decl)
+	}
+	return out
 }
 
 // linknames returns the local names that //go:linkname directives in f name.
