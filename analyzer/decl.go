@@ -230,7 +230,7 @@ func orList(items []string) string {
 // amd64, 8(RSP) on arm64) instead of by name through FP, using the real
 // frame layout and the SP changes along the way.
 func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame, cEntry func(*frame.Func) bool) {
-	if fn.Has(frame.FlagNOFRAME) {
+	if fn.Has(frame.FlagNOFRAME) || !spMemRefs(fn) {
 		return
 	}
 	var diags []Diag
@@ -248,7 +248,7 @@ func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame, cEntry func(
 	afterSys := afterSyscall(fn)
 	for i := range fn.Insts {
 		st := sol.In[i]
-		if !sol.Reached[i] || !st.Known || afterSys[i] {
+		if !sol.Reached[i] || !st.Known || afterSys != nil && afterSys[i] {
 			// After a system call SP may be another stack's: clone
 			// returns in the child on the stack it was given.
 			continue
@@ -287,9 +287,34 @@ func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame, cEntry func(
 	}
 }
 
+// spMemRefs reports whether an instruction of fn loads or stores at a
+// known offset from the hardware SP (what checkSPArgs looks at): most
+// functions do not, and need no SP tracking here.
+func spMemRefs(fn *frame.Func) bool {
+	for i := range fn.Insts {
+		for j := range fn.Insts[i].Mem {
+			if m := &fn.Insts[i].Mem[j]; m.Base == frame.BaseSP && m.OffOK && !m.Addr {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // afterSyscall reports, for each instruction of fn, whether a system call
-// may have run before it on some path.
+// may have run before it on some path; nil (none), without a dataflow
+// pass, when fn makes no system call.
 func afterSyscall(fn *frame.Func) []bool {
+	syscalls := false
+	for i := range fn.Insts {
+		if fn.Insts[i].Attrs&frame.AttrSyscall != 0 {
+			syscalls = true
+			break
+		}
+	}
+	if !syscalls {
+		return nil
+	}
 	p := frame.Problem[bool]{
 		Join:  func(a, b bool) bool { return a || b },
 		Equal: func(a, b bool) bool { return a == b },
