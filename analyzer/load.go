@@ -9,7 +9,6 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -226,29 +225,6 @@ func nextTextSymbol(src string) (sym, rest string, ok bool) {
 	return "", "", false
 }
 
-// readInto reads the file name into buf[:0], growing it as needed.
-func readInto(buf []byte, name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return buf[:0], err
-	}
-	defer f.Close()
-	buf = buf[:0]
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
-}
-
 // definedElsewhere returns, for each of the given names that the
 // package's assembly files of other build configurations for the same
 // GOOS define as a local function, the sorted base names of those files:
@@ -278,7 +254,13 @@ func (p *Package) definedElsewhere(names map[string]bool) map[string][]string {
 		// IgnoredFiles are files the pass may read: read them directly,
 		// into the reused buffer.
 		buf, err = readInto(buf, name)
-		if err != nil || len(asmparse.FileArchesFor(name, buf, goos)) == 0 {
+		if err != nil {
+			continue
+		}
+		// Without a //go:build or // +build line, the name alone decides
+		// (above).
+		if (bytes.Contains(buf, []byte("go:build")) || bytes.Contains(buf, []byte("+build"))) &&
+			len(asmparse.FileArchesFor(name, buf, goos)) == 0 {
 			continue
 		}
 		base := filepath.Base(name)
