@@ -244,40 +244,50 @@ func (p *Package) definedElsewhere(names map[string]bool) map[string][]string {
 	if p.Pass.Pkg != nil {
 		pkgPath = p.Pass.Pkg.Path()
 	}
-	buf := make([]byte, 0, 64<<10)
+	var buf []byte
 	for _, name := range p.Pass.IgnoredFiles {
 		// A file whose name rules out goos is not read.
 		if !strings.HasSuffix(name, ".s") || len(asmparse.FileArchesFor(name, nil, goos)) == 0 {
 			continue
 		}
-		var err error
-		// IgnoredFiles are files the pass may read: read them directly,
-		// into the reused buffer.
-		buf, err = readInto(buf, name)
-		if err != nil {
-			continue
+		// Through the pass when the driver provides it (the analysis
+		// contract: it may serve another view of the files than the
+		// disk's), else into the reused buffer.
+		var src []byte
+		if p.Pass.ReadFile != nil {
+			if b, err := p.Pass.ReadFile(name); err == nil {
+				src = b
+			}
+		}
+		if src == nil {
+			var err error
+			if buf, err = readInto(buf, name); err != nil {
+				continue
+			}
+			src = buf
 		}
 		// Without a //go:build or // +build line, the name alone decides
 		// (above).
-		if (bytes.Contains(buf, []byte("go:build")) || bytes.Contains(buf, []byte("+build"))) &&
-			len(asmparse.FileArchesFor(name, buf, goos)) == 0 {
+		if (bytes.Contains(src, []byte("go:build")) || bytes.Contains(src, []byte("+build"))) &&
+			len(asmparse.FileArchesFor(name, src, goos)) == 0 {
 			continue
 		}
 		base := filepath.Base(name)
-		// The text is a view of buf: nothing derived from it is kept.
-		src := unsafe.String(unsafe.SliceData(buf), len(buf))
+		// The text is a view of src (perhaps buf): nothing derived from
+		// it is kept.
+		text := unsafe.String(unsafe.SliceData(src), len(src))
 		for {
-			sym, rest, ok := nextTextSymbol(src)
+			sym, rest, ok := nextTextSymbol(text)
 			if !ok {
 				break
 			}
-			src = rest
+			text = rest
 			pkg, n, dot := frame.SplitSym(sym)
 			if !dot || !names[n] || pkg != "" && (p.Pass.Pkg == nil || pkg != pkgPath) {
 				continue
 			}
-			// n is a view of buf, and an assignment stores its key
-			// again: the key is a copy.
+			// n is a view of the text, and an assignment stores its
+			// key again: the key is a copy.
 			if l := out[n]; len(l) == 0 || l[len(l)-1] != base {
 				out[strings.Clone(n)] = append(l, base)
 			}

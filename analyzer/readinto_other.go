@@ -9,6 +9,9 @@ import (
 
 // readInto reads the file name into buf[:0], growing it as needed.
 func readInto(buf []byte, name string) ([]byte, error) {
+	if cap(buf) == 0 {
+		buf = make([]byte, 0, 64<<10)
+	}
 	buf = buf[:0]
 	f, err := os.Open(name)
 	if err != nil {

@@ -9,6 +9,9 @@ import "syscall"
 // sets the descriptor's mode, which costs more system calls than the
 // read itself for the small files read here one after the other.
 func readInto(buf []byte, name string) ([]byte, error) {
+	if cap(buf) == 0 {
+		buf = make([]byte, 0, 64<<10)
+	}
 	buf = buf[:0]
 	var fd int
 	var err error
