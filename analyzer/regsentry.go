@@ -96,7 +96,16 @@ func newRegCtx(c *Check) *regCtx {
 func (rc *regCtx) findEntries() map[*frame.Func]string {
 	out := map[*frame.Func]string{}
 	exports := rc.cgoExports()
-	called := rc.calledInPackage()
+	// Only the functions with a C-style name ask whether the package
+	// calls them: the statements are scanned when there is one.
+	var called map[*frame.Func]bool
+	for _, f := range rc.c.Pkg.Files {
+		for _, fn := range f.Funcs {
+			if !fn.Bad && !fn.Dot && !fn.Static && called == nil {
+				called = rc.calledInPackage()
+			}
+		}
+	}
 	for _, f := range rc.c.Pkg.Files {
 		centry := centryLines(rc.c.Pass.Fset, f)
 		for _, fn := range f.Funcs {
