@@ -609,7 +609,23 @@ func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]f
 // "amd64" { … }), which the compiler drops before the linker sees them.
 func (c *Check) liveUses(want map[types.Object]bool) map[types.Object]bool {
 	used := map[types.Object]bool{}
-	for obj, ids := range c.Pkg.usesOfEach(want) {
+	// Uses in other files first: a function used there (getg) needs no
+	// walk of its own file.
+	for obj, ids := range c.Pkg.usesOfEach(want, unresolvedUses) {
+		for _, id := range ids {
+			if c.liveUse(id) {
+				used[obj] = true
+				break
+			}
+		}
+	}
+	rest := map[types.Object]bool{}
+	for obj, ok := range want {
+		if ok && !used[obj] {
+			rest[obj] = true
+		}
+	}
+	for obj, ids := range c.Pkg.usesOfEach(rest, declFileUses) {
 		for _, id := range ids {
 			if c.liveUse(id) {
 				used[obj] = true

@@ -225,6 +225,23 @@ func nextTextSymbol(src string) (sym, rest string, ok bool) {
 	return "", "", false
 }
 
+// leadingComments returns the lines at the start of src that are blank
+// or start with '/' (spaces aside): where build constraints may be.
+func leadingComments(src []byte) []byte {
+	end := 0
+	for end < len(src) {
+		line := src[end:]
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i+1]
+		}
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '/' {
+			break
+		}
+		end += len(line)
+	}
+	return src[:end]
+}
+
 // definedElsewhere returns, for each of the given names that the
 // package's assembly files of other build configurations for the same
 // GOOS define as a local function, the sorted base names of those files:
@@ -264,7 +281,7 @@ func (p *Package) definedElsewhere(names map[string]bool) map[string][]string {
 		src := buf
 		// Without a //go:build or // +build line, the name alone decides
 		// (above).
-		if (bytes.Contains(src, []byte("go:build")) || bytes.Contains(src, []byte("+build"))) &&
+		if hdr := leadingComments(src); (bytes.Contains(hdr, []byte("go:build")) || bytes.Contains(hdr, []byte("+build"))) &&
 			len(asmparse.FileArchesFor(name, src, goos)) == 0 {
 			continue
 		}

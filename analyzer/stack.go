@@ -167,12 +167,17 @@ func (p *Package) usesOf(obj types.Object) []*ast.Ident {
 // vet's and go/packages' do): a use of a package-level object is either
 // left unresolved by the parser (the object is declared in another file,
 // or imported with import ".") or resolved to the declaration in its own
-// file. So only the unresolved identifiers of every file and the
-// identifiers of the files that declare one of objs are looked up. (The
-// parser does not list unresolved composite literal keys: a function used
-// as a key of a literal of a map with interface keys in another file
-// than its declaration is missed; such a map panics when built.)
-func (p *Package) usesOfEach(objs map[types.Object]bool) map[types.Object][]*ast.Ident {
+// file. So only the unresolved identifiers of every file (phase
+// unresolvedUses) and the identifiers of the files that declare one of
+// objs (phase declFileUses) are looked up. (The parser does not list
+// unresolved composite literal keys: a function used as a key of a
+// literal of a map with interface keys in another file than its
+// declaration is missed; such a map panics when built.)
+//
+// The phases are given separately when phase is set: unresolvedUses
+// first, then declFileUses; a caller may leave out of the second the
+// objects the first settled.
+func (p *Package) usesOfEach(objs map[types.Object]bool, phase usesPhase) map[types.Object][]*ast.Ident {
 	out := map[types.Object][]*ast.Ident{}
 	names := map[string]bool{}
 	for obj, ok := range objs {
@@ -185,7 +190,11 @@ func (p *Package) usesOfEach(objs map[types.Object]bool) map[types.Object][]*ast
 	}
 	for _, f := range p.Pass.Files {
 		if f.Scope == nil {
-			// Parsed without object resolution: ask TypesInfo.
+			// Parsed without object resolution: ask TypesInfo, all at
+			// once (the second phase has nothing left to add).
+			if phase == declFileUses {
+				return out
+			}
 			for obj, ok := range objs {
 				if ok {
 					out[obj] = p.usesOf(obj)
@@ -200,18 +209,25 @@ func (p *Package) usesOfEach(objs map[types.Object]bool) map[types.Object][]*ast
 			out[obj] = append(out[obj], id)
 		}
 	}
-	// A mask of the names' lengths rules out most identifiers before
-	// their text is read or hashed.
-	var lens uint64
-	for name := range names {
-		lens |= 1 << min(len(name), 63)
-	}
-	for _, f := range p.Pass.Files {
-		for _, id := range f.Unresolved {
-			if lens&(1<<min(len(id.Name), 63)) != 0 && names[id.Name] {
-				record(id)
+	if phase != declFileUses {
+		// A mask of the names' lengths rules out most identifiers before
+		// their text is read or hashed.
+		var lens uint64
+		for name := range names {
+			lens |= 1 << min(len(name), 63)
+		}
+		for _, f := range p.Pass.Files {
+			for _, id := range f.Unresolved {
+				if lens&(1<<min(len(id.Name), 63)) != 0 && names[id.Name] {
+					record(id)
+				}
 			}
 		}
+	}
+	if phase == unresolvedUses {
+		return out
+	}
+	for _, f := range p.Pass.Files {
 		declares := false
 		for obj, ok := range objs {
 			if ok && f.FileStart <= obj.Pos() && obj.Pos() < f.FileEnd {
@@ -223,7 +239,8 @@ func (p *Package) usesOfEach(objs map[types.Object]bool) map[types.Object][]*ast
 			continue
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
-			// Resolved by the parser (unresolved ones were looked up above).
+			// Resolved by the parser (unresolved ones were looked up
+			// in the first phase).
 			if id, ok := n.(*ast.Ident); ok && id.Obj != nil && names[id.Name] {
 				record(id)
 			}
@@ -232,6 +249,15 @@ func (p *Package) usesOfEach(objs map[types.Object]bool) map[types.Object][]*ast
 	}
 	return out
 }
+
+// A usesPhase selects the identifiers usesOfEach looks at.
+type usesPhase int
+
+const (
+	allUses        usesPhase = iota
+	unresolvedUses           // the parser's unresolved identifiers
+	declFileUses             // the files that declare the objects
+)
 
 // hasDotImport reports whether a file of the package has an import ".".
 func (p *Package) hasDotImport() bool {
