@@ -753,7 +753,7 @@ func runPrototype(c *Check) {
 			undefined = append(undefined, d)
 		}
 	}
-	links := linknamed(undefined)
+	links := c.Pkg.linknamed(undefined)
 	names := map[string]bool{}
 	for _, d := range undefined {
 		if !links[d] {

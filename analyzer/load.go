@@ -68,6 +68,11 @@ type Package struct {
 	// entries are the functions entered from C (newRegCtx).
 	entriesOnce sync.Once
 	entries     map[*frame.Func]string
+	// dirs are the directives of each Go file (directives), read on
+	// first use, each under its dirOnce.
+	dirsOnce sync.Once
+	dirOnce  []sync.Once
+	dirs     []fileDirectives
 }
 
 // A File is one parsed assembly file.
@@ -108,8 +113,9 @@ func (f *File) BuiltFor(goos string) bool {
 type Decl struct {
 	Func *types.Func
 	Decl *ast.FuncDecl
-	// file is the Go file that declares the function.
-	file *ast.File
+	// file is the index in Pass.Files of the Go file that declares the
+	// function.
+	file int
 
 	mu     sync.Mutex // checks run concurrently
 	frames map[string]*abi.Frame
@@ -327,7 +333,7 @@ func (p *Package) TestDecl(name string) bool {
 // goDecls finds the package's Go functions without a body.
 func goDecls(pass *analysis.Pass) map[string]*Decl {
 	decls := map[string]*Decl{}
-	for _, f := range pass.Files {
+	for i, f := range pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body != nil || fd.Recv != nil {
@@ -337,7 +343,7 @@ func goDecls(pass *analysis.Pass) map[string]*Decl {
 			if fn == nil {
 				continue
 			}
-			decls[fd.Name.Name] = &Decl{Func: fn, Decl: fd, file: f}
+			decls[fd.Name.Name] = &Decl{Func: fn, Decl: fd, file: i}
 		}
 	}
 	return decls
@@ -395,34 +401,67 @@ func hostImport(fd *ast.FuncDecl) bool {
 
 // linknamed reports whether a //go:linkname directive names the function
 // of each of decls (the body may come from elsewhere) or a
-// //go:wasmimport directive gives its body. Each file is read once.
-func linknamed(decls []*Decl) map[*Decl]bool {
+// //go:wasmimport directive gives its body.
+func (p *Package) linknamed(decls []*Decl) map[*Decl]bool {
 	out := map[*Decl]bool{}
-	files := map[*ast.File]map[string]bool{}
 	for _, d := range decls {
-		links, ok := files[d.file]
-		if !ok {
-			links = linknames(d.file)
-			files[d.file] = links
-		}
-		out[d] = links[d.Decl.Name.Name] || hostImport(d.Decl)
+		out[d] = p.directives(d.file).linknames[d.Decl.Name.Name] || hostImport(d.Decl)
 	}
 	return out
 }
 
-// linknames returns the local names that //go:linkname directives in f name.
-func linknames(f *ast.File) map[string]bool {
-	m := map[string]bool{}
+// fileDirectives are the directives of one Go file that the checks ask
+// about, read in one pass over its comments.
+type fileDirectives struct {
+	// linknames holds the local names that //go:linkname directives
+	// name.
+	linknames map[string]bool
+	// exports maps the names that //go:cgo_export_static and
+	// //go:cgo_export_dynamic directives name to the directive, in
+	// order (a later one for the same name wins).
+	exports []cgoExport
+}
+
+type cgoExport struct{ name, directive string }
+
+// directives returns the directives of the i'th file of the package,
+// read on first use (the checks ask concurrently).
+func (p *Package) directives(i int) *fileDirectives {
+	p.dirsOnce.Do(func() {
+		p.dirOnce = make([]sync.Once, len(p.Pass.Files))
+		p.dirs = make([]fileDirectives, len(p.Pass.Files))
+	})
+	p.dirOnce[i].Do(func() { p.dirs[i] = readDirectives(p.Pass.Files[i]) })
+	return &p.dirs[i]
+}
+
+// readDirectives reads the directives of f.
+func readDirectives(f *ast.File) fileDirectives {
+	var out fileDirectives
 	for _, cg := range f.Comments {
 		for _, c := range cg.List {
+			if !strings.HasPrefix(c.Text, "//go:") {
+				continue // the common case, tested once
+			}
 			if rest, ok := strings.CutPrefix(c.Text, "//go:linkname "); ok {
 				if fields := strings.Fields(rest); len(fields) > 0 {
-					m[fields[0]] = true
+					if out.linknames == nil {
+						out.linknames = map[string]bool{}
+					}
+					out.linknames[fields[0]] = true
+				}
+				continue
+			}
+			for _, d := range [...]string{"//go:cgo_export_static ", "//go:cgo_export_dynamic "} {
+				if rest, ok := strings.CutPrefix(c.Text, d); ok {
+					if fields := strings.Fields(rest); len(fields) > 0 {
+						out.exports = append(out.exports, cgoExport{fields[0], strings.TrimSpace(d[2:])})
+					}
 				}
 			}
 		}
 	}
-	return m
+	return out
 }
 
 // An includer resolves #include for a package under analysis: go_asm.h is
