@@ -117,14 +117,22 @@ type Decl struct {
 	// function.
 	file int
 
-	mu     sync.Mutex // checks run concurrently
-	frames map[string]*abi.Frame
+	mu sync.Mutex // checks run concurrently
+	// frame is the frame for frameArch (when frameSet); frames holds the
+	// others (a package's files are mostly of one arch).
+	frameArch string
+	frameSet  bool
+	frame     *abi.Frame
+	frames    map[string]*abi.Frame
 }
 
 // Frame returns the ABI0 frame of d on arch, or nil if it cannot be laid out.
 func (d *Decl) Frame(arch *abi.Arch) *abi.Frame {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if d.frameSet && d.frameArch == arch.Name {
+		return d.frame
+	}
 	if f, ok := d.frames[arch.Name]; ok {
 		return f
 	}
@@ -132,10 +140,14 @@ func (d *Decl) Frame(arch *abi.Arch) *abi.Frame {
 	if err != nil {
 		f = nil
 	}
-	if d.frames == nil {
-		d.frames = map[string]*abi.Frame{}
+	switch {
+	case !d.frameSet:
+		d.frameArch, d.frameSet, d.frame = arch.Name, true, f
+	case d.frames == nil:
+		d.frames = map[string]*abi.Frame{arch.Name: f}
+	default:
+		d.frames[arch.Name] = f
 	}
-	d.frames[arch.Name] = f
 	return f
 }
 
