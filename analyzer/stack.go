@@ -101,18 +101,16 @@ func (p *Package) calledFromGo(name string) bool {
 	defer p.calledMu.Unlock()
 	v, ok := p.called[name]
 	if !ok {
-		// One pass over the uses of identifiers instead of a walk of
-		// every file, comparing each with the functions an unqualified
-		// name can denote (the package's, dot-imported ones) without
-		// reading the identifier.
+		// The uses of the functions an unqualified name can denote (the
+		// package's, dot-imported ones), by usesOfEach: those in other
+		// files than the declaration first, the declaring file only if
+		// none of them is a call (few functions are asked about, so
+		// TypesInfo.Uses is not inverted for them).
+		objs := map[types.Object]bool{}
 		for _, fn := range p.unqualifiedFuncs(name) {
-			for _, id := range p.usesOf(fn) {
-				if p.callsIdent(id) {
-					v = true
-					break
-				}
-			}
+			objs[fn] = true
 		}
+		v = p.callsAny(p.usesOfEach(objs, unresolvedUses)) || p.callsAny(p.usesOfEach(objs, declFileUses))
 		if p.called == nil {
 			p.called = map[string]bool{}
 		}
@@ -121,12 +119,25 @@ func (p *Package) calledFromGo(name string) bool {
 	return v
 }
 
+// callsAny reports whether one of the identifiers of uses is the function
+// of a call (callsIdent).
+func (p *Package) callsAny(uses map[types.Object][]*ast.Ident) bool {
+	for _, ids := range uses {
+		for _, id := range ids {
+			if p.callsIdent(id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // funcUses returns the identifiers that denote each function the
 // checks ask about in the package's files (TypesInfo.Uses, inverted),
-// made on first use: the functions declared without a body (liveUses,
-// calledFromGo), or every function when the package has dot imports
-// (calledFromGo also asks about the functions they bring in); usesOf
-// finds the others.
+// made on first use: the functions declared without a body, or every
+// function when the package has dot imports (calledFromGo also asks
+// about the functions they bring in); usesOf finds the others. Only
+// usesOfEach uses it, for files parsed without object resolution.
 func (p *Package) funcUses() map[*types.Func][]*ast.Ident {
 	p.funcUsesOnce.Do(func() {
 		p.funcUsesMap = map[*types.Func][]*ast.Ident{}
