@@ -20,7 +20,7 @@ func init() { register(Data) }
 // statements, per file.
 type dataSym struct {
 	name   string // for messages: "table<>", "·table"
-	key    string
+	key    textKey
 	globls []globlRef
 	data   map[*File][]frame.Datum
 	goVar  *types.Var // the Go variable of the package with this name, if any
@@ -45,12 +45,12 @@ func (s *dataSym) globlIn(f *File) *frame.Global {
 type dataCheck struct {
 	c     *Check
 	x     *textIndex
-	syms  map[string]*dataSym
+	syms  map[textKey]*dataSym
 	order []*dataSym
 }
 
 func runData(c *Check) {
-	d := &dataCheck{c: c, x: newTextIndex(c.Pkg), syms: map[string]*dataSym{}}
+	d := &dataCheck{c: c, x: newTextIndex(c.Pkg), syms: map[textKey]*dataSym{}}
 	for _, f := range c.Pkg.Files {
 		d.collect(f)
 	}

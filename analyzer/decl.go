@@ -231,7 +231,7 @@ func orList(items []string) string {
 // amd64, 8(RSP) on arm64) instead of by name through FP, using the real
 // frame layout and the SP changes along the way.
 func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame, cEntry func(*frame.Func) bool) {
-	if fn.Has(frame.FlagNOFRAME) {
+	if fn.Has(frame.FlagNOFRAME) || !spMemRefs(fn) {
 		return
 	}
 	var diags []Diag
@@ -249,7 +249,7 @@ func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame, cEntry func(
 	afterSys := afterSyscall(fn)
 	for i := range fn.Insts {
 		st := sol.In[i]
-		if !sol.Reached[i] || !st.Known || afterSys[i] {
+		if !sol.Reached[i] || !st.Known || afterSys != nil && afterSys[i] {
 			// After a system call SP may be another stack's: clone
 			// returns in the child on the stack it was given.
 			continue
@@ -288,9 +288,34 @@ func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame, cEntry func(
 	}
 }
 
+// spMemRefs reports whether an instruction of fn loads or stores at a
+// known offset from the hardware SP (what checkSPArgs looks at): most
+// functions do not, and need no SP tracking here.
+func spMemRefs(fn *frame.Func) bool {
+	for i := range fn.Insts {
+		for j := range fn.Insts[i].Mem {
+			if m := &fn.Insts[i].Mem[j]; m.Base == frame.BaseSP && m.OffOK && !m.Addr {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // afterSyscall reports, for each instruction of fn, whether a system call
-// may have run before it on some path.
+// may have run before it on some path; nil (none), without a dataflow
+// pass, when fn makes no system call.
 func afterSyscall(fn *frame.Func) []bool {
+	syscalls := false
+	for i := range fn.Insts {
+		if fn.Insts[i].Attrs&frame.AttrSyscall != 0 {
+			syscalls = true
+			break
+		}
+	}
+	if !syscalls {
+		return nil
+	}
 	p := frame.Problem[bool]{
 		Join:  func(a, b bool) bool { return a || b },
 		Equal: func(a, b bool) bool { return a == b },
@@ -615,11 +640,24 @@ func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]f
 // "amd64" { … }), which the compiler drops before the linker sees them.
 func (c *Check) liveUses(want map[types.Object]bool) map[types.Object]bool {
 	used := map[types.Object]bool{}
-	for obj, ok := range want {
-		if !ok {
-			continue
+	// Uses in other files first: a function used there (getg) needs no
+	// walk of its own file.
+	for obj, ids := range c.Pkg.usesOfEach(want, unresolvedUses) {
+		for _, id := range ids {
+			if c.liveUse(id) {
+				used[obj] = true
+				break
+			}
 		}
-		for _, id := range c.Pkg.usesOf(obj) {
+	}
+	rest := map[types.Object]bool{}
+	for obj, ok := range want {
+		if ok && !used[obj] {
+			rest[obj] = true
+		}
+	}
+	for obj, ids := range c.Pkg.usesOfEach(rest, declFileUses) {
+		for _, id := range ids {
 			if c.liveUse(id) {
 				used[obj] = true
 				break
@@ -736,25 +774,38 @@ func runPrototype(c *Check) {
 	}
 	// An unexported function that no Go code of the package calls (such
 	// as runtime·duffzero, called by the compiler on some arches only)
-	// links fine without a body: live uses are found first, so that the
-	// files of other configurations are read (definedIn) only for the
-	// functions that matter.
-	want := map[types.Object]bool{}
+	// links fine without a body. The files of other configurations are
+	// scanned once for the functions without a TEXT here, then live uses
+	// are looked for only among the unexported ones found there (rarely
+	// any: most come from elsewhere, by linkname or from the runtime).
+	var undefined []*Decl
 	for name, d := range c.Pkg.Decls {
-		if !defined[name] && !d.Linkname && !d.Func.Exported() {
+		if !defined[name] {
+			undefined = append(undefined, d)
+		}
+	}
+	links := c.Pkg.linknamed(undefined)
+	names := map[string]bool{}
+	for _, d := range undefined {
+		if !links[d] {
+			names[d.Func.Name()] = true
+		}
+	}
+	elsewhere := c.Pkg.definedElsewhere(names)
+	want := map[types.Object]bool{}
+	for name := range elsewhere {
+		if d := c.Pkg.Decls[name]; !d.Func.Exported() {
 			want[d.Func] = true
 		}
 	}
 	used := c.liveUses(want)
 	var cands []candidate
-	for _, name := range sortedNames(c.Pkg.Decls) {
+	for _, name := range sortedNames(elsewhere) {
 		d := c.Pkg.Decls[name]
-		if defined[name] || d.Linkname || !d.Func.Exported() && !used[d.Func] {
+		if !d.Func.Exported() && !used[d.Func] {
 			continue
 		}
-		if files := c.Pkg.definedIn(name); len(files) > 0 {
-			cands = append(cands, candidate{d, files})
-		}
+		cands = append(cands, candidate{d, elsewhere[name]})
 	}
 	for _, cd := range cands {
 		d, name := cd.d, cd.d.Func.Name()

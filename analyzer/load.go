@@ -41,11 +41,6 @@ var Load = &analysis.Analyzer{
 type Package struct {
 	Pass  *analysis.Pass
 	Files []*File
-	// ignored maps the package's assembly files for other build
-	// configurations (pass.IgnoredFiles) to the local functions they
-	// define; read on first use.
-	ignoredOnce sync.Once
-	ignored     map[string][]string
 	// Decls maps the name of each body-less Go function to its declaration.
 	Decls map[string]*Decl
 	// GoAsmH reports whether go_asm.h can be computed for the package
@@ -73,6 +68,11 @@ type Package struct {
 	// entries are the functions entered from C (newRegCtx).
 	entriesOnce sync.Once
 	entries     map[*frame.Func]string
+	// dirs are the directives of each Go file (directives), read on
+	// first use, each under its dirOnce.
+	dirsOnce sync.Once
+	dirOnce  []sync.Once
+	dirs     []fileDirectives
 }
 
 // A File is one parsed assembly file.
@@ -113,18 +113,26 @@ func (f *File) BuiltFor(goos string) bool {
 type Decl struct {
 	Func *types.Func
 	Decl *ast.FuncDecl
-	// Linkname reports whether a //go:linkname directive names the
-	// function: its body may come from elsewhere.
-	Linkname bool
+	// file is the index in Pass.Files of the Go file that declares the
+	// function.
+	file int
 
-	mu     sync.Mutex // checks run concurrently
-	frames map[string]*abi.Frame
+	mu sync.Mutex // checks run concurrently
+	// frame is the frame for frameArch (when frameSet); frames holds the
+	// others (a package's files are mostly of one arch).
+	frameArch string
+	frameSet  bool
+	frame     *abi.Frame
+	frames    map[string]*abi.Frame
 }
 
 // Frame returns the ABI0 frame of d on arch, or nil if it cannot be laid out.
 func (d *Decl) Frame(arch *abi.Arch) *abi.Frame {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if d.frameSet && d.frameArch == arch.Name {
+		return d.frame
+	}
 	if f, ok := d.frames[arch.Name]; ok {
 		return f
 	}
@@ -132,10 +140,14 @@ func (d *Decl) Frame(arch *abi.Arch) *abi.Frame {
 	if err != nil {
 		f = nil
 	}
-	if d.frames == nil {
-		d.frames = map[string]*abi.Frame{}
+	switch {
+	case !d.frameSet:
+		d.frameArch, d.frameSet, d.frame = arch.Name, true, f
+	case d.frames == nil:
+		d.frames = map[string]*abi.Frame{arch.Name: f}
+	default:
+		d.frames[arch.Name] = f
 	}
-	d.frames[arch.Name] = f
 	return f
 }
 
@@ -196,11 +208,11 @@ func targetGOOS() string {
 	return build.Default.GOOS
 }
 
-// textSymbols returns the symbols of the TEXT lines of an assembly file,
-// found by a plain scan (no preprocessing): enough to know what a file of
-// another build configuration defines, at a fraction of a parse's cost.
-func textSymbols(src string) []string {
-	var out []string
+// nextTextSymbol returns the symbol of the first TEXT line of src and the
+// text after that line, found by a plain scan (no preprocessing): enough
+// to know what a file of another build configuration defines, at a
+// fraction of a parse's cost. ok is false when no TEXT line is left.
+func nextTextSymbol(src string) (sym, rest string, ok bool) {
 	for len(src) > 0 {
 		// Only lines that contain "TEXT" can define a symbol: go from one
 		// to the next.
@@ -216,48 +228,106 @@ func textSymbols(src string) []string {
 			src = ""
 		}
 		line = strings.TrimSpace(line)
-		rest, ok := strings.CutPrefix(line, "TEXT")
-		if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t') {
+		after, ok := strings.CutPrefix(line, "TEXT")
+		if !ok || after == "" || (after[0] != ' ' && after[0] != '\t') {
 			continue
 		}
-		sym, _, ok := strings.Cut(strings.TrimSpace(rest), "(SB)")
+		sym, _, ok := strings.Cut(strings.TrimSpace(after), "(SB)")
 		if ok {
 			if i := strings.IndexByte(sym, '<'); i >= 0 {
 				sym = sym[:i]
 			}
-			out = append(out, sym)
+			return sym, src, true
 		}
 	}
-	return out
+	return "", "", false
 }
 
-// Ignored returns the package's assembly files of other build
-// configurations for the same GOOS (see definedIn), with the local
-// functions each defines.
-func (p *Package) Ignored() map[string][]string {
-	p.ignoredOnce.Do(func() {
-		p.ignored = map[string][]string{}
-		goos := targetGOOS()
-		for _, name := range p.Pass.IgnoredFiles {
-			// A file whose name rules out goos is not read.
-			if !strings.HasSuffix(name, ".s") || len(asmparse.FileArchesFor(name, nil, goos)) == 0 {
+// leadingComments returns the lines at the start of src that are blank
+// or start with '/' (spaces aside): where build constraints may be.
+func leadingComments(src []byte) []byte {
+	end := 0
+	for end < len(src) {
+		line := src[end:]
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i+1]
+		}
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '/' {
+			break
+		}
+		end += len(line)
+	}
+	return src[:end]
+}
+
+// definedElsewhere returns, for each of the given names that the
+// package's assembly files of other build configurations for the same
+// GOOS define as a local function, the sorted base names of those files:
+// implemented in assembly on this OS for other arches. Files for other
+// operating systems do not count, since there the function may come from
+// elsewhere (the runtime's push linknames for package syscall, say).
+//
+// The files are read one after the other into one buffer and scanned in
+// place: only the names found are kept.
+func (p *Package) definedElsewhere(names map[string]bool) map[string][]string {
+	if len(names) == 0 {
+		return nil
+	}
+	out := map[string][]string{}
+	goos := targetGOOS()
+	pkgPath := ""
+	if p.Pass.Pkg != nil {
+		pkgPath = p.Pass.Pkg.Path()
+	}
+	var buf []byte
+	for _, name := range p.Pass.IgnoredFiles {
+		// A file whose name rules out goos is not read.
+		if !strings.HasSuffix(name, ".s") || len(asmparse.FileArchesFor(name, nil, goos)) == 0 {
+			continue
+		}
+		// Read from disk into the reused buffer, not through
+		// pass.ReadFile, which allocates each file (~1.2 MB per run for
+		// the runtime): these files are only scanned for TEXT symbols,
+		// and the drivers asmcheck runs under (go vet's unitchecker, the
+		// standalone checker) serve the disk's files anyway. A driver
+		// with a virtual file tree would have this check see the saved
+		// versions of other configurations' files.
+		var err error
+		if buf, err = readInto(buf, name); err != nil {
+			continue
+		}
+		src := buf
+		// Without a //go:build or // +build line, the name alone decides
+		// (above).
+		if hdr := leadingComments(src); (bytes.Contains(hdr, []byte("go:build")) || bytes.Contains(hdr, []byte("+build"))) &&
+			len(asmparse.FileArchesFor(name, src, goos)) == 0 {
+			continue
+		}
+		base := filepath.Base(name)
+		// The text is a view of src (perhaps buf): nothing derived from
+		// it is kept.
+		text := unsafe.String(unsafe.SliceData(src), len(src))
+		for {
+			sym, rest, ok := nextTextSymbol(text)
+			if !ok {
+				break
+			}
+			text = rest
+			pkg, n, dot := frame.SplitSym(sym)
+			if !dot || !names[n] || pkg != "" && (p.Pass.Pkg == nil || pkg != pkgPath) {
 				continue
 			}
-			src, err := readFile(p.Pass, name)
-			if err != nil || len(asmparse.FileArchesFor(name, src, goos)) == 0 {
-				continue
-			}
-			// src is ours and never written: scan it without a copy, and
-			// keep copies of the names only.
-			for _, sym := range textSymbols(unsafe.String(unsafe.SliceData(src), len(src))) {
-				pkg, n, dot := frame.SplitSym(sym)
-				if dot && (pkg == "" || p.Pass.Pkg != nil && pkg == p.Pass.Pkg.Path()) {
-					p.ignored[name] = append(p.ignored[name], strings.Clone(n))
-				}
+			// n is a view of the text, and an assignment stores its
+			// key again: the key is a copy.
+			if l := out[n]; len(l) == 0 || l[len(l)-1] != base {
+				out[strings.Clone(n)] = append(l, base)
 			}
 		}
-	})
-	return p.ignored
+	}
+	for _, files := range out {
+		sort.Strings(files)
+	}
+	return out
 }
 
 // TestDecl reports whether the package's own _test.go files declare the
@@ -275,8 +345,7 @@ func (p *Package) TestDecl(name string) bool {
 // goDecls finds the package's Go functions without a body.
 func goDecls(pass *analysis.Pass) map[string]*Decl {
 	decls := map[string]*Decl{}
-	for _, f := range pass.Files {
-		var links map[string]bool // read when the file has a body-less function
+	for i, f := range pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body != nil || fd.Recv != nil {
@@ -286,10 +355,7 @@ func goDecls(pass *analysis.Pass) map[string]*Decl {
 			if fn == nil {
 				continue
 			}
-			if links == nil {
-				links = linknames(f)
-			}
-			decls[fd.Name.Name] = &Decl{Func: fn, Decl: fd, Linkname: links[fd.Name.Name] || hostImport(fd)}
+			decls[fd.Name.Name] = &Decl{Func: fn, Decl: fd, file: i}
 		}
 	}
 	return decls
@@ -345,19 +411,69 @@ func hostImport(fd *ast.FuncDecl) bool {
 	return false
 }
 
-// linknames returns the local names that //go:linkname directives in f name.
-func linknames(f *ast.File) map[string]bool {
-	m := map[string]bool{}
+// linknamed reports whether a //go:linkname directive names the function
+// of each of decls (the body may come from elsewhere) or a
+// //go:wasmimport directive gives its body.
+func (p *Package) linknamed(decls []*Decl) map[*Decl]bool {
+	out := map[*Decl]bool{}
+	for _, d := range decls {
+		out[d] = p.directives(d.file).linknames[d.Decl.Name.Name] || hostImport(d.Decl)
+	}
+	return out
+}
+
+// fileDirectives are the directives of one Go file that the checks ask
+// about, read in one pass over its comments.
+type fileDirectives struct {
+	// linknames holds the local names that //go:linkname directives
+	// name.
+	linknames map[string]bool
+	// exports maps the names that //go:cgo_export_static and
+	// //go:cgo_export_dynamic directives name to the directive, in
+	// order (a later one for the same name wins).
+	exports []cgoExport
+}
+
+type cgoExport struct{ name, directive string }
+
+// directives returns the directives of the i'th file of the package,
+// read on first use (the checks ask concurrently).
+func (p *Package) directives(i int) *fileDirectives {
+	p.dirsOnce.Do(func() {
+		p.dirOnce = make([]sync.Once, len(p.Pass.Files))
+		p.dirs = make([]fileDirectives, len(p.Pass.Files))
+	})
+	p.dirOnce[i].Do(func() { p.dirs[i] = readDirectives(p.Pass.Files[i]) })
+	return &p.dirs[i]
+}
+
+// readDirectives reads the directives of f.
+func readDirectives(f *ast.File) fileDirectives {
+	var out fileDirectives
 	for _, cg := range f.Comments {
 		for _, c := range cg.List {
+			if !strings.HasPrefix(c.Text, "//go:") {
+				continue // the common case, tested once
+			}
 			if rest, ok := strings.CutPrefix(c.Text, "//go:linkname "); ok {
 				if fields := strings.Fields(rest); len(fields) > 0 {
-					m[fields[0]] = true
+					if out.linknames == nil {
+						out.linknames = map[string]bool{}
+					}
+					out.linknames[fields[0]] = true
+				}
+				continue
+			}
+			for _, d := range [...]string{"//go:cgo_export_static ", "//go:cgo_export_dynamic "} {
+				if rest, ok := strings.CutPrefix(c.Text, d); ok {
+					if fields := strings.Fields(rest); len(fields) > 0 {
+						out.exports = append(out.exports, cgoExport{fields[0], strings.TrimSpace(d[2:])})
+					}
 				}
 			}
 		}
 	}
-	return m
+	return out
 }
 
 // An includer resolves #include for a package under analysis: go_asm.h is
@@ -499,21 +615,4 @@ func (p *Package) IsLocal(fn *frame.Func) bool {
 		return false
 	}
 	return fn.Pkg == "" || p.Pass.Pkg != nil && fn.Pkg == p.Pass.Pkg.Path()
-}
-
-// definedIn returns the sorted base names of the ignored files (files of
-// other build configurations) for the same GOOS that define the local
-// function name: implemented in assembly on this OS for other arches.
-// Files for other operating systems do not count, since there the
-// function may come from elsewhere (the runtime's push linknames for
-// package syscall, say).
-func (p *Package) definedIn(name string) []string {
-	var out []string
-	for file, names := range p.Ignored() {
-		if slices.Contains(names, name) {
-			out = append(out, filepath.Base(file))
-		}
-	}
-	sort.Strings(out)
-	return out
 }

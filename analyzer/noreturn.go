@@ -293,9 +293,9 @@ func (nr *noReturn) callNever(call *ast.CallExpr) bool {
 // code calls it (ABIInternal if the TEXT says so, else through the ABI0
 // wrapper), never returns.
 func (nr *noReturn) asmNever(name string) bool {
-	fn := nr.x.byKey["·"+name+"<ABIInternal>"]
+	fn := nr.x.byKey[textKey{sym: name, local: true, internal: true}]
 	if fn == nil {
-		fn = nr.x.byKey["·"+name]
+		fn = nr.x.byKey[textKey{sym: name, local: true}]
 	}
 	return fn != nil && (nr.never(fn) || !nr.returnsToCaller(fn))
 }

@@ -84,7 +84,7 @@ func (cs *calleeSavedRun) run() {
 	cs.flow.clobbers = func(_ int, e *frame.Effect) *frame.RegSet { return cs.rc.callClobbers(cs.f, fn, e) }
 	cs.flow.seed = func(s *flowState) {
 		for _, cl := range cs.x.Prologue {
-			s.regs[cl.Reg] = val{}
+			cs.flow.put(s, cl.Reg, val{})
 		}
 	}
 	cs.flow.solve()

@@ -96,7 +96,16 @@ func newRegCtx(c *Check) *regCtx {
 func (rc *regCtx) findEntries() map[*frame.Func]string {
 	out := map[*frame.Func]string{}
 	exports := rc.cgoExports()
-	called := rc.calledInPackage()
+	// Only the functions with a C-style name ask whether the package
+	// calls them: the statements are scanned when there is one.
+	var called map[*frame.Func]bool
+	for _, f := range rc.c.Pkg.Files {
+		for _, fn := range f.Funcs {
+			if !fn.Bad && !fn.Dot && !fn.Static && called == nil {
+				called = rc.calledInPackage()
+			}
+		}
+	}
 	for _, f := range rc.c.Pkg.Files {
 		centry := centryLines(rc.c.Pass.Fset, f)
 		for _, fn := range f.Funcs {
@@ -162,20 +171,9 @@ func (rc *regCtx) runtimeEntry(fn *frame.Func) *cEntry {
 // the directive.
 func (rc *regCtx) cgoExports() map[string]string {
 	out := map[string]string{}
-	for _, file := range rc.c.Pass.Files {
-		for _, cg := range file.Comments {
-			for _, cm := range cg.List {
-				if !strings.HasPrefix(cm.Text, "//go:cgo_export_") {
-					continue // the common case, tested once
-				}
-				for _, d := range []string{"//go:cgo_export_static ", "//go:cgo_export_dynamic "} {
-					if rest, ok := strings.CutPrefix(cm.Text, d); ok {
-						if fields := strings.Fields(rest); len(fields) > 0 {
-							out[fields[0]] = strings.TrimSpace(d[2:])
-						}
-					}
-				}
-			}
+	for i := range rc.c.Pass.Files {
+		for _, e := range rc.c.Pkg.directives(i).exports {
+			out[e.name] = e.directive
 		}
 	}
 	return out

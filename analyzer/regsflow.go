@@ -78,7 +78,7 @@ const siteProlog = -2
 
 // A flowState is the state before or after one instruction.
 type flowState struct {
-	regs    []val // by frame.Reg; shared between states, copied on write
+	regs    []val // by regFlow.at; shared between states, copied on write
 	slots   []slot
 	spKnown bool
 	sp      int64 // SP - SP-at-entry, when spKnown
@@ -99,6 +99,8 @@ type watch struct {
 	// ok, if set, decides instead of want whether v, in state s, is
 	// intact.
 	ok func(v val, s *flowState) bool
+	// at is the index of reg's value in flowState.regs (set by newRegFlow).
+	at int
 }
 
 // intact reports whether v is what w wants.
@@ -109,9 +111,9 @@ func (w *watch) intact(v val) bool {
 // intactIn reports whether w's register is intact in s.
 func (w *watch) intactIn(s *flowState) bool {
 	if w.ok != nil {
-		return w.ok(s.regs[w.reg], s)
+		return w.ok(s.regs[w.at], s)
 	}
-	return w.intact(s.regs[w.reg])
+	return w.intact(s.regs[w.at])
 }
 
 // A regFlow is one run of the dataflow over a function.
@@ -127,6 +129,12 @@ type regFlow struct {
 	// spare is a state transfer allocated and did not return (the
 	// instruction changed nothing), for the next transfer to fill.
 	spare *flowState
+	// at maps each register whose value can be read — the registers the
+	// instructions read, their address registers and the watched ones —
+	// to its index in flowState.regs, plus one; 0 for the others, which
+	// states do not carry: what is written to them is never read.
+	at    []uint16
+	nregs int
 }
 
 // newRegFlow prepares a run over fn; seed sets the entry state (the
@@ -134,7 +142,49 @@ type regFlow struct {
 func newRegFlow(fn *frame.Func, watches []watch) *regFlow {
 	lay, ok := layoutFor(fn)
 	lay.Exact = ok
-	return &regFlow{fn: fn, arch: fn.Arch, lay: lay, watches: watches}
+	rf := &regFlow{fn: fn, arch: fn.Arch, lay: lay, watches: watches}
+	rf.at = make([]uint16, len(fn.Arch.Regs.Regs))
+	add := func(r frame.Reg) {
+		if int(r) < len(rf.at) && rf.at[r] == 0 {
+			rf.nregs++
+			rf.at[r] = uint16(rf.nregs)
+		}
+	}
+	for k := range watches {
+		add(watches[k].reg)
+		watches[k].at = int(rf.at[watches[k].reg]) - 1
+	}
+	for i := range fn.Insts {
+		e := &fn.Insts[i]
+		for _, r := range e.Reads {
+			add(r.Reg)
+		}
+		for j := range e.Mem {
+			add(e.Mem[j].Reg)
+			add(e.Mem[j].Index)
+		}
+	}
+	return rf
+}
+
+// reg returns the value of register r in s.
+func (rf *regFlow) reg(s *flowState, r frame.Reg) val {
+	if int(r) < len(rf.at) {
+		if k := rf.at[r]; k != 0 {
+			return s.regs[k-1]
+		}
+	}
+	return val{}
+}
+
+// put sets register r to v in s, a state being built that owns its
+// register array (the entry state, from a seed).
+func (rf *regFlow) put(s *flowState, r frame.Reg, v val) {
+	if int(r) < len(rf.at) {
+		if k := rf.at[r]; k != 0 {
+			s.regs[k-1] = v
+		}
+	}
 }
 
 // layoutFor returns fn's frame layout and whether the register checks can
@@ -182,10 +232,10 @@ func (rf *regFlow) live(i int) bool {
 
 // entry builds the state at the first instruction of the body.
 func (rf *regFlow) entry() *flowState {
-	s := &flowState{regs: make([]val, len(rf.arch.Regs.Regs)), spKnown: true}
+	s := &flowState{regs: make([]val, rf.nregs), spKnown: true}
 	s.sites = make([]int32, len(rf.watches))
 	for k, w := range rf.watches {
-		s.regs[w.reg] = w.want
+		rf.put(s, w.reg, w.want)
 		s.sites[k] = noSite
 	}
 	if rf.seed != nil {
@@ -298,11 +348,12 @@ func (s *flowState) ownSlots(own *cow) {
 // setReg sets register r (the bytes ref addresses) to v in s, copying the
 // register array first if it is shared and the value changes.
 func (rf *regFlow) setReg(s *flowState, own *cow, ref frame.RegRef, v val) {
-	if int(ref.Reg) >= len(s.regs) || ref.Reg == frame.NoReg {
+	if int(ref.Reg) >= len(rf.at) || ref.Reg == frame.NoReg || rf.at[ref.Reg] == 0 {
 		return
 	}
 	unit := rf.unitSize(ref.Reg)
-	old := s.regs[ref.Reg]
+	k := int(rf.at[ref.Reg]) - 1
+	old := s.regs[k]
 	size := ref.Size
 	if size == 0 {
 		size = unit
@@ -327,7 +378,7 @@ func (rf *regFlow) setReg(s *flowState, own *cow, ref frame.RegRef, v val) {
 		s.regs = slices.Clone(s.regs)
 		own.regs = true
 	}
-	s.regs[ref.Reg] = v
+	s.regs[k] = v
 }
 
 // noReturnCalls are Go functions called from assembly that never return
@@ -437,7 +488,7 @@ func (rf *regFlow) addr(m *frame.Mem, in *flowState) (slotKey, bool) {
 		if m.Index != frame.NoReg {
 			break
 		}
-		if v := in.regs[m.Reg]; v.kind == vSP {
+		if v := rf.reg(in, m.Reg); v.kind == vSP {
 			return slotKey{off: v.off + m.Off}, true
 		}
 		// Memory through a pointer the analysis does not know: named by
@@ -692,10 +743,10 @@ func (rf *regFlow) regVal(in *flowState, r frame.RegRef) val {
 	if rf.arch.Regs.Info(r.Reg).Class == frame.ClassZero {
 		return val{kind: vZero, size: 255}
 	}
-	if r.Off != 0 || int(r.Reg) >= len(in.regs) {
+	if r.Off != 0 || int(r.Reg) >= len(rf.at) {
 		return val{}
 	}
-	return rf.sized(in.regs[r.Reg], uint8(rf.refSize(r)))
+	return rf.sized(rf.reg(in, r.Reg), uint8(rf.refSize(r)))
 }
 
 // regWrites gives the register writes not done by a load their values: a

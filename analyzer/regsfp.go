@@ -93,7 +93,7 @@ func (r *fpRun) seedFrame(s *flowState) {
 	if at < 0 {
 		at = -8 // arm64: R29 = RSP-8, where the prologue stored the caller's R29
 	}
-	s.regs[fp] = val{kind: vSP, size: 8, off: at}
+	r.flow.put(s, fp, val{kind: vSP, size: 8, off: at})
 	s.slots = append(s.slots, slot{key: slotKey{off: at}, size: 8, v: val{kind: vEntry, reg: fp, size: 8}, at: -1})
 }
 

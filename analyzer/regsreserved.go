@@ -132,7 +132,7 @@ func (r *reservedRun) g() {
 			if !flow.live(i) || !writes(e, reg) {
 				continue
 			}
-			if after := flow.sol.Out(r.fn, frame.Problem[*flowState]{Transfer: flow.transfer}, i); after.regs[reg].same(val{kind: vEntry, reg: reg}) {
+			if after := flow.sol.Out(r.fn, frame.Problem[*flowState]{Transfer: flow.transfer}, i); flow.reg(after, reg).same(val{kind: vEntry, reg: reg}) {
 				continue // puts g back
 			}
 			r.c.Report(Diag{File: r.f, Fn: r.fn, Pos: e.Pos, Msg: fmt.Sprintf(

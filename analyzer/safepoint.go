@@ -310,7 +310,18 @@ func (p *Package) imported() map[string]*types.Package {
 // another symbol than the plain (ABI0) one.
 type textIndex struct {
 	pkg   *Package
-	byKey map[string]*frame.Func
+	byKey map[textKey]*frame.Func
+}
+
+// A textKey names a symbol as textIndex tells symbols apart: sym is the
+// name after '·' of a symbol of the package (local), else the symbol as
+// written; file is set for a static symbol.
+type textKey struct {
+	file     string
+	sym      string
+	local    bool
+	static   bool
+	internal bool // <ABIInternal>
 }
 
 // newTextIndex returns the index of the functions of the package's files,
@@ -322,7 +333,7 @@ func newTextIndex(p *Package) *textIndex {
 
 // buildTextIndex indexes the functions of the package's files.
 func buildTextIndex(p *Package) *textIndex {
-	x := &textIndex{pkg: p, byKey: map[string]*frame.Func{}}
+	x := &textIndex{pkg: p, byKey: map[textKey]*frame.Func{}}
 	for _, f := range p.Files {
 		for _, fn := range f.Funcs {
 			if k := x.key(fn.File.Name, fn.Sym, fn.Static, fn.ABI); !fn.Bad && x.byKey[k] == nil {
@@ -333,18 +344,32 @@ func buildTextIndex(p *Package) *textIndex {
 	return x
 }
 
-func (x *textIndex) key(file, sym string, static bool, abiSel string) string {
-	k := sym
-	if pkg, name, dot := frame.SplitSym(sym); dot && x.local(pkg) {
-		k = "·" + name
+// key returns the key of sym (static or not, with an ABI selector) as
+// referred to from file; it allocates nothing.
+func (x *textIndex) key(file, sym string, static bool, abiSel string) textKey {
+	k := textKey{sym: sym, static: static, internal: abiSel == "ABIInternal"}
+	if i := strings.LastIndex(sym, "·"); i >= 0 && x.localQual(sym[:i]) {
+		k.sym, k.local = sym[i+len("·"):], true
 	}
 	if static {
-		k = file + "\x00" + k + "<>"
-	}
-	if abiSel == "ABIInternal" {
-		k += "<ABIInternal>"
+		k.file = file
 	}
 	return k
+}
+
+// localQual reports whether the package qualifier q, as written in a
+// symbol (with '∕' for '/'), names the package.
+func (x *textIndex) localQual(q string) bool {
+	if q == "" {
+		return true
+	}
+	if x.pkg.Pass.Pkg == nil {
+		return false
+	}
+	if !strings.Contains(q, "∕") {
+		return q == x.pkg.Pass.Pkg.Path()
+	}
+	return x.local(strings.ReplaceAll(q, "∕", "/"))
 }
 
 // local reports whether the package qualifier pkg names the package.

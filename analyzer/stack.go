@@ -101,18 +101,16 @@ func (p *Package) calledFromGo(name string) bool {
 	defer p.calledMu.Unlock()
 	v, ok := p.called[name]
 	if !ok {
-		// One pass over the uses of identifiers instead of a walk of
-		// every file, comparing each with the functions an unqualified
-		// name can denote (the package's, dot-imported ones) without
-		// reading the identifier.
+		// The uses of the functions an unqualified name can denote (the
+		// package's, dot-imported ones), by usesOfEach: those in other
+		// files than the declaration first, the declaring file only if
+		// none of them is a call (few functions are asked about, so
+		// TypesInfo.Uses is not inverted for them).
+		objs := map[types.Object]bool{}
 		for _, fn := range p.unqualifiedFuncs(name) {
-			for _, id := range p.usesOf(fn) {
-				if p.callsIdent(id) {
-					v = true
-					break
-				}
-			}
+			objs[fn] = true
 		}
+		v = p.callsAny(p.usesOfEach(objs, unresolvedUses)) || p.callsAny(p.usesOfEach(objs, declFileUses))
 		if p.called == nil {
 			p.called = map[string]bool{}
 		}
@@ -121,12 +119,25 @@ func (p *Package) calledFromGo(name string) bool {
 	return v
 }
 
+// callsAny reports whether one of the identifiers of uses is the function
+// of a call (callsIdent).
+func (p *Package) callsAny(uses map[types.Object][]*ast.Ident) bool {
+	for _, ids := range uses {
+		for _, id := range ids {
+			if p.callsIdent(id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // funcUses returns the identifiers that denote each function the
 // checks ask about in the package's files (TypesInfo.Uses, inverted),
-// made on first use: the functions declared without a body (liveUses,
-// calledFromGo), or every function when the package has dot imports
-// (calledFromGo also asks about the functions they bring in); usesOf
-// finds the others.
+// made on first use: the functions declared without a body, or every
+// function when the package has dot imports (calledFromGo also asks
+// about the functions they bring in); usesOf finds the others. Only
+// usesOfEach uses it, for files parsed without object resolution.
 func (p *Package) funcUses() map[*types.Func][]*ast.Ident {
 	p.funcUsesOnce.Do(func() {
 		p.funcUsesMap = map[*types.Func][]*ast.Ident{}
@@ -160,6 +171,104 @@ func (p *Package) usesOf(obj types.Object) []*ast.Ident {
 	}
 	return ids
 }
+
+// usesOfEach returns the identifiers that denote each object of objs
+// (those set true) in the package's files, without going through all of
+// TypesInfo.Uses when the files carry the parser's object resolution (go
+// vet's and go/packages' do): a use of a package-level object is either
+// left unresolved by the parser (the object is declared in another file,
+// or imported with import ".") or resolved to the declaration in its own
+// file. So only the unresolved identifiers of every file (phase
+// unresolvedUses) and the identifiers of the files that declare one of
+// objs (phase declFileUses) are looked up. (The parser does not list
+// unresolved composite literal keys: a function used as a key of a
+// literal of a map with interface keys in another file than its
+// declaration is missed; such a map panics when built.)
+//
+// The phases are given separately when phase is set: unresolvedUses
+// first, then declFileUses; a caller may leave out of the second the
+// objects the first settled.
+func (p *Package) usesOfEach(objs map[types.Object]bool, phase usesPhase) map[types.Object][]*ast.Ident {
+	out := map[types.Object][]*ast.Ident{}
+	names := map[string]bool{}
+	for obj, ok := range objs {
+		if ok {
+			names[obj.Name()] = true
+		}
+	}
+	if len(names) == 0 {
+		return out
+	}
+	for _, f := range p.Pass.Files {
+		if f.Scope == nil {
+			// Parsed without object resolution: ask TypesInfo, all at
+			// once (the second phase has nothing left to add).
+			if phase == declFileUses {
+				return out
+			}
+			for obj, ok := range objs {
+				if ok {
+					out[obj] = p.usesOf(obj)
+				}
+			}
+			return out
+		}
+	}
+	uses := p.Pass.TypesInfo.Uses
+	record := func(id *ast.Ident) {
+		if obj := uses[id]; obj != nil && objs[obj] {
+			out[obj] = append(out[obj], id)
+		}
+	}
+	if phase != declFileUses {
+		// A mask of the names' lengths rules out most identifiers before
+		// their text is read or hashed.
+		var lens uint64
+		for name := range names {
+			lens |= 1 << min(len(name), 63)
+		}
+		for _, f := range p.Pass.Files {
+			for _, id := range f.Unresolved {
+				if lens&(1<<min(len(id.Name), 63)) != 0 && names[id.Name] {
+					record(id)
+				}
+			}
+		}
+	}
+	if phase == unresolvedUses {
+		return out
+	}
+	for _, f := range p.Pass.Files {
+		declares := false
+		for obj, ok := range objs {
+			if ok && f.FileStart <= obj.Pos() && obj.Pos() < f.FileEnd {
+				declares = true
+				break
+			}
+		}
+		if !declares {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			// Resolved by the parser (unresolved ones were looked up
+			// in the first phase).
+			if id, ok := n.(*ast.Ident); ok && id.Obj != nil && names[id.Name] {
+				record(id)
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// A usesPhase selects the identifiers usesOfEach looks at.
+type usesPhase int
+
+const (
+	allUses        usesPhase = iota
+	unresolvedUses           // the parser's unresolved identifiers
+	declFileUses             // the files that declare the objects
+)
 
 // hasDotImport reports whether a file of the package has an import ".".
 func (p *Package) hasDotImport() bool {
