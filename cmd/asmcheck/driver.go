@@ -277,10 +277,10 @@ func pkgDir(p *packages.Package) string {
 // goosFor returns the GOOS to check arch with: the host's when it is a
 // valid pair, else one that is.
 func goosFor(arch string) string {
-	switch arch {
-	case "wasm":
+	if arch == "wasm" {
 		return "js"
-	case runtime.GOARCH:
+	}
+	if arch == runtime.GOARCH {
 		return runtime.GOOS
 	}
 	if runtime.GOOS == "linux" || arch == "amd64" || arch == "arm64" {

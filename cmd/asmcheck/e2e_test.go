@@ -189,3 +189,20 @@ func TestStandaloneSkips(t *testing.T) {
 		t.Errorf("%d lines of output, want one note for the skipped package:\n%s", n, out)
 	}
 }
+
+// TestBuildsEverywhere builds asmcheck for ports unlike the host (32-bit,
+// Windows, wasm): a linter of every GOARCH's assembly runs on every port
+// (a switch on runtime.GOARCH once failed to compile for wasm).
+func TestBuildsEverywhere(t *testing.T) {
+	if testing.Short() {
+		t.Skip("cross-compiles")
+	}
+	for _, port := range []string{"wasip1/wasm", "windows/386", "darwin/arm64"} {
+		goos, goarch, _ := strings.Cut(port, "/")
+		cmd := exec.Command("go", "build", "-o", t.TempDir(), ".")
+		cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH="+goarch, "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("%s: %v\n%s", port, err, out)
+		}
+	}
+}
