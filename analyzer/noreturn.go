@@ -167,9 +167,8 @@ func (nr *noReturn) noExit(fn *frame.Func) bool {
 	if fn.Bad || len(g.BadTargets) > 0 || len(g.Blocks) == 0 {
 		return false
 	}
-	reach := fn.Reachable()
 	for _, b := range g.Blocks {
-		if !reach[b.Index] {
+		if !fn.BlockReachable(b.Index) {
 			continue
 		}
 		for i := b.Start; i < b.End; i++ {

@@ -617,9 +617,8 @@ func (c *Check) returns(index *textIndex, fn *frame.Func, e *frame.Effect) bool 
 // indirect jump.
 func canReturn(fn *frame.Func) bool {
 	g := fn.CFG()
-	reach := fn.Reachable()
 	for _, b := range g.Blocks {
-		if !reach[b.Index] {
+		if !fn.BlockReachable(b.Index) {
 			continue
 		}
 		switch fn.Insts[b.Last()].Flow {
