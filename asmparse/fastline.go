@@ -40,22 +40,25 @@ func (p *parser) fastLine(labels *[]Label) bool {
 // is none. Identifiers are as the lexer reads them (lx is used for
 // non-ASCII tails).
 func fastIdent(lx *lexer, src string, i, end int) int {
-	start := i
-	if c := src[i]; charClass[c]&clIdent != 0 {
+	s := src[:end]
+	if i >= len(s) {
+		return i
+	}
+	if c := s[i]; charClass[c]&clIdent != 0 {
 		i++
 	} else if c >= utf8.RuneSelf {
 		r, n := utf8.DecodeRuneInString(src[i:])
 		if !isIdentRune(r, true) {
-			return start
+			return i
 		}
 		i += n
 	} else {
-		return start
+		return i
 	}
-	for i < end && charClass[src[i]]&(clIdent|clDigit) != 0 {
+	for i < len(s) && charClass[s[i]]&(clIdent|clDigit) != 0 {
 		i++
 	}
-	if i < end && src[i] >= utf8.RuneSelf {
+	if i < len(s) && s[i] >= utf8.RuneSelf {
 		lx.off = i
 		lx.identTail()
 		i = lx.off
@@ -104,7 +107,8 @@ func (p *parser) macroAt(name string) *Macro {
 
 // skipSpace returns the offset of the first non-blank at or after i.
 func (f *fastState) skipSpace(i int) int {
-	for i < f.eol && charClass[f.src[i]]&clSpace != 0 {
+	s := f.src[:f.eol]
+	for i < len(s) && charClass[s[i]]&clSpace != 0 {
 		i++
 	}
 	return i
@@ -113,23 +117,27 @@ func (f *fastState) skipSpace(i int) int {
 // fastReg reads a register at src[i:]: its name, or an object-like macro
 // whose body is one register name (#define acc0 R4).
 func (p *parser) fastReg(f *fastState, i int) (string, int, bool) {
-	if i >= f.eol {
-		return "", i, false
-	}
 	j := fastIdent(f.lx, f.src, i, f.eol)
 	if j == i {
 		return "", i, false
 	}
 	name := f.src[i:j]
-	if m := p.macroAt(name); m != nil {
-		b, ok := oneToken(m)
-		if !ok || b.Kind != Ident || p.macroAt(b.Text) != nil || !p.regs.fast.has(b.Text) {
-			return "", i, false
-		}
-		f.exp++
-		return b.Text, j, true
+	r, ok := p.regOf(f, name, p.macroAt(name))
+	return r, j, ok
+}
+
+// regOf returns the register that the identifier name stands for, if any;
+// m is the macro called name, or nil.
+func (p *parser) regOf(f *fastState, name string, m *Macro) (string, bool) {
+	if m == nil {
+		return name, p.regs.fast.has(name)
 	}
-	return name, j, p.regs.fast.has(name)
+	b, ok := oneToken(m)
+	if !ok || b.Kind != Ident || p.macroAt(b.Text) != nil || !p.regs.fast.has(b.Text) {
+		return "", false
+	}
+	f.exp++
+	return b.Text, true
 }
 
 // fastConst reads an integer at src[i:]: a literal, or an object-like
@@ -303,14 +311,15 @@ func (p *parser) fastOpText(f *fastState, o *Operand, i int) (int, bool) {
 			case !ok:
 				return i, false
 			case b.Kind == Ident:
-				return p.fastRegOperand(f, o, i, addr)
+				r, ok := p.regOf(f, name, m)
+				return p.fastRegOperand(f, o, j, r, ok && !addr)
 			case b.Kind != Int:
 				return i, false
 			}
 			// A constant: read below.
 		} else {
 			if p.regs.fast.has(name) {
-				return p.fastRegOperand(f, o, i, addr)
+				return p.fastRegOperand(f, o, j, name, !addr)
 			}
 			if p.regs.prefixes[name] && j < f.eol && src[j] == '(' {
 				return i, false // R(10)
@@ -336,12 +345,10 @@ func (p *parser) fastOpText(f *fastState, o *Operand, i int) (int, bool) {
 	return i, true
 }
 
-// fastRegOperand reads a register operand R1 or V1.B16 at src[i:].
-func (p *parser) fastRegOperand(f *fastState, o *Operand, i int, addr bool) (int, bool) {
-	if addr {
-		return i, false // an error
-	}
-	r, i, ok := p.fastReg(f, i)
+// fastRegOperand makes o the register r, read before src[i:], and
+// reads a V1.B16 arrangement after it; ok false is a failure to pass on
+// (a register that is not one, $R1).
+func (p *parser) fastRegOperand(f *fastState, o *Operand, i int, r string, ok bool) (int, bool) {
 	if !ok {
 		return i, false
 	}

@@ -119,6 +119,7 @@ type preprocessor struct {
 	file     *File
 
 	bloom   [bloomWords]uint64 // names that may be macros, by macroHash
+	first   firstFilter        // names that may be macros, by first byte and length
 	buf     []tok              // the line returned by line
 	done    bool               // EOF has been returned
 	args    []tok              // the arguments of the invocation being expanded
@@ -227,7 +228,27 @@ func macroHash(s string) uint {
 	return uint(h^h>>12) % (bloomWords * 64)
 }
 
+// lenBit is the bit of a name's length in a firstFilter.
+func lenBit(s string) uint32 { return 1 << min(len(s), 31) }
+
+// A firstFilter holds, for each first byte of the names it holds, the
+// lenBits of their lengths.
+type firstFilter [256]uint32
+
+func (f *firstFilter) add(name string) {
+	if name != "" {
+		f[name[0]] |= lenBit(name)
+	}
+}
+
+// mayBeMacro reports whether name, not empty, may be a macro: first by its
+// first byte and length (most identifiers fail this cheap test), then by
+// the bloom filter.
 func (p *preprocessor) mayBeMacro(name string) bool {
+	return p.first[name[0]]&lenBit(name) != 0 && p.inBloom(name)
+}
+
+func (p *preprocessor) inBloom(name string) bool {
 	h := macroHash(name)
 	return p.bloom[h>>6]&(1<<(h&63)) != 0
 }
@@ -244,6 +265,7 @@ func (p *preprocessor) addMacro(m *Macro) {
 	p.macros[m.Name] = m
 	h := macroHash(m.Name)
 	p.bloom[h>>6] |= 1 << (h & 63)
+	p.first.add(m.Name)
 }
 
 // line returns the next line of tokens after preprocessing, ending with
