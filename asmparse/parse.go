@@ -100,7 +100,7 @@ func leadingComments(src string) string {
 // lineStarts returns the offset of the start of each line of src, as
 // token.File.SetLines wants them (faster than SetLinesForContent).
 func lineStarts(src string) []int {
-	lines := make([]int, 1, len(src)/32+1)
+	lines := make([]int, 1, strings.Count(src, "\n")+1)
 	for off := 0; ; {
 		i := strings.IndexByte(src[off:], '\n')
 		if i < 0 || off+i+1 >= len(src) {
