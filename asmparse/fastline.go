@@ -66,11 +66,59 @@ func fastIdent(lx *lexer, src string, i, end int) int {
 	return i
 }
 
+// fastIdentV is fastIdent, and also returns the identifier packed as
+// packName packs it if it is ASCII (0 if it is not: no register name
+// has other bytes), for nameSet.hasV.
+func fastIdentV(lx *lexer, src string, i, end int) (int, uint64) {
+	s := src[:end]
+	if i >= len(s) {
+		return i, 0
+	}
+	c := s[i]
+	if charClass[c]&clIdent == 0 {
+		if c < utf8.RuneSelf {
+			return i, 0
+		}
+		return fastIdent(lx, src, i, end), 0
+	}
+	v := uint64(c)
+	j := i + 1
+	for j < len(s) {
+		c := s[j]
+		if charClass[c]&(clIdent|clDigit) == 0 {
+			break
+		}
+		if n := uint(j - i); n < 8 {
+			v |= uint64(c) << (8 * n)
+		}
+		j++
+	}
+	if j < len(s) && s[j] >= utf8.RuneSelf {
+		lx.off = j
+		lx.identTail()
+		return lx.off, 0
+	}
+	return j, v
+}
+
 // fastInt reads the integer literal at src[i:], as the lexer and parseInt
 // read it; ok is false if there is none.
 func fastInt(lx *lexer, src string, i int) (v uint64, next int, ok bool) {
 	if i >= len(src) || !isDigit(src[i]) {
 		return 0, i, false
+	}
+	// A short decimal number, the common case: digits followed by
+	// something that cannot continue a number, no leading 0.
+	v = uint64(src[i] - '0')
+	j := i + 1
+	for j < len(src) && j-i < 18 && isDigit(src[j]) {
+		v = v*10 + uint64(src[j]-'0')
+		j++
+	}
+	if j < len(src) && (charClass[src[j]]&(clIdent|clDigit) != 0 || src[j] == '.') || src[i] == '0' && j > i+1 {
+		// Something else: 0x10, 1.5, 1e3, 1_000, 017, a long number.
+	} else {
+		return v, j, true
 	}
 	lx.off = i
 	if lx.number() != Int {
@@ -99,7 +147,19 @@ type fastState struct {
 
 // macroAt returns the macro that the identifier name is, or nil.
 func (p *parser) macroAt(name string) *Macro {
-	if !p.pp.mayBeMacro(name) {
+	if p.maybeMacro(name) {
+		return p.macroAtSlow(name)
+	}
+	return nil // most identifiers
+}
+
+// maybeMacro is the first test of macroAt, which most identifiers fail.
+func (p *parser) maybeMacro(name string) bool {
+	return p.first[name[0]]>>(uint(len(name))&31)&1 != 0
+}
+
+func (p *parser) macroAtSlow(name string) *Macro {
+	if !p.pp.inBloom(name) {
 		return nil
 	}
 	return p.pp.macro(name)
@@ -117,13 +177,18 @@ func (f *fastState) skipSpace(i int) int {
 // fastReg reads a register at src[i:]: its name, or an object-like macro
 // whose body is one register name (#define acc0 R4).
 func (p *parser) fastReg(f *fastState, i int) (string, int, bool) {
-	j := fastIdent(f.lx, f.src, i, f.eol)
+	j, v := fastIdentV(f.lx, f.src, i, f.eol)
 	if j == i {
 		return "", i, false
 	}
 	name := f.src[i:j]
-	r, ok := p.regOf(f, name, p.macroAt(name))
-	return r, j, ok
+	if p.maybeMacro(name) {
+		if m := p.macroAtSlow(name); m != nil {
+			r, ok := p.regOf(f, name, m)
+			return r, j, ok
+		}
+	}
+	return name, j, p.regs.fast.hasV(name, v)
 }
 
 // regOf returns the register that the identifier name stands for, if any;
@@ -299,12 +364,15 @@ func (p *parser) fastOpText(f *fastState, o *Operand, i int) (int, bool) {
 		return i, ok
 	}
 	if !isDigit(c) && c != '-' && c != '~' && c != '+' {
-		j := fastIdent(f.lx, src, i, f.eol)
+		j, v := fastIdentV(f.lx, src, i, f.eol)
 		if j == i {
 			return i, false
 		}
 		name := src[i:j]
-		m := p.macroAt(name)
+		var m *Macro
+		if p.maybeMacro(name) {
+			m = p.macroAtSlow(name)
+		}
 		if m != nil {
 			b, ok := oneToken(m)
 			switch {
@@ -318,7 +386,7 @@ func (p *parser) fastOpText(f *fastState, o *Operand, i int) (int, bool) {
 			}
 			// A constant: read below.
 		} else {
-			if p.regs.fast.has(name) {
+			if p.regs.fast.hasV(name, v) {
 				return p.fastRegOperand(f, o, j, name, !addr)
 			}
 			if p.regs.prefixes[name] && j < f.eol && src[j] == '(' {
@@ -453,7 +521,7 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 	// isName reports whether src[a:b] is an identifier that no macro
 	// expands.
 	isName := func(a, b int) bool {
-		return b > a && !(pp.mayBeMacro(src[a:b]) && pp.macro(src[a:b]) != nil)
+		return b > a && p.macroAt(src[a:b]) == nil
 	}
 	i = f.skipSpace(i)
 	// Labels, then the mnemonic.

@@ -23,6 +23,8 @@ type parser struct {
 	// opsHint is the size of the first block of operands; opsUsed counts
 	// the operands handed out.
 	opsHint, opsUsed int
+	// first is pp.first, the macro-name filter by first byte and length.
+	first *firstFilter
 	// fast and fastLabels are fastLine's scratch.
 	fast       fastState
 	fastLabels [4]Label

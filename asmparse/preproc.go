@@ -228,8 +228,8 @@ func macroHash(s string) uint {
 	return uint(h^h>>12) % (bloomWords * 64)
 }
 
-// lenBit is the bit of a name's length in a firstFilter.
-func lenBit(s string) uint32 { return 1 << min(len(s), 31) }
+// lenBit is the bit of a name's length (modulo 32) in a firstFilter.
+func lenBit(s string) uint32 { return 1 << (uint(len(s)) & 31) }
 
 // A firstFilter holds, for each first byte of the names it holds, the
 // lenBits of their lengths.

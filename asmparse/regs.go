@@ -84,6 +84,19 @@ func (n *nameSet) has(s string) bool {
 	}
 }
 
+// hasV is has for s packed by fastIdentV into v.
+func (n *nameSet) hasV(s string, v uint64) bool {
+	if len(s) > 8 {
+		return n.hasLong(s)
+	}
+	keys := n.packed
+	for i := v * nameMul >> n.shift; ; i++ {
+		if k := keys[i&uint64(len(keys)-1)]; k == v || k == 0 {
+			return k != 0
+		}
+	}
+}
+
 func (n *nameSet) hasLong(s string) bool {
 	return slices.Contains(n.long, s)
 }
