@@ -636,7 +636,7 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 	pp.expanded += f.exp
 	if i < eol {
 		lx.off = i
-		lx.lineComment()
+		lx.lineCommentTo(eol)
 	}
 	lx.off = eol + 1
 	if nl > 0 {

@@ -333,6 +333,13 @@ func (l *lexer) lineComment() {
 	} else {
 		end += start
 	}
+	l.lineCommentTo(end)
+}
+
+// lineCommentTo is lineComment when the comment is known to end at end.
+func (l *lexer) lineCommentTo(end int) {
+	src := l.src
+	start := l.off
 	l.off = end
 	if l.comment != nil && end-start > 4 && src[start+2] != ' ' {
 		text := src[start+2 : end]

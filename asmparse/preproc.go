@@ -901,11 +901,17 @@ func (p *preprocessor) includeBuiltin(name string, pos token.Pos) bool {
 	if _, ok := p.includer.(*DirIncluder); !ok && p.includer != nil {
 		return false
 	}
-	ms := builtinMacros(name)
+	ms, h := builtinMacros(name)
 	if ms == nil {
 		return false
 	}
 	p.file.Includes = append(p.file.Includes, builtinDir+name)
+	if !p.overlaps(h) {
+		// None of its names is defined: its macros become a layer of
+		// the macro table, shared by every file.
+		p.addLayer(h)
+		return true
+	}
 	for _, m := range ms {
 		if old := p.macro(m.Name); old != nil && old != m && !sameBody(old, m) {
 			p.errorf(pos, "redefinition of macro %s by %s", m.Name, name)
@@ -915,21 +921,60 @@ func (p *preprocessor) includeBuiltin(name string, pos token.Pos) bool {
 	return true
 }
 
+// addLayer makes the macros of h, which define no name already defined,
+// a layer of the macro table.
+func (p *preprocessor) addLayer(h *cachedHeader) {
+	p.layers = append(p.layers, h)
+	for i := range p.bloom {
+		p.bloom[i] |= h.bloom[i]
+	}
+	for i := range p.first {
+		p.first[i] |= h.first[i]
+	}
+}
+
+// sharedLayer makes a layer of the macro table from macros shared by
+// every file (built-in headers, -D definitions), the later of two with
+// the same name winning.
+func sharedLayer(path string, ms []*Macro) *cachedHeader {
+	h := &cachedHeader{path: path, ok: true, macros: ms, byName: make(map[string]*Macro, len(ms))}
+	for _, m := range ms {
+		h.byName[m.Name] = m
+		hash := macroHash(m.Name)
+		h.bloom[hash/64] |= 1 << (hash % 64)
+		h.first.add(m.Name)
+	}
+	return h
+}
+
 var (
 	cacheMu      sync.Mutex
 	builtinCache = map[string][]*Macro{}
+	builtinLayer = map[string]*cachedHeader{}
 	defineCache  = map[string]*Macro{}
+	defineLayers = map[string]*cachedHeader{} // by the definitions, each followed by a NUL
 )
 
 // builtinMacros returns the macros that a built-in header without #ifdef
 // defines, shared by every file (their bodies' tokens have no position),
-// or nil.
-func builtinMacros(name string) []*Macro {
+// and their layer, or nil.
+func builtinMacros(name string) ([]*Macro, *cachedHeader) {
 	cacheMu.Lock()
 	defer cacheMu.Unlock()
 	if ms, ok := builtinCache[name]; ok {
-		return ms
+		return ms, builtinLayer[name]
 	}
+	ms := readBuiltin(name)
+	builtinCache[name] = ms
+	if ms != nil {
+		builtinLayer[name] = sharedLayer(builtinDir+name, ms)
+	}
+	return ms, builtinLayer[name]
+}
+
+// readBuiltin reads the macros of a built-in header without #ifdef, or
+// returns nil. cacheMu must be held.
+func readBuiltin(name string) []*Macro {
 	src, ok := builtinHeaders[name]
 	if !ok || strings.Contains(src, "#if") {
 		builtinCache[name] = nil
@@ -962,10 +1007,29 @@ func builtinMacros(name string) []*Macro {
 }
 
 // predefine installs -D style definitions NAME or NAME=value. The Macros
-// are shared by every file that has the same definition.
+// are shared by every file that has the same definition; a list of
+// definitions seen before is installed as a layer of the macro table.
 func (p *preprocessor) predefine(defs []string) {
+	if len(defs) == 0 {
+		return
+	}
+	var buf [256]byte
+	key := buf[:0]
+	for _, d := range defs {
+		key = append(key, d...)
+		key = append(key, 0)
+	}
+	cacheMu.Lock()
+	h := defineLayers[string(key)]
+	cacheMu.Unlock()
+	if h != nil && !p.overlaps(h) {
+		p.addLayer(h)
+		return
+	}
 	cacheMu.Lock()
 	defer cacheMu.Unlock()
+	ms := make([]*Macro, 0, len(defs))
+	shared := true
 	for _, d := range defs {
 		m := defineCache[d]
 		if m == nil {
@@ -978,9 +1042,14 @@ func (p *preprocessor) predefine(defs []string) {
 				defineCache[d] = m
 			} else {
 				m = newDefine(name, value, p.addSrc(value))
+				shared = false
 			}
 		}
 		p.addMacro(m)
+		ms = append(ms, m)
+	}
+	if h == nil && shared && len(defineLayers) < 256 {
+		defineLayers[string(key)] = sharedLayer("", ms)
 	}
 }
 
