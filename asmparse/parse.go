@@ -71,7 +71,7 @@ func ParseString(fset *token.FileSet, filename string, src string, cfg *Config) 
 	pp.pushFile(filename, f.Src, f.Base)
 	n := codeLines(src, lines)
 	p := &parser{pp: pp, first: &pp.first, file: f, regs: regsFor(f.Arch), x86: f.Arch == "amd64" || f.Arch == "386", errs: &f.Errors,
-		stmts: make([]Stmt, 0, n+8), opsHint: 2*n + 8}
+		stmts: make([]Stmt, 0, n+n/8+8), opsHint: n + strings.Count(src, ",") + 8}
 	p.parse()
 	sc.pend, sc.buf, sc.args = pp.pend[:0], pp.buf[:0], pp.args[:0]
 	f.macros, f.layers = pp.macros, pp.layers
