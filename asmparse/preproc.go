@@ -235,6 +235,11 @@ func lenBit(s string) uint32 { return 1 << (uint(len(s)) & 31) }
 // lenBits of their lengths.
 type firstFilter [256]uint32
 
+// has reports whether the filter may hold name, not empty.
+func (f *firstFilter) has(name string) bool {
+	return f[name[0]]>>(uint(len(name))&31)&1 != 0
+}
+
 func (f *firstFilter) add(name string) {
 	if name != "" {
 		f[name[0]] |= lenBit(name)
@@ -391,7 +396,7 @@ func (p *preprocessor) pushFile(path string, src string, base token.Pos) {
 		p.mainSrc = lx.id
 	}
 	lx.errorf = p.errorf
-	lx.bloom = &p.bloom
+	lx.bloom, lx.first = &p.bloom, &p.first
 	if len(p.files) == 0 {
 		lx.comment = p.file.addDirective
 	}
@@ -453,8 +458,10 @@ func (p *preprocessor) next() tok {
 			p.bol = t.kind == Newline
 			continue
 		case t.kind == Ident:
-			if m := p.lookup(p.text(t)); m != nil && p.invoke(m, t) {
-				continue
+			if name := p.text(t); p.first.has(name) {
+				if m := p.lookup(name); m != nil && p.invoke(m, t) {
+					continue
+				}
 			}
 		}
 		p.bol = t.kind == Newline
