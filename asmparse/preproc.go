@@ -319,7 +319,20 @@ func (p *preprocessor) line() []tok {
 	}
 	p.buf = p.buf[:0]
 	for {
-		t := p.next()
+		var t tok
+		if n := len(p.pend); n > p.files[len(p.files)-1].pendBase && p.enabled() {
+			// The commonest case of next, inlined: a pending token that
+			// is not EOF, not a directive and not a macro's name.
+			t = p.pend[n-1]
+			if t.kind != EOF && t.kind != '#' && (t.kind != Ident || !p.first.has(p.text(t))) {
+				p.pend = p.pend[:n-1]
+				p.bol = t.kind == Newline
+			} else {
+				t = p.next()
+			}
+		} else {
+			t = p.next()
+		}
 		p.buf = append(p.buf, t)
 		switch t.kind {
 		case EOF:
