@@ -9,6 +9,10 @@ import (
 // noFastLines turns fastLine off, for tests.
 var noFastLines = false
 
+// fastLineTested, if not nil, is told of each line fastLine tries and
+// whether it read it (for tests).
+var fastLineTested func(line string, ok bool)
+
 // maxFastOps is the most operands fastLine reads on one line.
 const maxFastOps = 8
 
@@ -29,11 +33,18 @@ func (p *parser) fastLine(labels *[]Label) bool {
 	}
 	lx := pp.files[0].lx
 	off := lx.off
-	if !p.fastLineAt(lx, labels) {
-		lx.off = off // the lexer's helpers moved it
-		return false
+	ok := p.fastLineAt(lx, labels)
+	if fastLineTested != nil {
+		end := strings.IndexByte(lx.src[off:], '\n')
+		if end < 0 {
+			end = len(lx.src) - off
+		}
+		fastLineTested(lx.src[off:off+end], ok)
 	}
-	return true
+	if !ok {
+		lx.off = off // the lexer's helpers moved it
+	}
+	return ok
 }
 
 // fastIdent returns the end of the identifier at src[i:end], or i if there
