@@ -46,17 +46,32 @@ func loadCorpus(b testing.TB) ([]corpusEntry, int64) {
 //		/tmp/asmparse.test -test.run XXX -test.bench ParseCorpus -test.benchtime 5x -test.cpu 1
 //
 // On go1.26.8, 617 files, 6.06 MB (2026-11-22, AMD EPYC, 2 cores shared
-// with other builds):
+// with other builds; instructions per iteration from -benchtime 10x
+// minus 2x, divided by 8: with the garbage collector on they vary by
+// about ±3% from run to run):
 //
-//	                         before (1f598a7)   after
-//	instructions/iter        1.31 G             0.85 G
-//	  with GOGC=off          1.06 G             0.71 G
-//	B/op                     154 MB             105 MB
-//	allocs/op                428 k              83 k
+//	                         before (1f598a7)   e3cafe0            perf-parse
+//	instructions/iter        1.31 G             0.84 G             0.67 G
+//	  with GOGC=off          1.06 G             0.67 G             0.54 G
+//	B/op                     154 MB             102.5 MB           96.5 MB
+//	allocs/op                428 k              86 k               67 k
 //	best ns/op, load ≈ 6     193 ms (31 MB/s)   122 ms (50 MB/s)
+//	best ns/op, load 1.5–5                      118 ms (52 MB/s)   94 ms (65 MB/s)
 //
-// Of the 105 MB, 59 MB is the result itself: 186 k Stmts of 104 bytes and
-// 410 k Operands of 96 bytes, whose exported fields fix their size.
+// Of the 96.5 MB, 59 MB is the result itself: 186 k Stmts of 104 bytes and
+// 410 k Operands of 96 bytes, whose exported fields fix their size; 6 MB is
+// ParseFile's copy of the text, 10 MB the regrowth of the statements of
+// files whose macros hold several statements each.
+//
+// Where the time goes (perf-parse, GOGC=off): fastLine reads 169 k lines
+// straight from the text (including TEXT, DATA and GLOBL lines, and
+// one-token register and constant macros) at about 1200 instructions a
+// line, 47% of the time; the 12 k lines it declines and the 50 k lines
+// of multi-line macro expansions go through tokens, preprocessor.line and
+// parseLine at about 3500 instructions a line, 45%. With the collector on,
+// it adds a quarter: 11 cycles per iteration, each marking the statements
+// of the file being read and the write barriers of the strings stored
+// into them.
 func BenchmarkParseCorpus(b *testing.B) {
 	files, n := loadCorpus(b)
 	inc := &DirIncluder{Virtual: map[string][]byte{"go_asm.h": nil}}

@@ -9,14 +9,23 @@ import (
 // noFastLines turns fastLine off, for tests.
 var noFastLines = false
 
+// fastLineTested, if not nil, is told of each line fastLine tries and
+// whether it read it (for tests).
+var fastLineTested func(line string, ok bool)
+
+// maxFastOps is the most operands fastLine reads on one line.
+const maxFastOps = 8
+
 // fastLine parses the next line of the file directly from its text, when
 // it is a line of the commonest shape: labels, a mnemonic with suffixes,
-// and operands of the forms fastOperand knows, then an optional line
-// comment — no macro, no directive, nothing that could be an error. It
-// gives exactly what line and parseLine give for it (TestFastOperands
-// compares them over the corpus), without making tokens. It reports
-// false, having changed nothing, for any other line; labels carries labels
-// not yet attached to a statement, as in parseLine.
+// and operands of the forms fastOpText knows, then an optional line
+// comment — no directive, no macro other than object-like macros of one
+// token used as operands (register aliases, constants such as NOSPLIT),
+// nothing that could be an error. It gives exactly what line and
+// parseLine give for it (TestFastOperands compares them over the corpus,
+// FuzzFastPaths on any input), without making tokens. It reports false,
+// having changed nothing visible, for any other line; labels carries
+// labels not yet attached to a statement, as in parseLine.
 func (p *parser) fastLine(labels *[]Label) bool {
 	pp := p.pp
 	if noFastLines || pp.done || len(pp.files) != 1 || len(pp.pend) != 0 || !pp.enabled() {
@@ -24,33 +33,43 @@ func (p *parser) fastLine(labels *[]Label) bool {
 	}
 	lx := pp.files[0].lx
 	off := lx.off
-	if !p.fastLineAt(lx, labels) {
-		lx.off = off // the lexer's helpers moved it
-		return false
+	ok := p.fastLineAt(lx, labels)
+	if fastLineTested != nil {
+		end := strings.IndexByte(lx.src[off:], '\n')
+		if end < 0 {
+			end = len(lx.src) - off
+		}
+		fastLineTested(lx.src[off:off+end], ok)
 	}
-	return true
+	if !ok {
+		lx.off = off // the lexer's helpers moved it
+	}
+	return ok
 }
 
 // fastIdent returns the end of the identifier at src[i:end], or i if there
 // is none. Identifiers are as the lexer reads them (lx is used for
 // non-ASCII tails).
 func fastIdent(lx *lexer, src string, i, end int) int {
-	start := i
-	if c := src[i]; charClass[c]&clIdent != 0 {
+	s := src[:end]
+	if i >= len(s) {
+		return i
+	}
+	if c := s[i]; charClass[c]&clIdent != 0 {
 		i++
 	} else if c >= utf8.RuneSelf {
 		r, n := utf8.DecodeRuneInString(src[i:])
 		if !isIdentRune(r, true) {
-			return start
+			return i
 		}
 		i += n
 	} else {
-		return start
+		return i
 	}
-	for i < end && charClass[src[i]]&(clIdent|clDigit) != 0 {
+	for i < len(s) && charClass[s[i]]&(clIdent|clDigit) != 0 {
 		i++
 	}
-	if i < end && src[i] >= utf8.RuneSelf {
+	if i < len(s) && s[i] >= utf8.RuneSelf {
 		lx.off = i
 		lx.identTail()
 		i = lx.off
@@ -58,18 +77,445 @@ func fastIdent(lx *lexer, src string, i, end int) int {
 	return i
 }
 
+// fastIdentV is fastIdent, and also returns the identifier packed as
+// packName packs it if it is ASCII (0 if it is not: no register name
+// has other bytes), for nameSet.hasV.
+func fastIdentV(lx *lexer, src string, i, end int) (int, uint64) {
+	s := src[:end]
+	if i >= len(s) {
+		return i, 0
+	}
+	c := s[i]
+	if charClass[c]&clIdent == 0 {
+		if c < utf8.RuneSelf {
+			return i, 0
+		}
+		return fastIdent(lx, src, i, end), 0
+	}
+	v := uint64(c)
+	j := i + 1
+	for j < len(s) {
+		c := s[j]
+		if charClass[c]&(clIdent|clDigit) == 0 {
+			break
+		}
+		if n := uint(j - i); n < 8 {
+			v |= uint64(c) << (8 * n)
+		}
+		j++
+	}
+	if j < len(s) && s[j] >= utf8.RuneSelf {
+		lx.off = j
+		lx.identTail()
+		return lx.off, 0
+	}
+	return j, v
+}
+
 // fastInt reads the integer literal at src[i:], as the lexer and parseInt
 // read it; ok is false if there is none.
-func fastInt(lx *lexer, src string, i int) (v int64, next int, ok bool) {
+func fastInt(lx *lexer, src string, i int) (v uint64, next int, ok bool) {
 	if i >= len(src) || !isDigit(src[i]) {
 		return 0, i, false
+	}
+	// A short decimal number, the common case: digits followed by
+	// something that cannot continue a number, no leading 0.
+	v = uint64(src[i] - '0')
+	j := i + 1
+	for j < len(src) && j-i < 18 && isDigit(src[j]) {
+		v = v*10 + uint64(src[j]-'0')
+		j++
+	}
+	if j < len(src) && (charClass[src[j]]&(clIdent|clDigit) != 0 || src[j] == '.') || src[i] == '0' && j > i+1 {
+		// Something else: 0x10, 1.5, 1e3, 1_000, 017, a long number.
+	} else {
+		return v, j, true
 	}
 	lx.off = i
 	if lx.number() != Int {
 		return 0, i, false
 	}
 	u, err := parseInt(src[i:lx.off])
-	return int64(u), lx.off, err == nil
+	return u, lx.off, err == nil
+}
+
+// oneToken returns the body of an object-like macro whose body is one
+// token.
+func oneToken(m *Macro) (Token, bool) {
+	if m.Params != nil || len(m.Body) != 1 {
+		return Token{}, false
+	}
+	return m.Body[0], true
+}
+
+// fastState is what fastLineAt's helpers share: the line being read.
+type fastState struct {
+	lx  *lexer
+	src string
+	eol int // the offset of the line's '\n'
+	exp int // tokens the macros used on the line expand to
+}
+
+// macroAt returns the macro that the identifier name is, or nil.
+func (p *parser) macroAt(name string) *Macro {
+	if p.maybeMacro(name) {
+		return p.macroAtSlow(name)
+	}
+	return nil // most identifiers
+}
+
+// maybeMacro is the first test of macroAt, which most identifiers fail.
+func (p *parser) maybeMacro(name string) bool {
+	return p.first[name[0]]>>(uint(len(name))&31)&1 != 0
+}
+
+func (p *parser) macroAtSlow(name string) *Macro {
+	if !p.pp.inBloom(name) {
+		return nil
+	}
+	return p.pp.macro(name)
+}
+
+// skipSpace returns the offset of the first non-blank at or after i.
+func (f *fastState) skipSpace(i int) int {
+	s := f.src[:f.eol]
+	for i < len(s) && charClass[s[i]]&clSpace != 0 {
+		i++
+	}
+	return i
+}
+
+// fastReg reads a register at src[i:]: its name, or an object-like macro
+// whose body is one register name (#define acc0 R4).
+func (p *parser) fastReg(f *fastState, i int) (string, int, bool) {
+	j, v := fastIdentV(f.lx, f.src, i, f.eol)
+	if j == i {
+		return "", i, false
+	}
+	name := f.src[i:j]
+	if p.maybeMacro(name) {
+		if m := p.macroAtSlow(name); m != nil {
+			r, ok := p.regOf(f, name, m)
+			return r, j, ok
+		}
+	}
+	return name, j, p.regs.fast.hasV(name, v)
+}
+
+// regOf returns the register that the identifier name stands for, if any;
+// m is the macro called name, or nil.
+func (p *parser) regOf(f *fastState, name string, m *Macro) (string, bool) {
+	if m == nil {
+		return name, p.regs.fast.has(name)
+	}
+	b, ok := oneToken(m)
+	if !ok || b.Kind != Ident || p.macroAt(b.Text) != nil || !p.regs.fast.has(b.Text) {
+		return "", false
+	}
+	f.exp++
+	return b.Text, true
+}
+
+// fastConst reads an integer at src[i:]: a literal, or an object-like
+// macro whose body is one integer literal (NOSPLIT, a go_asm.h constant).
+func (p *parser) fastConst(f *fastState, i int) (uint64, int, bool) {
+	if i >= f.eol {
+		return 0, i, false
+	}
+	if isDigit(f.src[i]) {
+		return fastInt(f.lx, f.src, i)
+	}
+	j := fastIdent(f.lx, f.src, i, f.eol)
+	if j == i {
+		return 0, i, false
+	}
+	m := p.macroAt(f.src[i:j])
+	if m == nil {
+		return 0, i, false
+	}
+	b, ok := oneToken(m)
+	if !ok || b.Kind != Int {
+		return 0, i, false
+	}
+	v, err := parseInt(b.Text)
+	f.exp++
+	return v, j, err == nil
+}
+
+// fastExpr reads a constant expression at src[i:] of the simplest kind: an
+// optional unary + - or ~, then constants (see fastConst) joined by + - or
+// |, evaluated as exprParser does. It stops before anything else.
+func (p *parser) fastExpr(f *fastState, i int) (uint64, int, bool) {
+	src := f.src
+	unary := byte(0)
+	if c := src[i]; c == '-' || c == '+' || c == '~' {
+		if c == '-' && i+1 < f.eol && src[i+1] == '>' {
+			return 0, i, false
+		}
+		unary = c
+		i = f.skipSpace(i + 1)
+	}
+	v, i, ok := p.fastConst(f, i)
+	if !ok {
+		return 0, i, false
+	}
+	switch unary {
+	case '-':
+		v = -v
+	case '~':
+		v = ^v
+	}
+	for {
+		j := f.skipSpace(i)
+		if j >= f.eol {
+			return v, i, true
+		}
+		c := src[j]
+		if c != '+' && c != '-' && c != '|' || c == '-' && j+1 < f.eol && src[j+1] == '>' {
+			return v, i, true
+		}
+		w, next, ok := p.fastConst(f, f.skipSpace(j+1))
+		if !ok {
+			return 0, next, false
+		}
+		switch c {
+		case '+':
+			v += w
+		case '-':
+			v -= w
+		case '|':
+			v |= w
+		}
+		i = next
+	}
+}
+
+// fastMem reads the (R1) or (R1)(R2*8) of a memory operand at src[i] == '('.
+func (p *parser) fastMem(f *fastState, o *Operand, i int) (int, bool) {
+	src := f.src
+	r, j, ok := p.fastReg(f, i+1)
+	if !ok || j >= f.eol || src[j] != ')' {
+		return i, false
+	}
+	o.Reg = r
+	i = j + 1
+	if i < f.eol && src[i] == '(' {
+		x, j, ok := p.fastReg(f, i+1)
+		if !ok {
+			return i, false
+		}
+		o.Index = x
+		if j < f.eol && src[j] == '*' {
+			sc, next, ok := p.fastConst(f, j+1)
+			if !ok {
+				return i, false
+			}
+			o.Scale = int8(sc)
+			j = next
+		}
+		if j >= f.eol || src[j] != ')' {
+			return i, false
+		}
+		i = j + 1
+	}
+	return i, true
+}
+
+// fastTextSize reads TEXT's $frame[-args] at src[i] == '$', as textSize.
+func (p *parser) fastTextSize(f *fastState, o *Operand, i int) (int, bool) {
+	src := f.src
+	i++
+	neg := i < f.eol && src[i] == '-'
+	if neg {
+		i++
+	}
+	v, i, ok := p.fastConst(f, i)
+	if !ok {
+		return i, false
+	}
+	o.Kind, o.Val = TextSizeOp, int64(v)
+	if neg {
+		o.Val = -o.Val
+	}
+	if i < f.eol && src[i] == '-' {
+		a, next, ok := p.fastConst(f, i+1)
+		if !ok {
+			return i, false
+		}
+		p.ex(o).args = int64(a)
+		o.HasArgs = true
+		i = next
+	}
+	return i, true
+}
+
+// fastOpText reads one operand at src[i:] into o (zeroed), of the forms
+// R1, V1.B16, $8, $-8, $NAME, 8, NOSPLIT|NOFRAME, (R1), -8(R1),
+// (R1)(R2*8), sym(SB), sym<>+8(SB), x+8(FP), sym<ABIInternal>(SB), $sym(SB),
+// name, with register aliases and constants as fastReg and fastConst
+// read them; it returns the end of the operand, without its Text and Pos.
+func (p *parser) fastOpText(f *fastState, o *Operand, i int) (int, bool) {
+	src := f.src
+	addr := false
+	if src[i] == '$' {
+		addr = true
+		i++
+		if i >= f.eol {
+			return i, false
+		}
+	}
+	memKind := MemOp
+	if addr {
+		memKind = AddrOp
+	}
+	c := src[i]
+	if c == '(' {
+		i, ok := p.fastMem(f, o, i)
+		o.Kind = memKind
+		return i, ok
+	}
+	if !isDigit(c) && c != '-' && c != '~' && c != '+' {
+		j, v := fastIdentV(f.lx, src, i, f.eol)
+		if j == i {
+			return i, false
+		}
+		name := src[i:j]
+		var m *Macro
+		if p.maybeMacro(name) {
+			m = p.macroAtSlow(name)
+		}
+		if m != nil {
+			b, ok := oneToken(m)
+			switch {
+			case !ok:
+				return i, false
+			case b.Kind == Ident:
+				r, ok := p.regOf(f, name, m)
+				return p.fastRegOperand(f, o, j, r, ok && !addr)
+			case b.Kind != Int:
+				return i, false
+			}
+			// A constant: read below.
+		} else {
+			if p.regs.fast.hasV(name, v) {
+				return p.fastRegOperand(f, o, j, name, !addr)
+			}
+			if p.regs.prefixes[name] && j < f.eol && src[j] == '(' {
+				return i, false // R(10)
+			}
+			return p.fastSymbol(f, o, j, name, addr)
+		}
+	}
+	// A constant expression, then maybe (R1).
+	v, i, ok := p.fastExpr(f, i)
+	if !ok {
+		return i, false
+	}
+	o.Val = int64(v)
+	if i < f.eol && src[i] == '(' {
+		i, ok = p.fastMem(f, o, i)
+		o.Kind = memKind
+		return i, ok
+	}
+	o.Kind = ConstOp
+	if addr {
+		o.Kind = ImmOp
+	}
+	return i, true
+}
+
+// fastRegOperand makes o the register r, read before src[i:], and
+// reads a V1.B16 arrangement after it; ok false is a failure to pass on
+// (a register that is not one, $R1).
+func (p *parser) fastRegOperand(f *fastState, o *Operand, i int, r string, ok bool) (int, bool) {
+	if !ok {
+		return i, false
+	}
+	o.Kind, o.Reg = RegOp, r
+	src := f.src
+	if i+1 < f.eol && src[i] == '.' && charClass[src[i+1]]&clIdent != 0 {
+		j := fastIdent(f.lx, src, i+1, f.eol)
+		ext := src[i+1 : j]
+		if p.macroAt(ext) != nil {
+			return i, false
+		}
+		p.ex(o).ext = ext
+		i = j
+	}
+	return i, true
+}
+
+// fastSymbol reads the rest of sym[<>|<ABI>][±off][(R)(R*s)] after the
+// name at src[:i].
+func (p *parser) fastSymbol(f *fastState, o *Operand, i int, name string, addr bool) (int, bool) {
+	src := f.src
+	o.Sym = name
+	if i < f.eol && src[i] == '<' {
+		switch {
+		case i+1 < f.eol && src[i+1] == '>':
+			o.Static = true
+			i += 2
+		case i+1 < f.eol && charClass[src[i+1]]&clIdent != 0:
+			j := fastIdent(f.lx, src, i+1, f.eol)
+			if j >= f.eol || src[j] != '>' || p.macroAt(src[i+1:j]) != nil {
+				return i, false
+			}
+			p.mx(o).abi = src[i+1 : j]
+			i = j + 1
+		default:
+			return i, false
+		}
+	}
+	if j := f.skipSpace(i); j < f.eol && (src[j] == '+' || src[j] == '-') {
+		v, next, ok := p.fastExpr(f, j)
+		if !ok {
+			return i, false
+		}
+		o.Val, i = int64(v), next
+	}
+	if i >= f.eol || src[i] != '(' {
+		if addr {
+			return i, false // $name: an unresolved constant
+		}
+		o.Kind = NameOp
+		return i, true
+	}
+	i, ok := p.fastMem(f, o, i)
+	o.Kind = MemOp
+	if addr {
+		o.Kind = AddrOp
+	}
+	if r := o.Reg; r != "SB" && r != "FP" && r != "SP" && r != "PC" {
+		// sym(R1): a constant whose definition is not known here.
+		p.mx(o).unresolved = o.Sym
+		o.Sym = ""
+	}
+	return i, ok
+}
+
+// ex returns o's opExtra, making it from the parser's slab if needed.
+func (p *parser) ex(o *Operand) *opExtra {
+	if o.x == nil {
+		if len(p.extras) == 0 {
+			p.extras = make([]opExtra, 64)
+		}
+		o.x = &p.extras[0]
+		p.extras = p.extras[1:]
+	}
+	return o.x
+}
+
+// mx returns o's opMore, making it from the parser's slab if needed.
+func (p *parser) mx(o *Operand) *opMore {
+	x := p.ex(o)
+	if x.more == nil {
+		if len(p.mores) == 0 {
+			p.mores = make([]opMore, 16)
+		}
+		x.more = &p.mores[0]
+		p.mores = p.mores[1:]
+	}
+	return x.more
 }
 
 func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
@@ -81,14 +527,14 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 		return false // the last line: the general path handles EOF
 	}
 	eol += i
+	f := &p.fast
+	*f = fastState{lx: lx, src: src, eol: eol}
 	// isName reports whether src[a:b] is an identifier that no macro
 	// expands.
 	isName := func(a, b int) bool {
-		return b > a && !(pp.mayBeMacro(src[a:b]) && pp.macro(src[a:b]) != nil)
+		return b > a && p.macroAt(src[a:b]) == nil
 	}
-	for i < eol && charClass[src[i]]&clSpace != 0 {
-		i++
-	}
+	i = f.skipSpace(i)
 	// Labels, then the mnemonic.
 	nl := 0
 	opOff, opEnd := 0, 0
@@ -99,19 +545,14 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 			return false
 		}
 		end := i
-		for i < eol && charClass[src[i]]&clSpace != 0 {
-			i++
-		}
+		i = f.skipSpace(i)
 		if i < eol && src[i] == ':' {
 			if nl == len(p.fastLabels) {
 				return false
 			}
 			p.fastLabels[nl] = Label{Name: src[start:end], Pos: lx.base + token.Pos(start)}
 			nl++
-			i++
-			for i < eol && charClass[src[i]]&clSpace != 0 {
-				i++
-			}
+			i = f.skipSpace(i + 1)
 			continue
 		}
 		opOff, opEnd = start, end
@@ -119,11 +560,10 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 	}
 	nops := 0
 	sfxEnd := opEnd
+	var ops []Operand
 	if opEnd > 0 {
-		switch src[opOff:opEnd] {
-		case "TEXT", "DATA":
-			return false // special operands
-		}
+		mn := src[opOff:opEnd]
+		text, data := mn == "TEXT", mn == "DATA"
 		// Suffixes, written right after the mnemonic: .P, .Z.BCST.
 		i = opEnd
 		for i < eol && src[i] == '.' {
@@ -139,121 +579,75 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 			}
 			sfxEnd = i
 		}
-		for i < eol && charClass[src[i]]&clSpace != 0 {
-			i++
+		i = f.skipSpace(i)
+		// Operands, written straight into the next free ones.
+		if len(p.ops) < maxFastOps {
+			p.reserve(maxFastOps)
 		}
-		// Operands.
+		ops = p.ops[:maxFastOps]
+		fail := func() bool {
+			clear(ops[:min(nops+1, len(ops))])
+			return false
+		}
 		for i < eol && src[i] != '/' {
-			if nops == len(p.fastOps) {
-				return false
+			if nops == len(ops) {
+				return fail()
 			}
-			o := &p.fastOps[nops]
-			*o = Operand{}
+			o := &ops[nops]
 			start := i
-			switch c := src[i]; {
-			case c == '$':
-				v, next, ok := fastInt(lx, src, i+1)
-				if !ok {
-					return false
-				}
-				i = next
-				o.Kind, o.Val = ImmOp, v
-			case c == '(':
-				r := i + 1
-				i = fastIdent(lx, src, r, eol)
-				if !isName(r, i) || !p.regs.fast.has(src[r:i]) || i >= eol || src[i] != ')' {
-					return false
-				}
-				o.Kind, o.Reg = MemOp, src[r:i]
-				i++
-			case isDigit(c):
-				v, next, ok := fastInt(lx, src, i)
-				if !ok || next >= eol || src[next] != '(' {
-					return false
-				}
-				r := next + 1
-				i = fastIdent(lx, src, r, eol)
-				if !isName(r, i) || !p.regs.fast.has(src[r:i]) || i >= eol || src[i] != ')' {
-					return false
-				}
-				o.Kind, o.Val, o.Reg = MemOp, v, src[r:i]
-				i++
-			default:
-				i = fastIdent(lx, src, start, eol)
-				if !isName(start, i) {
-					return false
-				}
-				sym := src[start:i]
-				if i >= eol || src[i] != '(' && src[i] != '+' && src[i] != '-' {
-					// AX, or a name: a label, a special operand.
-					switch {
-					case p.regs.fast.has(sym):
-						o.Kind, o.Reg = RegOp, sym
-					case p.regs.prefixes[sym]:
-						return false
-					default:
-						o.Kind, o.Sym = NameOp, sym
-					}
-					break
-				}
-				if p.regs.fast.has(sym) {
-					return false
-				}
-				hasOff := src[i] != '('
-				if hasOff {
-					v, next, ok := fastInt(lx, src, i+1)
-					if !ok {
-						return false
-					}
-					if src[i] == '-' {
-						v = -v
-					}
-					o.Val, i = v, next
-				}
-				if i >= eol || src[i] != '(' {
-					return false
-				}
-				r := i + 1
-				i = fastIdent(lx, src, r, eol)
-				reg := src[r:i]
-				if !isName(r, i) || i >= eol || src[i] != ')' {
-					return false
-				}
-				// sym(SB), or sym±off(FP|SP|SB): anything else is not
-				// fastOperand's.
-				if reg != "SB" && (!hasOff || reg != "FP" && reg != "SP") || !p.regs.fast.has(reg) {
-					return false
-				}
-				o.Kind, o.Sym, o.Reg = MemOp, sym, reg
-				i++
+			var ok bool
+			if text && nops > 0 && src[i] == '$' {
+				i, ok = p.fastTextSize(f, o, i)
+			} else {
+				i, ok = p.fastOpText(f, o, i)
+			}
+			if !ok {
+				return fail()
 			}
 			o.Pos = lx.base + token.Pos(start)
 			o.Text = src[start:i]
-			nops++
-			for i < eol && charClass[src[i]]&clSpace != 0 {
-				i++
-			}
-			if i < eol && src[i] == ',' {
-				i++
-				for i < eol && charClass[src[i]]&clSpace != 0 {
-					i++
+			if data && nops == 0 {
+				// DATA sym+off(SB)/size: the size is not part of the text.
+				if i+1 >= eol || src[i] != '/' || src[i+1] == '/' || src[i+1] == '*' {
+					return fail()
 				}
+				sz, next, ok := p.fastConst(f, i+1)
+				if !ok {
+					return fail()
+				}
+				p.ex(o).args = int64(sz)
+				o.HasArgs = true
+				i = next
+			}
+			nops++
+			i = f.skipSpace(i)
+			if i < eol && src[i] == ',' {
+				if o.Kind == TextSizeOp {
+					return fail() // not the last operand
+				}
+				i = f.skipSpace(i + 1)
 				if i >= eol || src[i] == '/' {
-					return false // a missing operand
+					return fail() // a missing operand
 				}
 			} else if i < eol && src[i] != '/' {
-				return false
+				return fail()
 			}
 		}
-	}
-	// The rest of the line is nothing, or a line comment.
-	if i < eol && (i+1 >= eol || src[i+1] != '/') {
+		if text && (nops < 2 || ops[nops-1].Kind != TextSizeOp) {
+			return fail()
+		}
+		// The rest of the line is nothing, or a line comment.
+		if i < eol && (i+1 >= eol || src[i+1] != '/') || pp.expanded+f.exp > maxExpansion {
+			return fail()
+		}
+	} else if i < eol && (i+1 >= eol || src[i+1] != '/') {
 		return false
 	}
 	// Commit.
+	pp.expanded += f.exp
 	if i < eol {
 		lx.off = i
-		lx.lineComment()
+		lx.lineCommentTo(eol)
 	}
 	lx.off = eol + 1
 	if nl > 0 {
@@ -273,8 +667,9 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 		s.Suffix = src[opEnd:sfxEnd]
 	}
 	if nops > 0 {
-		s.Args = p.alloc(nops)
-		copy(s.Args, p.fastOps[:nops])
+		s.Args = ops[:nops:nops]
+		p.ops = p.ops[nops:]
+		p.opsUsed += nops
 	}
 	return true
 }

@@ -184,6 +184,9 @@ func FuzzFastPaths(f *testing.F) {
 	addCorpusSeeds(f)
 	f.Add("loop:\n\tMOVQ\tx+8(FP), AX // c\n\tJNE loop\n")
 	f.Add("\tMOVD.P\t8(R1), R2\n\tADD $1, R3; SUB $2, R4\n")
+	for _, line := range fastLineSamples {
+		f.Add(fastLinePrelude + line + "\n")
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		for _, arch := range []string{"amd64", "arm64", "ppc64le"} {
 			parse := func(slow bool) *File {
@@ -199,4 +202,80 @@ func FuzzFastPaths(f *testing.F) {
 			}
 		}
 	})
+}
+
+// fastLineSamples are lines of each form fastLine reads, after the
+// definitions in fastLinePrelude.
+var fastLineSamples = []string{
+	"\tMOVQ\tx+8(FP), AX // c",
+	"loop:\tJNE loop",
+	"\tMOVD.P\t8(R1), R2",
+	"TEXT ·f(SB), NOSPLIT|NOFRAME, $0-24",
+	"TEXT ·f<ABIInternal>(SB), NOSPLIT, $-8",
+	"TEXT ·g(SB),0,$FRAME-8",
+	"DATA ·tab<>+0x10(SB)/8, $0xdeadbeef",
+	"DATA\tmask<> + 8(SB)/4, $-1",
+	"GLOBL ·tab<>(SB), RODATA|NOPTR, $32",
+	"GLOBL runtime·tls_g+0(SB), TLSBSS+DUPOK, $8",
+	"\tMOVQ $-8, AX",
+	"\tANDQ $~15, SP",
+	"\tMOVQ $0x7f, BX",
+	"\tMOVQ $CONST, acc0",
+	"\tMOVQ -8(BP), acc1",
+	"\tLEAQ (AX)(BX*8), CX",
+	"\tMOVQ 16(SI)(DX*1), CX",
+	"\tMOVQ sym(SB)(AX*8), CX",
+	"\tMOVQ (ptr), acc0",
+	"\tMOVQ OFF(ptr)(acc1*SCALE), AX",
+	"\tMOVQ g_m(R14), AX",
+	"\tLEAQ $·sym+8(SB), AX",
+	"\tCALL runtime·f<ABIInternal>(SB)",
+	"\tVADD V1.B16, V2.B16, V3.B16",
+	"\tMOVQ $CONST|1, AX",
+	"\tJMP 2(PC)",
+}
+
+const fastLinePrelude = `#include "textflag.h"
+#define acc0 AX
+#define acc1 R8
+#define ptr SI
+#define CONST 0x20
+#define OFF 16
+#define SCALE 4
+#define FRAME 32
+#define g_m 48
+	NOP // the line after directives is read with them
+`
+
+// TestFastLineForms checks that fastLine reads each of fastLineSamples
+// itself, and gives for it what the general path gives.
+func TestFastLineForms(t *testing.T) {
+	for _, line := range fastLineSamples {
+		arch := "amd64"
+		if strings.Contains(line, "V1.B16") || strings.Contains(line, "MOVD") {
+			arch = "arm64"
+		}
+		src := fastLinePrelude + line + "\n\tRET\n"
+		read := false
+		fastLineTested = func(l string, ok bool) {
+			if l == line {
+				read = ok
+			}
+		}
+		fast, _ := ParseFile(token.NewFileSet(), "x.s", []byte(src), &Config{GOARCH: arch, GOOS: "linux", Includer: builtinOnly})
+		fastLineTested = nil
+		if !read {
+			t.Errorf("%q: not read by fastLine", line)
+		}
+		noFastOperands, noFastLines = true, true
+		slow, _ := ParseFile(token.NewFileSet(), "x.s", []byte(src), &Config{GOARCH: arch, GOOS: "linux", Includer: builtinOnly})
+		noFastOperands, noFastLines = false, false
+		fast.macros, slow.macros, fast.layers, slow.layers = nil, nil, nil, nil
+		if !reflect.DeepEqual(fast, slow) {
+			t.Errorf("%q: fast paths parse it differently:\n%+v\n%+v", line, fast.Stmts, slow.Stmts)
+		}
+		if len(fast.Errors) > 0 {
+			t.Errorf("%q: %v", line, fast.Errors)
+		}
+	}
 }

@@ -68,6 +68,7 @@ type cachedHeader struct {
 	macros []*Macro // in definition order
 	byName map[string]*Macro
 	bloom  [bloomWords]uint64
+	first  firstFilter
 	// lazy, if not nil, gives the macros instead of macros and byName
 	// (a header included through a LazyIncluder).
 	lazy MacroSource
@@ -115,6 +116,9 @@ func (p *preprocessor) includeLazy(li LazyIncluder, name, from string) bool {
 	for i := range p.bloom {
 		p.bloom[i] |= h.bloom[i]
 	}
+	for i := range p.first {
+		p.first[i] |= h.first[i]
+	}
 	if p.lazyMade == nil {
 		p.lazyMade = map[string]*Macro{}
 	}
@@ -145,6 +149,7 @@ func newLazyHeader(path string, ms MacroSource) *cachedHeader {
 	for name := range ms.Names() {
 		hash := macroHash(name)
 		h.bloom[hash/64] |= 1 << (hash % 64)
+		h.first.add(name)
 	}
 	return h
 }
@@ -235,6 +240,7 @@ func readHeader(fset *token.FileSet, path, src string) *cachedHeader {
 		m.hdr = h
 		hash := macroHash(m.Name)
 		h.bloom[hash/64] |= 1 << (hash % 64)
+		h.first.add(m.Name)
 	}
 	return h
 }
@@ -257,6 +263,9 @@ func (p *preprocessor) installHeader(h *cachedHeader) {
 	p.layers = append(p.layers, h)
 	for i := range p.bloom {
 		p.bloom[i] |= h.bloom[i]
+	}
+	for i := range p.first {
+		p.first[i] |= h.first[i]
 	}
 }
 

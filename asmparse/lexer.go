@@ -20,6 +20,7 @@ type lexer struct {
 	// bloom, if not nil, is the preprocessor's filter of macro names;
 	// line sets mayMacro if an identifier of the line passes it.
 	bloom    *[bloomWords]uint64
+	first    *firstFilter // the preprocessor's first-byte filter, tested before bloom
 	mayMacro bool
 
 	// comment is called for every // comment that starts with "//go:" or
@@ -86,7 +87,7 @@ func (l *lexer) line(buf []tok) []tok {
 				l.identTail()
 				off = l.off
 			}
-			if l.bloom != nil && !l.mayMacro {
+			if l.bloom != nil && !l.mayMacro && l.first.has(src[start:off]) {
 				h := macroHash(src[start:off])
 				l.mayMacro = l.bloom[h>>6]&(1<<(h&63)) != 0
 			}
@@ -132,7 +133,7 @@ func (l *lexer) line(buf []tok) []tok {
 		if t.kind == EOF {
 			break
 		}
-		if t.kind == Ident && l.bloom != nil && !l.mayMacro {
+		if t.kind == Ident && l.bloom != nil && !l.mayMacro && l.first.has(src[t.off:t.off+t.n]) {
 			h := macroHash(src[t.off : t.off+t.n])
 			l.mayMacro = l.bloom[h>>6]&(1<<(h&63)) != 0
 		}
@@ -333,6 +334,13 @@ func (l *lexer) lineComment() {
 	} else {
 		end += start
 	}
+	l.lineCommentTo(end)
+}
+
+// lineCommentTo is lineComment when the comment is known to end at end.
+func (l *lexer) lineCommentTo(end int) {
+	src := l.src
+	start := l.off
 	l.off = end
 	if l.comment != nil && end-start > 4 && src[start+2] != ' ' {
 		text := src[start+2 : end]

@@ -70,8 +70,8 @@ func ParseString(fset *token.FileSet, filename string, src string, cfg *Config) 
 	pp.predefine(cfg.Defines)
 	pp.pushFile(filename, f.Src, f.Base)
 	n := codeLines(src, lines)
-	p := &parser{pp: pp, file: f, regs: regsFor(f.Arch), x86: f.Arch == "amd64" || f.Arch == "386", errs: &f.Errors,
-		stmts: make([]Stmt, 0, n+8), opsHint: 2*n + 8}
+	p := &parser{pp: pp, first: &pp.first, file: f, regs: regsFor(f.Arch), x86: f.Arch == "amd64" || f.Arch == "386", errs: &f.Errors,
+		stmts: make([]Stmt, 0, n+n/8+8), opsHint: n + strings.Count(src, ",") + 8}
 	p.parse()
 	sc.pend, sc.buf, sc.args = pp.pend[:0], pp.buf[:0], pp.args[:0]
 	f.macros, f.layers = pp.macros, pp.layers
@@ -100,7 +100,7 @@ func leadingComments(src string) string {
 // lineStarts returns the offset of the start of each line of src, as
 // token.File.SetLines wants them (faster than SetLinesForContent).
 func lineStarts(src string) []int {
-	lines := make([]int, 1, len(src)/32+1)
+	lines := make([]int, 1, strings.Count(src, "\n")+1)
 	for off := 0; ; {
 		i := strings.IndexByte(src[off:], '\n')
 		if i < 0 || off+i+1 >= len(src) {

@@ -23,9 +23,14 @@ type parser struct {
 	// opsHint is the size of the first block of operands; opsUsed counts
 	// the operands handed out.
 	opsHint, opsUsed int
-	// fastOps and fastLabels are fastLine's scratch.
-	fastOps    [8]Operand
+	// first is pp.first, the macro-name filter by first byte and length.
+	first *firstFilter
+	// fast and fastLabels are fastLine's scratch.
+	fast       fastState
 	fastLabels [4]Label
+	// extras and mores are slabs for the operands' opExtra and opMore.
+	extras []opExtra
+	mores  []opMore
 }
 
 // scratch holds the buffers of a parser between files. They hold no
@@ -192,16 +197,21 @@ loop:
 // allocations and little more memory than they need.
 func (p *parser) alloc(n int) []Operand {
 	if len(p.ops) < n {
-		size := p.opsHint
-		if p.opsUsed > 0 {
-			size = p.extrapolate(p.opsUsed) - p.opsUsed
-		}
-		p.ops = make([]Operand, max(size, n, 16))
+		p.reserve(n)
 	}
 	p.opsUsed += n
 	ops := p.ops[:n:n]
 	p.ops = p.ops[n:]
 	return ops
+}
+
+// reserve makes p.ops hold at least n operands, in a new block.
+func (p *parser) reserve(n int) {
+	size := p.opsHint
+	if p.opsUsed > 0 {
+		size = p.extrapolate(p.opsUsed) - p.opsUsed
+	}
+	p.ops = make([]Operand, max(size, n, 16))
 }
 
 // extrapolate estimates how many of something the file will have made

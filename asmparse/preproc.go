@@ -119,6 +119,7 @@ type preprocessor struct {
 	file     *File
 
 	bloom   [bloomWords]uint64 // names that may be macros, by macroHash
+	first   firstFilter        // names that may be macros, by first byte and length
 	buf     []tok              // the line returned by line
 	done    bool               // EOF has been returned
 	args    []tok              // the arguments of the invocation being expanded
@@ -227,7 +228,32 @@ func macroHash(s string) uint {
 	return uint(h^h>>12) % (bloomWords * 64)
 }
 
+// lenBit is the bit of a name's length (modulo 32) in a firstFilter.
+func lenBit(s string) uint32 { return 1 << (uint(len(s)) & 31) }
+
+// A firstFilter holds, for each first byte of the names it holds, the
+// lenBits of their lengths.
+type firstFilter [256]uint32
+
+// has reports whether the filter may hold name, not empty.
+func (f *firstFilter) has(name string) bool {
+	return f[name[0]]>>(uint(len(name))&31)&1 != 0
+}
+
+func (f *firstFilter) add(name string) {
+	if name != "" {
+		f[name[0]] |= lenBit(name)
+	}
+}
+
+// mayBeMacro reports whether name, not empty, may be a macro: first by its
+// first byte and length (most identifiers fail this cheap test), then by
+// the bloom filter.
 func (p *preprocessor) mayBeMacro(name string) bool {
+	return p.first[name[0]]&lenBit(name) != 0 && p.inBloom(name)
+}
+
+func (p *preprocessor) inBloom(name string) bool {
 	h := macroHash(name)
 	return p.bloom[h>>6]&(1<<(h&63)) != 0
 }
@@ -244,6 +270,7 @@ func (p *preprocessor) addMacro(m *Macro) {
 	p.macros[m.Name] = m
 	h := macroHash(m.Name)
 	p.bloom[h>>6] |= 1 << (h & 63)
+	p.first.add(m.Name)
 }
 
 // line returns the next line of tokens after preprocessing, ending with
@@ -292,7 +319,20 @@ func (p *preprocessor) line() []tok {
 	}
 	p.buf = p.buf[:0]
 	for {
-		t := p.next()
+		var t tok
+		if n := len(p.pend); n > p.files[len(p.files)-1].pendBase && p.enabled() {
+			// The commonest case of next, inlined: a pending token that
+			// is not EOF, not a directive and not a macro's name.
+			t = p.pend[n-1]
+			if t.kind != EOF && t.kind != '#' && (t.kind != Ident || !p.first.has(p.text(t))) {
+				p.pend = p.pend[:n-1]
+				p.bol = t.kind == Newline
+			} else {
+				t = p.next()
+			}
+		} else {
+			t = p.next()
+		}
 		p.buf = append(p.buf, t)
 		switch t.kind {
 		case EOF:
@@ -369,7 +409,7 @@ func (p *preprocessor) pushFile(path string, src string, base token.Pos) {
 		p.mainSrc = lx.id
 	}
 	lx.errorf = p.errorf
-	lx.bloom = &p.bloom
+	lx.bloom, lx.first = &p.bloom, &p.first
 	if len(p.files) == 0 {
 		lx.comment = p.file.addDirective
 	}
@@ -431,8 +471,10 @@ func (p *preprocessor) next() tok {
 			p.bol = t.kind == Newline
 			continue
 		case t.kind == Ident:
-			if m := p.lookup(p.text(t)); m != nil && p.invoke(m, t) {
-				continue
+			if name := p.text(t); p.first.has(name) {
+				if m := p.lookup(name); m != nil && p.invoke(m, t) {
+					continue
+				}
 			}
 		}
 		p.bol = t.kind == Newline
@@ -879,11 +921,17 @@ func (p *preprocessor) includeBuiltin(name string, pos token.Pos) bool {
 	if _, ok := p.includer.(*DirIncluder); !ok && p.includer != nil {
 		return false
 	}
-	ms := builtinMacros(name)
+	ms, h := builtinMacros(name)
 	if ms == nil {
 		return false
 	}
 	p.file.Includes = append(p.file.Includes, builtinDir+name)
+	if !p.overlaps(h) {
+		// None of its names is defined: its macros become a layer of
+		// the macro table, shared by every file.
+		p.addLayer(h)
+		return true
+	}
 	for _, m := range ms {
 		if old := p.macro(m.Name); old != nil && old != m && !sameBody(old, m) {
 			p.errorf(pos, "redefinition of macro %s by %s", m.Name, name)
@@ -893,21 +941,60 @@ func (p *preprocessor) includeBuiltin(name string, pos token.Pos) bool {
 	return true
 }
 
+// addLayer makes the macros of h, which define no name already defined,
+// a layer of the macro table.
+func (p *preprocessor) addLayer(h *cachedHeader) {
+	p.layers = append(p.layers, h)
+	for i := range p.bloom {
+		p.bloom[i] |= h.bloom[i]
+	}
+	for i := range p.first {
+		p.first[i] |= h.first[i]
+	}
+}
+
+// sharedLayer makes a layer of the macro table from macros shared by
+// every file (built-in headers, -D definitions), the later of two with
+// the same name winning.
+func sharedLayer(path string, ms []*Macro) *cachedHeader {
+	h := &cachedHeader{path: path, ok: true, macros: ms, byName: make(map[string]*Macro, len(ms))}
+	for _, m := range ms {
+		h.byName[m.Name] = m
+		hash := macroHash(m.Name)
+		h.bloom[hash/64] |= 1 << (hash % 64)
+		h.first.add(m.Name)
+	}
+	return h
+}
+
 var (
 	cacheMu      sync.Mutex
 	builtinCache = map[string][]*Macro{}
+	builtinLayer = map[string]*cachedHeader{}
 	defineCache  = map[string]*Macro{}
+	defineLayers = map[string]*cachedHeader{} // by the definitions, each followed by a NUL
 )
 
 // builtinMacros returns the macros that a built-in header without #ifdef
 // defines, shared by every file (their bodies' tokens have no position),
-// or nil.
-func builtinMacros(name string) []*Macro {
+// and their layer, or nil.
+func builtinMacros(name string) ([]*Macro, *cachedHeader) {
 	cacheMu.Lock()
 	defer cacheMu.Unlock()
 	if ms, ok := builtinCache[name]; ok {
-		return ms
+		return ms, builtinLayer[name]
 	}
+	ms := readBuiltin(name)
+	builtinCache[name] = ms
+	if ms != nil {
+		builtinLayer[name] = sharedLayer(builtinDir+name, ms)
+	}
+	return ms, builtinLayer[name]
+}
+
+// readBuiltin reads the macros of a built-in header without #ifdef, or
+// returns nil. cacheMu must be held.
+func readBuiltin(name string) []*Macro {
 	src, ok := builtinHeaders[name]
 	if !ok || strings.Contains(src, "#if") {
 		builtinCache[name] = nil
@@ -940,10 +1027,29 @@ func builtinMacros(name string) []*Macro {
 }
 
 // predefine installs -D style definitions NAME or NAME=value. The Macros
-// are shared by every file that has the same definition.
+// are shared by every file that has the same definition; a list of
+// definitions seen before is installed as a layer of the macro table.
 func (p *preprocessor) predefine(defs []string) {
+	if len(defs) == 0 {
+		return
+	}
+	var buf [256]byte
+	key := buf[:0]
+	for _, d := range defs {
+		key = append(key, d...)
+		key = append(key, 0)
+	}
+	cacheMu.Lock()
+	h := defineLayers[string(key)]
+	cacheMu.Unlock()
+	if h != nil && !p.overlaps(h) {
+		p.addLayer(h)
+		return
+	}
 	cacheMu.Lock()
 	defer cacheMu.Unlock()
+	ms := make([]*Macro, 0, len(defs))
+	shared := true
 	for _, d := range defs {
 		m := defineCache[d]
 		if m == nil {
@@ -956,9 +1062,14 @@ func (p *preprocessor) predefine(defs []string) {
 				defineCache[d] = m
 			} else {
 				m = newDefine(name, value, p.addSrc(value))
+				shared = false
 			}
 		}
 		p.addMacro(m)
+		ms = append(ms, m)
+	}
+	if h == nil && shared && len(defineLayers) < 256 {
+		defineLayers[string(key)] = sharedLayer("", ms)
 	}
 }
 

@@ -1,7 +1,10 @@
 package asmparse
 
 import (
+	"math/bits"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -19,51 +22,83 @@ type regSet struct {
 	fast     nameSet           // names, for the parser
 }
 
-// A nameSet is a set of short strings in an open-addressing table with a
-// cheap hash: register lookups are the parser's most frequent operation.
+// A nameSet is a set of short strings (register names): those of up to 8
+// bytes packed into integers, in an open-addressing table with a
+// multiplicative hash; register lookups are the parser's most frequent
+// operation.
 type nameSet struct {
-	keys []string // len is a power of 2; "" marks an empty slot
+	packed []uint64 // len is a power of 2; 0 marks an empty slot
+	shift  uint     // 64 - log2(len(packed))
+	long   []string // the names longer than 8 bytes
 }
 
-func nameHash(s string) uint32 {
-	n := len(s)
-	h := uint32(n)*0x9e3779b1 ^ uint32(s[0])*0x85ebca77 ^ uint32(s[n-1])*0xc2b2ae3d
-	if n > 2 {
-		h ^= uint32(s[1])*0x27d4eb2f ^ uint32(s[n-2])*0x165667b1
+// packName packs a name of up to 8 bytes, its first byte lowest. Names
+// have no NUL byte, so distinct names pack differently and the length of
+// a name is that of its packing.
+func packName(s string) uint64 {
+	var v uint64
+	for i := len(s) - 1; i >= 0; i-- {
+		v = v<<8 | uint64(s[i])
 	}
-	return h ^ h>>15
+	return v
 }
+
+const nameMul = 0x9e3779b97f4a7c15
 
 func newNameSet(names map[string]bool) nameSet {
-	size := 16
+	size, shift := 16, uint(60)
 	for size < 4*len(names) {
-		size *= 2
+		size, shift = size*2, shift-1
 	}
-	set := nameSet{keys: make([]string, size)}
+	set := nameSet{packed: make([]uint64, size), shift: shift}
 	for name := range names {
-		i := nameHash(name)
-		for set.keys[i&uint32(size-1)] != "" {
-			i++
+		if len(name) > 8 || len(name) == 0 || strings.IndexByte(name, 0) >= 0 {
+			set.long = append(set.long, name)
+			continue
 		}
-		set.keys[i&uint32(size-1)] = name
+		v := packName(name)
+		i := v * nameMul >> shift
+		for set.packed[i] != 0 {
+			i = (i + 1) & uint64(size-1)
+		}
+		set.packed[i] = v
 	}
 	return set
 }
 
 // has reports whether s is in the set.
 func (n *nameSet) has(s string) bool {
-	if s == "" {
-		return false
+	if len(s) > 8 || len(s) == 0 {
+		return n.hasLong(s)
 	}
-	mask := uint32(len(n.keys) - 1)
-	for i := nameHash(s); ; i++ {
-		switch k := n.keys[i&mask]; k {
-		case s:
-			return true
-		case "":
+	v := packName(s)
+	mask := uint64(len(n.packed) - 1)
+	for i := v * nameMul >> n.shift; ; i = (i + 1) & mask {
+		switch n.packed[i&mask] {
+		case v:
+			// s may end in NUL bytes, which do not change v.
+			return (bits.Len64(v)+7)/8 == len(s)
+		case 0:
 			return false
 		}
 	}
+}
+
+// hasV is has for s packed by fastIdentV into v.
+func (n *nameSet) hasV(s string, v uint64) bool {
+	if len(s) > 8 {
+		return n.hasLong(s)
+	}
+	keys := n.packed
+	for i := v * nameMul >> n.shift; ; i++ {
+		if k := keys[i&uint64(len(keys)-1)]; k == v || k == 0 {
+			return k != 0
+		}
+	}
+}
+
+func (n *nameSet) hasLong(s string) bool {
+	return slices.Contains(n.long, s)
 }
 
 var (
