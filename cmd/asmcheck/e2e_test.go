@@ -206,3 +206,26 @@ func TestBuildsEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMEExample runs the README's first command on the example package
+// and checks that the README shows exactly what it prints.
+func TestREADMEExample(t *testing.T) {
+	bin := buildTool(t)
+	root := filepath.Join("..", "..")
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "It prints:\n\n```\n")
+	shown, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("README.md has no \"It prints:\" block")
+	}
+	out, code := runIn(t, root, []string{"GOFLAGS="}, bin, "./testdata/example/...")
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (the README says so)", code)
+	}
+	if out != shown {
+		t.Errorf("the README shows:\n%s\nasmcheck prints:\n%s", shown, out)
+	}
+}
