@@ -229,3 +229,56 @@ func TestREADMEExample(t *testing.T) {
 		t.Errorf("the README shows:\n%s\nasmcheck prints:\n%s", shown, out)
 	}
 }
+
+// TestREADMECommands runs every "$ asmcheck …" block of the README and
+// checks that the README shows exactly what the command prints.
+func TestREADMECommands(t *testing.T) {
+	bin := buildTool(t)
+	root := filepath.Join("..", "..")
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, block := range strings.Split(string(readme), "```\n")[1:] {
+		cmdline, shown, ok := strings.Cut(block, "\n")
+		if !ok || !strings.HasPrefix(cmdline, "$ asmcheck ") {
+			continue
+		}
+		n++
+		args := shellWords(strings.TrimPrefix(cmdline, "$ asmcheck "))
+		out, _ := runIn(t, root, []string{"GOFLAGS="}, bin, args...)
+		if out != shown {
+			t.Errorf("%s: the README shows:\n%s\nasmcheck prints:\n%s", cmdline, shown, out)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no \"$ asmcheck\" block in README.md")
+	}
+}
+
+// shellWords splits a command line into words, with '…' quoting.
+func shellWords(s string) []string {
+	var words []string
+	var w strings.Builder
+	in, quoted := false, false
+	for _, r := range s {
+		switch {
+		case r == '\'':
+			quoted, in = !quoted, true
+		case r == ' ' && !quoted:
+			if in {
+				words = append(words, w.String())
+				w.Reset()
+				in = false
+			}
+		default:
+			w.WriteRune(r)
+			in = true
+		}
+	}
+	if in {
+		words = append(words, w.String())
+	}
+	return words
+}
