@@ -230,30 +230,32 @@ func TestREADMEExample(t *testing.T) {
 	}
 }
 
-// TestREADMECommands runs every "$ asmcheck …" block of the README and
-// checks that the README shows exactly what the command prints.
+// TestREADMECommands runs every "$ asmcheck …" block of the README and of
+// docs/abi.md and checks that they show exactly what the command prints.
 func TestREADMECommands(t *testing.T) {
 	bin := buildTool(t)
 	root := filepath.Join("..", "..")
-	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, block := range strings.Split(string(readme), "```\n")[1:] {
-		cmdline, shown, ok := strings.Cut(block, "\n")
-		if !ok || !strings.HasPrefix(cmdline, "$ asmcheck ") {
-			continue
+	for _, doc := range []string{"README.md", "docs/abi.md"} {
+		text, err := os.ReadFile(filepath.Join(root, doc))
+		if err != nil {
+			t.Fatal(err)
 		}
-		n++
-		args := shellWords(strings.TrimPrefix(cmdline, "$ asmcheck "))
-		out, _ := runIn(t, root, []string{"GOFLAGS="}, bin, args...)
-		if out != shown {
-			t.Errorf("%s: the README shows:\n%s\nasmcheck prints:\n%s", cmdline, shown, out)
+		n := 0
+		for _, block := range strings.Split(string(text), "```\n")[1:] {
+			cmdline, shown, ok := strings.Cut(block, "\n")
+			if !ok || !strings.HasPrefix(cmdline, "$ asmcheck ") {
+				continue
+			}
+			n++
+			args := shellWords(strings.TrimPrefix(cmdline, "$ asmcheck "))
+			out, _ := runIn(t, root, []string{"GOFLAGS="}, bin, args...)
+			if out != shown {
+				t.Errorf("%s: %s: the document shows:\n%s\nasmcheck prints:\n%s", doc, cmdline, shown, out)
+			}
 		}
-	}
-	if n == 0 {
-		t.Fatal("no \"$ asmcheck\" block in README.md")
+		if n == 0 {
+			t.Errorf("no \"$ asmcheck\" block in %s", doc)
+		}
 	}
 }
 
