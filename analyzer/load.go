@@ -279,6 +279,15 @@ func (p *Package) definedElsewhere(names map[string]bool) map[string][]string {
 	if p.Pass.Pkg != nil {
 		pkgPath = p.Pass.Pkg.Path()
 	}
+	// With few names, a file that holds none of them after a middle dot
+	// (a TEXT line for one holds "·name") is passed over before its build
+	// constraints are evaluated or its lines scanned: most files are.
+	var needles [][]byte
+	if len(names) <= 8 {
+		for n := range names {
+			needles = append(needles, []byte("·"+n))
+		}
+	}
 	var buf []byte
 	for _, name := range p.Pass.IgnoredFiles {
 		// A file whose name rules out goos is not read.
@@ -297,6 +306,9 @@ func (p *Package) definedElsewhere(names map[string]bool) map[string][]string {
 			continue
 		}
 		src := buf
+		if needles != nil && !containsAny(src, needles) {
+			continue
+		}
 		// Without a //go:build or // +build line, the name alone decides
 		// (above).
 		if hdr := leadingComments(src); (bytes.Contains(hdr, []byte("go:build")) || bytes.Contains(hdr, []byte("+build"))) &&
@@ -328,6 +340,16 @@ func (p *Package) definedElsewhere(names map[string]bool) map[string][]string {
 		sort.Strings(files)
 	}
 	return out
+}
+
+// containsAny reports whether src contains one of needles.
+func containsAny(src []byte, needles [][]byte) bool {
+	for _, n := range needles {
+		if bytes.Contains(src, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestDecl reports whether the package's own _test.go files declare the
