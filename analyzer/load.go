@@ -68,11 +68,11 @@ type Package struct {
 	// entries are the functions entered from C (newRegCtx).
 	entriesOnce sync.Once
 	entries     map[*frame.Func]string
-	// dirs are the directives of each Go file (directives), read on
-	// first use, each under its dirOnce.
+	// dirs are the //go:linkname names of each Go file (linknames),
+	// read on first use, each under its dirOnce.
 	dirsOnce sync.Once
 	dirOnce  []sync.Once
-	dirs     []fileDirectives
+	dirs     []map[string]bool
 }
 
 // A File is one parsed assembly file.
@@ -279,6 +279,15 @@ func (p *Package) definedElsewhere(names map[string]bool) map[string][]string {
 	if p.Pass.Pkg != nil {
 		pkgPath = p.Pass.Pkg.Path()
 	}
+	// With few names, a file that holds none of them after a middle dot
+	// (a TEXT line for one holds "·name") is passed over before its build
+	// constraints are evaluated or its lines scanned: most files are.
+	var needles [][]byte
+	if len(names) <= 8 {
+		for n := range names {
+			needles = append(needles, []byte("·"+n))
+		}
+	}
 	var buf []byte
 	for _, name := range p.Pass.IgnoredFiles {
 		// A file whose name rules out goos is not read.
@@ -297,6 +306,9 @@ func (p *Package) definedElsewhere(names map[string]bool) map[string][]string {
 			continue
 		}
 		src := buf
+		if needles != nil && !containsAny(src, needles) {
+			continue
+		}
 		// Without a //go:build or // +build line, the name alone decides
 		// (above).
 		if hdr := leadingComments(src); (bytes.Contains(hdr, []byte("go:build")) || bytes.Contains(hdr, []byte("+build"))) &&
@@ -328,6 +340,16 @@ func (p *Package) definedElsewhere(names map[string]bool) map[string][]string {
 		sort.Strings(files)
 	}
 	return out
+}
+
+// containsAny reports whether src contains one of needles.
+func containsAny(src []byte, needles [][]byte) bool {
+	for _, n := range needles {
+		if bytes.Contains(src, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestDecl reports whether the package's own _test.go files declare the
@@ -417,57 +439,71 @@ func hostImport(fd *ast.FuncDecl) bool {
 func (p *Package) linknamed(decls []*Decl) map[*Decl]bool {
 	out := map[*Decl]bool{}
 	for _, d := range decls {
-		out[d] = p.directives(d.file).linknames[d.Decl.Name.Name] || hostImport(d.Decl)
+		out[d] = p.linknames(d.file)[d.Decl.Name.Name] || hostImport(d.Decl)
 	}
 	return out
 }
 
-// fileDirectives are the directives of one Go file that the checks ask
-// about, read in one pass over its comments.
-type fileDirectives struct {
-	// linknames holds the local names that //go:linkname directives
-	// name.
-	linknames map[string]bool
-	// exports maps the names that //go:cgo_export_static and
-	// //go:cgo_export_dynamic directives name to the directive, in
-	// order (a later one for the same name wins).
-	exports []cgoExport
-}
-
-type cgoExport struct{ name, directive string }
-
-// directives returns the directives of the i'th file of the package,
-// read on first use (the checks ask concurrently).
-func (p *Package) directives(i int) *fileDirectives {
+// linknames returns the local names that the //go:linkname directives of
+// the i'th file of the package name, read on first use (the checks ask
+// concurrently). Only the files that declare a function asked about are
+// read.
+func (p *Package) linknames(i int) map[string]bool {
 	p.dirsOnce.Do(func() {
 		p.dirOnce = make([]sync.Once, len(p.Pass.Files))
-		p.dirs = make([]fileDirectives, len(p.Pass.Files))
+		p.dirs = make([]map[string]bool, len(p.Pass.Files))
 	})
-	p.dirOnce[i].Do(func() { p.dirs[i] = readDirectives(p.Pass.Files[i]) })
-	return &p.dirs[i]
+	p.dirOnce[i].Do(func() { p.dirs[i] = readLinknames(p.Pass.Files[i]) })
+	return p.dirs[i]
 }
 
-// readDirectives reads the directives of f.
-func readDirectives(f *ast.File) fileDirectives {
-	var out fileDirectives
+// isDirective reports whether the comment text t starts with "//go:"
+// followed by the letter c, testing the bytes most comments differ in
+// first: every comment of every file is tested.
+func isDirective(t string, c byte) bool {
+	return len(t) > 5 && t[4] == ':' && t[2] == 'g' && t[5] == c && t[:5] == "//go:"
+}
+
+// readLinknames reads the //go:linkname directives of f.
+func readLinknames(f *ast.File) map[string]bool {
+	var out map[string]bool
 	for _, cg := range f.Comments {
 		for _, c := range cg.List {
-			if !strings.HasPrefix(c.Text, "//go:") {
+			if !isDirective(c.Text, 'l') {
 				continue // the common case, tested once
 			}
 			if rest, ok := strings.CutPrefix(c.Text, "//go:linkname "); ok {
 				if fields := strings.Fields(rest); len(fields) > 0 {
-					if out.linknames == nil {
-						out.linknames = map[string]bool{}
+					if out == nil {
+						out = map[string]bool{}
 					}
-					out.linknames[fields[0]] = true
+					out[fields[0]] = true
 				}
-				continue
 			}
-			for _, d := range [...]string{"//go:cgo_export_static ", "//go:cgo_export_dynamic "} {
-				if rest, ok := strings.CutPrefix(c.Text, d); ok {
-					if fields := strings.Fields(rest); len(fields) > 0 {
-						out.exports = append(out.exports, cgoExport{fields[0], strings.TrimSpace(d[2:])})
+		}
+	}
+	return out
+}
+
+// A cgoExport is a //go:cgo_export_static or //go:cgo_export_dynamic
+// directive: the name it exports, and the directive ("go:cgo_export_static").
+type cgoExport struct{ name, directive string }
+
+// cgoExports returns the //go:cgo_export_static and //go:cgo_export_dynamic
+// directives of the package's Go files, in order.
+func (p *Package) cgoExports() []cgoExport {
+	var out []cgoExport
+	for _, f := range p.Pass.Files {
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				if !isDirective(c.Text, 'c') {
+					continue // the common case, tested once
+				}
+				for _, d := range [...]string{"//go:cgo_export_static ", "//go:cgo_export_dynamic "} {
+					if rest, ok := strings.CutPrefix(c.Text, d); ok {
+						if fields := strings.Fields(rest); len(fields) > 0 {
+							out = append(out, cgoExport{fields[0], strings.TrimSpace(d[2:])})
+						}
 					}
 				}
 			}

@@ -171,10 +171,9 @@ func (rc *regCtx) runtimeEntry(fn *frame.Func) *cEntry {
 // the directive.
 func (rc *regCtx) cgoExports() map[string]string {
 	out := map[string]string{}
-	for i := range rc.c.Pass.Files {
-		for _, e := range rc.c.Pkg.directives(i).exports {
-			out[e.name] = e.directive
-		}
+	// A later directive for the same name wins.
+	for _, e := range rc.c.Pkg.cgoExports() {
+		out[e.name] = e.directive
 	}
 	return out
 }
