@@ -502,7 +502,7 @@ func (inc *includer) IncludeMacros(name, from string) (string, asmparse.MacroSou
 	}
 	if !inc.indexed {
 		inc.indexed = true
-		if x, ok := abi.NewAsmHeaderIndex(constsAndTypes(inc.pass), inc.arch); ok {
+		if x, ok := abi.NewAsmHeaderIndex(inc.pass.Pkg, constsAndTypes(inc.pass), inc.arch); ok {
 			inc.index = &asmHeaderMacros{x}
 		}
 	}
