@@ -2,6 +2,7 @@ package abi
 
 import (
 	"fmt"
+	"go/token"
 	"go/types"
 	"strconv"
 )
@@ -228,12 +229,50 @@ func (b *frameBuilder) add(t types.Type, name string, off int, outer *Var, resul
 		Offset:   off,
 		Size:     size,
 		Kind:     kindOf(t, size),
-		Type:     types.TypeString(t, nil),
+		Type:     typeString(t),
 		Result:   result,
 		Pointers: hasPointers(t),
 	}, outer)
 	b.addComponents(t, v)
 	return v
+}
+
+// typeString is types.TypeString(t, nil), without its map and buffer for
+// the commonest types of parameters and fields: basic types, named types
+// that are not generic, and pointers to either.
+func typeString(t types.Type) string {
+	if s, ok := simpleTypeString("", t); ok {
+		return s
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		if s, ok := simpleTypeString("*", p.Elem()); ok {
+			return s
+		}
+	}
+	return types.TypeString(t, nil)
+}
+
+// simpleTypeString returns prefix + types.TypeString(t, nil), made in one
+// allocation at most, if t is a basic type or a named type neither
+// generic nor instantiated.
+func simpleTypeString(prefix string, t types.Type) (string, bool) {
+	switch t := t.(type) {
+	case *types.Basic:
+		// An exported name is in package unsafe (unsafe.Pointer): it is
+		// printed with its package.
+		if !token.IsExported(t.Name()) {
+			return prefix + t.Name(), true
+		}
+	case *types.Named:
+		if t.TypeArgs().Len() == 0 && t.TypeParams().Len() == 0 {
+			obj := t.Obj()
+			if obj.Pkg() == nil || obj.Pkg().Path() == "" {
+				return prefix + obj.Name(), true
+			}
+			return prefix + obj.Pkg().Path() + "." + obj.Name(), true
+		}
+	}
+	return "", false
 }
 
 // part records a scalar component of v.
