@@ -239,40 +239,59 @@ func (b *frameBuilder) add(t types.Type, name string, off int, outer *Var, resul
 
 // typeString is types.TypeString(t, nil), without its map and buffer for
 // the commonest types of parameters and fields: basic types, named types
-// that are not generic, and pointers to either.
+// that are not generic, and pointers, slices and arrays of those.
 func typeString(t types.Type) string {
-	if s, ok := simpleTypeString("", t); ok {
+	if s, ok := simpleTypeString(t); ok {
 		return s
 	}
-	if p, ok := t.(*types.Pointer); ok {
-		if s, ok := simpleTypeString("*", p.Elem()); ok {
-			return s
-		}
+	var buf [64]byte
+	if b, ok := appendTypeString(buf[:0], t); ok {
+		return string(b)
 	}
 	return types.TypeString(t, nil)
 }
 
-// simpleTypeString returns prefix + types.TypeString(t, nil), made in one
-// allocation at most, if t is a basic type or a named type neither
-// generic nor instantiated.
-func simpleTypeString(prefix string, t types.Type) (string, bool) {
-	switch t := t.(type) {
-	case *types.Basic:
-		// An exported name is in package unsafe (unsafe.Pointer): it is
-		// printed with its package.
-		if !token.IsExported(t.Name()) {
-			return prefix + t.Name(), true
+// simpleTypeString returns types.TypeString(t, nil) without allocating
+// if t is a basic type.
+func simpleTypeString(t types.Type) (string, bool) {
+	if t, ok := t.(*types.Basic); ok {
+		if t.Kind() == types.UnsafePointer {
+			return "unsafe.Pointer", true
 		}
-	case *types.Named:
-		if t.TypeArgs().Len() == 0 && t.TypeParams().Len() == 0 {
-			obj := t.Obj()
-			if obj.Pkg() == nil || obj.Pkg().Path() == "" {
-				return prefix + obj.Name(), true
-			}
-			return prefix + obj.Pkg().Path() + "." + obj.Name(), true
+		// Any other exported name would be in package unsafe too.
+		if !token.IsExported(t.Name()) {
+			return t.Name(), true
 		}
 	}
 	return "", false
+}
+
+// appendTypeString appends types.TypeString(t, nil) to b if t is a basic
+// type, a named type neither generic nor instantiated, or a pointer,
+// slice or array of such a type (recursively).
+func appendTypeString(b []byte, t types.Type) ([]byte, bool) {
+	switch t := t.(type) {
+	case *types.Basic:
+		s, ok := simpleTypeString(t)
+		return append(b, s...), ok
+	case *types.Named:
+		if t.TypeArgs().Len() != 0 || t.TypeParams().Len() != 0 {
+			return b, false
+		}
+		obj := t.Obj()
+		if obj.Pkg() != nil && obj.Pkg().Path() != "" {
+			b = append(append(b, obj.Pkg().Path()...), '.')
+		}
+		return append(b, obj.Name()...), true
+	case *types.Pointer:
+		return appendTypeString(append(b, '*'), t.Elem())
+	case *types.Slice:
+		return appendTypeString(append(b, "[]"...), t.Elem())
+	case *types.Array:
+		b = append(strconv.AppendInt(append(b, '['), t.Len(), 10), ']')
+		return appendTypeString(b, t.Elem())
+	}
+	return b, false
 }
 
 // part records a scalar component of v.

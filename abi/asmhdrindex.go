@@ -25,8 +25,9 @@ type AsmHeaderIndex struct {
 	structs []*types.TypeName // the struct types with defines, likewise
 	n       int               // the number of defines
 
-	mu      sync.Mutex
-	offsets map[*types.TypeName][]int64
+	mu       sync.Mutex
+	offsets  map[*types.TypeName][]int64
+	structOf map[*types.TypeName]*types.Struct // asmStruct's answers (nil: none) for lookup
 }
 
 // A hdrDef says where the value of one define comes from.
@@ -141,8 +142,8 @@ func (x *AsmHeaderIndex) lookup(name string) (hdrDef, int) {
 		if !ok {
 			continue
 		}
-		st, ok := asmStruct(tn)
-		if !ok {
+		st := x.asmStruct(tn)
+		if st == nil {
 			continue
 		}
 		if rest == "_size" {
@@ -159,6 +160,22 @@ func (x *AsmHeaderIndex) lookup(name string) (hdrDef, int) {
 		}
 	}
 	return d, n
+}
+
+// asmStruct is asmStruct(tn), remembered: checkSized walks the fields of
+// the fields, and a file asks for several fields of a few types.
+func (x *AsmHeaderIndex) asmStruct(tn *types.TypeName) *types.Struct {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	st, ok := x.structOf[tn]
+	if !ok {
+		st, _ = asmStruct(tn)
+		if x.structOf == nil {
+			x.structOf = map[*types.TypeName]*types.Struct{}
+		}
+		x.structOf[tn] = st
+	}
+	return st
 }
 
 // Len returns the number of defines.

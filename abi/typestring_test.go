@@ -21,7 +21,8 @@ type E error
 
 func f(int, byte, rune, uintptr, unsafe.Pointer, *unsafe.Pointer, error, *error, T, *T, **T, A, *A,
 	G[int], *G[T], GA[int], []T, [2]*T, map[T]int, func(T), chan T, interface{ M() }, E, *E, struct{ x T },
-	string, *string, complex64, bool, any)
+	string, *string, complex64, bool, any, []byte, *[]T, [4]uint32, *[8]*T, [][2][]E, []*unsafe.Pointer, []G[int],
+	[3]struct{}, []any, *[0]unsafe.Pointer, [1 << 40]byte, []A)
 
 func g[P any](P, *P, G[P]) {
 	type L struct{}
@@ -54,6 +55,8 @@ func TestTypeString(t *testing.T) {
 	for _, tv := range info.Types {
 		check(tv.Type)
 		check(types.NewPointer(tv.Type))
+		check(types.NewSlice(tv.Type))
+		check(types.NewArray(types.NewPointer(tv.Type), 5))
 	}
 	for _, obj := range info.Defs {
 		if obj != nil {
