@@ -177,9 +177,13 @@ type a struct{ b_c int8; d int }
 	if testing.Short() {
 		return
 	}
-	for _, goarch := range []string{"amd64", "arm64"} {
+	arches, pkgs := []string{"amd64", "arm64"}, asmhdrQuick
+	if *asmhdrFull {
+		arches, pkgs = []string{"amd64", "arm64", "386", "arm"}, asmhdrPackages
+	}
+	for _, goarch := range arches {
 		arch := ArchFor(goarch)
-		for path, pkg := range checkStd(t, arch, asmhdrQuick) {
+		for path, pkg := range checkStd(t, arch, pkgs) {
 			checkIndex(t, goarch+"/"+path, pkg, arch)
 		}
 	}
