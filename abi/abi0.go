@@ -2,6 +2,7 @@ package abi
 
 import (
 	"fmt"
+	"go/token"
 	"go/types"
 	"strconv"
 )
@@ -228,12 +229,69 @@ func (b *frameBuilder) add(t types.Type, name string, off int, outer *Var, resul
 		Offset:   off,
 		Size:     size,
 		Kind:     kindOf(t, size),
-		Type:     types.TypeString(t, nil),
+		Type:     typeString(t),
 		Result:   result,
 		Pointers: hasPointers(t),
 	}, outer)
 	b.addComponents(t, v)
 	return v
+}
+
+// typeString is types.TypeString(t, nil), without its map and buffer for
+// the commonest types of parameters and fields: basic types, named types
+// that are not generic, and pointers, slices and arrays of those.
+func typeString(t types.Type) string {
+	if s, ok := simpleTypeString(t); ok {
+		return s
+	}
+	var buf [64]byte
+	if b, ok := appendTypeString(buf[:0], t); ok {
+		return string(b)
+	}
+	return types.TypeString(t, nil)
+}
+
+// simpleTypeString returns types.TypeString(t, nil) without allocating
+// if t is a basic type.
+func simpleTypeString(t types.Type) (string, bool) {
+	if t, ok := t.(*types.Basic); ok {
+		if t.Kind() == types.UnsafePointer {
+			return "unsafe.Pointer", true
+		}
+		// Any other exported name would be in package unsafe too.
+		if !token.IsExported(t.Name()) {
+			return t.Name(), true
+		}
+	}
+	return "", false
+}
+
+// appendTypeString appends types.TypeString(t, nil) to b if t is a basic
+// type, a named type neither generic nor instantiated, or a pointer,
+// slice or array of such a type (recursively).
+func appendTypeString(b []byte, t types.Type) ([]byte, bool) {
+	switch t := t.(type) {
+	case *types.Basic:
+		s, ok := simpleTypeString(t)
+		return append(b, s...), ok
+	case *types.Named:
+		if t.TypeArgs().Len() != 0 || t.TypeParams().Len() != 0 {
+			return b, false
+		}
+		obj := t.Obj()
+		if obj.Pkg() != nil && obj.Pkg().Path() != "" {
+			b = append(append(b, obj.Pkg().Path()...), '.')
+		}
+		return append(b, obj.Name()...), true
+	case *types.Pointer:
+		return appendTypeString(append(b, '*'), t.Elem())
+	case *types.Slice:
+		return appendTypeString(append(b, "[]"...), t.Elem())
+	case *types.Array:
+		b = append(strconv.AppendInt(append(b, '['), t.Len(), 10), ']')
+		return appendTypeString(b, t.Elem())
+	}
+	return b, false
 }
 
 // part records a scalar component of v.

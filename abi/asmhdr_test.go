@@ -83,7 +83,7 @@ var buildDefaultMu sync.Mutex
 
 // checkStd type-checks the standard packages pkgs from source for
 // goarch/linux without cgo, with arch's sizes.
-func checkStd(t *testing.T, arch *Arch, pkgs []string) map[string]*types.Package {
+func checkStd(t testing.TB, arch *Arch, pkgs []string) map[string]*types.Package {
 	buildDefaultMu.Lock()
 	defer buildDefaultMu.Unlock()
 	saved := build.Default
@@ -121,7 +121,7 @@ func checkStd(t *testing.T, arch *Arch, pkgs []string) map[string]*types.Package
 }
 
 // toolTags returns the build context's tool tags for goarch/linux.
-func toolTags(t *testing.T, goarch string) []string {
+func toolTags(t testing.TB, goarch string) []string {
 	cmd := exec.Command("go", "list", "-f", "{{join context.ToolTags \" \"}}", "runtime")
 	cmd.Dir = t.TempDir()
 	cmd.Env = append(os.Environ(), "GOARCH="+goarch, "GOOS=linux", "CGO_ENABLED=0", "GOFLAGS=", "GOWORK=off")

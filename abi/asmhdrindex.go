@@ -3,21 +3,31 @@ package abi
 import (
 	"go/types"
 	"iter"
-	"maps"
 	"strconv"
+	"strings"
 	"sync"
+	"unsafe"
 )
 
 // An AsmHeaderIndex gives the defines of AsmHeader one at a time, by
 // name, computing a value only when it is asked for. A package's go_asm.h
 // has a define for every constant and every struct field of the package
 // — thousands for the runtime — of which its assembly uses a few.
+//
+// The index keeps no table of names: a name is parsed when it is asked
+// for. "const_X" is the constant X; "T__size" the size of the struct type
+// T; "T_f" the offset of field f of the struct type T, for some split of
+// the name at an underscore. The package's scope finds X and T.
 type AsmHeaderIndex struct {
-	arch *Arch
-	defs map[string]hdrDef
+	arch    *Arch
+	scope   *types.Scope
+	consts  []*types.Const    // the constants with a define, in objs' order
+	structs []*types.TypeName // the struct types with defines, likewise
+	n       int               // the number of defines
 
-	mu      sync.Mutex
-	offsets map[*types.TypeName][]int64
+	mu       sync.Mutex
+	offsets  map[*types.TypeName][]int64
+	structOf map[*types.TypeName]*types.Struct // asmStruct's answers (nil: none) for lookup
 }
 
 // A hdrDef says where the value of one define comes from.
@@ -26,56 +36,201 @@ type hdrDef struct {
 	field int          // for a struct: the field whose offset it is, or -1 for T__size
 }
 
-// NewAsmHeaderIndex indexes the defines AsmHeader computes for a package
-// whose package-level constants and type names are objs (in any order;
-// other objects are ignored). It reports false when two defines would
-// have the same name: then their order in go_asm.h decides which one a
-// file sees, and the index does not answer.
-func NewAsmHeaderIndex(objs []types.Object, arch *Arch) (*AsmHeaderIndex, bool) {
-	x := &AsmHeaderIndex{arch: arch, defs: make(map[string]hdrDef, 2*len(objs))}
-	add := func(name string, d hdrDef) bool {
-		if _, dup := x.defs[name]; dup {
-			return false
-		}
-		x.defs[name] = d
-		return true
-	}
+// NewAsmHeaderIndex indexes the defines AsmHeader computes for pkg, whose
+// package-level constants and type names are objs (in any order; other
+// objects are ignored). It reports false when two defines would have the
+// same name: then their order in go_asm.h decides which one a file sees,
+// and the index does not answer.
+func NewAsmHeaderIndex(pkg *types.Package, objs []types.Object, arch *Arch) (*AsmHeaderIndex, bool) {
+	x := &AsmHeaderIndex{arch: arch, scope: pkg.Scope()}
 	for _, obj := range objs {
 		switch obj := obj.(type) {
 		case *types.Const:
-			if _, ok := asmConst(obj); ok && !add("const_"+obj.Name(), hdrDef{obj, -1}) {
-				return nil, false
+			if _, ok := asmConst(obj); ok {
+				x.consts = append(x.consts, obj)
 			}
 		case *types.TypeName:
-			st, ok := asmStruct(obj)
-			if !ok {
-				continue
-			}
-			name := obj.Name()
-			if !add(name+"__size", hdrDef{obj, -1}) {
-				return nil, false
-			}
-			for i := 0; i < st.NumFields(); i++ {
-				if f := st.Field(i); f.Name() != "_" && !add(name+"_"+f.Name(), hdrDef{obj, i}) {
-					return nil, false
+			if st, ok := asmStruct(obj); ok {
+				x.structs = append(x.structs, obj)
+				x.n++ // T__size
+				for i := 0; i < st.NumFields(); i++ {
+					if st.Field(i).Name() != "_" {
+						x.n++
+					}
 				}
 			}
 		}
 	}
+	x.n += len(x.consts)
+	if x.collides() {
+		return nil, false
+	}
 	return x, true
 }
 
-// Len returns the number of defines.
-func (x *AsmHeaderIndex) Len() int { return len(x.defs) }
+// collides reports whether two defines have the same name. Two defines of
+// one struct type T collide only if T has a field "_size" (T__size). Two
+// defines of different prefixes (a struct type's name, or "const" for the
+// constants) T1_f1 and T2_f2, T1 the shorter, collide only if T2 starts
+// with T1_: so only the defines of the struct types whose name has such
+// a prefix are looked up one by one.
+func (x *AsmHeaderIndex) collides() bool {
+	var buf []byte
+	for _, tn := range x.structs {
+		st := tn.Type().Underlying().(*types.Struct)
+		for i := 0; i < st.NumFields(); i++ {
+			if st.Field(i).Name() == "_size" {
+				return true
+			}
+		}
+		name := tn.Name()
+		prefixed := false
+		for i := 1; i < len(name) && !prefixed; i++ {
+			if name[i] == '_' {
+				prefixed = x.isPrefix(name[:i])
+			}
+		}
+		if !prefixed {
+			continue
+		}
+		collide := false
+		x.structNames(&buf, tn, st, func(n string) bool {
+			_, k := x.lookup(n)
+			collide = k > 1
+			return !collide
+		})
+		if collide {
+			return true
+		}
+	}
+	return false
+}
 
-// Names returns the names of the defines, in no particular order.
-func (x *AsmHeaderIndex) Names() iter.Seq[string] { return maps.Keys(x.defs) }
+// isPrefix reports whether p comes before the first underscore of some
+// define: "const" if there are constants, or a struct type's name.
+func (x *AsmHeaderIndex) isPrefix(p string) bool {
+	if p == "const" {
+		return len(x.consts) > 0
+	}
+	tn, ok := x.scope.Lookup(p).(*types.TypeName)
+	if !ok {
+		return false
+	}
+	_, ok = asmStruct(tn)
+	return ok
+}
+
+// lookup returns the define called name and how many defines have that
+// name (0 or 1 unless the index reports a collision).
+func (x *AsmHeaderIndex) lookup(name string) (hdrDef, int) {
+	var d hdrDef
+	n := 0
+	for i := 1; i < len(name)-1; i++ {
+		if name[i] != '_' {
+			continue
+		}
+		prefix, rest := name[:i], name[i+1:]
+		if prefix == "const" {
+			if c, ok := x.scope.Lookup(rest).(*types.Const); ok {
+				if _, ok := asmConst(c); ok {
+					d, n = hdrDef{c, -1}, n+1
+				}
+			}
+			continue
+		}
+		tn, ok := x.scope.Lookup(prefix).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		st := x.asmStruct(tn)
+		if st == nil {
+			continue
+		}
+		if rest == "_size" {
+			d, n = hdrDef{tn, -1}, n+1
+		}
+		if rest == "_" {
+			continue
+		}
+		for j := 0; j < st.NumFields(); j++ {
+			if st.Field(j).Name() == rest {
+				d, n = hdrDef{tn, j}, n+1
+				break
+			}
+		}
+	}
+	return d, n
+}
+
+// asmStruct is asmStruct(tn), remembered: checkSized walks the fields of
+// the fields, and a file asks for several fields of a few types.
+func (x *AsmHeaderIndex) asmStruct(tn *types.TypeName) *types.Struct {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	st, ok := x.structOf[tn]
+	if !ok {
+		st, _ = asmStruct(tn)
+		if x.structOf == nil {
+			x.structOf = map[*types.TypeName]*types.Struct{}
+		}
+		x.structOf[tn] = st
+	}
+	return st
+}
+
+// Len returns the number of defines.
+func (x *AsmHeaderIndex) Len() int { return x.n }
+
+// Names yields the names of the defines, in no particular order. A name
+// yielded is valid only until the next is: the names are made one after
+// the other in one buffer (the runtime has thousands); keep a copy
+// (strings.Clone) to keep one.
+func (x *AsmHeaderIndex) Names() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		var buf []byte
+		for _, c := range x.consts {
+			buf = append(append(buf[:0], "const_"...), c.Name()...)
+			if !yield(unsafe.String(unsafe.SliceData(buf), len(buf))) {
+				return
+			}
+		}
+		for _, tn := range x.structs {
+			if !x.structNames(&buf, tn, tn.Type().Underlying().(*types.Struct), yield) {
+				return
+			}
+		}
+	}
+}
+
+// structNames yields the names of the defines of the struct type tn, of
+// struct type st, made in *buf, and reports whether yield asked for
+// more.
+func (x *AsmHeaderIndex) structNames(buf *[]byte, tn *types.TypeName, st *types.Struct, yield func(string) bool) bool {
+	b := append(append((*buf)[:0], tn.Name()...), "__size"...)
+	defer func() { *buf = b }()
+	if !yield(unsafe.String(unsafe.SliceData(b), len(b))) {
+		return false
+	}
+	n := len(tn.Name()) + 1
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i).Name(); f != "_" {
+			b = append(b[:n], f...)
+			if !yield(unsafe.String(unsafe.SliceData(b), len(b))) {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // Value returns the value of the define called name, as AsmHeader writes
 // it, and whether there is one. It is safe for concurrent use.
 func (x *AsmHeaderIndex) Value(name string) (string, bool) {
-	d, ok := x.defs[name]
-	if !ok {
+	if strings.IndexByte(name, '_') < 0 {
+		return "", false
+	}
+	d, n := x.lookup(name)
+	if n == 0 {
 		return "", false
 	}
 	switch obj := d.obj.(type) {

@@ -527,6 +527,27 @@ type includer struct {
 	index   *asmHeaderMacros
 	indexed bool
 	dirs    asmparse.DirIncluder
+	// read holds the headers read so far, by path: most of a package's
+	// files include the same few (the runtime's asm_arm64.h...).
+	read map[string]readResult
+}
+
+type readResult struct {
+	src []byte
+	err error
+}
+
+// readHeader reads a header for dirs, once per path.
+func (inc *includer) readHeader(path string) ([]byte, error) {
+	if r, ok := inc.read[path]; ok {
+		return r.src, r.err
+	}
+	src, err := readFile(inc.pass, path)
+	if inc.read == nil {
+		inc.read = map[string]readResult{}
+	}
+	inc.read[path] = readResult{src, err}
+	return src, err
 }
 
 // IncludeMacros implements asmparse.LazyIncluder: go_asm.h is given by
@@ -538,7 +559,7 @@ func (inc *includer) IncludeMacros(name, from string) (string, asmparse.MacroSou
 	}
 	if !inc.indexed {
 		inc.indexed = true
-		if x, ok := abi.NewAsmHeaderIndex(constsAndTypes(inc.pass), inc.arch); ok {
+		if x, ok := abi.NewAsmHeaderIndex(inc.pass.Pkg, constsAndTypes(inc.pass), inc.arch); ok {
 			inc.index = &asmHeaderMacros{x}
 		}
 	}
@@ -586,7 +607,7 @@ func constsAndTypes(pass *analysis.Pass) []types.Object {
 
 func newIncluder(pass *analysis.Pass) *includer {
 	inc := &includer{pass: pass}
-	inc.dirs.ReadFile = func(path string) ([]byte, error) { return readFile(pass, path) }
+	inc.dirs.ReadFile = inc.readHeader
 	if pass.Pkg != nil {
 		goarch := os.Getenv("GOARCH")
 		for _, name := range pass.OtherFiles {

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"iter"
 	"maps"
+	"strings"
 	"sync"
 )
 
@@ -43,7 +44,9 @@ type MacroSource interface {
 	Lookup(name string) (body string, ok bool)
 	// Len returns the number of macros.
 	Len() int
-	// Names yields the name of every macro.
+	// Names yields the name of every macro. A name yielded may be valid
+	// only until the next one is (a MacroSource may make them one after
+	// the other in one buffer): the preprocessor keeps copies.
 	Names() iter.Seq[string]
 }
 
@@ -348,6 +351,7 @@ func allMacros(macros map[string]*Macro, layers []*cachedHeader) map[string]*Mac
 	for _, l := range layers {
 		if l.lazy != nil {
 			for name := range l.lazy.Names() {
+				name = strings.Clone(name) // valid only in this iteration
 				body, _ := l.lazy.Lookup(name)
 				out[name] = newLazyMacro(name, body, 0)
 			}
