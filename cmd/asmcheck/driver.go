@@ -191,6 +191,9 @@ func (d *driver) discover() (map[string][]string, error) {
 		dir := pkgDir(p)
 		if dir == "" {
 			for _, e := range p.Errors {
+				if e.Pos == "" || e.Pos == "-" {
+					return nil, fmt.Errorf("%s: %s", p.PkgPath, e.Msg) // no position: not "-: …"
+				}
 				return nil, fmt.Errorf("%s: %v", p.PkgPath, e)
 			}
 			continue

@@ -149,6 +149,10 @@ func TestStandalone(t *testing.T) {
 	if _, code = runIn(t, dir, env, bin, "-nosuchflag", "./..."); code != 2 {
 		t.Errorf("bad flag: exit %d, want 2", code)
 	}
+	out, code = runIn(t, dir, env, bin, "./nosuchdir")
+	if code != 2 || !strings.HasPrefix(out, "asmcheck: ./nosuchdir: ") || strings.Contains(out, "-: ") {
+		t.Errorf("missing package: exit %d, want 2 and one plain message:\n%s", code, out)
+	}
 }
 
 // TestPortsMatchDistList keeps the driver's list of ports in step with the
