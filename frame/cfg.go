@@ -1,9 +1,6 @@
 package frame
 
-import (
-	"slices"
-	"unsafe"
-)
+import "unsafe"
 
 // A CFG is the control-flow graph of a Func: basic blocks of consecutive
 // instructions, linked by fall-through and branch edges. Calls do not end
@@ -233,12 +230,6 @@ func (fn *Func) FallsOffEnd() (int, bool) {
 }
 
 // BlockReachable reports whether block i of fn's CFG can be reached from
-// the entry. Unlike Reachable it allocates nothing (the answer for every
-// block is computed once per Func).
+// the entry. It allocates nothing (the answer for every block is computed
+// once per Func).
 func (fn *Func) BlockReachable(i int) bool { return fn.blocksReached()[i] }
-
-// Reachable reports, for each block, whether it can be reached from entry.
-// The slice is the caller's (see BlockReachable).
-func (fn *Func) Reachable() []bool {
-	return slices.Clone(fn.blocksReached())
-}

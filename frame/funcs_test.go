@@ -91,10 +91,7 @@ z:
 	if !slices.Equal(sol1.Reached, want) || !slices.Equal(sol2.Reached, want) {
 		t.Errorf("Reached %v and %v, want %v", sol1.Reached, sol2.Reached, want)
 	}
-	if got := a.Reachable(); !slices.Equal(got, []bool{true, true, true, false, false, false, false, false}) {
-		t.Errorf("Reachable %v", got)
-	}
-	for i, want := range a.Reachable() {
+	for i, want := range []bool{true, true, true, false, false, false, false, false} {
 		if got := a.BlockReachable(i); got != want {
 			t.Errorf("BlockReachable(%d) = %v, want %v", i, got, want)
 		}
