@@ -244,15 +244,6 @@ func (t *x86Table) update(fn func(f *Form), ops ...string) {
 	}
 }
 
-// suffixes returns op+s for each suffix s.
-func suffixes(op string, sfx ...string) []string {
-	out := make([]string, len(sfx))
-	for i, s := range sfx {
-		out[i] = op + s
-	}
-	return out
-}
-
 var (
 	x86Sizes = map[string]int{"B": 1, "W": 2, "L": 4, "Q": 8}
 	// x86CondJumps are Go's conditional jumps (cmd/internal/obj/x86/anames.go)
