@@ -25,6 +25,10 @@ var sysClobbers = map[string][]sysClobber{
 	"amd64": {{"CX", "the return address"}, {"R11", "the flags"}},
 }
 
+// maxSysClobbers bounds the registers of an arch in sysClobbers, so that
+// the check's dataflow state is a small array (TestSysClobbersFit).
+const maxSysClobbers = 2
+
 // A sysClobber is a register a kernel entry destroys, with what it holds
 // afterwards.
 type sysClobber struct{ reg, holds string }
@@ -51,14 +55,14 @@ func runSyscallRegs(c *Check) {
 		if clobbers == nil || fn.Bad || !hasSyscall(fn) {
 			return
 		}
-		var regs [2]frame.Reg // the registers tracked (sysClobbers has at most two per arch)
+		var regs [maxSysClobbers]frame.Reg // the registers tracked
 		for i, cl := range clobbers {
 			regs[i] = fn.Arch.Regs.Reg(cl.reg)
 		}
 		// The state before an instruction: per tracked register, the
 		// index of a SYSCALL whose clobber may still be in it on some path
 		// from the entry, or -1.
-		type state [2]int32
+		type state [maxSysClobbers]int32
 		none := state{-1, -1}
 		sol := frame.Forward(fn, frame.Problem[state]{
 			Entry: none,
