@@ -81,7 +81,7 @@ func diffFiles(fset *token.FileSet, a, b *asmparse.File) string {
 		return fmt.Sprintf("%d statements, %d", len(a.Stmts), len(b.Stmts))
 	}
 	for i := range a.Stmts {
-		if x, y := stmtString(pos, &a.Stmts[i]), stmtString(pos, &b.Stmts[i]); x != y {
+		if x, y := stmtString(pos, a, i), stmtString(pos, b, i); x != y {
 			return fmt.Sprintf("statement %d:\n\t%s\n\t%s", i, x, y)
 		}
 	}
@@ -124,10 +124,11 @@ func macroString(m *asmparse.Macro) string {
 	return b.String()
 }
 
-func stmtString(pos func(token.Pos) string, s *asmparse.Stmt) string {
+func stmtString(pos func(token.Pos) string, f *asmparse.File, i int) string {
+	s := &f.Stmts[i]
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s%s bad=%v", pos(s.Pos), s.Op, s.Suffix, s.Bad)
-	for _, l := range s.Labels {
+	for _, l := range f.StmtLabels(i) {
 		fmt.Fprintf(&b, " label %s@%s", l.Name, pos(l.Pos))
 	}
 	for e := s.Exp; e != nil; e = e.Parent {
@@ -142,7 +143,7 @@ func stmtString(pos func(token.Pos) string, s *asmparse.Stmt) string {
 
 func operandString(b *strings.Builder, pos func(token.Pos) string, o *asmparse.Operand) {
 	fmt.Fprintf(b, "%v %v %d %v %v %v %v %s %q %q %q %q %d %q %q %q %q %d %q %d %d %d %v %q %q [",
-		o.Kind, o.Shift, o.Scale, o.Star, o.Static, o.HasLane, o.HasArgs, pos(o.Pos), o.Text, o.Reg, o.Sym, o.Index, o.Val,
+		o.Kind, o.Shift, o.Scale, o.Star, o.Static, o.HasLane, o.HasArgs, pos(o.Pos), o.Text, o.Reg, o.Sym, o.Index(), o.Val,
 		o.Reg2(), o.Ext(), o.ABI(), o.ShiftReg(), o.ShiftAmt(), o.IndexExt(), o.IndexShift(), o.Lane(), o.Args(), o.Float(), o.Str(), o.Unresolved())
 	for _, r := range o.List() {
 		operandString(b, pos, &r)

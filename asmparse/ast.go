@@ -14,6 +14,7 @@ type File struct {
 	GOOS       string
 	Build      string // the //go:build expression, if any
 	Stmts      []Stmt
+	Labels     []Label     // every label, in order; each marks the statement Stmts[Label.Stmt]
 	Directives []Directive // //go: and //asmcheck: comments in the file itself
 	Includes   []string    // paths of the files included, in order
 	Missing    []string    // #include names that could not be found
@@ -53,17 +54,37 @@ func (f *File) addDirective(pos token.Pos, text string) {
 type Label struct {
 	Name string
 	Pos  token.Pos
+	Stmt int // the index in File.Stmts of the statement the label marks
+}
+
+// StmtLabels returns the labels that mark statement i, in order.
+func (f *File) StmtLabels(i int) []Label {
+	ls := f.Labels
+	lo, hi := 0, len(ls)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ls[m].Stmt < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	end := lo
+	for end < len(ls) && ls[end].Stmt == i {
+		end++
+	}
+	return ls[lo:end:end]
 }
 
 // A Stmt is one instruction or pseudo-instruction (TEXT, DATA, GLOBL,
-// PCDATA, FUNCDATA, …) and the labels that precede it:
+// PCDATA, FUNCDATA, …):
 //
 //	{label:} OP[.suffix…] [operand {, operand}]
 //
-// Labels at the very end of the input are kept on a Stmt with an empty Op.
+// The labels before it are in File.Labels (File.StmtLabels). Labels at the
+// very end of the input mark a Stmt with an empty Op.
 type Stmt struct {
-	Pos    token.Pos // of the mnemonic, or of the outermost macro invocation
-	Labels []Label
+	Pos    token.Pos  // of the mnemonic, or of the outermost macro invocation
 	Op     string     // the mnemonic as written: "MOVQ", "TEXT", "VLD1"
 	Suffix string     // everything written after the mnemonic's first '.', with the dots: ".P", ".EQ", ".Z.BCST"
 	Args   []Operand  // the operands in source order
@@ -111,8 +132,8 @@ func (k OpKind) String() string { return opKindNames[k] }
 //	MemOp:      Sym (with its package qualifier as written, "·foo", "runtime·x"),
 //	            Static (sym<>), ABI() (sym<ABIInternal>), Val (the offset),
 //	            Reg (the base: "SB", "FP", "SP", "PC" or a register; "" for (R*4)),
-//	            Reg2() ((R1+R2) on ppc64), Index/Scale ((R2*8)), IndexExt()/IndexShift()
-//	            ((R2.UXTW<<3), (R2<<3)); the arm form R1<<2(R3) has Reg R3, Index R1
+//	            Reg2() ((R1+R2) on ppc64), Index()/Scale ((R2*8)), IndexExt()/IndexShift()
+//	            ((R2.UXTW<<3), (R2<<3)); the arm form R1<<2(R3) has Reg R3, Index() R1
 //	            and the shift in Shift/ShiftAmt().
 //	AddrOp:     as MemOp; the operand is the address ($ prefix).
 //	NameOp:     Sym (and Val for name+off forms).
@@ -139,7 +160,6 @@ type Operand struct {
 	Text    string // the operand as written at the use site
 	Reg     string
 	Sym     string
-	Index   string
 	Val     int64
 	x       *opExtra
 }
@@ -148,9 +168,9 @@ type Operand struct {
 // Operand small: the commonest (a register's arrangement, TEXT's argument
 // size, a pair's second register) here, the rarest in opMore.
 type opExtra struct {
-	ext, reg2 string
-	args      int64
-	more      *opMore
+	ext, reg2, index string
+	args             int64
+	more             *opMore
 }
 
 // opMore holds the parts of an operand that fewer operands still have.
@@ -195,6 +215,9 @@ var (
 	noExtra opExtra
 	noMore  opMore
 )
+
+// Index returns the index register of (R1)(R2*8), or "".
+func (o *Operand) Index() string { return o.get().index }
 
 // Reg2 returns the second register of a pair or of (R1+R2).
 func (o *Operand) Reg2() string { return o.get().reg2 }

@@ -131,6 +131,9 @@ func TestFastOperands(t *testing.T) {
 				}
 				n += len(a.Args)
 			}
+			if !reflect.DeepEqual(fast.Labels, slow.Labels) {
+				t.Errorf("%s [%s]: labels differ without fast paths", rel, arch)
+			}
 			if !reflect.DeepEqual(fast.Errors, slow.Errors) || !reflect.DeepEqual(fast.Directives, slow.Directives) ||
 				!reflect.DeepEqual(fast.Includes, slow.Includes) || !reflect.DeepEqual(fast.Missing, slow.Missing) {
 				t.Errorf("%s [%s]: errors, directives or includes differ without fast paths", rel, arch)

@@ -47,8 +47,8 @@ func describe(o *Operand) string {
 	if o.Val != 0 {
 		add("val=%d", o.Val)
 	}
-	if o.Index != "" {
-		add("index=%s", o.Index)
+	if o.Index() != "" {
+		add("index=%s", o.Index())
 	}
 	if o.Scale != 0 {
 		add("scale=%d", o.Scale)

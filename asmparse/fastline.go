@@ -304,7 +304,7 @@ func (p *parser) fastMem(f *fastState, o *Operand, i int) (int, bool) {
 		if !ok {
 			return i, false
 		}
-		o.Index = x
+		p.ex(o).index = x
 		if j < f.eol && src[j] == '*' {
 			sc, next, ok := p.fastConst(f, j+1)
 			if !ok {
@@ -661,8 +661,11 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 	}
 	p.stmts = p.stmts[:len(p.stmts)+1]
 	s := &p.stmts[len(p.stmts)-1]
-	*s = Stmt{Pos: lx.base + token.Pos(opOff), Op: src[opOff:opEnd], Labels: *labels}
-	*labels = nil
+	*s = Stmt{Pos: lx.base + token.Pos(opOff), Op: src[opOff:opEnd]}
+	if len(*labels) > 0 {
+		p.attach(*labels, len(p.stmts)-1)
+		*labels = (*labels)[:0]
+	}
 	if sfxEnd > opEnd {
 		s.Suffix = src[opEnd:sfxEnd]
 	}

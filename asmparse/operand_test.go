@@ -252,9 +252,9 @@ end:
 		t.Fatal(err.(ErrorList).Format(fset))
 	}
 	var got []string
-	for _, s := range f.Stmts {
+	for i, s := range f.Stmts {
 		var labels []string
-		for _, l := range s.Labels {
+		for _, l := range f.StmtLabels(i) {
 			labels = append(labels, l.Name+"@"+fset.Position(l.Pos).String())
 		}
 		got = append(got, strings.Join(append(labels, s.Mnemonic()+"@"+fset.Position(s.Pos).String()), " "))

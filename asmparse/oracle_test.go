@@ -747,7 +747,7 @@ func (st *oracleStats) compareOperand(arch, pkg string, o *Operand, printed stri
 		if o.Unresolved() != "" {
 			return true, false
 		}
-		if o.Kind == MemOp && o.Val == 0 && o.Sym == "" && o.Index == "" && printed == st.reg(o.Reg) {
+		if o.Kind == MemOp && o.Val == 0 && o.Sym == "" && o.Index() == "" && printed == st.reg(o.Reg) {
 			// BR (CTR) is printed JMP CTR (ppc64, s390x).
 			return true, true
 		}
@@ -873,8 +873,8 @@ func (st *oracleStats) memString(pkg string, o *Operand) string {
 		// (R1+R2) on ppc64 is printed (R1)(R2).
 		fmt.Fprintf(&b, "(%s)", st.reg(r))
 	}
-	if o.Index != "" {
-		idx := st.reg(o.Index)
+	if o.Index() != "" {
+		idx := st.reg(o.Index())
 		if e := o.IndexExt(); e != "" {
 			idx += "." + e
 		}

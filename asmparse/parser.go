@@ -59,8 +59,9 @@ func (p *parser) parse() {
 		}
 		labels = p.parseLine(line, labels)
 	}
-	if labels != nil {
-		p.stmts = append(p.stmts, Stmt{Pos: labels[0].Pos, Labels: labels})
+	if len(labels) > 0 {
+		p.stmts = append(p.stmts, Stmt{Pos: labels[0].Pos})
+		p.attach(labels, len(p.stmts)-1)
 	}
 	p.finish()
 }
@@ -99,8 +100,11 @@ func (p *parser) parseLine(ts []tok, labels []Label) []Label {
 		}
 		p.stmts = p.stmts[:len(p.stmts)+1]
 		s := &p.stmts[len(p.stmts)-1]
-		s.Pos, s.Op, s.Exp, s.Labels = p.pp.use(t), p.pp.text(t), p.pp.expOf(t), labels
-		labels = nil
+		s.Pos, s.Op, s.Exp = p.pp.use(t), p.pp.text(t), p.pp.expOf(t)
+		if len(labels) > 0 {
+			p.attach(labels, len(p.stmts)-1)
+			labels = labels[:0]
+		}
 		i := 1
 		for i+1 < len(ts) && ts[i].kind == '.' {
 			if k := ts[i+1].kind; k != Ident && k != Int {
@@ -120,6 +124,14 @@ func (p *parser) parseLine(ts []tok, labels []Label) []Label {
 		}
 	}
 	return labels
+}
+
+// attach records labels as marking statement i.
+func (p *parser) attach(labels []Label, i int) {
+	for _, l := range labels {
+		l.Stmt = i
+		p.file.Labels = append(p.file.Labels, l)
+	}
 }
 
 // skipStmt returns ts after the end of the current statement.
@@ -251,7 +263,7 @@ func (p *parser) operandFor(s *Stmt, i, n int, ts []tok) {
 			break
 		}
 		sz, _ := parseInt(p.pp.text(ts[n-1]))
-		op.ex().args = int64(sz)
+		p.ex(op).args = int64(sz)
 		op.HasArgs = true
 		err = p.operand(op, ts[:n-2])
 		op.Text = p.text(ts[:n-2])
@@ -378,7 +390,7 @@ func (p *parser) textSize(op *Operand, ts []tok) string {
 	if err != nil {
 		return "bad argument size"
 	}
-	op.ex().args = int64(a)
+	p.ex(op).args = int64(a)
 	op.HasArgs = true
 	return ""
 }
@@ -514,7 +526,7 @@ func (p *parser) operand(op *Operand, ts []tok) string {
 			return "bad string constant"
 		}
 		op.Kind = StringOp
-		op.mx().str = s
+		p.mx(op).str = s
 		i++
 	default:
 		i, err = p.constOrMem(op, ts, i, prefix)
@@ -541,12 +553,12 @@ func (p *parser) register(op *Operand, ts []tok, i int) (int, string) {
 		i += 3
 	}
 	if i+1 < len(ts) && ts[i].kind == '.' && (ts[i+1].kind == Ident || ts[i+1].kind == Int) {
-		op.ex().ext = p.pp.text(ts[i+1])
+		p.ex(op).ext = p.pp.text(ts[i+1])
 		i += 2
 	}
 	if i < len(ts) && ts[i].kind == '[' {
 		e := exprParser{pp: p.pp, ts: ts, i: i + 1}
-		op.mx().lane = int64(e.expr())
+		p.mx(op).lane = int64(e.expr())
 		op.HasLane = true
 		if e.err != "" {
 			return e.i, e.err
@@ -564,14 +576,14 @@ func (p *parser) register(op *Operand, ts []tok, i int) (int, string) {
 			if p.isReg(ts, i) {
 				var r Operand
 				j, err := p.register(&r, ts, i)
-				op.mx().shiftReg = r.Reg
+				p.mx(op).shiftReg = r.Reg
 				return p.shiftedBase(op, ts, j, err)
 			}
 			// The count is an expression, as in cmd/asm's
 			// registerShift (parse.go): R1@>64-27 is R1@>37.
 			e := exprParser{pp: p.pp, ts: ts, i: i}
-			op.mx().shiftAmt = int64(e.expr())
-			op.mx().unresolved = e.unresolved
+			p.mx(op).shiftAmt = int64(e.expr())
+			p.mx(op).unresolved = e.unresolved
 			return p.shiftedBase(op, ts, e.i, e.err)
 		}
 	}
@@ -589,7 +601,8 @@ func (p *parser) shiftedBase(op *Operand, ts []tok, i int, err string) (int, str
 	if err != "" || j >= len(ts) || ts[j].kind != ')' {
 		return j, "expected (register) after shifted register"
 	}
-	op.Kind, op.Index, op.Reg = MemOp, op.Reg, base.Reg
+	p.ex(op).index = op.Reg
+	op.Kind, op.Reg = MemOp, base.Reg
 	return j + 1, ""
 }
 
@@ -615,9 +628,9 @@ func (p *parser) list(op *Operand, ts []tok, i int) (int, string) {
 			if i, err = p.register(&hi, ts, i+1); err != "" {
 				return i, err
 			}
-			op.mx().list = append(op.mx().list, p.expandRange(r, hi)...)
+			p.mx(op).list = append(p.mx(op).list, p.expandRange(r, hi)...)
 		} else {
-			op.mx().list = append(op.mx().list, r)
+			p.mx(op).list = append(p.mx(op).list, r)
 		}
 		if i < len(ts) && ts[i].kind == ',' {
 			i++
@@ -629,7 +642,7 @@ func (p *parser) list(op *Operand, ts []tok, i int) (int, string) {
 	i++
 	if i < len(ts) && ts[i].kind == '[' {
 		e := exprParser{pp: p.pp, ts: ts, i: i + 1}
-		op.mx().lane = int64(e.expr())
+		p.mx(op).lane = int64(e.expr())
 		op.HasLane = true
 		if e.err != "" || e.peek() != ']' {
 			return e.i, "bad element index after register list"
@@ -645,7 +658,7 @@ func (p *parser) expandRange(lo, hi Operand) []Operand {
 	pl, nl, okl := splitRegNum(lo.Reg)
 	ph, nh, okh := splitRegNum(hi.Reg)
 	if !okl || !okh || pl != ph || lo.Ext() != hi.Ext() || nh < nl || nh-nl > 64 {
-		hi.ex().ext = "-" + hi.Ext()
+		p.ex(&hi).ext = "-" + hi.Ext()
 		return []Operand{lo, hi}
 	}
 	out := make([]Operand, 0, nh-nl+1)
@@ -685,7 +698,7 @@ func (p *parser) symbol(op *Operand, ts []tok, i int, prefix Kind) (int, string)
 			op.Static = true
 			i += 2
 		case i+2 < len(ts) && ts[i+1].kind == Ident && ts[i+2].kind == '>':
-			op.mx().abi = p.pp.text(ts[i+1])
+			p.mx(op).abi = p.pp.text(ts[i+1])
 			i += 3
 		default:
 			return i, "bad <...> after symbol"
@@ -695,7 +708,7 @@ func (p *parser) symbol(op *Operand, ts []tok, i int, prefix Kind) (int, string)
 		e := exprParser{pp: p.pp, ts: ts, i: i}
 		op.Val = int64(e.expr())
 		if e.unresolved != "" {
-			op.mx().unresolved = e.unresolved
+			p.mx(op).unresolved = e.unresolved
 		}
 		if e.err != "" {
 			return e.i, e.err
@@ -707,7 +720,7 @@ func (p *parser) symbol(op *Operand, ts []tok, i int, prefix Kind) (int, string)
 		if prefix == '$' {
 			// $name: an unresolved constant (go_asm.h, say), or an error.
 			op.Kind = ImmOp
-			op.mx().unresolved = op.Sym
+			p.mx(op).unresolved = op.Sym
 			op.Sym = ""
 		}
 		return i, ""
@@ -726,7 +739,7 @@ func (p *parser) symbol(op *Operand, ts []tok, i int, prefix Kind) (int, string)
 	if err == "" && op.Reg != "SB" && op.Reg != "FP" && op.Reg != "SP" && op.Reg != "PC" {
 		// sym(R1): the symbol can only be a constant whose definition
 		// is not known here (a go_asm.h offset such as g_m(R14)).
-		op.mx().unresolved = op.Sym
+		p.mx(op).unresolved = op.Sym
 		op.Sym = ""
 	}
 	return i, err
@@ -748,13 +761,13 @@ func (p *parser) constOrMem(op *Operand, ts []tok, i int, prefix Kind) (int, str
 		}
 		e := exprParser{pp: p.pp, ts: ts, i: i}
 		op.Kind = FloatOp
-		op.mx().float = e.floatExpr()
+		p.mx(op).float = e.floatExpr()
 		return e.i, e.err
 	}
 	e := exprParser{pp: p.pp, ts: ts, i: i}
 	op.Val = int64(e.expr())
 	if e.unresolved != "" && op.Unresolved() == "" {
-		op.mx().unresolved = e.unresolved
+		p.mx(op).unresolved = e.unresolved
 	}
 	if e.err != "" {
 		return e.i, e.err
@@ -806,13 +819,14 @@ func (p *parser) indirect(op *Operand, ts []tok, i int) (int, string) {
 				return i, "expected scale after *"
 			}
 			sc, _ := parseInt(p.pp.text(ts[i+1]))
-			op.Index, op.Scale, op.Reg = op.Reg, int8(sc), ""
+			p.ex(op).index = op.Reg
+			op.Scale, op.Reg = int8(sc), ""
 			i += 2
 		case ',', '+':
 			if !p.isReg(ts, i+1) {
 				return i, "expected second register"
 			}
-			op.ex().reg2 = p.pp.text(ts[i+1])
+			p.ex(op).reg2 = p.pp.text(ts[i+1])
 			if ts[i].kind == ',' {
 				op.Kind = PairOp
 			}
@@ -840,11 +854,11 @@ func (p *parser) index(op *Operand, ts []tok, i int) (int, string) {
 	if err != "" {
 		return i, err
 	}
-	op.Index = idx.Reg
+	p.ex(op).index = idx.Reg
 	if idx.x != nil {
-		op.mx().indexExt = idx.Ext()
+		p.mx(op).indexExt = idx.Ext()
 		if idx.Shift == LSH {
-			op.mx().indexShift = idx.ShiftAmt()
+			p.mx(op).indexShift = idx.ShiftAmt()
 		}
 	}
 	if i+1 < len(ts) && ts[i].kind == '*' && ts[i+1].kind == Int {

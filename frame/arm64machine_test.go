@@ -335,8 +335,8 @@ func arm64OperandText(op *asmparse.Operand) (string, bool) {
 		if op.Reg != "" {
 			fmt.Fprintf(&b, "(%s)", op.Reg)
 		}
-		if op.Index != "" {
-			b.WriteString("(" + op.Index)
+		if op.Index() != "" {
+			b.WriteString("(" + op.Index())
 			if ext := op.IndexExt(); ext != "" {
 				b.WriteString("." + ext)
 			}

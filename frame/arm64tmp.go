@@ -193,7 +193,7 @@ func arm64MemUsesTmp(c *Ctx) bool {
 			if a.Reg == "SB" {
 				return true // cases 64, 65, 87, 88; a TLS symbol: case 70 with -shared
 			}
-			if c.WriteBack || a.Index != "" || a.Unresolved() != "" || a.Reg == "FP" || a.Reg == "SP" || a.Reg == "" {
+			if c.WriteBack || a.Index() != "" || a.Unresolved() != "" || a.Reg == "FP" || a.Reg == "SP" || a.Reg == "" {
 				return false
 			}
 			sizes := c.arm64TmpSizes()

@@ -79,7 +79,7 @@ func (fn *Func) Stmt(i int) *asmparse.Stmt { return &fn.File.Stmts[fn.Insts[i].S
 // sized exactly; lowering itself works in pooled scratch buffers.
 func Funcs(f *asmparse.File, a *Arch) []*Func {
 	a.once.Do(a.compile)
-	nfn, ninst, nlabel, first := 0, 0, 0, -1
+	nfn, ninst, first := 0, 0, -1
 	for i := range f.Stmts {
 		s := &f.Stmts[i]
 		switch {
@@ -90,9 +90,15 @@ func Funcs(f *asmparse.File, a *Arch) []*Func {
 			nfn++
 		case nfn > 0:
 			ninst++
-			nlabel += len(s.Labels)
 		}
 	}
+	// The labels of statements after the first TEXT (the labels of a
+	// TEXT statement itself belong to no Func), in statement order.
+	fl := f.Labels
+	for len(fl) > 0 && fl[0].Stmt <= first {
+		fl = fl[1:]
+	}
+	nlabel := len(fl)
 	if nfn == 0 {
 		return nil
 	}
@@ -115,10 +121,13 @@ func Funcs(f *asmparse.File, a *Arch) []*Func {
 		for i++; i < len(f.Stmts); i++ {
 			s := &f.Stmts[i]
 			if s.Op == "TEXT" {
+				for len(fl) > 0 && fl[0].Stmt <= i {
+					fl = fl[1:]
+				}
 				break
 			}
-			for _, l := range s.Labels {
-				labels = append(labels, label{name: l.Name, inst: int32(n - start)})
+			for ; len(fl) > 0 && fl[0].Stmt == i; fl = fl[1:] {
+				labels = append(labels, label{name: fl[0].Name, inst: int32(n - start)})
 			}
 			sc.lower(a, &insts[n], s, i, frame, hasFrame)
 			n++

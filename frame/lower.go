@@ -377,8 +377,8 @@ func (c *Ctx) mem(i int, acc access) {
 	var ref RegRef // op.Reg looked up, for BaseReg and BaseSP
 	var refOK bool
 	m.Base, m.Reg, ref, refOK = c.baseRef(op)
-	if op.Index != "" {
-		iref, ok := regGet(c.Arch.regs, op.Index)
+	if op.Index() != "" {
+		iref, ok := regGet(c.Arch.regs, op.Index())
 		m.Index = iref.Reg
 		m.Scale = int(op.Scale)
 		c.addRef(iref, ok, access{read: true}, 0, 0)

@@ -704,7 +704,7 @@ func memSize(mr x86MemRule, args []asmparse.Operand, i int) int {
 	case mr.ref == x86RefNone:
 		return mr.size
 	case mr.ref == x86RefIndex:
-		ref = args[i].Index
+		ref = args[i].Index()
 	case mr.ref < len(args) && args[mr.ref].Kind == asmparse.RegOp:
 		ref = args[mr.ref].Reg
 	}

@@ -329,7 +329,7 @@ func x86Canon(a *Arch, s *asmparse.Stmt) (string, bool) {
 			}
 			ops = append(ops, "["+l[0].Reg+"-"+l[len(l)-1].Reg+"]")
 		case asmparse.MemOp:
-			if op.Reg == "TLS" || op.Index == "TLS" || op.Index == "FS" || op.Index == "GS" {
+			if op.Reg == "TLS" || op.Index() == "TLS" || op.Index() == "FS" || op.Index() == "GS" {
 				return "", false // thread-local: the assembler rewrites it
 			}
 			if s.Op == "CALL" && op.Reg == "PC" {
@@ -356,12 +356,12 @@ func x86CanonMem(a *Arch, op *asmparse.Operand, base string) string {
 		off = 64
 	}
 	idx := ""
-	if op.Index != "" {
+	if op.Index() != "" {
 		scale := op.Scale
 		if scale == 0 {
 			scale = 1
 		}
-		idx = fmt.Sprintf("(%s*%d)", op.Index, scale)
+		idx = fmt.Sprintf("(%s*%d)", op.Index(), scale)
 	}
 	if op.Reg == "SB" && idx == "" {
 		return fmt.Sprintf("x86sym%+d(SB)", off)
