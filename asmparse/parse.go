@@ -69,9 +69,9 @@ func ParseString(fset *token.FileSet, filename string, src string, cfg *Config) 
 	}
 	pp.predefine(cfg.Defines)
 	pp.pushFile(filename, f.Src, f.Base)
-	n := codeLines(src, lines)
+	n := codeLines(src, lines) + macroLines(src)
 	p := &parser{pp: pp, first: &pp.first, file: f, regs: regsFor(f.Arch), x86: f.Arch == "amd64" || f.Arch == "386", errs: &f.Errors,
-		stmts: make([]Stmt, 0, n+n/8+8), opsHint: n + strings.Count(src, ",") + 8}
+		stmts: make([]Stmt, 0, n+8), opsHint: n + strings.Count(src, ",") + 8}
 	p.parse()
 	sc.pend, sc.buf, sc.args = pp.pend[:0], pp.buf[:0], pp.args[:0]
 	f.macros, f.layers = pp.macros, pp.layers
@@ -122,6 +122,68 @@ func codeLines(src string, lines []int) int {
 		if off < len(src) && src[off] != '/' && src[off] != '#' && src[off] != '\n' && src[off] != '\r' {
 			n++
 		}
+	}
+	return n
+}
+
+// macroLines estimates the statements the multi-line macros defined in src
+// add to codeLines: the lines of each body (which codeLines counts once,
+// as if they were code) for each use but the line of the use itself.
+func macroLines(src string) int {
+	n := 0
+	for rest := src; ; {
+		i := strings.Index(rest, "#define")
+		if i < 0 {
+			return n
+		}
+		rest = rest[i+len("#define"):]
+		j := 0
+		for j < len(rest) && (rest[j] == ' ' || rest[j] == '\t') {
+			j++
+		}
+		k := j
+		for k < len(rest) && charClass[rest[k]]&(clIdent|clDigit) != 0 {
+			k++
+		}
+		name := rest[j:k]
+		// The body's continuation lines.
+		body := 0
+		for {
+			e := strings.IndexByte(rest, '\n')
+			if e < 0 {
+				rest = ""
+				break
+			}
+			line := strings.TrimRight(rest[:e], " \t\r")
+			rest = rest[e+1:]
+			if !strings.HasSuffix(line, "\\") {
+				break
+			}
+			body++
+		}
+		if body > 1 && name != "" {
+			n += (countWord(src, name) - 1) * (body - 1)
+		}
+	}
+}
+
+// codeLinesIn is codeLines for the lines of src that start at or after
+// offset off.
+func codeLinesIn(src string, off int) int {
+	n := 0
+	for off < len(src) {
+		i := off
+		for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+			i++
+		}
+		if i < len(src) && src[i] != '/' && src[i] != '#' && src[i] != '\n' && src[i] != '\r' {
+			n++
+		}
+		j := strings.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
+		}
+		off = i + j + 1
 	}
 	return n
 }

@@ -234,10 +234,38 @@ func (p *parser) extrapolate(n int) int {
 	return int(float64(n)/done*1.1) + 16
 }
 
-// growStmts makes room for more statements.
+// countWord counts the occurrences of the identifier name in src that are
+// whole identifiers.
+func countWord(src, name string) int {
+	n := 0
+	for {
+		i := strings.Index(src, name)
+		if i < 0 {
+			return n
+		}
+		end := i + len(name)
+		if (i == 0 || charClass[src[i-1]]&(clIdent|clDigit) == 0) && (end == len(src) || charClass[src[end]]&(clIdent|clDigit) == 0) {
+			n++
+		}
+		src = src[end:]
+	}
+}
+
+// growStmts makes room for more statements: for the statements of the
+// rest of the file (one per line of code), and the extra statements of
+// the invocations of multi-statement macros there, which are what
+// ParseFile's first estimate leaves out.
 func (p *parser) growStmts() {
 	n := len(p.stmts)
-	stmts := make([]Stmt, n, max(p.extrapolate(n), 2*n+8))
+	lx := p.pp.files[0].lx
+	rest := lx.src[min(lx.off, len(lx.src)):]
+	want := n + codeLinesIn(rest, 0) + 16
+	for _, m := range p.pp.multi {
+		if c := countWord(rest, m.Name); c > 0 {
+			want += c * (int(m.stmts) - 1)
+		}
+	}
+	stmts := make([]Stmt, n, max(want, n+n/8+16))
 	copy(stmts, p.stmts)
 	p.stmts = stmts
 }

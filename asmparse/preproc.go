@@ -134,6 +134,11 @@ type preprocessor struct {
 	// and otherDirective records any other directive (readHeader).
 	defines        []*Macro
 	otherDirective bool
+
+	// multi lists the macros defined in the file whose invocations make
+	// several statements, for the parser's estimate of how many it will
+	// make (parser.growStmts).
+	multi []*Macro
 }
 
 // span returns the text of tokens from one macro body: the body as
@@ -761,6 +766,10 @@ func (p *preprocessor) define() {
 		}
 	}
 	m.argIdx = argIndexes(m)
+	if k := p.bodyStmts(m); k > 1 {
+		m.stmts = int32(min(k, 1<<30))
+		p.multi = append(p.multi, m)
+	}
 	if old := p.macro(m.Name); old != nil && !sameBody(old, m) {
 		p.errorf(name.pos, "redefinition of macro %s", m.Name)
 	}
@@ -768,6 +777,27 @@ func (p *preprocessor) define() {
 	if p.defines != nil {
 		p.defines = append(p.defines, m)
 	}
+}
+
+// bodyStmts estimates the number of statements an invocation of m makes:
+// those of its body, and those of the multi-statement macros it invokes.
+func (p *preprocessor) bodyStmts(m *Macro) int {
+	n, in := 0, false
+	for i, t := range m.body {
+		switch {
+		case t.kind == Newline || t.kind == ';':
+			in = false
+		case !in:
+			in = true
+			n++
+			if t.kind == Ident && (m.argIdx == nil || m.argIdx[i] < 0) {
+				if o := p.lookup(p.text(t)); o != nil && o.stmts > 1 {
+					n += int(o.stmts) - 1
+				}
+			}
+		}
+	}
+	return n
 }
 
 func sameBody(a, b *Macro) bool {

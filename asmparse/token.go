@@ -94,6 +94,9 @@ type Macro struct {
 
 	body   []tok  // Body, for the preprocessor
 	argIdx []int8 // for each token of Body, the parameter it names or -1
+	// stmts is the number of statements an invocation makes when more
+	// than one (see preprocessor.multi).
+	stmts int32
 	// hdr is the cached header that defines the macro, if any: the
 	// source number of body is then the file's number for hdr's text.
 	hdr *cachedHeader
