@@ -87,7 +87,7 @@ func (nr *noReturn) callNeverReturns(fn *frame.Func, e *frame.Effect) bool {
 }
 
 // goName returns the Go name (path.name) of a target symbol, or "".
-func (nr *noReturn) goName(t frame.Target) string {
+func (nr *noReturn) goName(t *frame.Target) string {
 	pkg, name, dot := frame.SplitSym(t.Sym)
 	if !dot || t.Static {
 		return ""

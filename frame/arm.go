@@ -240,7 +240,7 @@ func armPC(c *Ctx) {
 			continue
 		}
 		c.E.Flow = FlowIndirect
-		c.E.Target = Target{Indirect: true, Reg: pc}
+		c.setTarget(Target{Indirect: true, Reg: pc})
 		if a := c.Stmt.Args; c.Op == "MOVW" && a[0].Kind == asmparse.RegOp && c.Arch.Regs.Reg(a[0].Reg) == lr {
 			c.E.Flow, c.E.Target.Reg = FlowReturn, lr
 		}

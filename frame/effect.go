@@ -31,7 +31,12 @@ type Effect struct {
 
 	SP SPChange // what the instruction does to the hardware stack pointer
 
-	Target Target // the branch or call target, for Jump, CondJump, Call, TailCall
+	// Target is the branch or call target, for Jump, CondJump, Call,
+	// TailCall. It is never nil in the Effects Lower and Funcs make: an
+	// instruction without a target points at a shared zero Target, which
+	// must not be written (a quarter of instructions have a target; the
+	// others do not carry its bytes).
+	Target *Target
 
 	Attrs  Attr       // other facts: VZEROUPPER, syscall, uses the assembler temporary …
 	Known  bool       // the table knows this mnemonic and operand shape
@@ -83,10 +88,16 @@ type Target struct {
 	Reg      Reg    // the register for an indirect target through a register
 }
 
-// IsZero reports whether the target is empty.
-func (t Target) IsZero() bool { return t == Target{} }
+// noTarget is the Target of instructions that have none.
+var noTarget Target
 
-func (t Target) String() string {
+// IsZero reports whether the target is empty.
+func (t *Target) IsZero() bool { return t == nil || *t == Target{} }
+
+func (t *Target) String() string {
+	if t == nil {
+		return ""
+	}
 	switch {
 	case t.Label != "":
 		return t.Label
@@ -133,7 +144,7 @@ const (
 // being tracked and without SPWrite.
 type SPChange struct {
 	Delta   int64 // for SPDelta: bytes added to SP (negative grows the stack)
-	Align   int64 // for SPAlign
+	Align   int32 // for SPAlign
 	Kind    SPKind
 	Tracked bool
 	SPWrite bool

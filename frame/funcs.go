@@ -217,7 +217,7 @@ func (e *Effect) isData() bool { return e.Pseudo == PseudoDATA || e.Pseudo == Ps
 // TargetOf returns the index of the instruction that the branch at i
 // goes to, and reports whether the target is an instruction of fn.
 func (fn *Func) TargetOf(i int) (int, bool) {
-	t := &fn.Insts[i].Target
+	t := fn.Insts[i].Target
 	switch {
 	case t.Label != "":
 		j, ok := fn.Label(t.Label)

@@ -14,7 +14,7 @@ import (
 
 // benchCorpus returns every amd64 and arm64 .s file of GOROOT, parsed,
 // and their total size.
-func benchCorpus(b *testing.B) ([]*asmparse.File, int64) {
+func benchCorpus(b testing.TB) ([]*asmparse.File, int64) {
 	var files []*asmparse.File
 	var n int64
 	root := filepath.Join(runtime.GOROOT(), "src")

@@ -28,13 +28,14 @@ type Ctx struct {
 	HasFrame bool
 	form     *compiledForm
 	entry    *opEntry // the table's entry for Op, or nil
+	targets  []Target // a slab for the Targets of the Effects lowered
 }
 
 // Lower returns the Effect of statement s, the idx'th of its file,
 // outside of any function.
 func (a *Arch) Lower(s *asmparse.Stmt, idx int) Effect {
 	a.once.Do(a.compile)
-	e := Effect{Stmt: idx, Pos: s.Pos, Op: s.Mnemonic()}
+	e := Effect{Stmt: idx, Pos: s.Pos, Op: s.Mnemonic(), Target: &noTarget}
 	a.lowerStmt(&Ctx{Arch: a, Stmt: s, E: &e, Op: s.Op})
 	return e
 }
@@ -106,7 +107,7 @@ func (sc *scratch) lower(a *Arch, e *Effect, s *asmparse.Stmt, idx int, frame in
 	r0, w0, m0 := len(sc.reads), len(sc.writes), len(sc.mems)
 	// *e is zero: set only what is not (one field at a time, cheaper
 	// than assigning the whole struct).
-	e.Stmt, e.Pos, e.Op = idx, s.Pos, sc.mnemonic(s)
+	e.Stmt, e.Pos, e.Op, e.Target = idx, s.Pos, sc.mnemonic(s), &noTarget
 	e.Reads, e.Writes, e.Mem = sc.reads[r0:r0], sc.writes[w0:w0], sc.mems[m0:m0]
 	c := &sc.ctx
 	c.Arch, c.Stmt, c.E, c.Op, c.Frame, c.HasFrame = a, s, e, s.Op, frame, hasFrame
@@ -457,31 +458,42 @@ func (a *Arch) isSP(name string) bool {
 	return false
 }
 
+// setTarget gives the Effect being lowered the target t.
+func (c *Ctx) setTarget(t Target) {
+	if c.E.Target == nil || c.E.Target == &noTarget {
+		if len(c.targets) == 0 {
+			c.targets = make([]Target, 32)
+		}
+		c.E.Target = &c.targets[0]
+		c.targets = c.targets[1:]
+	}
+	*c.E.Target = t
+}
+
 // target records operand i as a branch or call target.
 func (c *Ctx) target(i int) {
 	op, e := &c.Stmt.Args[i], c.E
 	switch op.Kind {
 	case asmparse.NameOp:
-		e.Target.Label = op.Sym
+		c.setTarget(Target{Label: op.Sym})
 	case asmparse.MemOp, asmparse.AddrOp:
 		switch base, r := c.base(op); base {
 		case BasePC:
-			e.Target.PCRel, e.Target.HasPCRel = int(op.Val), true
+			c.setTarget(Target{PCRel: int(op.Val), HasPCRel: true})
 		case BaseSB:
-			e.Target.Sym, e.Target.ABI, e.Target.Static = op.Sym, op.ABI(), op.Static
+			c.setTarget(Target{Sym: op.Sym, ABI: op.ABI(), Static: op.Static})
 			if e.Flow == FlowJump || e.Flow == FlowReturn {
 				e.Flow = FlowTailCall
 			}
 		default:
-			e.Target.Indirect, e.Target.Reg = true, r
+			c.setTarget(Target{Indirect: true, Reg: r})
 			c.mem(i, access{read: true})
 			if e.Flow == FlowJump {
 				e.Flow = FlowIndirect
 			}
 		}
 	case asmparse.RegOp:
-		e.Target.Indirect = true
-		e.Target.Reg = c.Arch.Regs.Reg(op.Reg)
+		c.setTarget(Target{Indirect: true, Reg: c.Arch.Regs.Reg(op.Reg)})
 		c.regAccess(op.Reg, access{read: true}, 0, 0)
 		if e.Flow == FlowJump {
 			e.Flow = FlowIndirect
@@ -514,8 +526,8 @@ func (c *Ctx) spArith() {
 	case '-':
 		c.E.SP = SPChange{Kind: SPDelta, Delta: -src.Val, Tracked: c.Arch.SPArithTracked}
 	case '&':
-		c.E.SP = SPChange{Kind: SPAlign, Align: -src.Val}
-		if src.Val > 0 {
+		c.E.SP = SPChange{Kind: SPAlign, Align: int32(-src.Val)}
+		if src.Val > 0 || -src.Val != int64(int32(-src.Val)) {
 			c.E.SP = SPChange{Kind: SPUnknown}
 		}
 	}

@@ -256,7 +256,7 @@ func s390xMask(c *Ctx) {
 	switch {
 	case known && m.Val&all == all:
 	case known && m.Val&all == 0 && c.E.Flow == FlowJump:
-		c.E.Flow, c.E.Target = FlowNext, Target{}
+		c.E.Flow, c.E.Target = FlowNext, &noTarget
 	case c.E.Flow != FlowCall:
 		c.Cond = true
 	}

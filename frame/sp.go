@@ -160,7 +160,7 @@ func (s SPState) Step(arch *Arch, e *Effect) SPState {
 		}
 	case SPAlign:
 		s.Known = false
-		n := sp.Align & -sp.Align // AND $~23 clears bits 0-2 (and 4): a multiple of 8
+		n := int64(sp.Align & -sp.Align) // AND $~23 clears bits 0-2 (and 4): a multiple of 8
 		switch {
 		case n <= 0:
 		case s.Align > n:

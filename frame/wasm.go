@@ -126,10 +126,10 @@ func wasmSpecial(c *Ctx) {
 	switch {
 	case (c.Op == "CALL" || c.Op == "JMP") && len(c.Stmt.Args) == 0,
 		c.Op == "CallIndirect", c.Op == "BrTable":
-		e.Target = Target{Indirect: true}
+		c.setTarget(Target{Indirect: true})
 	case (c.Op == "Br" || c.Op == "BrIf") && e.Target.IsZero():
 		// Br $n: n enclosing blocks out, not resolved here.
-		e.Target = Target{Indirect: true}
+		c.setTarget(Target{Indirect: true})
 		if c.Op == "Br" {
 			e.Flow = FlowIndirect
 		}
