@@ -156,6 +156,7 @@ type Operand struct {
 	Static  bool
 	HasLane bool
 	HasArgs bool
+	extCode uint8 // the register suffix, when one of extNames; else in x
 	Pos     token.Pos
 	Text    string // the operand as written at the use site
 	Reg     string
@@ -224,7 +225,31 @@ func (o *Operand) Reg2() string { return o.get().reg2 }
 
 // Ext returns the register suffix after '.': an arrangement (B16), an
 // element size (S) or an extension (UXTW).
-func (o *Operand) Ext() string { return o.get().ext }
+func (o *Operand) Ext() string {
+	if o.extCode != 0 {
+		return extNames[o.extCode]
+	}
+	return o.get().ext
+}
+
+// extNames are the register suffixes an Operand holds in extCode, not in
+// an opExtra: the arm64 arrangements, element sizes and extensions, which
+// most arm64 vector operands have.
+var extNames = [...]string{"", "B16", "B8", "H8", "H4", "S4", "S2", "D2", "D1", "Q1",
+	"B", "H", "S", "D", "Q", "UXTB", "UXTH", "UXTW", "UXTX", "SXTB", "SXTH", "SXTW", "SXTX"}
+
+// extCodeOf returns the index of ext in extNames, or 0.
+func extCodeOf(ext string) uint8 {
+	switch len(ext) {
+	case 1, 2, 3, 4:
+		for i := 1; i < len(extNames); i++ {
+			if extNames[i] == ext {
+				return uint8(i)
+			}
+		}
+	}
+	return 0
+}
 
 // ABI returns the ABI selector of sym<ABIInternal>(SB).
 func (o *Operand) ABI() string { return o.getMore().abi }

@@ -439,7 +439,7 @@ func (p *parser) fastRegOperand(f *fastState, o *Operand, i int, r string, ok bo
 		if p.macroAt(ext) != nil {
 			return i, false
 		}
-		p.ex(o).ext = ext
+		p.setExt(o, ext)
 		i = j
 	}
 	return i, true
@@ -503,6 +503,19 @@ func (p *parser) ex(o *Operand) *opExtra {
 		p.extras = p.extras[1:]
 	}
 	return o.x
+}
+
+// setExt sets o's register suffix.
+func (p *parser) setExt(o *Operand, ext string) {
+	if c := extCodeOf(ext); c != 0 {
+		o.extCode = c
+		if o.x != nil {
+			o.x.ext = ""
+		}
+		return
+	}
+	o.extCode = 0
+	p.ex(o).ext = ext
 }
 
 // mx returns o's opMore, making it from the parser's slab if needed.

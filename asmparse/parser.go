@@ -581,7 +581,7 @@ func (p *parser) register(op *Operand, ts []tok, i int) (int, string) {
 		i += 3
 	}
 	if i+1 < len(ts) && ts[i].kind == '.' && (ts[i+1].kind == Ident || ts[i+1].kind == Int) {
-		p.ex(op).ext = p.pp.text(ts[i+1])
+		p.setExt(op, p.pp.text(ts[i+1]))
 		i += 2
 	}
 	if i < len(ts) && ts[i].kind == '[' {
@@ -686,7 +686,7 @@ func (p *parser) expandRange(lo, hi Operand) []Operand {
 	pl, nl, okl := splitRegNum(lo.Reg)
 	ph, nh, okh := splitRegNum(hi.Reg)
 	if !okl || !okh || pl != ph || lo.Ext() != hi.Ext() || nh < nl || nh-nl > 64 {
-		p.ex(&hi).ext = "-" + hi.Ext()
+		p.setExt(&hi, "-"+hi.Ext())
 		return []Operand{lo, hi}
 	}
 	out := make([]Operand, 0, nh-nl+1)
