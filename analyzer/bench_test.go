@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -79,6 +80,49 @@ func BenchmarkVet(b *testing.B) {
 		b.Run("asmdecl/"+arch, func(b *testing.B) { benchAnalyzers(b, arch, []*analysis.Analyzer{asmdecl.Analyzer}) })
 		b.Run("decl/"+arch, func(b *testing.B) { benchAnalyzers(b, arch, declChecks) })
 		b.Run("all/"+arch, func(b *testing.B) { benchAnalyzers(b, arch, All) })
+	}
+}
+
+// BenchmarkVetRatio measures what BenchmarkVet does, interleaved: each
+// iteration runs go vet's asmdecl, asmcheck's declaration checks and all
+// of asmcheck's checks once each on the same loaded packages, in an order
+// that rotates from one iteration to the next, and the benchmark reports
+// the ratios of the summed times (asmdecl's time over asmcheck's, wall
+// and CPU). On a shared machine whose speed drifts by tens of percent
+// within a minute, ratios taken this way are steadier than ratios of
+// separately timed benchmarks.
+//
+//	go test ./analyzer -run XXX -bench VetRatio -benchtime 30x -count 5
+func BenchmarkVetRatio(b *testing.B) {
+	sets := [][]*analysis.Analyzer{{asmdecl.Analyzer}, declChecks, All}
+	for _, arch := range []string{"amd64", "arm64"} {
+		b.Run(arch, func(b *testing.B) {
+			pkgs, n := loadBench(b, arch)
+			b.SetBytes(n)
+			runtime.GC()
+			var wall, cpu [3]time.Duration
+			b.ResetTimer()
+			k := 0
+			for b.Loop() {
+				for j := range sets {
+					i := (j + k) % len(sets)
+					t0, c0 := time.Now(), cpuTime()
+					if _, err := checker.Analyze(sets[i], pkgs, nil); err != nil {
+						b.Fatal(err)
+					}
+					wall[i] += time.Since(t0)
+					cpu[i] += cpuTime() - c0
+				}
+				k++
+			}
+			b.ReportMetric(float64(wall[0])/float64(wall[1]), "decl-x")
+			b.ReportMetric(float64(wall[0])/float64(wall[2]), "all-x")
+			if cpu[1] > 0 && cpu[2] > 0 {
+				b.ReportMetric(float64(cpu[0])/float64(cpu[1]), "decl-cpu-x")
+				b.ReportMetric(float64(cpu[0])/float64(cpu[2]), "all-cpu-x")
+			}
+			b.ReportMetric(float64(wall[0])/float64(b.N)/1e6, "asmdecl-ms/op")
+		})
 	}
 }
 
