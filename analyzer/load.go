@@ -288,7 +288,10 @@ func (p *Package) definedElsewhere(names map[string]bool) map[string][]string {
 			needles = append(needles, []byte("·"+n))
 		}
 	}
-	var buf []byte
+	bp := readBufs.Get().(*[]byte)
+	defer func() { readBufs.Put(bp) }()
+	buf := *bp
+	defer func() { *bp = buf[:0] }()
 	for _, name := range p.Pass.IgnoredFiles {
 		// A file whose name rules out goos is not read.
 		if !strings.HasSuffix(name, ".s") || len(asmparse.FileArchesFor(name, nil, goos)) == 0 {
@@ -341,6 +344,10 @@ func (p *Package) definedElsewhere(names map[string]bool) map[string][]string {
 	}
 	return out
 }
+
+// readBufs holds the buffers definedElsewhere reads files into, kept
+// between runs (a buffer grows to the largest file, 100 KB or so).
+var readBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // containsAny reports whether src contains one of needles.
 func containsAny(src []byte, needles [][]byte) bool {
