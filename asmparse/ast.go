@@ -240,13 +240,51 @@ var extNames = [...]string{"", "B16", "B8", "H8", "H4", "S4", "S2", "D2", "D1", 
 
 // extCodeOf returns the index of ext in extNames, or 0.
 func extCodeOf(ext string) uint8 {
-	switch len(ext) {
-	case 1, 2, 3, 4:
-		for i := 1; i < len(extNames); i++ {
-			if extNames[i] == ext {
-				return uint8(i)
-			}
-		}
+	switch ext {
+	case "B16":
+		return 1
+	case "B8":
+		return 2
+	case "H8":
+		return 3
+	case "H4":
+		return 4
+	case "S4":
+		return 5
+	case "S2":
+		return 6
+	case "D2":
+		return 7
+	case "D1":
+		return 8
+	case "Q1":
+		return 9
+	case "B":
+		return 10
+	case "H":
+		return 11
+	case "S":
+		return 12
+	case "D":
+		return 13
+	case "Q":
+		return 14
+	case "UXTB":
+		return 15
+	case "UXTH":
+		return 16
+	case "UXTW":
+		return 17
+	case "UXTX":
+		return 18
+	case "SXTB":
+		return 19
+	case "SXTH":
+		return 20
+	case "SXTW":
+		return 21
+	case "SXTX":
+		return 22
 	}
 	return 0
 }
