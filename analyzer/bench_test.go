@@ -14,7 +14,7 @@ import (
 )
 
 // benchPackages are std packages with much assembly, for the side-by-side
-// benchmark against go vet's asmdecl.
+// benchmark against go vet's asmdecl; $ASMCHECK_BENCH_PKGS replaces them.
 var benchPackages = []string{
 	"runtime", "internal/bytealg", "math/big", "math",
 	"crypto/internal/fips140/aes", "crypto/internal/fips140/aes/gcm",
@@ -32,7 +32,12 @@ func loadBench(b *testing.B, goarch string) ([]*packages.Package, int64) {
 	b.Setenv("GOOS", "linux")
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax,
 		Env: append(os.Environ(), "GOARCH="+goarch, "GOOS=linux", "CGO_ENABLED=0")}
-	pkgs, err := packages.Load(cfg, benchPackages...)
+	list := benchPackages
+	if e := os.Getenv("ASMCHECK_BENCH_PKGS"); e != "" {
+		// A comma-separated list instead, to time packages one by one.
+		list = strings.Split(e, ",")
+	}
+	pkgs, err := packages.Load(cfg, list...)
 	if err != nil {
 		b.Fatal(err)
 	}
