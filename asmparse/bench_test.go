@@ -48,20 +48,22 @@ func loadCorpus(b testing.TB) ([]corpusEntry, int64) {
 // On go1.26.8, 617 files, 6.06 MB (2026-11-22, AMD EPYC, 2 cores shared
 // with other builds; instructions per iteration from -benchtime 10x
 // minus 2x, divided by 8: with the garbage collector on they vary by
-// about ±3% from run to run):
+// about ±3% from run to run; the last column's, and perf-parse's again
+// in brackets, from 4x minus 1x, divided by 3):
 //
-//	                         before (1f598a7)   e3cafe0            perf-parse
-//	instructions/iter        1.31 G             0.84 G             0.67 G
-//	  with GOGC=off          1.06 G             0.67 G             0.54 G
-//	B/op                     154 MB             102.5 MB           96.5 MB
-//	allocs/op                428 k              86 k               67 k
-//	best ns/op, load ≈ 6     193 ms (31 MB/s)   122 ms (50 MB/s)
-//	best ns/op, load 1.5–5                      118 ms (52 MB/s)   94 ms (65 MB/s)
+//	                    before (1f598a7)  e3cafe0           perf-parse              smaller (c488249)
+//	instructions/iter   1.31 G            0.84 G            0.67 G [0.735 G]        0.731 G
+//	  with GOGC=off     1.06 G            0.67 G            0.54 G [0.542 G]        0.548 G
+//	B/op                154 MB            102.5 MB          96.5 MB                 81.6 MB
+//	allocs/op           428 k             86 k              67 k                    52 k
+//	best ns/op, load ≈ 6  193 ms (31 MB/s)  122 ms (50 MB/s)
+//	best ns/op, load 1.5–5                118 ms (52 MB/s)  94 ms (65 MB/s)         83 ms (73 MB/s)
 //
-// Of the 96.5 MB, 59 MB is the result itself: 186 k Stmts of 104 bytes and
-// 410 k Operands of 96 bytes, whose exported fields fix their size; 6 MB is
-// ParseFile's copy of the text, 10 MB the regrowth of the statements of
-// files whose macros hold several statements each.
+// Of the 81.6 MB, 48 MB is the result itself: 186 k Stmts and 410 k
+// Operands of 80 bytes each, whose exported fields fix their size; 6 MB is
+// ParseFile's copy of the text. (The statements of files whose macros hold
+// several statements each are regrown, mostly once, sized from the rest of the
+// file and the uses of its multi-line macros.)
 //
 // Where the time goes (perf-parse, GOGC=off): fastLine reads 169 k lines
 // straight from the text (including TEXT, DATA and GLOBL lines, and
