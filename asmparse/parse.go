@@ -69,9 +69,10 @@ func ParseString(fset *token.FileSet, filename string, src string, cfg *Config) 
 	}
 	pp.predefine(cfg.Defines)
 	pp.pushFile(filename, f.Src, f.Base)
-	n := codeLines(src, lines) + macroLines(src)
+	n := codeLines(src, lines)
+	n += min(macroLines(src), maxMacroStmts(n))
 	p := &parser{pp: pp, first: &pp.first, file: f, regs: regsFor(f.Arch), x86: f.Arch == "amd64" || f.Arch == "386", errs: &f.Errors,
-		stmts: make([]Stmt, 0, n+8), opsHint: n + strings.Count(src, ",") + 8}
+		stmts: make([]Stmt, 0, n+8), opsHint: n + strings.Count(src, ",") + 8, growScan: scanBudget(src)}
 	p.parse()
 	sc.pend, sc.buf, sc.args = pp.pend[:0], pp.buf[:0], pp.args[:0]
 	f.macros, f.layers = pp.macros, pp.layers
@@ -128,9 +129,12 @@ func codeLines(src string, lines []int) int {
 
 // macroLines estimates the statements the multi-line macros defined in src
 // add to codeLines: the lines of each body (which codeLines counts once,
-// as if they were code) for each use but the line of the use itself.
+// as if they were code) for each use but the line of the use itself. The
+// uses of each macro are counted over all of src, so the macros counted
+// are limited to keep the work linear in len(src) on any input.
 func macroLines(src string) int {
 	n := 0
+	budget := scanBudget(src)
 	for rest := src; ; {
 		i := strings.Index(rest, "#define")
 		if i < 0 {
@@ -161,11 +165,22 @@ func macroLines(src string) int {
 			}
 			body++
 		}
-		if body > 1 && name != "" {
+		if body > 1 && name != "" && budget >= len(src) {
+			budget -= len(src)
 			n += (countWord(src, name) - 1) * (body - 1)
 		}
 	}
 }
+
+// maxMacroStmts bounds the statements the estimates add for macro
+// expansions to the file's lines of code n: an estimate, counting uses
+// in comments too, must not make a small file allocate much.
+func maxMacroStmts(n int) int { return 8*n + 4096 }
+
+// scanBudget is how many bytes of src the estimates of the number of
+// statements (macroLines, parser.growStmts) may each scan in all: a few
+// times the file, whatever the number of macros.
+func scanBudget(src string) int { return 8*len(src) + 1<<20 }
 
 // codeLinesIn is codeLines for the lines of src that start at or after
 // offset off.

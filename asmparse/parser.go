@@ -23,6 +23,9 @@ type parser struct {
 	// opsHint is the size of the first block of operands; opsUsed counts
 	// the operands handed out.
 	opsHint, opsUsed int
+	// growScan is what is left of the bytes growStmts may scan (see
+	// scanBudget).
+	growScan int
 	// first is pp.first, the macro-name filter by first byte and length.
 	first *firstFilter
 	// fast and fastLabels are fastLine's scratch.
@@ -259,12 +262,21 @@ func (p *parser) growStmts() {
 	n := len(p.stmts)
 	lx := p.pp.files[0].lx
 	rest := lx.src[min(lx.off, len(lx.src)):]
-	want := n + codeLinesIn(rest, 0) + 16
+	lines, extra := 0, 0
+	if p.growScan >= len(rest) {
+		p.growScan -= len(rest)
+		lines = codeLinesIn(rest, 0)
+	}
 	for _, m := range p.pp.multi {
+		if p.growScan < len(rest) || extra > 1<<40 {
+			break // a pathological file: grow by the fixed factor
+		}
+		p.growScan -= len(rest)
 		if c := countWord(rest, m.Name); c > 0 {
-			want += c * (int(m.stmts) - 1)
+			extra += c * (int(m.stmts) - 1)
 		}
 	}
+	want := n + lines + min(extra, maxMacroStmts(n+lines)) + 16
 	stmts := make([]Stmt, n, max(want, n+n/8+16))
 	copy(stmts, p.stmts)
 	p.stmts = stmts
