@@ -268,7 +268,7 @@ func (p *parser) growStmts() {
 		lines = codeLinesIn(rest, 0)
 	}
 	for _, m := range p.pp.multi {
-		if p.growScan < len(rest) || extra > 1<<40 {
+		if p.growScan < len(rest) || extra > 1<<30 {
 			break // a pathological file: grow by the fixed factor
 		}
 		p.growScan -= len(rest)
