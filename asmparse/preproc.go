@@ -548,8 +548,11 @@ func (p *preprocessor) invoke(m *Macro, t tok) bool {
 			}
 		}
 	}
+	// The slab's Expansions are zero: set the fields one by one (a whole
+	// struct assigned while a collection runs zeroes it through the
+	// write barrier first).
 	exp := p.newExpansion()
-	*exp = Expansion{Macro: m, Use: t.pos, Parent: texp, end: end}
+	exp.Macro, exp.Use, exp.Parent, exp.end = m, t.pos, texp, end
 	if t.pos == token.NoPos && texp != nil {
 		exp.Use = texp.Use
 	}
