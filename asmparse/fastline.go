@@ -540,8 +540,11 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 		return false // the last line: the general path handles EOF
 	}
 	eol += i
+	// Field by field, here and for the Stmt below: a whole-struct store
+	// into the heap zeroes the destination through the write barrier
+	// first while a collection runs.
 	f := &p.fast
-	*f = fastState{lx: lx, src: src, eol: eol}
+	f.lx, f.src, f.eol, f.exp = lx, src, eol, 0
 	// isName reports whether src[a:b] is an identifier that no macro
 	// expands.
 	isName := func(a, b int) bool {
@@ -674,7 +677,7 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 	}
 	p.stmts = p.stmts[:len(p.stmts)+1]
 	s := &p.stmts[len(p.stmts)-1]
-	*s = Stmt{Pos: lx.base + token.Pos(opOff), Op: src[opOff:opEnd]}
+	s.Pos, s.Op = lx.base+token.Pos(opOff), src[opOff:opEnd] // the rest of *s is zero
 	if len(*labels) > 0 {
 		p.attach(*labels, len(p.stmts)-1)
 		*labels = (*labels)[:0]
