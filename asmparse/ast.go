@@ -2,6 +2,7 @@ package asmparse
 
 import (
 	"go/token"
+	"sort"
 	"strings"
 )
 
@@ -60,15 +61,7 @@ type Label struct {
 // StmtLabels returns the labels that mark statement i, in order.
 func (f *File) StmtLabels(i int) []Label {
 	ls := f.Labels
-	lo, hi := 0, len(ls)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if ls[m].Stmt < i {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
+	lo := sort.Search(len(ls), func(k int) bool { return ls[k].Stmt >= i })
 	end := lo
 	for end < len(ls) && ls[end].Stmt == i {
 		end++
