@@ -34,8 +34,8 @@ type Effect struct {
 	// Target is the branch or call target, for Jump, CondJump, Call,
 	// TailCall. It is never nil in the Effects Lower and Funcs make: an
 	// instruction without a target points at a shared zero Target, which
-	// must not be written (a quarter of instructions have a target; the
-	// others do not carry its bytes).
+	// must not be written (about one instruction in nine has a target;
+	// the others do not carry its bytes).
 	Target *Target
 
 	Attrs  Attr       // other facts: VZEROUPPER, syscall, uses the assembler temporary …
