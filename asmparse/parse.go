@@ -117,14 +117,20 @@ func lineStarts(src string) []int {
 func codeLines(src string, lines []int) int {
 	n := 0
 	for _, off := range lines {
-		for off < len(src) && (src[off] == ' ' || src[off] == '\t') {
-			off++
-		}
-		if off < len(src) && src[off] != '/' && src[off] != '#' && src[off] != '\n' && src[off] != '\r' {
+		if isCode(src, off) {
 			n++
 		}
 	}
 	return n
+}
+
+// isCode reports whether the line that starts at src[off] counts for
+// codeLines.
+func isCode(src string, off int) bool {
+	for off < len(src) && (src[off] == ' ' || src[off] == '\t') {
+		off++
+	}
+	return off < len(src) && src[off] != '/' && src[off] != '#' && src[off] != '\n' && src[off] != '\r'
 }
 
 // macroLines estimates the statements the multi-line macros defined in src
@@ -182,23 +188,18 @@ func maxMacroStmts(n int) int { return 8*n + 4096 }
 // times the file, whatever the number of macros.
 func scanBudget(src string) int { return 8*len(src) + 1<<20 }
 
-// codeLinesIn is codeLines for the lines of src that start at or after
-// offset off.
-func codeLinesIn(src string, off int) int {
+// codeLinesIn is codeLines for src without its line starts.
+func codeLinesIn(src string) int {
 	n := 0
-	for off < len(src) {
-		i := off
-		for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
-			i++
-		}
-		if i < len(src) && src[i] != '/' && src[i] != '#' && src[i] != '\n' && src[i] != '\r' {
+	for off := 0; off < len(src); {
+		if isCode(src, off) {
 			n++
 		}
-		j := strings.IndexByte(src[i:], '\n')
+		j := strings.IndexByte(src[off:], '\n')
 		if j < 0 {
 			break
 		}
-		off = i + j + 1
+		off += j + 1
 	}
 	return n
 }

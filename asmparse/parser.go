@@ -265,7 +265,7 @@ func (p *parser) growStmts() {
 	lines, extra := 0, 0
 	if p.growScan >= len(rest) {
 		p.growScan -= len(rest)
-		lines = codeLinesIn(rest, 0)
+		lines = codeLinesIn(rest)
 	}
 	for _, m := range p.pp.multi {
 		if p.growScan < len(rest) || extra > 1<<30 {
