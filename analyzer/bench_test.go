@@ -79,7 +79,7 @@ var declChecks = []*analysis.Analyzer{ArgSize, FPOffset, FPWidth, Results, Proto
 // BenchmarkVet compares, on the same loaded packages in one run, go vet's
 // asmdecl with asmcheck's declaration checks and with all of asmcheck's
 // checks. MB/s is assembly source per second; compare the ratios
-// (go test ./analyzer -run XXX -bench Vet -count 5 | benchstat).
+// (go test ./analyzer -run XXX -bench 'Vet$' -count 5 | benchstat).
 func BenchmarkVet(b *testing.B) {
 	for _, arch := range []string{"amd64", "arm64"} {
 		b.Run("asmdecl/"+arch, func(b *testing.B) { benchAnalyzers(b, arch, []*analysis.Analyzer{asmdecl.Analyzer}) })
