@@ -175,22 +175,6 @@ type opMore struct {
 	list                                     []Operand
 }
 
-func (o *Operand) ex() *opExtra {
-	if o.x == nil {
-		o.x = new(opExtra)
-	}
-	return o.x
-}
-
-// mx returns the operand's opMore, making it if needed.
-func (o *Operand) mx() *opMore {
-	x := o.ex()
-	if x.more == nil {
-		x.more = new(opMore)
-	}
-	return x.more
-}
-
 func (o *Operand) get() *opExtra {
 	if o.x == nil {
 		return &noExtra

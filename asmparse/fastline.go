@@ -496,13 +496,20 @@ func (p *parser) fastSymbol(f *fastState, o *Operand, i int, name string, addr b
 // ex returns o's opExtra, making it from the parser's slab if needed.
 func (p *parser) ex(o *Operand) *opExtra {
 	if o.x == nil {
-		if len(p.extras) == 0 {
-			p.extras = make([]opExtra, 64)
-		}
-		o.x = &p.extras[0]
-		p.extras = p.extras[1:]
+		o.x = fromSlab(&p.extras, 64)
 	}
 	return o.x
+}
+
+// fromSlab returns the next zero T of *slab, first making a slab of n if
+// it is used up: a File's extra operand parts take a few allocations.
+func fromSlab[T any](slab *[]T, n int) *T {
+	if len(*slab) == 0 {
+		*slab = make([]T, n)
+	}
+	t := &(*slab)[0]
+	*slab = (*slab)[1:]
+	return t
 }
 
 // setExt sets o's register suffix.
@@ -522,11 +529,7 @@ func (p *parser) setExt(o *Operand, ext string) {
 func (p *parser) mx(o *Operand) *opMore {
 	x := p.ex(o)
 	if x.more == nil {
-		if len(p.mores) == 0 {
-			p.mores = make([]opMore, 16)
-		}
-		x.more = &p.mores[0]
-		p.mores = p.mores[1:]
+		x.more = fromSlab(&p.mores, 16)
 	}
 	return x.more
 }
