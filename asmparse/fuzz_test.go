@@ -187,6 +187,9 @@ func FuzzFastPaths(f *testing.F) {
 	for _, line := range fastLineSamples {
 		f.Add(fastLinePrelude + line + "\n")
 	}
+	for _, c := range fastInvokeCases {
+		f.Add(c.src)
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		for _, arch := range []string{"amd64", "arm64", "ppc64le"} {
 			parse := func(slow bool) *File {

@@ -115,6 +115,7 @@ func (p *preprocessor) includeLazy(li LazyIncluder, name, from string) bool {
 		return false
 	}
 	p.file.Includes = append(p.file.Includes, path)
+	p.gen++
 	p.layers = append(p.layers, h)
 	for i := range p.bloom {
 		p.bloom[i] |= h.bloom[i]
@@ -263,6 +264,7 @@ func (p *preprocessor) installHeader(h *cachedHeader) {
 		}
 		return
 	}
+	p.gen++
 	p.layers = append(p.layers, h)
 	for i := range p.bloom {
 		p.bloom[i] |= h.bloom[i]

@@ -63,7 +63,7 @@ func ParseString(fset *token.FileSet, filename string, src string, cfg *Config) 
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	pp := &preprocessor{fset: fset, includer: cfg.Includer, headers: cfg.Headers, macros: map[string]*Macro{}, errs: &f.Errors, file: f,
-		pend: sc.pend[:0], buf: sc.buf[:0], args: sc.args[:0]}
+		pend: sc.pend[:0], buf: sc.buf[:0], args: sc.args[:0], fbuf: sc.fbuf[:0], syms: sc.syms[:0]}
 	if !cfg.NoDefaultDefines {
 		pp.predefine(DefaultDefines(f.GOOS, f.Arch))
 	}
@@ -74,7 +74,7 @@ func ParseString(fset *token.FileSet, filename string, src string, cfg *Config) 
 	p := &parser{pp: pp, first: &pp.first, file: f, regs: regsFor(f.Arch), x86: f.Arch == "amd64" || f.Arch == "386", errs: &f.Errors,
 		stmts: make([]Stmt, 0, n+8), opsHint: n + strings.Count(src, ",") + 8, growScan: scanBudget(src)}
 	p.parse()
-	sc.pend, sc.buf, sc.args = pp.pend[:0], pp.buf[:0], pp.args[:0]
+	sc.pend, sc.buf, sc.args, sc.fbuf, sc.syms = pp.pend[:0], pp.buf[:0], pp.args[:0], pp.fbuf[:0], pp.syms[:0]
 	f.macros, f.layers = pp.macros, pp.layers
 	f.Errors.Sort()
 	return f, f.Errors.Err()

@@ -42,6 +42,8 @@ type scratch struct {
 	pend []tok
 	buf  []tok
 	args []tok
+	fbuf []tok
+	syms []symItem
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -285,6 +287,29 @@ func (p *parser) growStmts() {
 func (p *parser) operandFor(s *Stmt, i, n int, ts []tok) {
 	op := &s.Args[i]
 	op.Pos = p.pp.use(ts[0])
+	if ts[0].step != 0 {
+		// Tokens of a template of fastInvoke: parsed once per template.
+		if m := p.pp.ftmpl.memoFor(ts); m != nil {
+			if m.last == ts[len(ts)-1].step && m.i == i && m.n == n && m.op == s.Op {
+				pos := op.Pos
+				*op = m.val
+				op.Pos = pos
+				return
+			}
+			p.operandText(s, i, n, ts)
+			// Not a list, whose registers have positions of their own.
+			if op.Kind != BadOp && op.Kind != ListOp {
+				m.last, m.i, m.n, m.op, m.val = ts[len(ts)-1].step, i, n, s.Op, *op
+			}
+			return
+		}
+	}
+	p.operandText(s, i, n, ts)
+}
+
+// operandText parses operand i of n of s from ts; its Pos is set.
+func (p *parser) operandText(s *Stmt, i, n int, ts []tok) {
+	op := &s.Args[i]
 	op.Text = p.text(ts)
 	if hasIllegal(ts) {
 		// Reported where the token was made.

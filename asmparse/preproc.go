@@ -139,6 +139,16 @@ type preprocessor struct {
 	// several statements, for the parser's estimate of how many it will
 	// make (parser.growStmts).
 	multi []*Macro
+
+	// gen counts the changes of the macro table (#define, #undef, a
+	// header's layer), for the templates of fastInvoke, kept in tmpls;
+	// fbuf is fastInvoke's second line buffer; ftmpl is the template of
+	// the last line it expanded.
+	gen   int
+	tmpls map[*Macro]*bodyTemplate
+	fbuf  []tok
+	ftmpl *bodyTemplate
+	syms  []symItem // compileBody's stack of expansions
 }
 
 // span returns the text of tokens from one macro body: the body as
@@ -272,6 +282,7 @@ func (p *preprocessor) lookup(name string) *Macro {
 }
 
 func (p *preprocessor) addMacro(m *Macro) {
+	p.gen++
 	p.macros[m.Name] = m
 	h := macroHash(m.Name)
 	p.bloom[h>>6] |= 1 << (h & 63)
@@ -306,6 +317,9 @@ func (p *preprocessor) line() []tok {
 			break
 		}
 		if p.buf[0].kind == '#' || in.lx.mayMacro && p.hasMacro(p.buf) {
+			if p.buf[0].kind != '#' && p.fastInvoke() {
+				return p.buf
+			}
 			p.pushTokens(p.buf)
 			break
 		}
@@ -855,6 +869,7 @@ func (p *preprocessor) undef() {
 	if p.macro(p.text(name)) == nil {
 		p.errorf(name.pos, "#undef of undefined macro %s", p.text(name))
 	}
+	p.gen++
 	if p.inLayers(p.text(name)) {
 		p.macros[p.text(name)] = nil
 	} else {
@@ -984,6 +999,7 @@ func (p *preprocessor) includeBuiltin(name string, pos token.Pos) bool {
 // addLayer makes the macros of h, which define no name already defined,
 // a layer of the macro table.
 func (p *preprocessor) addLayer(h *cachedHeader) {
+	p.gen++
 	p.layers = append(p.layers, h)
 	for i := range p.bloom {
 		p.bloom[i] |= h.bloom[i]

@@ -143,6 +143,7 @@ type tok struct {
 	off  int32 // of the text in its source
 	n    int32 // length of the text
 	exp  int32 // 1 + the index of the token's Expansion in the preprocessor's exps, or 0
+	step int32 // 1 + the index of the token's step in the template of fastInvoke that made it, or 0
 	pos  token.Pos
 }
 
