@@ -86,3 +86,53 @@ func BenchmarkParseCorpus(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParsePackages parses the files of BenchmarkParseCorpus the way
+// the analyzer parses a package's files: the files of one directory and
+// arch one after the other into one FileSet, sharing a HeaderCache, with
+// each header read from disk once per package and iteration (the
+// analyzer's includer keeps what it read). It measures the parser as
+// asmcheck runs it, without BenchmarkParseCorpus's disk read of every
+// header for every file.
+//
+//	go test ./asmparse -run XXX -bench ParsePackages -benchtime 10x -cpu 1 -count 5 -benchmem
+func BenchmarkParsePackages(b *testing.B) {
+	files, n := loadCorpus(b)
+	type group struct {
+		files []corpusEntry
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	for _, e := range files {
+		k := filepath.Dir(e.path) + " " + e.arch
+		g := byKey[k]
+		if g == nil {
+			g = &group{}
+			byKey[k] = g
+			groups = append(groups, g)
+		}
+		g.files = append(g.files, e)
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, g := range groups {
+			read := map[string][]byte{}
+			inc := &DirIncluder{Virtual: map[string][]byte{"go_asm.h": nil}, ReadFile: func(path string) ([]byte, error) {
+				if src, ok := read[path]; ok {
+					return src, nil
+				}
+				src, err := os.ReadFile(path)
+				if err == nil {
+					read[path] = src
+				}
+				return src, err
+			}}
+			fset := token.NewFileSet()
+			hc := &HeaderCache{}
+			for _, e := range g.files {
+				ParseFile(fset, e.path, e.src, &Config{GOARCH: e.arch, Includer: inc, Headers: hc})
+			}
+		}
+	}
+}

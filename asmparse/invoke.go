@@ -201,12 +201,13 @@ type bodyTemplate struct {
 }
 
 // An opMemo is an operand parsed from tokens of a template that are not
-// holes: it is the same for every invocation but for its Pos.
+// holes, which is the same for every invocation but for its Pos: val is
+// where it was parsed first, in a File's operands (which do not move).
 type opMemo struct {
 	last int32 // the step of the operand's last token
 	i, n int   // the operand's index and the statement's operand count
 	op   string
-	val  Operand
+	val  *Operand
 }
 
 // memoFor returns the memo of the operand made of the template's tokens
@@ -255,16 +256,23 @@ type tmplSlot struct {
 // changed is still good if every name it looked up names the same macro
 // (or none): most changes are the #define and #undef of register names
 // around one function, which the templates of other macros do not use.
+//
+// A macro invoked once gets no template: the first invocation is left to
+// the slow path, which costs less than making the template.
 func (p *preprocessor) template(m *Macro) *bodyTemplate {
 	tp := p.tmpls[m]
-	if tp != nil && tp.gen != p.gen && p.sameLookups(tp) {
-		tp.gen = p.gen
-	}
-	if tp == nil || tp.gen != p.gen {
-		tp = p.compileBody(m)
+	if tp == nil {
 		if p.tmpls == nil {
 			p.tmpls = map[*Macro]*bodyTemplate{}
 		}
+		p.tmpls[m] = &usedOnce
+		return nil
+	}
+	if tp != &usedOnce && tp.gen != p.gen && p.sameLookups(tp) {
+		tp.gen = p.gen
+	}
+	if tp == &usedOnce || tp.gen != p.gen {
+		tp = p.compileBody(m)
 		p.tmpls[m] = tp
 	}
 	if !tp.ok {
@@ -272,6 +280,9 @@ func (p *preprocessor) template(m *Macro) *bodyTemplate {
 	}
 	return tp
 }
+
+// usedOnce is the template of a macro invoked once so far.
+var usedOnce bodyTemplate
 
 // sameLookups reports whether the names tp looked up still name the same
 // macros.

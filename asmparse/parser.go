@@ -34,6 +34,9 @@ type parser struct {
 	// extras and mores are slabs for the operands' opExtra and opMore.
 	extras []opExtra
 	mores  []opMore
+	// swapping is set while the operands of a statement whose operands
+	// are swapped after parsing are parsed (see statement).
+	swapping bool
 }
 
 // scratch holds the buffers of a parser between files. They hold no
@@ -199,6 +202,9 @@ loop:
 		return rest
 	}
 	s.Args = p.alloc(nops)
+	// The operands of an x86 pair AX:DX are swapped below: none of them
+	// is kept as an operand memo, which points at where it was parsed.
+	p.swapping = colon >= 0
 	for k := 0; k < nops; k++ {
 		p.operandFor(s, k, nops, ts[spans[2*k]:spans[2*k+1]])
 	}
@@ -287,19 +293,19 @@ func (p *parser) growStmts() {
 func (p *parser) operandFor(s *Stmt, i, n int, ts []tok) {
 	op := &s.Args[i]
 	op.Pos = p.pp.use(ts[0])
-	if ts[0].step != 0 {
+	if ts[0].step != 0 && !p.swapping {
 		// Tokens of a template of fastInvoke: parsed once per template.
 		if m := p.pp.ftmpl.memoFor(ts); m != nil {
 			if m.last == ts[len(ts)-1].step && m.i == i && m.n == n && m.op == s.Op {
 				pos := op.Pos
-				*op = m.val
+				*op = *m.val
 				op.Pos = pos
 				return
 			}
 			p.operandText(s, i, n, ts)
 			// Not a list, whose registers have positions of their own.
 			if op.Kind != BadOp && op.Kind != ListOp {
-				m.last, m.i, m.n, m.op, m.val = ts[len(ts)-1].step, i, n, s.Op, *op
+				m.last, m.i, m.n, m.op, m.val = ts[len(ts)-1].step, i, n, s.Op, op
 			}
 			return
 		}
