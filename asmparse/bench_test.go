@@ -1,6 +1,7 @@
 package asmparse
 
 import (
+	"bytes"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -83,6 +84,88 @@ func BenchmarkParseCorpus(b *testing.B) {
 		for _, e := range files {
 			fset := token.NewFileSet()
 			ParseFile(fset, e.path, e.src, &Config{GOARCH: e.arch, Includer: inc})
+		}
+	}
+}
+
+// BenchmarkScanFloor is a reference point for BenchmarkParseCorpus, not a
+// parser: over the same files, it only finds each line's first word and
+// the boundaries of its comma-separated operands, into reused arrays of
+// offsets, skipping comments with bytes.IndexByte. No register, number,
+// macro, directive or string is looked at, and nothing is kept. What the
+// parser does beyond this scan has to fit in the time left if it is to
+// reach a given speed (see docs/performance.md):
+//
+//	go test ./asmparse -run XXX -bench 'ScanFloor|ParseCorpus' -benchtime 10x -cpu 1 -count 5
+func BenchmarkScanFloor(b *testing.B) {
+	files, n := loadCorpus(b)
+	type span struct{ off, n uint32 }
+	var words, ops []span
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, e := range files {
+			src := e.src
+			words, ops = words[:0], ops[:0]
+			for i := 0; i < len(src); {
+				for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+					i++
+				}
+				if i >= len(src) {
+					break
+				}
+				switch src[i] {
+				case '\n':
+					i++
+					continue
+				case '/', '#':
+					j := bytes.IndexByte(src[i:], '\n')
+					if j < 0 {
+						i = len(src)
+					} else {
+						i += j + 1
+					}
+					continue
+				}
+				start := i
+				for i < len(src) && charClass[src[i]]&(clIdent|clDigit) != 0 {
+					i++
+				}
+				words = append(words, span{uint32(start), uint32(i - start)})
+				for i < len(src) && src[i] != '\n' {
+					for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+						i++
+					}
+					if i >= len(src) || src[i] == '\n' {
+						break
+					}
+					if src[i] == '/' {
+						if j := bytes.IndexByte(src[i:], '\n'); j < 0 {
+							i = len(src)
+						} else {
+							i += j
+						}
+						break
+					}
+					start, depth := i, 0
+					for ; i < len(src); i++ {
+						c := src[i]
+						if c == '\n' || (c == ',' || c == '/') && depth == 0 {
+							break
+						}
+						switch c {
+						case '(', '[':
+							depth++
+						case ')', ']':
+							depth--
+						}
+					}
+					ops = append(ops, span{uint32(start), uint32(i - start)})
+					if i < len(src) && src[i] == ',' {
+						i++
+					}
+				}
+			}
 		}
 	}
 }
