@@ -115,14 +115,7 @@ func (p *preprocessor) includeLazy(li LazyIncluder, name, from string) bool {
 		return false
 	}
 	p.file.Includes = append(p.file.Includes, path)
-	p.gen++
-	p.layers = append(p.layers, h)
-	for i := range p.bloom {
-		p.bloom[i] |= h.bloom[i]
-	}
-	for i := range p.first {
-		p.first[i] |= h.first[i]
-	}
+	p.addLayer(h)
 	if p.lazyMade == nil {
 		p.lazyMade = map[string]*Macro{}
 	}
@@ -264,14 +257,7 @@ func (p *preprocessor) installHeader(h *cachedHeader) {
 		}
 		return
 	}
-	p.gen++
-	p.layers = append(p.layers, h)
-	for i := range p.bloom {
-		p.bloom[i] |= h.bloom[i]
-	}
-	for i := range p.first {
-		p.first[i] |= h.first[i]
-	}
+	p.addLayer(h)
 }
 
 // overlaps reports whether a name that h defines is in the macro table
