@@ -150,10 +150,11 @@ func oneToken(m *Macro) (Token, bool) {
 
 // fastState is what fastLineAt's helpers share: the line being read.
 type fastState struct {
-	lx  *lexer
-	src string
-	eol int // the offset of the line's '\n'
-	exp int // tokens the macros used on the line expand to
+	lx   *lexer
+	src  string
+	eol  int  // the offset of the line's '\n'
+	exp  int  // tokens the macros used on the line expand to
+	pair bool // the last fastMem read a register pair (R1, R2)
 }
 
 // macroAt returns the macro that the identifier name is, or nil.
@@ -242,10 +243,11 @@ func (p *parser) fastConst(f *fastState, i int) (uint64, int, bool) {
 	return v, j, err == nil
 }
 
-// fastExpr reads a constant expression at src[i:] of the simplest kind: an
-// optional unary + - or ~, then constants (see fastConst) joined by + - or
-// |, evaluated as exprParser does. It stops before anything else.
-func (p *parser) fastExpr(f *fastState, i int) (uint64, int, bool) {
+// fastSimpleExpr reads a constant expression at src[i:] of the simplest
+// kind, the commonest: an optional unary + - or ~, then constants (see
+// fastConst) joined by + - or |, evaluated as exprParser does. It stops
+// before anything else.
+func (p *parser) fastSimpleExpr(f *fastState, i int) (uint64, int, bool) {
 	src := f.src
 	unary := byte(0)
 	if c := src[i]; c == '-' || c == '+' || c == '~' {
@@ -290,11 +292,178 @@ func (p *parser) fastExpr(f *fastState, i int) (uint64, int, bool) {
 	}
 }
 
+// fastExpr reads a constant expression at src[i:] as fastFullExpr does,
+// trying fastSimpleExpr first: most expressions are a number, and the
+// general evaluator's calls would cost every one of them more than the
+// few expressions with other operators gain.
+func (p *parser) fastExpr(f *fastState, i int) (uint64, int, bool) {
+	if c := f.src[i]; c != '(' && (c != '-' && c != '+' && c != '~' || i+1 >= f.eol || f.src[i+1] != '(') {
+		exp := f.exp
+		v, next, ok := p.fastSimpleExpr(f, i)
+		if !ok {
+			return v, next, false
+		}
+		j := f.skipSpace(next)
+		if j >= f.eol || !fullExprOp(f.src, j, f.eol) {
+			return v, next, true
+		}
+		f.exp = exp // read again, from the start
+	}
+	return p.fastFullExpr(f, i)
+}
+
+// fullExprOp reports whether src[j:eol] starts with an operator that
+// fastFullExpr reads and fastSimpleExpr does not.
+func fullExprOp(src string, j, eol int) bool {
+	switch c := src[j]; c {
+	case '*', '%', '&', '^':
+		return true
+	case '/':
+		return j+1 >= eol || src[j+1] != '/' && src[j+1] != '*'
+	case '<', '>':
+		return j+1 < eol && src[j+1] == c
+	}
+	return false
+}
+
+// fastFullExpr reads a constant expression at src[i:] and evaluates it as
+// exprParser does: constants (see fastConst) joined by Go's operators
+// with Go's precedence, on uint64 — expr = term {+ - | ^ term}, term =
+// factor {* / % << >> & factor}, factor = constant, or + - ~ factor, or
+// (expr). It stops before anything that cannot continue the expression,
+// and reports false for what the general path handles (a name that is
+// not a constant, a character constant, a division by zero, a comment
+// inside the expression, "->" and "@>").
+func (p *parser) fastFullExpr(f *fastState, i int) (uint64, int, bool) {
+	v, i, ok := p.fastTerm(f, i)
+	for ok {
+		j := f.skipSpace(i)
+		if j >= f.eol {
+			return v, i, true
+		}
+		c := f.src[j]
+		if c != '+' && c != '-' && c != '|' && c != '^' {
+			return v, i, true
+		}
+		if c == '-' && j+1 < f.eol && f.src[j+1] == '>' {
+			return v, i, true // R1->R2 is not for this path
+		}
+		var w uint64
+		w, i, ok = p.fastTerm(f, f.skipSpace(j+1))
+		switch c {
+		case '+':
+			v += w
+		case '-':
+			v -= w
+		case '|':
+			v |= w
+		case '^':
+			v ^= w
+		}
+	}
+	return 0, i, false
+}
+
+// fastTerm reads a term of fastExpr.
+func (p *parser) fastTerm(f *fastState, i int) (uint64, int, bool) {
+	v, i, ok := p.fastFactor(f, i)
+	for ok {
+		j := f.skipSpace(i)
+		if j >= f.eol {
+			return v, i, true
+		}
+		src := f.src
+		c := src[j]
+		shift := j+1 < f.eol && (c == '<' || c == '>') && src[j+1] == c
+		switch {
+		case c == '/' && j+1 < f.eol && (src[j+1] == '/' || src[j+1] == '*'):
+			return v, i, true // a comment: the expression ends
+		case c == '*' || c == '/' || c == '%' || c == '&':
+			j++
+		case shift:
+			j += 2
+		default:
+			return v, i, true
+		}
+		var w uint64
+		w, i, ok = p.fastFactor(f, f.skipSpace(j))
+		switch {
+		case c == '*':
+			v *= w
+		case c == '/' || c == '%':
+			if w == 0 {
+				return 0, i, false // division by zero: reported by the general path
+			}
+			if c == '/' {
+				v /= w
+			} else {
+				v %= w
+			}
+		case c == '&':
+			v &= w
+		case c == '<':
+			v <<= w
+		default:
+			v >>= w
+		}
+	}
+	return 0, i, false
+}
+
+// fastFactor reads a factor of fastExpr.
+func (p *parser) fastFactor(f *fastState, i int) (uint64, int, bool) {
+	if i >= f.eol {
+		return 0, i, false
+	}
+	switch c := f.src[i]; c {
+	case '+', '-', '~':
+		if c == '-' && i+1 < f.eol && f.src[i+1] == '>' {
+			return 0, i, false
+		}
+		v, next, ok := p.fastFactor(f, f.skipSpace(i+1))
+		switch c {
+		case '-':
+			v = -v
+		case '~':
+			v = ^v
+		}
+		return v, next, ok
+	case '(':
+		v, next, ok := p.fastFullExpr(f, f.skipSpace(i+1))
+		if !ok {
+			return 0, next, false
+		}
+		next = f.skipSpace(next)
+		if next >= f.eol || f.src[next] != ')' {
+			return 0, next, false
+		}
+		return v, next + 1, true
+	}
+	return p.fastConst(f, i)
+}
+
 // fastMem reads the (R1) or (R1)(R2*8) of a memory operand at src[i] == '('.
 func (p *parser) fastMem(f *fastState, o *Operand, i int) (int, bool) {
 	src := f.src
+	f.pair = false
 	r, j, ok := p.fastReg(f, i+1)
-	if !ok || j >= f.eol || src[j] != ')' {
+	if !ok || j >= f.eol {
+		return i, false
+	}
+	if c := src[j]; c == ',' || c == '+' {
+		// (R1, R2), a register pair, or (R1+R2) on ppc64.
+		r2, k, ok := p.fastReg(f, f.skipSpace(j+1))
+		if !ok {
+			return i, false
+		}
+		p.ex(o).reg2 = r2
+		f.pair = c == ','
+		j = f.skipSpace(k)
+		if j < f.eol && src[j] == ')' && j+1 < f.eol && src[j+1] == '(' {
+			return i, false // an index after a pair: for the general path
+		}
+	}
+	if j >= f.eol || src[j] != ')' {
 		return i, false
 	}
 	o.Reg = r
@@ -369,12 +538,18 @@ func (p *parser) fastOpText(f *fastState, o *Operand, i int) (int, bool) {
 		memKind = AddrOp
 	}
 	c := src[i]
-	if c == '(' {
+	if c == '(' && (i+1 >= f.eol || !isDigit(src[i+1]) && src[i+1] != '-' && src[i+1] != '+' && src[i+1] != '~' && src[i+1] != '(') {
+		// (R1), (R1)(R2*8), (R1, R2): a register after the '(' (a
+		// parenthesized expression that starts with a name, (CONST+8)(R1),
+		// is left to the general path).
 		i, ok := p.fastMem(f, o, i)
 		o.Kind = memKind
+		if f.pair {
+			o.Kind = PairOp
+		}
 		return i, ok
 	}
-	if !isDigit(c) && c != '-' && c != '~' && c != '+' {
+	if c != '(' && !isDigit(c) && c != '-' && c != '~' && c != '+' {
 		j, v := fastIdentV(f.lx, src, i, f.eol)
 		if j == i {
 			return i, false
@@ -415,7 +590,7 @@ func (p *parser) fastOpText(f *fastState, o *Operand, i int) (int, bool) {
 	if i < f.eol && src[i] == '(' {
 		i, ok = p.fastMem(f, o, i)
 		o.Kind = memKind
-		return i, ok
+		return i, ok && !f.pair
 	}
 	o.Kind = ConstOp
 	if addr {
@@ -481,6 +656,7 @@ func (p *parser) fastSymbol(f *fastState, o *Operand, i int, name string, addr b
 		return i, true
 	}
 	i, ok := p.fastMem(f, o, i)
+	ok = ok && !f.pair
 	o.Kind = MemOp
 	if addr {
 		o.Kind = AddrOp

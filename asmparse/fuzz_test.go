@@ -236,6 +236,16 @@ var fastLineSamples = []string{
 	"\tVADD V1.B16, V2.B16, V3.B16",
 	"\tMOVQ $CONST|1, AX",
 	"\tJMP 2(PC)",
+	"\tMOVD $(-64*1024)(R7), R0",
+	"\tMOVD $14*16, R3",
+	"\tMOVD (16+CONST)(R1), R0",
+	"\tMOVD $((1<<3)|7^2)/3%5, R1",
+	"\tMOVD $-(2*3) & ~CONST >> 1, R1",
+	"\tMOVD R2, (2*8)(R20)",
+	"\tMOVD 0*16(R1), R2 // (R4, R5)",
+	"\tMOVD (R0, R1), R2",
+	"\tMOVD (R1+R2), R3",
+	"\tMOVQ (acc0, acc1 ), BX",
 }
 
 const fastLinePrelude = `#include "textflag.h"
