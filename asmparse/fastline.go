@@ -538,6 +538,9 @@ func (p *parser) fastOpText(f *fastState, o *Operand, i int) (int, bool) {
 		memKind = AddrOp
 	}
 	c := src[i]
+	if c == '[' && !addr {
+		return p.fastList(f, o, i)
+	}
 	if c == '(' && (i+1 >= f.eol || !isDigit(src[i+1]) && src[i+1] != '-' && src[i+1] != '+' && src[i+1] != '~' && src[i+1] != '(') {
 		// (R1), (R1)(R2*8), (R1, R2): a register after the '(' (a
 		// parenthesized expression that starts with a name, (CONST+8)(R1),
@@ -617,7 +620,65 @@ func (p *parser) fastRegOperand(f *fastState, o *Operand, i int, r string, ok bo
 		p.setExt(o, ext)
 		i = j
 	}
+	if i < f.eol && src[i] == '[' {
+		// An element index: V1.S[2].
+		v, j, ok := p.fastExpr(f, i+1)
+		if !ok || j >= f.eol || src[j] != ']' {
+			return i, false
+		}
+		p.mx(o).lane = int64(v)
+		o.HasLane = true
+		i = j + 1
+	}
 	return i, true
+}
+
+// fastList reads a register list at src[i] == '[', [R1, V2.B16, …], as
+// parser.list does, when it has no range (R2-R5) and no element index
+// after it ([V1.S, V2.S][1]).
+func (p *parser) fastList(f *fastState, o *Operand, i int) (int, bool) {
+	src := f.src
+	n := 1 // the elements, to make the list once
+	for j := i + 1; j < f.eol && src[j] != ']'; j++ {
+		if src[j] == ',' {
+			n++
+		}
+	}
+	list := make([]Operand, 0, n)
+	j := i + 1
+	for {
+		start := j
+		r, k, ok := p.fastReg(f, j)
+		if !ok {
+			return i, false
+		}
+		e := Operand{Kind: RegOp, Pos: f.lx.base + token.Pos(start), Reg: r, Text: r}
+		if k+1 < f.eol && src[k] == '.' && charClass[src[k+1]]&clIdent != 0 {
+			m := fastIdent(f.lx, src, k+1, f.eol)
+			ext := src[k+1 : m]
+			if p.macroAt(ext) != nil {
+				return i, false
+			}
+			p.setExt(&e, ext)
+			k = m
+		}
+		list = append(list, e)
+		k = f.skipSpace(k)
+		if k >= f.eol || src[k] != ',' && src[k] != ']' {
+			return i, false // a range, an element's index, …
+		}
+		if src[k] == ']' {
+			j = k + 1
+			break
+		}
+		j = f.skipSpace(k + 1)
+	}
+	if j < f.eol && src[j] == '[' {
+		return i, false // an element index after the list
+	}
+	o.Kind = ListOp
+	p.mx(o).list = list
+	return j, true
 }
 
 // fastSymbol reads the rest of sym[<>|<ABI>][±off][(R)(R*s)] after the

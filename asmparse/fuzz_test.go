@@ -246,6 +246,11 @@ var fastLineSamples = []string{
 	"\tMOVD (R0, R1), R2",
 	"\tMOVD (R1+R2), R3",
 	"\tMOVQ (acc0, acc1 ), BX",
+	"\tVLD1.P 64(R1), [V12.D2, V13.D2 ,V14.D2]",
+	"\tVST1 [V1.B16], (R0)",
+	"\tVMOV R1, V0.D[1]",
+	"\tVMOV V0.S[OFF/4], R2",
+	"\tVTBL V1.B16, [V2.B16, V3.B16], V4.B16",
 }
 
 const fastLinePrelude = `#include "textflag.h"
@@ -265,7 +270,7 @@ const fastLinePrelude = `#include "textflag.h"
 func TestFastLineForms(t *testing.T) {
 	for _, line := range fastLineSamples {
 		arch := "amd64"
-		if strings.Contains(line, "V1.B16") || strings.Contains(line, "MOVD") {
+		if strings.Contains(line, "V1.B16") || strings.Contains(line, "MOVD") || strings.Contains(line, "VLD1") || strings.Contains(line, "VMOV") {
 			arch = "arm64"
 		}
 		src := fastLinePrelude + line + "\n\tRET\n"
