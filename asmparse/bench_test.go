@@ -52,17 +52,17 @@ func loadCorpus(b testing.TB) ([]corpusEntry, int64) {
 // about ±3% from run to run; the last column's, and perf-parse's again
 // in brackets, from 4x minus 1x, divided by 3):
 //
-//	                    before (1f598a7)  e3cafe0           perf-parse              smaller (c488249)  templates (9ac74f2)
-//	instructions/iter   1.31 G            0.84 G            0.67 G [0.735 G]        0.731 G            [0.590 G]
-//	  with GOGC=off     1.06 G            0.67 G            0.54 G [0.542 G]        0.548 G            [0.497 G]
+//	                    before (1f598a7)  e3cafe0           perf-parse              smaller (c488249)  templates, lists (3860073)
+//	instructions/iter   1.31 G            0.84 G            0.67 G [0.735 G]        0.731 G            [0.587 G]
+//	  with GOGC=off     1.06 G            0.67 G            0.54 G [0.542 G]        0.548 G            [0.494 G]
 //	B/op                154 MB            102.5 MB          96.5 MB                 81.6 MB            84.2 MB
-//	allocs/op           428 k             86 k              67 k                    52 k               54 k
+//	allocs/op           428 k             86 k              67 k                    52 k               53 k
 //	best ns/op, load ≈ 6  193 ms (31 MB/s)  122 ms (50 MB/s)
 //	best ns/op, load 1.5–5                118 ms (52 MB/s)  94 ms (65 MB/s)         83 ms (73 MB/s)    73 ms (83 MB/s)
 //
-// (The templates column's instructions with the collector on are from
-// -benchtime 12x minus 3x, divided by 9: fewer iterations vary by 10%.
-// Against it, smaller measured 0.633 G that way.)
+// (The last column's instructions with the collector on are from
+// -benchtime 12x minus 3x, divided by 9, the least of three runs: fewer
+// iterations vary by 10%. Against it, smaller measured 0.633 G that way.)
 //
 // Of the 81.6 MB, 48 MB is the result itself: 186 k Stmts and 410 k
 // Operands of 80 bytes each, whose exported fields fix their size; 6 MB is
