@@ -37,6 +37,9 @@ var fastInvokeCases = []struct {
 	{"name without arguments", "#define F(x) x\n#define M NEG F\n\n\tM\n", false},
 	{"arguments past the body", "#define F(x) NEG x\n#define M F\n\n\tM(R1)\n", false},
 	{"in a disabled block", "#define M NOP\n#ifdef NOTDEFINED\n\n\tM\n#endif\n", false},
+	// 2^13 statements: more than a template holds (maxTemplate).
+	{"larger than a template", "#define A0 NOP; NOP\n#define A1 A0; A0\n#define A2 A1; A1\n#define A3 A2; A2\n#define A4 A3; A3\n#define A5 A4; A4\n#define A6 A5; A5\n#define A7 A6; A6\n#define A8 A7; A7\n#define A9 A8; A8\n#define A10 A9; A9\n#define A11 A10; A10\n#define A12 A11; A11\n\n\tA12\n", false},
+	{"more arguments than fastInvoke passes", "#define M(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20, a21, a22, a23, a24, a25, a26, a27, a28, a29, a30, a31, a32) NEG a32\n\n\tM(R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R0, R1, R2)\n", false},
 }
 
 // TestFastInvoke checks that fastInvoke expands the lines it should, and
