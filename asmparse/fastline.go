@@ -261,12 +261,7 @@ func (p *parser) fastSimpleExpr(f *fastState, i int) (uint64, int, bool) {
 	if !ok {
 		return 0, i, false
 	}
-	switch unary {
-	case '-':
-		v = -v
-	case '~':
-		v = ^v
-	}
+	v = unaryOp(unary, v)
 	for {
 		j := f.skipSpace(i)
 		if j >= f.eol {
@@ -280,15 +275,7 @@ func (p *parser) fastSimpleExpr(f *fastState, i int) (uint64, int, bool) {
 		if !ok {
 			return 0, next, false
 		}
-		switch c {
-		case '+':
-			v += w
-		case '-':
-			v -= w
-		case '|':
-			v |= w
-		}
-		i = next
+		v, i = addOp(c, v, w), next
 	}
 }
 
@@ -350,18 +337,34 @@ func (p *parser) fastFullExpr(f *fastState, i int) (uint64, int, bool) {
 		}
 		var w uint64
 		w, i, ok = p.fastTerm(f, f.skipSpace(j+1))
-		switch c {
-		case '+':
-			v += w
-		case '-':
-			v -= w
-		case '|':
-			v |= w
-		case '^':
-			v ^= w
-		}
+		v = addOp(c, v, w)
 	}
 	return 0, i, false
+}
+
+// addOp applies an operator of exprParser.expr: + - | or ^.
+func addOp(c byte, v, w uint64) uint64 {
+	switch c {
+	case '+':
+		return v + w
+	case '-':
+		return v - w
+	case '|':
+		return v | w
+	}
+	return v ^ w
+}
+
+// unaryOp applies a unary operator of exprParser.factor (+ - ~), or none
+// for c 0.
+func unaryOp(c byte, v uint64) uint64 {
+	switch c {
+	case '-':
+		return -v
+	case '~':
+		return ^v
+	}
+	return v
 }
 
 // fastTerm reads a term of fastExpr.
@@ -421,13 +424,7 @@ func (p *parser) fastFactor(f *fastState, i int) (uint64, int, bool) {
 			return 0, i, false
 		}
 		v, next, ok := p.fastFactor(f, f.skipSpace(i+1))
-		switch c {
-		case '-':
-			v = -v
-		case '~':
-			v = ^v
-		}
-		return v, next, ok
+		return unaryOp(c, v), next, ok
 	case '(':
 		v, next, ok := p.fastFullExpr(f, f.skipSpace(i+1))
 		if !ok {
