@@ -1,11 +1,14 @@
 package analyzer
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"maps"
 	"slices"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
@@ -223,13 +226,23 @@ func (p *Package) usesOfEach(objs map[types.Object]bool, phase usesPhase) map[ty
 	if phase != declFileUses {
 		// A mask of the names' lengths rules out most identifiers before
 		// their text is read or hashed.
+		// With a few names (the usual case), the rest are compared with
+		// each, which is cheaper than hashing.
 		var lens uint64
+		var few []string
 		for name := range names {
 			lens |= 1 << min(len(name), 63)
+			few = append(few, name)
+		}
+		if len(few) > 4 {
+			few = nil
 		}
 		for _, f := range p.Pass.Files {
 			for _, id := range f.Unresolved {
-				if lens&(1<<min(len(id.Name), 63)) != 0 && names[id.Name] {
+				if lens&(1<<min(len(id.Name), 63)) == 0 {
+					continue
+				}
+				if few == nil && names[id.Name] || few != nil && slices.Contains(few, id.Name) {
 					record(id)
 				}
 			}
@@ -238,15 +251,15 @@ func (p *Package) usesOfEach(objs map[types.Object]bool, phase usesPhase) map[ty
 	if phase == unresolvedUses {
 		return out
 	}
+	var declared []types.Object
 	for _, f := range p.Pass.Files {
-		declares := false
+		declared = declared[:0]
 		for obj, ok := range objs {
 			if ok && f.FileStart <= obj.Pos() && obj.Pos() < f.FileEnd {
-				declares = true
-				break
+				declared = append(declared, obj)
 			}
 		}
-		if !declares {
+		if len(declared) == 0 || !p.mayUseInFile(f, declared) {
 			continue
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -259,6 +272,74 @@ func (p *Package) usesOfEach(objs map[types.Object]bool, phase usesPhase) map[ty
 		})
 	}
 	return out
+}
+
+// mayUseInFile reports whether the Go file f may refer to one of objs
+// (declared in f) besides declaring it: whether its text, read again from
+// disk, holds one of their names as a whole word outside comments and
+// other than at the declaration. Walking the syntax of a large file (the
+// runtime's panic.go, stubs.go) costs a millisecond; reading it and
+// searching the text, tens of microseconds. A file that cannot be read,
+// or whose size is not that of the text parsed (the driver read an edited
+// copy), may.
+func (p *Package) mayUseInFile(f *ast.File, objs []types.Object) bool {
+	tf := p.Pass.Fset.File(f.FileStart)
+	if tf == nil {
+		return true
+	}
+	bp := readBufs.Get().(*[]byte)
+	defer readBufs.Put(bp)
+	src, err := readInto(*bp, tf.Name())
+	*bp = src[:0]
+	if err != nil || len(src) != tf.Size() {
+		return true
+	}
+	for _, obj := range objs {
+		name := obj.Name()
+		for i := 0; ; {
+			j := wordAt(src, name, i)
+			if j < 0 {
+				break
+			}
+			i = j + len(name)
+			if pos := tf.Pos(j); pos != obj.Pos() && !inComment(f, pos) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordAt returns the offset of the first occurrence of name in src at or
+// after from that is a whole identifier: neither preceded nor followed by
+// a letter, digit, '_' or a byte of a multi-byte character (which may be
+// a letter: a longer identifier then, never a use of name); -1 if none.
+func wordAt(src []byte, name string, from int) int {
+	for i := from; ; {
+		j := bytes.Index(src[i:], []byte(name))
+		if j < 0 {
+			return -1
+		}
+		j += i
+		end := j + len(name)
+		if (j == 0 || !identByte(src[j-1])) && (end == len(src) || !identByte(src[end])) {
+			return j
+		}
+		i = j + 1
+	}
+}
+
+// inComment reports whether pos lies in one of f's comments. A comment
+// group holds nothing but comments and blanks from its start to its end.
+func inComment(f *ast.File, pos token.Pos) bool {
+	cs := f.Comments
+	i := sort.Search(len(cs), func(i int) bool { return cs[i].End() > pos })
+	return i < len(cs) && cs[i].Pos() <= pos
+}
+
+// identByte reports whether c can be part of a Go identifier.
+func identByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
 }
 
 // A usesPhase selects the identifiers usesOfEach looks at.

@@ -104,3 +104,35 @@ func TestDefinedElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// TestWordAt checks the whole-word search mayUseInFile relies on.
+func TestWordAt(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		from int
+		want int
+	}{
+		{"func f() { f() }", 0, 5},
+		{"func f() { f() }", 6, 11},
+		{"func ff() { f_() f2() xf() }", 0, -1},
+		{"f", 0, 0},
+		{"éf fé f.f", 0, 8}, // a multi-byte letter makes a longer identifier
+		{"", 0, -1},
+	} {
+		if got := wordAt([]byte(c.src), "f", c.from); got != c.want {
+			t.Errorf("wordAt(%q, f, %d) = %d, want %d", c.src, c.from, got, c.want)
+		}
+	}
+}
+
+// TestContainsAny checks the one-pass search of definedElsewhere.
+func TestContainsAny(t *testing.T) {
+	needles := [][]byte{[]byte("·ab"), []byte("·cd")}
+	for src, want := range map[string]bool{
+		"TEXT ·cd(SB)": true, "x·ab": true, "·a ·c ·": false, "ab cd": false, "": false, "··ab": true,
+	} {
+		if got := containsAny([]byte(src), needles); got != want {
+			t.Errorf("containsAny(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
