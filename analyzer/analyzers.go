@@ -20,6 +20,9 @@ func register(checks ...*analysis.Analyzer) { All = append(All, checks...) }
 func init() { register(Syntax) }
 
 func runSyntax(c *Check) {
+	for _, e := range c.Pkg.Internal {
+		c.Pass.Report(analysis.Diagnostic{Pos: e.Pos, Category: "internal", Message: e.Msg})
+	}
 	for _, f := range c.Pkg.Files {
 		for _, e := range f.Errors {
 			msg := e.Msg

@@ -26,7 +26,9 @@ const docSyntax = `report assembly that cannot be read
 The syntax check reports what the asmcheck parser cannot read: a malformed
 operand, an unknown directive, an #include that cannot be found, an
 unterminated #ifdef, a recursive macro. The rest of the file is still
-checked. It also reports //asmcheck:ignore directives without a reason.`
+checked. It also reports //asmcheck:ignore directives without a reason, and
+a panic in asmcheck's own parser or lowering of a file (a bug), after which
+the other files are still checked.`
 
 const docArgSize = `check the argument size in TEXT $frame-args
 

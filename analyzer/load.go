@@ -46,6 +46,11 @@ type Package struct {
 	// GoAsmH reports whether go_asm.h can be computed for the package
 	// (it is, when a file includes it).
 	GoAsmH bool
+	// Internal lists the panics in the parser or the lowering while the
+	// files were read (a bug in asmcheck), for the syntax check to report:
+	// a file the parser failed on is left out, one the lowering failed on
+	// keeps no functions, and the other files are checked.
+	Internal []InternalError
 	// testSrc holds the package's own _test.go files, which the package
 	// under analysis does not include: assembly in x_test.s may implement
 	// functions they declare. Read on first use.
@@ -189,13 +194,56 @@ func (p *Package) parse(name string, inc *includer, headers *asmparse.HeaderCach
 	arch, _ := asmparse.ArchOf(name, src)
 	// src is ours and never written: the File keeps it as its text
 	// without a copy.
-	af, _ := asmparse.ParseString(p.Pass.Fset, name, unsafe.String(unsafe.SliceData(src), len(src)), &asmparse.Config{GOARCH: arch, Includer: inc, Headers: headers})
+	var af *asmparse.File
+	if !p.guardLoad(token.NoPos, name, len(src), "reading", func() {
+		af, _ = asmparse.ParseString(p.Pass.Fset, name, unsafe.String(unsafe.SliceData(src), len(src)), &asmparse.Config{GOARCH: arch, Includer: inc, Headers: headers})
+	}) {
+		return nil
+	}
 	f := &File{File: af, Arch: frame.ArchFor(af.Arch), ABI: abi.ArchFor(af.Arch)}
-	if f.Arch != nil {
-		f.Funcs = frame.Funcs(af, f.Arch)
+	if f.Arch != nil && !p.guardLoad(af.Base, name, len(src), "lowering", func() { f.Funcs = frame.Funcs(af, f.Arch) }) {
+		f.Funcs = nil
 	}
 	f.Ignores = parseIgnores(af)
 	return f
+}
+
+// An InternalError is a panic in the parser or the lowering of a file.
+type InternalError struct {
+	Pos token.Pos // the start of the file
+	Msg string
+}
+
+// loadPanicTest, when set to a stage and a file's base name ("lowering
+// a_amd64.s"), makes guardLoad panic there, for the tests.
+var loadPanicTest string
+
+// guardLoad runs do, one stage ("reading", "lowering") of loading the file
+// name of size bytes, and reports whether it returned; a panic is recorded
+// in p.Internal at pos (at a new position at the start of the file if pos
+// is not valid: the parser may not have added the file to the FileSet).
+func (p *Package) guardLoad(pos token.Pos, name string, size int, stage string, do func()) (ok bool) {
+	defer func() {
+		if ok {
+			return
+		}
+		r := recover()
+		if !pos.IsValid() {
+			pos = token.Pos(p.Pass.Fset.AddFile(name, -1, size).Base())
+		}
+		stack := panicStack()
+		skipped := "the file is not checked"
+		if stage == "lowering" {
+			skipped = "only its syntax and data are checked"
+		}
+		p.Internal = append(p.Internal, InternalError{pos, fmt.Sprintf(
+			"asmcheck internal error %s %s (%s; the other files are checked): %v\n%s", stage, filepath.Base(name), skipped, r, stack)})
+	}()
+	if loadPanicTest != "" && loadPanicTest == stage+" "+filepath.Base(name) {
+		panic("loadPanicTest")
+	}
+	do()
+	return true
 }
 
 // targetGOOS is the GOOS of the build being checked: $GOOS when set (the

@@ -28,7 +28,7 @@ func newAnalyzer(name, doc string, run checkFunc) *analysis.Analyzer {
 	}
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		pkg := pass.ResultOf[Load].(*Package)
-		if len(pkg.Files) == 0 {
+		if len(pkg.Files) == 0 && len(pkg.Internal) == 0 {
 			return nil, nil
 		}
 		c := &Check{Name: name, Pass: pass, Pkg: pkg}
@@ -71,17 +71,24 @@ func (c *Check) guard(f *File, fn *frame.Func, run func()) {
 		} else if len(c.Pkg.Files) > 0 {
 			pos = c.Pkg.Files[0].Base
 		}
-		stack := string(debug.Stack())
-		if i := strings.Index(stack, "panic("); i >= 0 {
-			stack = stack[i:]
-		}
-		if len(stack) > 600 {
-			stack = stack[:600]
-		}
+		stack := panicStack()
 		c.Pass.Report(analysis.Diagnostic{Pos: pos, Category: "internal",
 			Message: fmt.Sprintf("asmcheck internal error in check %s (the rest of the check still ran): %v\n%s", c.Name, r, stack)})
 	}()
 	run()
+}
+
+// panicStack returns the stack of the panicking goroutine from the call
+// of panic on, cut to a few frames, for a diagnostic.
+func panicStack() string {
+	stack := string(debug.Stack())
+	if i := strings.Index(stack, "panic("); i >= 0 {
+		stack = stack[i:]
+	}
+	if len(stack) > 600 {
+		stack = stack[:600]
+	}
+	return stack
 }
 
 // EachFunc calls do for every function of every file whose arch asmcheck
