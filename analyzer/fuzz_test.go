@@ -30,11 +30,17 @@ func add(x, y uint32) uint32
 func memmove(to, from *byte, n uintptr)
 `
 
-// FuzzChecks runs Load and every check on one .s file, read as amd64 and
-// as arm64, beside the package fuzzGo, and fails on a panic in Load, an
-// internal error (a check's panic, which its guard turns into a
-// diagnostic), or a diagnostic or suggested fix outside the file. The
-// seeds are the amd64 and arm64 files of GOROOT and a few small inputs:
+// fuzzArches are the GOARCHes FuzzChecks reads its input as: amd64 and
+// arm64 (every check) first, then those of which asmcheck lowers the
+// control flow.
+var fuzzArches = []string{"amd64", "arm64", "386", "arm", "loong64", "mips", "mips64le", "ppc64le", "riscv64", "s390x", "wasm"}
+
+// FuzzChecks runs Load and every check on one .s file beside the package
+// fuzzGo, for amd64 and arm64 and for one more GOARCH the second input
+// picks, and fails on a panic in Load, an internal error (a check's panic,
+// which its guard turns into a diagnostic), or a diagnostic or suggested
+// fix outside the file. The seeds are GOROOT's files of every arch (each
+// with its own) and a few small inputs:
 //
 //	go test ./analyzer -run XXX -fuzz FuzzChecks -fuzztime 5m -fuzzminimizetime 5s
 //
@@ -49,22 +55,30 @@ func FuzzChecks(f *testing.F) {
 		"DATA x<>+0(SB)/8, $1\nGLOBL x<>(SB), 8, $4\n",
 		"TEXT ·h(SB), 0, $-8\n\tCALL ·k(SB)\n",
 	} {
-		f.Add(s)
+		f.Add(s, uint8(0))
 	}
 	if !testing.Short() {
 		dir := filepath.Join(runtime.GOROOT(), "src")
 		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, "_amd64.s") && !strings.HasSuffix(path, "_arm64.s") {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".s") || strings.Contains(path, "testdata") {
 				return nil
 			}
-			if src, err := os.ReadFile(path); err == nil && len(src) < 32<<10 {
-				f.Add(string(src))
+			for i, arch := range fuzzArches {
+				if strings.HasSuffix(strings.TrimSuffix(path, ".s"), "_"+arch) {
+					if src, err := os.ReadFile(path); err == nil && len(src) < 32<<10 {
+						f.Add(string(src), uint8(i))
+					}
+				}
 			}
 			return nil
 		})
 	}
-	f.Fuzz(func(t *testing.T, src string) {
-		for _, arch := range []string{"amd64", "arm64"} {
+	f.Fuzz(func(t *testing.T, src string, which uint8) {
+		arches := []string{"amd64", "arm64"}
+		if a := fuzzArches[int(which)%len(fuzzArches)]; !slices.Contains(arches, a) {
+			arches = append(arches, a)
+		}
+		for _, arch := range arches {
 			checkAll(t, arch, src)
 		}
 	})
