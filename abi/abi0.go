@@ -73,6 +73,10 @@ type Var struct {
 	Result bool
 	// Pointers reports whether the value contains pointers.
 	Pointers bool
+	// Signed reports whether the value is a signed integer (a copy in a
+	// wider register is sign-extended); Float whether it is a
+	// floating-point number or a part of a complex one.
+	Signed, Float bool
 	// Inner lists the components directly inside this value, in order.
 	Inner []*Var
 }
@@ -233,6 +237,11 @@ func (b *frameBuilder) add(t types.Type, name string, off int, outer *Var, resul
 		Result:   result,
 		Pointers: hasPointers(t),
 	}, outer)
+	if u, ok := t.Underlying().(*types.Basic); ok {
+		info := u.Info()
+		v.Signed = info&types.IsInteger != 0 && info&types.IsUnsigned == 0
+		v.Float = info&types.IsFloat != 0
+	}
 	b.addComponents(t, v)
 	return v
 }
@@ -295,8 +304,8 @@ func appendTypeString(b []byte, t types.Type) ([]byte, bool) {
 }
 
 // part records a scalar component of v.
-func (b *frameBuilder) part(v *Var, suffix, desc string, off, size int, ptr bool) {
-	b.newVar(&Var{
+func (b *frameBuilder) part(v *Var, suffix, desc string, off, size int, ptr bool) *Var {
+	return b.newVar(&Var{
 		Name:     v.Name + "_" + suffix,
 		Offset:   v.Offset + off,
 		Size:     size,
@@ -329,8 +338,8 @@ func (b *frameBuilder) addComponents(t types.Type, v *Var) {
 		b.part(v, "data", "interface data", ptr, ptr, true)
 	case KindComplex:
 		half := v.Size / 2
-		b.part(v, "real", fmt.Sprintf("real(complex%d)", v.Size*8), 0, half, false)
-		b.part(v, "imag", fmt.Sprintf("imag(complex%d)", v.Size*8), half, half, false)
+		b.part(v, "real", fmt.Sprintf("real(complex%d)", v.Size*8), 0, half, false).Float = true
+		b.part(v, "imag", fmt.Sprintf("imag(complex%d)", v.Size*8), half, half, false).Float = true
 	case KindStruct:
 		b.addFields(t.Underlying().(*types.Struct), v)
 	case KindArray:

@@ -188,3 +188,21 @@ func TestParseSignature(t *testing.T) {
 		}
 	}
 }
+
+// TestVarSignedFloat checks the Signed and Float facts of a frame's
+// variables, which fpwidth's fixes choose sign or zero extension by.
+func TestVarSignedFloat(t *testing.T) {
+	f := mustFrame(t, "amd64", "func(a int8, b uint16, c float32, d complex64, e uintptr, p *int, k bool, r rune) (x int64)")
+	for _, tt := range []struct {
+		name          string
+		signed, float bool
+	}{
+		{"a", true, false}, {"b", false, false}, {"c", false, true}, {"d_real", false, true}, {"d_imag", false, true},
+		{"e", false, false}, {"p", false, false}, {"k", false, false}, {"r", true, false}, {"x", true, false},
+	} {
+		v := f.Lookup(tt.name)
+		if v == nil || v.Signed != tt.signed || v.Float != tt.float {
+			t.Errorf("%s: %+v, want Signed %v Float %v", tt.name, v, tt.signed, tt.float)
+		}
+	}
+}

@@ -352,11 +352,11 @@ func runFPWidth(c *Check) {
 // may be accessed by the composite's name, and a complex value may be
 // moved whole.
 func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e *frame.Effect, m *frame.Mem, v *abi.Var) {
-	want, size, typ := v.Kind, v.Size, v.Type
+	want, size, typ, target := v.Kind, v.Size, v.Type, v
 	switch v.Kind {
 	case abi.KindString, abi.KindSlice, abi.KindInterface, abi.KindEmptyInterface:
 		first := v.Inner[0]
-		want, size, typ = first.Kind, first.Size, first.Type
+		want, size, typ, target = first.Kind, first.Size, first.Type, first
 	case abi.KindComplex:
 		if m.Size == v.Size {
 			return
@@ -402,7 +402,7 @@ func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e *frame.Effe
 	case v.Kind.IsSize():
 		msg += fmt.Sprintf("; use %s %d-byte move", article(int64(size)), size)
 	}
-	c.Report(Diag{File: f, Fn: fn, Pos: memPos(fn, e, m), Msg: msg})
+	c.Report(Diag{File: f, Fn: fn, Pos: memPos(fn, e, m), Msg: msg, Fixes: widthFix(f, fn, e, m, target)})
 }
 
 // multiWord reports whether m is one access of several registers (s390x

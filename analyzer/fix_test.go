@@ -1,24 +1,28 @@
 package analyzer
 
 import (
+	"go/build"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// checkFixes runs a on the amd64 testdata package pkg, applies every
-// suggested fix to its file, compares the result with file.golden, and
-// checks the fixed package is clean: analysistest cannot check fixes to .s
-// files itself (STYLE.md). The package's other files are copied as they are.
+// checkFixes runs a on the testdata package pkg for the GOARCH of file
+// (its _GOARCH.s suffix), applies every suggested fix to file, compares
+// the result with file.golden, and checks the fixed package is clean:
+// analysistest cannot check fixes to .s files itself (STYLE.md). The
+// package's other files are copied as they are.
 func checkFixes(t *testing.T, a *analysis.Analyzer, pkg, file string) {
 	t.Helper()
+	arch := strings.TrimSuffix(file[strings.LastIndexByte(file, '_')+1:], ".s")
 	t.Setenv("GOOS", "linux")
-	t.Setenv("GOARCH", "amd64")
+	t.Setenv("GOARCH", arch)
 	t.Setenv("CGO_ENABLED", "0")
 	dir := filepath.Join(analysistest.TestData(), "src", pkg)
 	src := filepath.Join(dir, file)
@@ -104,4 +108,55 @@ func TestDeclFixes(t *testing.T) {
 		runFPOffset(c)
 	})
 	checkFixes(t, both, "declfix", "declfix_amd64.s")
+}
+
+// TestWidthFixes checks fpwidth's fixes (the move of the value's width) on
+// amd64, arm64 and 386, and that each fixed file assembles.
+func TestWidthFixes(t *testing.T) {
+	asm := filepath.Join(build.ToolDir, "asm")
+	for _, file := range []string{"widthfix_amd64.s", "widthfix_arm64.s", "widthfix_386.s"} {
+		t.Run(file, func(t *testing.T) {
+			checkFixes(t, FPWidth, "widthfix", file)
+			if testing.Short() {
+				return
+			}
+			if _, err := os.Stat(asm); err != nil {
+				t.Skipf("no go tool asm: %v", err)
+			}
+			golden, err := os.ReadFile(filepath.Join("testdata", "src", "widthfix", file+".golden"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			arch := strings.TrimSuffix(file[strings.LastIndexByte(file, '_')+1:], ".s")
+			checkAssembles(t, asm, "widthfix", file, golden, arch)
+		})
+	}
+}
+
+// TestWidthNoFix checks that fpwidth offers no fix where the move is not
+// plain: in a macro body (which other expansions share), an instruction
+// that is not a move, a move with a suffix, or an operand of another kind.
+func TestWidthNoFix(t *testing.T) {
+	for _, c := range []struct{ arch, src string }{
+		{"amd64", "#define LOAD MOVQ x+0(FP), AX\nTEXT ·add(SB), 0, $0-12\n\tLOAD\n\tMOVL AX, ret+8(FP)\n\tRET\n"},
+		{"amd64", "TEXT ·add(SB), 0, $0-12\n\tADDQ x+0(FP), AX\n\tMOVL AX, ret+8(FP)\n\tRET\n"},
+		{"amd64", "TEXT ·add(SB), 0, $0-12\n\tMOVQ x+0(FP), Y0\n\tMOVL AX, ret+8(FP)\n\tRET\n"},
+		{"arm64", "TEXT ·add(SB), 0, $0-12\n\tMOVD.P x+0(FP), R0\n\tMOVW R0, ret+8(FP)\n\tRET\n"},
+		{"arm64", "TEXT ·add(SB), 0, $0-12\n\tMOVD x+0(FP), V0.D[0]\n\tMOVW R0, ret+8(FP)\n\tRET\n"},
+	} {
+		diags, _, _ := runAll(t, c.arch, map[string]string{"x_" + c.arch + ".s": c.src})
+		found := false
+		for _, d := range diags {
+			if d.Category != "fpwidth" {
+				continue
+			}
+			found = true
+			if len(d.SuggestedFixes) != 0 {
+				t.Errorf("%s %q: fix %q offered for %q", c.arch, c.src, d.SuggestedFixes[0].Message, d.Message)
+			}
+		}
+		if !found {
+			t.Errorf("%s %q: no fpwidth diagnostic: %v", c.arch, c.src, diags)
+		}
+	}
 }
