@@ -50,8 +50,8 @@ const docFPWidth = `check the width of argument and result accesses
 A MOVL of an int64 argument reads half of it; a MOVQ store to a bool result
 overwrites the next result. The width of every access through FP must be
 the size of what it names (go vet's asmdecl does this on some arches only;
-asmcheck on every arch, from the instruction's effect). On amd64, 386 and
-arm64 a plain move comes with a fix: the move of the value's width.`
+asmcheck on every arch, from the instruction's effect). A plain move comes
+with a fix (every arch but wasm): the move of the value's width.`
 
 const docResults = `check that every result is written before RET
 

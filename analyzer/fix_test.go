@@ -111,10 +111,15 @@ func TestDeclFixes(t *testing.T) {
 }
 
 // TestWidthFixes checks fpwidth's fixes (the move of the value's width) on
-// amd64, arm64 and 386, and that each fixed file assembles.
+// every arch that has them, and that each fixed file assembles.
 func TestWidthFixes(t *testing.T) {
 	asm := filepath.Join(build.ToolDir, "asm")
-	for _, file := range []string{"widthfix_amd64.s", "widthfix_arm64.s", "widthfix_386.s"} {
+	files, _ := filepath.Glob(filepath.Join("testdata", "src", "widthfix", "*.s"))
+	if len(files) != 10 {
+		t.Fatalf("%d widthfix files, want one per arch but wasm and mipsle, mips64le and ppc64 (their twins): %v", len(files), files)
+	}
+	for _, file := range files {
+		file := filepath.Base(file)
 		t.Run(file, func(t *testing.T) {
 			checkFixes(t, FPWidth, "widthfix", file)
 			if testing.Short() {

@@ -12,17 +12,17 @@ import (
 // widthFix returns the fix of a move of the wrong width between a
 // register (or, on x86, a constant) and the argument v through the FP
 // operand m of the instruction e: the same move at v's width, when that
-// is mechanical. It is for the plain moves of amd64, 386 and arm64 written
+// is mechanical. It is for the plain moves of every arch but wasm, written
 // in the file itself (a move in a macro body serves every expansion, and
 // a suffixed or extended move does more than move), with one register or
 // constant besides m. A load into an integer register extends as the Go
 // value does (sign for signed integers, zero otherwise), so that the
 // register holds v's value whatever it is used as afterwards.
 //
-// The mnemonics are the assembler's (cmd/internal/obj/x86/anames.go,
-// cmd/internal/obj/arm64/anames.go; sizes and extensions in
-// cmd/asm/internal/arch and the Go assembler manual, go.dev/doc/asm);
-// TestWidthFixes assembles every fixed file with go tool asm.
+// The mnemonics are the assembler's (cmd/internal/obj/x86/anames.go and
+// the others; sizes and extensions in the Go assembler manual,
+// go.dev/doc/asm, and each arch's back end); TestWidthFixes assembles
+// every fixed file with go tool asm.
 func widthFix(f *File, fn *frame.Func, e *frame.Effect, m *frame.Mem, v *abi.Var) []analysis.SuggestedFix {
 	s := &f.Stmts[e.Stmt]
 	if s.Exp != nil || s.Suffix != "" || len(s.Args) != 2 || m.Arg != 0 && m.Arg != 1 || !v.Kind.IsSize() {
@@ -37,8 +37,10 @@ func widthFix(f *File, fn *frame.Func, e *frame.Effect, m *frame.Mem, v *abi.Var
 	switch fn.Arch.Name {
 	case "amd64", "386":
 		op = x86WidthMove(fn.Arch.Name == "amd64", s.Op, other, load, v)
-	case "arm64":
-		op = arm64WidthMove(s.Op, other, load, v)
+	default:
+		if moves := riscWidthMoves[fn.Arch.Name]; moves != nil {
+			op = riscWidthMove(fn.Arch, moves, s.Op, other, load, v)
+		}
 	}
 	if op == "" || op == s.Op {
 		return nil
@@ -92,33 +94,77 @@ func x86WidthMove(amd64 bool, op string, other *asmparse.Operand, load bool, v *
 	return ""
 }
 
-// arm64 moves widthFix rewrites: between memory and a general register,
-// and between memory and an F register.
-var (
-	arm64IntMoves   = map[string]bool{"MOVB": true, "MOVBU": true, "MOVH": true, "MOVHU": true, "MOVW": true, "MOVWU": true, "MOVD": true}
-	arm64FloatMoves = map[string]bool{"FMOVS": true, "FMOVD": true}
-)
+// riscMoves are the moves widthFix rewrites on the load/store machines,
+// between memory and a general register or a floating-point register (F0
+// …), and the moves it writes: by size, for stores, sign- and
+// zero-extending loads into a general register, and floating-point moves.
+// The names are the assembler's (cmd/internal/obj/*/anames.go); a load
+// narrower than the register extends by sign (MOVB, MOVW on arm64) or by
+// zero (MOVBU, MOVBZ …) as its name says (go.dev/doc/asm and each arch's
+// cmd/internal/obj/*/asm*.go). TestWidthFixes assembles the fixes of each.
+type riscMoves struct {
+	ints, floats                map[string]bool
+	store, loadS, loadU, fmoves map[int]string
+}
 
-// arm64WidthMove returns the arm64 move of v's width to replace the move
-// op between memory and the register other, or "".
-func arm64WidthMove(op string, other *asmparse.Operand, load bool, v *abi.Var) string {
-	if other.Kind != asmparse.RegOp || other.Ext() != "" || other.Shift != 0 {
+func newRiscMoves(b, bu, h, hu, w, wu, d, fs, fd string) *riscMoves {
+	m := &riscMoves{
+		ints:   map[string]bool{b: true, bu: true, h: true, hu: true, w: true, wu: true},
+		floats: map[string]bool{fs: true, fd: true},
+		store:  map[int]string{1: b, 2: h, 4: w},
+		loadS:  map[int]string{1: b, 2: h, 4: w},
+		loadU:  map[int]string{1: bu, 2: hu, 4: wu},
+		fmoves: map[int]string{4: fs, 8: fd},
+	}
+	if d != "" { // a 64-bit machine
+		m.ints[d] = true
+		m.store[8], m.loadS[8], m.loadU[8] = d, d, d
+	}
+	return m
+}
+
+var riscWidthMoves = map[string]*riscMoves{
+	"arm64":    newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVWU", "MOVD", "FMOVS", "FMOVD"),
+	"ppc64":    newRiscMoves("MOVB", "MOVBZ", "MOVH", "MOVHZ", "MOVW", "MOVWZ", "MOVD", "FMOVS", "FMOVD"),
+	"ppc64le":  newRiscMoves("MOVB", "MOVBZ", "MOVH", "MOVHZ", "MOVW", "MOVWZ", "MOVD", "FMOVS", "FMOVD"),
+	"s390x":    newRiscMoves("MOVB", "MOVBZ", "MOVH", "MOVHZ", "MOVW", "MOVWZ", "MOVD", "FMOVS", "FMOVD"),
+	"riscv64":  newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVWU", "MOV", "MOVF", "MOVD"),
+	"loong64":  newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVWU", "MOVV", "MOVF", "MOVD"),
+	"mips64":   newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVWU", "MOVV", "MOVF", "MOVD"),
+	"mips64le": newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVWU", "MOVV", "MOVF", "MOVD"),
+	// The 32-bit machines: a 4-byte load fills the register.
+	"arm":    newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVW", "", "MOVF", "MOVD"),
+	"mips":   newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVW", "", "MOVF", "MOVD"),
+	"mipsle": newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVW", "", "MOVF", "MOVD"),
+}
+
+// riscWidthMove returns the move of v's width to replace the move op
+// between memory and the register other on a load/store machine, or "".
+func riscWidthMove(a *frame.Arch, moves *riscMoves, op string, other *asmparse.Operand, load bool, v *abi.Var) string {
+	if other.Kind != asmparse.RegOp || other.Ext() != "" || other.Shift != 0 || other.HasLane {
 		return ""
 	}
-	switch {
-	case isNumbered(other.Reg, "F"):
-		if !arm64FloatMoves[op] {
+	ref, ok := a.Regs.Lookup(other.Reg)
+	if !ok {
+		return ""
+	}
+	switch class := a.Regs.Info(ref.Reg).Class; {
+	case class == frame.ClassVec && isNumbered(other.Reg, "F"):
+		if !moves.floats[op] {
 			return ""
 		}
-		return map[int]string{4: "FMOVS", 8: "FMOVD"}[v.Size]
-	case isNumbered(other.Reg, "R") || other.Reg == "ZR" && !load || other.Reg == "g":
-		if !arm64IntMoves[op] {
+		return moves.fmoves[v.Size]
+	case class == frame.ClassGP || class == frame.ClassZero && !load:
+		if !moves.ints[op] {
 			return ""
 		}
-		if !load || v.Signed || v.Size == 8 {
-			return map[int]string{1: "MOVB", 2: "MOVH", 4: "MOVW", 8: "MOVD"}[v.Size]
+		switch {
+		case !load:
+			return moves.store[v.Size]
+		case v.Signed:
+			return moves.loadS[v.Size]
 		}
-		return map[int]string{1: "MOVBU", 2: "MOVHU", 4: "MOVWU"}[v.Size]
+		return moves.loadU[v.Size]
 	}
 	return ""
 }
