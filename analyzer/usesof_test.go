@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"bytes"
 	"go/types"
 	"os"
 	"path/filepath"
@@ -134,5 +135,29 @@ func TestContainsAny(t *testing.T) {
 		if got := containsAny([]byte(src), needles); got != want {
 			t.Errorf("containsAny(%q) = %v, want %v", src, got, want)
 		}
+	}
+}
+
+// TestReadInto checks readInto against os.ReadFile on files around its
+// buffer's sizes, reusing the buffer as definedElsewhere does.
+func TestReadInto(t *testing.T) {
+	dir := t.TempDir()
+	var buf []byte
+	for _, n := range []int{0, 1, 64<<10 - 1, 64 << 10, 64<<10 + 1, 200 << 10, 3} {
+		name := filepath.Join(dir, "f")
+		want := make([]byte, n)
+		for i := range want {
+			want[i] = byte(i*7 + n)
+		}
+		if err := os.WriteFile(name, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var err error
+		if buf, err = readInto(buf, name); err != nil || !bytes.Equal(buf, want) {
+			t.Errorf("readInto of %d bytes: %d bytes, %v", n, len(buf), err)
+		}
+	}
+	if _, err := readInto(buf, filepath.Join(dir, "missing")); err == nil {
+		t.Error("readInto of a missing file: no error")
 	}
 }
