@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -167,4 +168,35 @@ func TestConcurrentParse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestNameTail compares nameTail with the plain split it replaced, over
+// every file name of GOROOT/src and a few made-up ones.
+func TestNameTail(t *testing.T) {
+	split := func(filename string) []string {
+		base := strings.TrimSuffix(filepath.Base(filename), filepath.Ext(filename))
+		parts := strings.Split(base, "_")
+		if len(parts) <= 1 {
+			return nil
+		}
+		parts = parts[1:]
+		if n := len(parts); parts[n-1] == "test" {
+			parts = parts[:n-1]
+		}
+		return parts[max(0, len(parts)-2):]
+	}
+	names := []string{"", "x", "x.s", "_.s", "x_.s", "x__.s", "a_b.s", "a_b_c_d_e.s", "x_test.s", "x_linux_amd64_test.s",
+		"x_test_test.s", "dir_x/y.s", "dir/x_arm64", "x_amd64.s.s", ".s", "x_a.b_c.s", "x_linux_test_amd64.s"}
+	filepath.WalkDir(gorootSrc(t), func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, path)
+		}
+		return nil
+	})
+	for _, name := range names {
+		tail, n := nameTail(name)
+		if got, want := tail[:n], split(name); !slices.Equal(got, want) {
+			t.Errorf("nameTail(%q) = %q, want %q", name, got, want)
+		}
+	}
 }

@@ -228,8 +228,8 @@ func FileArches(filename string, src []byte) []string {
 	if a := archFromName(filename); a != "" {
 		return []string{a}
 	}
-	if parts := nameParts(filename); len(parts) > 0 {
-		if arches := osArches[parts[len(parts)-1]]; arches != nil {
+	if tail, n := nameTail(filename); n > 0 {
+		if arches := osArches[tail[n-1]]; arches != nil {
 			return arches
 		}
 	}
@@ -251,29 +251,51 @@ var knownOS = map[string]bool{"aix": true, "android": true, "darwin": true, "dra
 	"nacl": true, "netbsd": true, "openbsd": true, "plan9": true, "solaris": true, "wasip1": true,
 	"windows": true, "zos": true}
 
-// nameParts returns the _-separated words of a file name without its
-// extension, ignoring a leading one (x_amd64.s has GOARCH amd64, amd64.s none).
-func nameParts(filename string) []string {
-	base := strings.TrimSuffix(filepath.Base(filename), filepath.Ext(filename))
-	parts := strings.Split(base, "_")
-	if len(parts) <= 1 {
-		return nil
+// nameTail returns the last two _-separated words of a file name without
+// its extension, a trailing "test" dropped, ignoring the leading word
+// (x_amd64.s has GOARCH amd64, amd64.s none): the last is tail[n-1], the
+// one before it tail[n-2]. It does not allocate: the prototype check asks
+// about every file of other configurations.
+func nameTail(filename string) (tail [2]string, n int) {
+	base := filepath.Base(filename)
+	base = base[:len(base)-len(filepath.Ext(base))]
+	first := strings.IndexByte(base, '_')
+	if first < 0 {
+		return tail, 0
 	}
-	return parts[1:]
+	rest := base[first+1:]
+	// The last three words, last first.
+	var words [3]string
+	k := 0
+	for k < len(words) {
+		i := strings.LastIndexByte(rest, '_')
+		words[k] = rest[i+1:]
+		k++
+		if i < 0 {
+			break
+		}
+		rest = rest[:i]
+	}
+	w := words[:k]
+	if w[0] == "test" {
+		w = w[1:]
+	}
+	n = min(len(w), 2)
+	for i := 0; i < n; i++ {
+		tail[n-1-i] = w[i]
+	}
+	return tail, n
 }
 
 func archFromName(filename string) string {
-	parts := nameParts(filename)
-	if n := len(parts); n > 0 && parts[n-1] == "test" {
-		parts = parts[:n-1]
+	tail, n := nameTail(filename)
+	if n == 0 {
+		return ""
 	}
-	if n := len(parts); n > 0 && slices.Contains(Arches, parts[n-1]) {
-		return parts[n-1]
-	}
-	if n := len(parts); n > 0 {
-		if arches := osArches[parts[n-1]]; len(arches) == 1 {
-			return arches[0]
-		}
+	if last := tail[n-1]; slices.Contains(Arches, last) {
+		return last
+	} else if arches := osArches[last]; len(arches) == 1 {
+		return arches[0]
 	}
 	return ""
 }
@@ -294,13 +316,10 @@ var osArches = map[string][]string{
 }
 
 func goosOf(filename string) string {
-	parts := nameParts(filename)
-	if n := len(parts); n > 0 && parts[n-1] == "test" {
-		parts = parts[:n-1]
-	}
-	for i := len(parts) - 1; i >= 0 && i >= len(parts)-2; i-- {
-		if knownOS[parts[i]] {
-			return parts[i]
+	tail, n := nameTail(filename)
+	for i := n - 1; i >= 0; i-- {
+		if knownOS[tail[i]] {
+			return tail[i]
 		}
 	}
 	if g := os.Getenv("GOOS"); g != "" {
@@ -390,13 +409,10 @@ func osTag(tag, goos string) (val, fixed bool) {
 // goos: none if its name names another GOOS, else those of its name or
 // build constraint.
 func FileArchesFor(filename string, src []byte, goos string) []string {
-	parts := nameParts(filename)
-	if n := len(parts); n > 0 && parts[n-1] == "test" {
-		parts = parts[:n-1]
-	}
-	for i := len(parts) - 1; i >= 0 && i >= len(parts)-2; i-- {
-		if knownOS[parts[i]] {
-			if v, _ := osTag(parts[i], goos); !v {
+	tail, n := nameTail(filename)
+	for i := n - 1; i >= 0; i-- {
+		if knownOS[tail[i]] {
+			if v, _ := osTag(tail[i], goos); !v {
 				return nil
 			}
 			break
