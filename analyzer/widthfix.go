@@ -14,133 +14,105 @@ import (
 // operand m of the instruction e: the same move at v's width, when that
 // is mechanical. It is for the plain moves of every arch but wasm, written
 // in the file itself (a move in a macro body serves every expansion, and
-// a suffixed or extended move does more than move), with one register or
-// constant besides m. A load into an integer register extends as the Go
-// value does (sign for signed integers, zero otherwise), so that the
-// register holds v's value whatever it is used as afterwards.
-//
-// The mnemonics are the assembler's (cmd/internal/obj/x86/anames.go and
-// the others; sizes and extensions in the Go assembler manual,
-// go.dev/doc/asm, and each arch's back end); TestWidthFixes assembles
-// every fixed file with go tool asm.
+// a suffixed or extended move does more than move), with one whole
+// register or constant besides m. A load into an integer register extends
+// as the Go value does (sign for signed integers, zero otherwise), so that
+// the register holds v's value whatever it is used as afterwards.
 func widthFix(f *File, fn *frame.Func, e *frame.Effect, m *frame.Mem, v *abi.Var) []analysis.SuggestedFix {
 	s := &f.Stmts[e.Stmt]
-	if s.Exp != nil || s.Suffix != "" || len(s.Args) != 2 || m.Arg != 0 && m.Arg != 1 || !v.Kind.IsSize() {
+	moves := widthMoves[fn.Arch.Name]
+	if moves == nil || s.Exp != nil || s.Suffix != "" || len(s.Args) != 2 || m.Arg != 0 && m.Arg != 1 || !v.Kind.IsSize() {
 		return nil
 	}
-	other := &s.Args[1-m.Arg]
 	load := m.Read && !m.Write
 	if !load && !m.Write {
 		return nil
 	}
-	var op string
-	switch fn.Arch.Name {
-	case "amd64", "386":
-		op = x86WidthMove(fn.Arch.Name == "amd64", s.Op, other, load, v)
-	default:
-		if moves := riscWidthMoves[fn.Arch.Name]; moves != nil {
-			op = riscWidthMove(fn.Arch, moves, s.Op, other, load, v)
-		}
-	}
+	op := moves.pick(fn.Arch, s.Op, &s.Args[1-m.Arg], load, v)
 	if op == "" || op == s.Op {
 		return nil
 	}
 	return replaceText(f, s.Pos, s.Op, op, "use "+op)
 }
 
-// x86IntMoves and x86FloatMoves are the moves widthFix rewrites on amd64
-// and 386: between memory and a general register (or a constant), and
-// between memory and an X register.
-var (
-	x86IntMoves = map[string]bool{"MOVB": true, "MOVW": true, "MOVL": true, "MOVQ": true,
-		"MOVBLZX": true, "MOVBLSX": true, "MOVBQZX": true, "MOVBQSX": true, "MOVWLZX": true,
-		"MOVWLSX": true, "MOVWQZX": true, "MOVWQSX": true, "MOVLQZX": true, "MOVLQSX": true}
-	x86FloatMoves = map[string]bool{"MOVSS": true, "MOVSD": true, "MOVQ": true, "MOVL": true}
-	x86GPRs       = map[string]bool{"AX": true, "BX": true, "CX": true, "DX": true, "SI": true, "DI": true, "BP": true,
-		"R8": true, "R9": true, "R10": true, "R11": true, "R12": true, "R13": true, "R14": true, "R15": true}
-)
-
-// x86WidthMove returns the amd64 (or 386) move of v's width to replace the
-// move op between memory and other, or "".
-func x86WidthMove(amd64 bool, op string, other *asmparse.Operand, load bool, v *abi.Var) string {
-	switch {
-	case other.Kind == asmparse.RegOp && isNumbered(other.Reg, "X") && other.Ext() == "":
-		if !x86FloatMoves[op] {
-			return ""
-		}
-		return map[int]string{4: "MOVSS", 8: "MOVSD"}[v.Size]
-	case other.Kind == asmparse.RegOp && x86GPRs[other.Reg] && other.Ext() == "" && (amd64 || !isNumbered(other.Reg, "R")),
-		other.Kind == asmparse.ImmOp && !load:
-		if !x86IntMoves[op] || v.Size == 8 && !amd64 {
-			return ""
-		}
-		if !load {
-			return map[int]string{1: "MOVB", 2: "MOVW", 4: "MOVL", 8: "MOVQ"}[v.Size]
-		}
-		switch {
-		case v.Size == 8:
-			return "MOVQ"
-		case v.Size == 4 && (!v.Signed || !amd64):
-			return "MOVL" // zero-extends into the upper half on amd64
-		case !amd64 && v.Signed:
-			return map[int]string{1: "MOVBLSX", 2: "MOVWLSX"}[v.Size]
-		case !amd64:
-			return map[int]string{1: "MOVBLZX", 2: "MOVWLZX"}[v.Size]
-		case v.Signed:
-			return map[int]string{1: "MOVBQSX", 2: "MOVWQSX", 4: "MOVLQSX"}[v.Size]
-		}
-		return map[int]string{1: "MOVBQZX", 2: "MOVWQZX"}[v.Size]
-	}
-	return ""
-}
-
-// riscMoves are the moves widthFix rewrites on the load/store machines,
-// between memory and a general register or a floating-point register (F0
-// …), and the moves it writes: by size, for stores, sign- and
-// zero-extending loads into a general register, and floating-point moves.
-// The names are the assembler's (cmd/internal/obj/*/anames.go); a load
-// narrower than the register extends by sign (MOVB, MOVW on arm64) or by
-// zero (MOVBU, MOVBZ …) as its name says (go.dev/doc/asm and each arch's
-// cmd/internal/obj/*/asm*.go). TestWidthFixes assembles the fixes of each.
-type riscMoves struct {
+// sizedMoves are the moves widthFix rewrites on one arch, between memory
+// and a general register or a floating-point register, and the moves it
+// writes: by size, for stores, for sign- and zero-extending loads into a
+// general register, and for floating-point registers. The names are the
+// assembler's (cmd/internal/obj/*/anames.go); a load narrower than the
+// register extends by sign (MOVB, arm64 MOVW, MOVLQSX) or by zero (MOVBU,
+// MOVBZ, MOVBQZX, and amd64's MOVL) as the Go assembler manual
+// (go.dev/doc/asm) and each arch's back end (cmd/internal/obj/*/asm*.go)
+// say. TestWidthFixes assembles the fixes of every arch with go tool asm.
+type sizedMoves struct {
 	ints, floats                map[string]bool
 	store, loadS, loadU, fmoves map[int]string
+	fregs                       string // the prefix of its floating-point registers' names: "F", or "X" on x86
+	imm                         bool   // a constant may be stored (x86)
 }
 
-func newRiscMoves(b, bu, h, hu, w, wu, d, fs, fd string) *riscMoves {
-	m := &riscMoves{
+// loadStore returns the moves of a load/store machine, named after their
+// sizes (d is "" on a 32-bit machine; a 4-byte load fills its register).
+func loadStore(b, bu, h, hu, w, wu, d, fs, fd string) *sizedMoves {
+	m := &sizedMoves{
 		ints:   map[string]bool{b: true, bu: true, h: true, hu: true, w: true, wu: true},
 		floats: map[string]bool{fs: true, fd: true},
 		store:  map[int]string{1: b, 2: h, 4: w},
 		loadS:  map[int]string{1: b, 2: h, 4: w},
 		loadU:  map[int]string{1: bu, 2: hu, 4: wu},
 		fmoves: map[int]string{4: fs, 8: fd},
+		fregs:  "F",
 	}
-	if d != "" { // a 64-bit machine
+	if d != "" {
 		m.ints[d] = true
 		m.store[8], m.loadS[8], m.loadU[8] = d, d, d
 	}
 	return m
 }
 
-var riscWidthMoves = map[string]*riscMoves{
-	"arm64":    newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVWU", "MOVD", "FMOVS", "FMOVD"),
-	"ppc64":    newRiscMoves("MOVB", "MOVBZ", "MOVH", "MOVHZ", "MOVW", "MOVWZ", "MOVD", "FMOVS", "FMOVD"),
-	"ppc64le":  newRiscMoves("MOVB", "MOVBZ", "MOVH", "MOVHZ", "MOVW", "MOVWZ", "MOVD", "FMOVS", "FMOVD"),
-	"s390x":    newRiscMoves("MOVB", "MOVBZ", "MOVH", "MOVHZ", "MOVW", "MOVWZ", "MOVD", "FMOVS", "FMOVD"),
-	"riscv64":  newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVWU", "MOV", "MOVF", "MOVD"),
-	"loong64":  newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVWU", "MOVV", "MOVF", "MOVD"),
-	"mips64":   newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVWU", "MOVV", "MOVF", "MOVD"),
-	"mips64le": newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVWU", "MOVV", "MOVF", "MOVD"),
-	// The 32-bit machines: a 4-byte load fills the register.
-	"arm":    newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVW", "", "MOVF", "MOVD"),
-	"mips":   newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVW", "", "MOVF", "MOVD"),
-	"mipsle": newRiscMoves("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVW", "", "MOVF", "MOVD"),
+var widthMoves = map[string]*sizedMoves{
+	"amd64": {
+		ints: map[string]bool{"MOVB": true, "MOVW": true, "MOVL": true, "MOVQ": true,
+			"MOVBLZX": true, "MOVBLSX": true, "MOVBQZX": true, "MOVBQSX": true, "MOVWLZX": true,
+			"MOVWLSX": true, "MOVWQZX": true, "MOVWQSX": true, "MOVLQZX": true, "MOVLQSX": true},
+		floats: map[string]bool{"MOVSS": true, "MOVSD": true, "MOVQ": true, "MOVL": true},
+		store:  map[int]string{1: "MOVB", 2: "MOVW", 4: "MOVL", 8: "MOVQ"},
+		loadS:  map[int]string{1: "MOVBQSX", 2: "MOVWQSX", 4: "MOVLQSX", 8: "MOVQ"},
+		loadU:  map[int]string{1: "MOVBQZX", 2: "MOVWQZX", 4: "MOVL", 8: "MOVQ"}, // MOVL zero-extends
+		fmoves: map[int]string{4: "MOVSS", 8: "MOVSD"},
+		fregs:  "X", imm: true,
+	},
+	"386": {
+		ints:   map[string]bool{"MOVB": true, "MOVW": true, "MOVL": true, "MOVBLZX": true, "MOVBLSX": true, "MOVWLZX": true, "MOVWLSX": true},
+		floats: map[string]bool{"MOVSS": true, "MOVSD": true, "MOVQ": true, "MOVL": true},
+		store:  map[int]string{1: "MOVB", 2: "MOVW", 4: "MOVL"},
+		loadS:  map[int]string{1: "MOVBLSX", 2: "MOVWLSX", 4: "MOVL"},
+		loadU:  map[int]string{1: "MOVBLZX", 2: "MOVWLZX", 4: "MOVL"},
+		fmoves: map[int]string{4: "MOVSS", 8: "MOVSD"},
+		fregs:  "X", imm: true,
+	},
+	"arm64":    loadStore("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVWU", "MOVD", "FMOVS", "FMOVD"),
+	"ppc64":    loadStore("MOVB", "MOVBZ", "MOVH", "MOVHZ", "MOVW", "MOVWZ", "MOVD", "FMOVS", "FMOVD"),
+	"ppc64le":  loadStore("MOVB", "MOVBZ", "MOVH", "MOVHZ", "MOVW", "MOVWZ", "MOVD", "FMOVS", "FMOVD"),
+	"s390x":    loadStore("MOVB", "MOVBZ", "MOVH", "MOVHZ", "MOVW", "MOVWZ", "MOVD", "FMOVS", "FMOVD"),
+	"riscv64":  loadStore("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVWU", "MOV", "MOVF", "MOVD"),
+	"loong64":  loadStore("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVWU", "MOVV", "MOVF", "MOVD"),
+	"mips64":   loadStore("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVWU", "MOVV", "MOVF", "MOVD"),
+	"mips64le": loadStore("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVWU", "MOVV", "MOVF", "MOVD"),
+	"arm":      loadStore("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVW", "", "MOVF", "MOVD"),
+	"mips":     loadStore("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVW", "", "MOVF", "MOVD"),
+	"mipsle":   loadStore("MOVB", "MOVBU", "MOVH", "MOVHU", "MOVW", "MOVW", "", "MOVF", "MOVD"),
 }
 
-// riscWidthMove returns the move of v's width to replace the move op
-// between memory and the register other on a load/store machine, or "".
-func riscWidthMove(a *frame.Arch, moves *riscMoves, op string, other *asmparse.Operand, load bool, v *abi.Var) string {
+// pick returns the move of v's width to replace the move op between
+// memory and other, a load if load, or "".
+func (moves *sizedMoves) pick(a *frame.Arch, op string, other *asmparse.Operand, load bool, v *abi.Var) string {
+	if other.Kind == asmparse.ImmOp {
+		if !moves.imm || load || !moves.ints[op] {
+			return ""
+		}
+		return moves.store[v.Size]
+	}
 	if other.Kind != asmparse.RegOp || other.Ext() != "" || other.Shift != 0 || other.HasLane {
 		return ""
 	}
@@ -149,12 +121,13 @@ func riscWidthMove(a *frame.Arch, moves *riscMoves, op string, other *asmparse.O
 		return ""
 	}
 	switch class := a.Regs.Info(ref.Reg).Class; {
-	case class == frame.ClassVec && isNumbered(other.Reg, "F"):
+	case class == frame.ClassVec && isNumbered(other.Reg, moves.fregs):
 		if !moves.floats[op] {
 			return ""
 		}
 		return moves.fmoves[v.Size]
-	case class == frame.ClassGP || class == frame.ClassZero && !load:
+	case class == frame.ClassGP && ref.Size == 0, class == frame.ClassZero && !load:
+		// A whole general register (not AL): its moves name the width.
 		if !moves.ints[op] {
 			return ""
 		}
