@@ -99,36 +99,43 @@ func BenchmarkVet(b *testing.B) {
 //
 //	go test ./analyzer -run XXX -bench VetRatio -benchtime 30x -count 5
 func BenchmarkVetRatio(b *testing.B) {
-	sets := [][]*analysis.Analyzer{{asmdecl.Analyzer}, declChecks, All}
 	for _, arch := range []string{"amd64", "arm64"} {
 		b.Run(arch, func(b *testing.B) {
 			pkgs, n := loadBench(b, arch)
-			b.SetBytes(n)
-			runtime.GC()
-			var wall, cpu [3]time.Duration
-			b.ResetTimer()
-			k := 0
-			for b.Loop() {
-				for j := range sets {
-					i := (j + k) % len(sets)
-					t0, c0 := time.Now(), cpuTime()
-					if _, err := checker.Analyze(sets[i], pkgs, nil); err != nil {
-						b.Fatal(err)
-					}
-					wall[i] += time.Since(t0)
-					cpu[i] += cpuTime() - c0
-				}
-				k++
-			}
-			b.ReportMetric(float64(wall[0])/float64(wall[1]), "decl-x")
-			b.ReportMetric(float64(wall[0])/float64(wall[2]), "all-x")
-			if cpu[1] > 0 && cpu[2] > 0 {
-				b.ReportMetric(float64(cpu[0])/float64(cpu[1]), "decl-cpu-x")
-				b.ReportMetric(float64(cpu[0])/float64(cpu[2]), "all-cpu-x")
-			}
-			b.ReportMetric(float64(wall[0])/float64(b.N)/1e6, "asmdecl-ms/op")
+			interleave(b, pkgs, n)
 		})
 	}
+}
+
+// interleave runs asmdecl, the declaration checks and all checks on pkgs
+// (n bytes of assembly) once each per iteration, in an order that
+// rotates, and reports the ratios of their summed times.
+func interleave(b *testing.B, pkgs []*packages.Package, n int64) {
+	sets := [][]*analysis.Analyzer{{asmdecl.Analyzer}, declChecks, All}
+	b.SetBytes(n)
+	runtime.GC()
+	var wall, cpu [3]time.Duration
+	b.ResetTimer()
+	k := 0
+	for b.Loop() {
+		for j := range sets {
+			i := (j + k) % len(sets)
+			t0, c0 := time.Now(), cpuTime()
+			if _, err := checker.Analyze(sets[i], pkgs, nil); err != nil {
+				b.Fatal(err)
+			}
+			wall[i] += time.Since(t0)
+			cpu[i] += cpuTime() - c0
+		}
+		k++
+	}
+	b.ReportMetric(float64(wall[0])/float64(wall[1]), "decl-x")
+	b.ReportMetric(float64(wall[0])/float64(wall[2]), "all-x")
+	if cpu[1] > 0 && cpu[2] > 0 {
+		b.ReportMetric(float64(cpu[0])/float64(cpu[1]), "decl-cpu-x")
+		b.ReportMetric(float64(cpu[0])/float64(cpu[2]), "all-cpu-x")
+	}
+	b.ReportMetric(float64(wall[0])/float64(b.N)/1e6, "asmdecl-ms/op")
 }
 
 // BenchmarkChecks runs, on the packages of BenchmarkVet loaded once per
