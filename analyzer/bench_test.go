@@ -58,6 +58,11 @@ func loadBench(b *testing.B, goarch string) ([]*packages.Package, int64) {
 
 func benchAnalyzers(b *testing.B, goarch string, as []*analysis.Analyzer) {
 	pkgs, n := loadBench(b, goarch)
+	analyzeLoop(b, pkgs, n, as)
+}
+
+// analyzeLoop runs as on pkgs (n bytes of assembly) once per iteration.
+func analyzeLoop(b *testing.B, pkgs []*packages.Package, n int64, as []*analysis.Analyzer) {
 	b.SetBytes(n)
 	// Loading (and the previous sub-benchmark) left garbage behind: collect
 	// it now, or the first analyzer timed pays for it.

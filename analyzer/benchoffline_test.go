@@ -17,7 +17,6 @@ import (
 
 	"github.com/asmcheck/asmcheck/abi"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/analysis/passes/asmdecl"
 	"golang.org/x/tools/go/packages"
 )
@@ -60,16 +59,7 @@ func BenchmarkVetOffline(b *testing.B) {
 		name string
 		as   []*analysis.Analyzer
 	}{{"asmdecl", []*analysis.Analyzer{asmdecl.Analyzer}}, {"decl", declChecks}, {"all", All}} {
-		b.Run(cfg.name, func(b *testing.B) {
-			b.SetBytes(n)
-			runtime.GC()
-			b.ResetTimer()
-			for b.Loop() {
-				if _, err := checker.Analyze(cfg.as, pkgs, nil); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+		b.Run(cfg.name, func(b *testing.B) { analyzeLoop(b, pkgs, n, cfg.as) })
 	}
 }
 
