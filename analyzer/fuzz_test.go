@@ -38,8 +38,9 @@ var fuzzArches = []string{"amd64", "arm64", "386", "arm", "loong64", "mips", "mi
 // FuzzChecks runs Load and every check on one .s file beside the package
 // fuzzGo, for amd64 and arm64 and for one more GOARCH the second input
 // picks, and fails on a panic in Load, an internal error (a check's panic,
-// which its guard turns into a diagnostic), or a diagnostic or suggested
-// fix outside the file. The seeds are GOROOT's files of every arch (each
+// which its guard turns into a diagnostic), a diagnostic or suggested fix
+// outside the file, or suggested fixes that, applied together, leave the
+// file with more syntax errors than it had. The seeds are GOROOT's files of every arch (each
 // with its own) and a few small inputs:
 //
 //	go test ./analyzer -run XXX -fuzz FuzzChecks -fuzztime 5m -fuzzminimizetime 5s
@@ -54,6 +55,8 @@ func FuzzChecks(f *testing.F) {
 		"TEXT ·g(SB), $16-20\n\tMOVD p+0(FP), R0\n\tMOVW R0, r+16(FP)\n\tSUB $8, RSP\n\tRET\n",
 		"DATA x<>+0(SB)/8, $1\nGLOBL x<>(SB), 8, $4\n",
 		"TEXT ·h(SB), 0, $-8\n\tCALL ·k(SB)\n",
+		// Fixes: the argument size, the widths, a name.
+		"TEXT ·add(SB), 0, $0-16\n\tMOVQ x+0(FP), AX\n\tMOVD y+4(FP), R1\n\tMOVQ AX, ret+8(FP)\n\tMOVL z+4(FP), BX\n\tRET\n",
 	} {
 		f.Add(s, uint8(0))
 	}
@@ -109,6 +112,67 @@ func checkAll(t *testing.T, arch, src string) {
 			}
 		}
 	}
+	// The fixes, applied together (an edit that overlaps one before it
+	// left out), must not make the file harder to read: no more syntax
+	// errors than before, and no internal error.
+	fixed, n := applyFixes(src, tf, diags)
+	if n == 0 {
+		return
+	}
+	after, _, _ := runAll(t, arch, map[string]string{name: fixed})
+	if got, was := countCategory(after, "syntax"), countCategory(diags, "syntax"); got > was {
+		t.Fatalf("%s: %d syntax errors after applying %d fixes, %d before:\n%s", arch, got, n, was, fixed)
+	}
+	if countCategory(after, "internal") > 0 {
+		t.Fatalf("%s: internal error after applying %d fixes:\n%s", arch, n, fixed)
+	}
+}
+
+// applyFixes applies the edits of every fix of diags to src, the text of
+// tf, in order of position, leaving out an edit that overlaps one before
+// it, and returns the text and the number of edits applied.
+func applyFixes(src string, tf *token.File, diags []analysis.Diagnostic) (string, int) {
+	type edit struct {
+		lo, hi int
+		text   string
+	}
+	var es []edit
+	for _, d := range diags {
+		for _, fix := range d.SuggestedFixes {
+			for _, e := range fix.TextEdits {
+				lo := int(e.Pos) - tf.Base()
+				hi := lo
+				if e.End.IsValid() {
+					hi = int(e.End) - tf.Base()
+				}
+				es = append(es, edit{lo, hi, string(e.NewText)})
+			}
+		}
+	}
+	slices.SortStableFunc(es, func(a, b edit) int { return a.lo - b.lo })
+	var out strings.Builder
+	at, n := 0, 0
+	for _, e := range es {
+		if e.lo < at || e.hi > len(src) {
+			continue
+		}
+		out.WriteString(src[at:e.lo])
+		out.WriteString(e.text)
+		at = e.hi
+		n++
+	}
+	out.WriteString(src[at:])
+	return out.String(), n
+}
+
+func countCategory(diags []analysis.Diagnostic, category string) int {
+	n := 0
+	for _, d := range diags {
+		if d.Category == category {
+			n++
+		}
+	}
+	return n
 }
 
 // runAll runs Load and every check for arch on a package of fuzzGo and the
