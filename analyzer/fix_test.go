@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/build"
+	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -39,7 +40,19 @@ func checkFixes(t *testing.T, a *analysis.Analyzer, pkg, file string) {
 			}
 		}
 	}
-	fixed := applyEdits(t, results[0].Pass, src, orig, edits)
+	var tf *token.File
+	for _, e := range edits {
+		if tf = results[0].Pass.Fset.File(e.Pos); tf == nil || tf.Name() != src {
+			t.Fatalf("edit outside %s", src)
+		}
+	}
+	fixed, n := orig, 0
+	if tf != nil {
+		fixed, n = applyEdits(tf, orig, edits)
+	}
+	if n != len(edits) {
+		t.Errorf("%d of the %d edits overlap others", len(edits)-n, len(edits))
+	}
 	golden, err := os.ReadFile(src + ".golden")
 	if err != nil {
 		t.Fatal(err)
@@ -74,30 +87,35 @@ func checkFixes(t *testing.T, a *analysis.Analyzer, pkg, file string) {
 	analysistest.Run(t, tmp, a, pkg)
 }
 
-// applyEdits applies edits to the file src (contents orig), in offset
-// order; positions come from pass's file set.
-func applyEdits(t *testing.T, pass *analysis.Pass, src string, orig []byte, edits []analysis.TextEdit) []byte {
-	t.Helper()
+// applyEdits applies edits, all in the file tf (contents orig), in offset
+// order, and returns the text and how many it applied: an edit that
+// overlaps one before it is left out. An edit without an End inserts.
+func applyEdits(tf *token.File, orig []byte, edits []analysis.TextEdit) ([]byte, int) {
 	type edit struct {
 		lo, hi int
 		text   []byte
 	}
 	var es []edit
 	for _, e := range edits {
-		f := pass.Fset.File(e.Pos)
-		if f == nil || f.Name() != src {
-			t.Fatalf("edit outside %s", src)
+		lo := tf.Offset(e.Pos)
+		hi := lo
+		if e.End.IsValid() {
+			hi = tf.Offset(e.End)
 		}
-		es = append(es, edit{f.Offset(e.Pos), f.Offset(e.End), e.NewText})
+		es = append(es, edit{lo, hi, e.NewText})
 	}
 	sort.SliceStable(es, func(i, j int) bool { return es[i].lo < es[j].lo })
 	var out []byte
-	at := 0
+	at, n := 0, 0
 	for _, e := range es {
+		if e.lo < at || e.hi < e.lo || e.hi > len(orig) {
+			continue
+		}
 		out = append(append(out, orig[at:e.lo]...), e.text...)
 		at = e.hi
+		n++
 	}
-	return append(out, orig[at:]...)
+	return append(out, orig[at:]...), n
 }
 
 // TestDeclFixes checks the fixes of argsize (the size after '-') and

@@ -115,54 +115,23 @@ func checkAll(t *testing.T, arch, src string) {
 	// The fixes, applied together (an edit that overlaps one before it
 	// left out), must not make the file harder to read: no more syntax
 	// errors than before, and no internal error.
-	fixed, n := applyFixes(src, tf, diags)
+	var edits []analysis.TextEdit
+	for _, d := range diags {
+		for _, fix := range d.SuggestedFixes {
+			edits = append(edits, fix.TextEdits...)
+		}
+	}
+	fixed, n := applyEdits(tf, []byte(src), edits)
 	if n == 0 {
 		return
 	}
-	after, _, _ := runAll(t, arch, map[string]string{name: fixed})
+	after, _, _ := runAll(t, arch, map[string]string{name: string(fixed)})
 	if got, was := countCategory(after, "syntax"), countCategory(diags, "syntax"); got > was {
 		t.Fatalf("%s: %d syntax errors after applying %d fixes, %d before:\n%s", arch, got, n, was, fixed)
 	}
 	if countCategory(after, "internal") > 0 {
 		t.Fatalf("%s: internal error after applying %d fixes:\n%s", arch, n, fixed)
 	}
-}
-
-// applyFixes applies the edits of every fix of diags to src, the text of
-// tf, in order of position, leaving out an edit that overlaps one before
-// it, and returns the text and the number of edits applied.
-func applyFixes(src string, tf *token.File, diags []analysis.Diagnostic) (string, int) {
-	type edit struct {
-		lo, hi int
-		text   string
-	}
-	var es []edit
-	for _, d := range diags {
-		for _, fix := range d.SuggestedFixes {
-			for _, e := range fix.TextEdits {
-				lo := int(e.Pos) - tf.Base()
-				hi := lo
-				if e.End.IsValid() {
-					hi = int(e.End) - tf.Base()
-				}
-				es = append(es, edit{lo, hi, string(e.NewText)})
-			}
-		}
-	}
-	slices.SortStableFunc(es, func(a, b edit) int { return a.lo - b.lo })
-	var out strings.Builder
-	at, n := 0, 0
-	for _, e := range es {
-		if e.lo < at || e.hi > len(src) {
-			continue
-		}
-		out.WriteString(src[at:e.lo])
-		out.WriteString(e.text)
-		at = e.hi
-		n++
-	}
-	out.WriteString(src[at:])
-	return out.String(), n
 }
 
 func countCategory(diags []analysis.Diagnostic, category string) int {
