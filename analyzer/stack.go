@@ -226,23 +226,13 @@ func (p *Package) usesOfEach(objs map[types.Object]bool, phase usesPhase) map[ty
 	if phase != declFileUses {
 		// A mask of the names' lengths rules out most identifiers before
 		// their text is read or hashed.
-		// With a few names (the usual case), the rest are compared with
-		// each, which is cheaper than hashing.
 		var lens uint64
-		var few []string
 		for name := range names {
 			lens |= 1 << min(len(name), 63)
-			few = append(few, name)
-		}
-		if len(few) > 4 {
-			few = nil
 		}
 		for _, f := range p.Pass.Files {
 			for _, id := range f.Unresolved {
-				if lens&(1<<min(len(id.Name), 63)) == 0 {
-					continue
-				}
-				if few == nil && names[id.Name] || few != nil && slices.Contains(few, id.Name) {
+				if lens&(1<<min(len(id.Name), 63)) != 0 && names[id.Name] {
 					record(id)
 				}
 			}
