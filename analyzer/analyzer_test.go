@@ -37,3 +37,13 @@ func TestFPWidth(t *testing.T)   { runArches(t, FPWidth, "fpwidth", allArches...
 func TestResults(t *testing.T)   { runArches(t, Results, "results", allArches...) }
 func TestPrototype(t *testing.T) { runArches(t, Prototype, "prototype", allArches...) }
 func TestSyntax(t *testing.T)    { runArches(t, Syntax, "syntax", "amd64") }
+
+// TestPrototypeUsesFirst runs the prototype check with the uses of Go
+// functions looked for before other configurations' files are read, the
+// order taken for packages with many such files (the runtime), on
+// testdata that has few: the findings must be the same.
+func TestPrototypeUsesFirst(t *testing.T) {
+	defer func(n int) { manyOtherFiles = n }(manyOtherFiles)
+	manyOtherFiles = 0
+	runArches(t, Prototype, "prototype", "386", "amd64", "arm64", "riscv64", "wasm")
+}

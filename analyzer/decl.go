@@ -768,52 +768,73 @@ func runPrototype(c *Check) {
 				"declare it in Go (func %s(…)) or make the symbol static (%s<>)", fn.Name, fn.Name, fn.Name)})
 	})
 	arch := c.Pkg.Files[0].File.Arch
-	type candidate struct {
-		d     *Decl
-		files []string
-	}
 	// An unexported function that no Go code of the package calls (such
 	// as runtime·duffzero, called by the compiler on some arches only)
-	// links fine without a body. The files of other configurations are
-	// scanned once for the functions without a TEXT here, then live uses
-	// are looked for only among the unexported ones found there (rarely
-	// any: most come from elsewhere, by linkname or from the runtime).
+	// links fine without a body: a function is reported if the files of
+	// other configurations define it and it is exported or used. Either
+	// question may be asked first, of the functions the other leaves;
+	// the answer is the same. Reading the files costs three system calls
+	// each, finding the uses a walk of the package's Go code: with few
+	// files (reflect's 10, syscall's for one GOOS), read them first, which
+	// usually leaves no function to look for; with many (the runtime's
+	// 70), look for uses first, which usually leaves no file to read.
 	var undefined []*Decl
 	for name, d := range c.Pkg.Decls {
-		if !defined[name] {
+		if !defined[name] && !compilerBuiltin(c.Pass.Pkg, name) {
 			undefined = append(undefined, d)
 		}
 	}
 	links := c.Pkg.linknamed(undefined)
+	files := c.Pkg.otherConfigFiles()
+	usesFirst := len(files) > manyOtherFiles
+	want := map[types.Object]bool{}
 	names := map[string]bool{}
 	for _, d := range undefined {
-		if !links[d] {
+		switch {
+		case links[d]:
+		case usesFirst && !d.Func.Exported():
+			want[d.Func] = true
+		default:
 			names[d.Func.Name()] = true
 		}
 	}
-	elsewhere := c.Pkg.definedElsewhere(names)
-	want := map[types.Object]bool{}
-	for name := range elsewhere {
-		if d := c.Pkg.Decls[name]; !d.Func.Exported() {
-			want[d.Func] = true
+	if usesFirst {
+		for obj := range c.liveUses(want) {
+			names[obj.Name()] = true
 		}
 	}
-	used := c.liveUses(want)
-	var cands []candidate
+	elsewhere := c.Pkg.definedElsewhere(files, names)
+	if !usesFirst {
+		for name := range elsewhere {
+			if d := c.Pkg.Decls[name]; !d.Func.Exported() {
+				want[d.Func] = true
+			}
+		}
+		used := c.liveUses(want)
+		for name := range elsewhere {
+			if d := c.Pkg.Decls[name]; !d.Func.Exported() && !used[d.Func] {
+				delete(elsewhere, name)
+			}
+		}
+	}
 	for _, name := range sortedNames(elsewhere) {
-		d := c.Pkg.Decls[name]
-		if !d.Func.Exported() && !used[d.Func] {
-			continue
-		}
-		cands = append(cands, candidate{d, elsewhere[name]})
-	}
-	for _, cd := range cands {
-		d, name := cd.d, cd.d.Func.Name()
-		c.Pass.Report(analysis.Diagnostic{Pos: d.Decl.Name.Pos(), Category: "prototype", Message: fmt.Sprintf(
+		c.Pass.Report(analysis.Diagnostic{Pos: c.Pkg.Decls[name].Decl.Name.Pos(), Category: "prototype", Message: fmt.Sprintf(
 			"[%s] %s: declared without a body and implemented in assembly in %s, but in no file built for %s: "+
 				"a binary for %s that uses it fails to link (relocation target %s not defined); "+
-				"add a TEXT ·%s(SB) for %s or a Go body under a build constraint", arch, name, strings.Join(cd.files, ", "), arch, arch, name, name, arch)})
+				"add a TEXT ·%s(SB) for %s or a Go body under a build constraint", arch, name, strings.Join(elsewhere[name], ", "), arch, arch, name, name, arch)})
 	}
+}
+
+// manyOtherFiles is the number of other configurations' files above which
+// the prototype check looks for uses before it reads the files.
+var manyOtherFiles = 16
+
+// compilerBuiltin reports whether the function name of package pkg is
+// one the compiler never calls: runtime.getg, declared without a body
+// for every arch, whose calls the type checker turns into a read of the
+// g register (cmd/compile/internal/typecheck/func.go, OGETG).
+func compilerBuiltin(pkg *types.Package, name string) bool {
+	return name == "getg" && pkg != nil && pkg.Path() == "runtime"
 }
 
 // article returns the indefinite article for the number n as spoken: "an"

@@ -308,16 +308,31 @@ func leadingComments(src []byte) []byte {
 	return src[:end]
 }
 
+// otherConfigFiles returns the package's assembly files of other build
+// configurations whose names do not rule out the target GOOS: the files
+// definedElsewhere reads.
+func (p *Package) otherConfigFiles() []string {
+	goos := targetGOOS()
+	var out []string
+	for _, name := range p.Pass.IgnoredFiles {
+		if strings.HasSuffix(name, ".s") && len(asmparse.FileArchesFor(name, nil, goos)) > 0 {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
 // definedElsewhere returns, for each of the given names that the
-// package's assembly files of other build configurations for the same
-// GOOS define as a local function, the sorted base names of those files:
-// implemented in assembly on this OS for other arches. Files for other
-// operating systems do not count, since there the function may come from
-// elsewhere (the runtime's push linknames for package syscall, say).
+// assembly files of other build configurations for the same GOOS (files,
+// from otherConfigFiles) define as a local function, the sorted base names
+// of those files: implemented in assembly on this OS for other arches.
+// Files for other operating systems do not count, since there the function
+// may come from elsewhere (the runtime's push linknames for package
+// syscall, say).
 //
 // The files are read one after the other into one buffer and scanned in
 // place: only the names found are kept.
-func (p *Package) definedElsewhere(names map[string]bool) map[string][]string {
+func (p *Package) definedElsewhere(files []string, names map[string]bool) map[string][]string {
 	if len(names) == 0 {
 		return nil
 	}
@@ -340,11 +355,7 @@ func (p *Package) definedElsewhere(names map[string]bool) map[string][]string {
 	defer func() { readBufs.Put(bp) }()
 	buf := *bp
 	defer func() { *bp = buf[:0] }()
-	for _, name := range p.Pass.IgnoredFiles {
-		// A file whose name rules out goos is not read.
-		if !strings.HasSuffix(name, ".s") || len(asmparse.FileArchesFor(name, nil, goos)) == 0 {
-			continue
-		}
+	for _, name := range files {
 		// Read from disk into the reused buffer, not through
 		// pass.ReadFile, which allocates each file (~1.2 MB per run for
 		// the runtime): these files are only scanned for TEXT symbols,

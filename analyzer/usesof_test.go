@@ -94,7 +94,7 @@ func TestDefinedElsewhere(t *testing.T) {
 	}
 	slices.Sort(names)
 	p := &Package{Pass: &analysis.Pass{IgnoredFiles: names, Pkg: types.NewPackage("p", "p")}}
-	got := p.definedElsewhere(map[string]bool{"f": true, "g": true, "h": true})
+	got := p.definedElsewhere(p.otherConfigFiles(), map[string]bool{"f": true, "g": true, "h": true})
 	want := map[string][]string{"f": {"a_arm64.s", "b_386.s"}, "g": {"a_arm64.s"}}
 	if len(got) != len(want) {
 		t.Errorf("got %v, want %v", got, want)

@@ -14,3 +14,9 @@ TEXT helper<>(SB), NOSPLIT, $0-0
 
 TEXT ·onlyArm64Dead(SB), NOSPLIT, $0-0
 	RET
+
+TEXT ·ExportedArm64(SB), NOSPLIT, $0-0
+	RET
+
+TEXT ·unusedArm64(SB), NOSPLIT, $0-0
+	RET

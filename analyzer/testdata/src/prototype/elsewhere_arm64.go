@@ -1,0 +1,5 @@
+package prototype
+
+func ExportedArm64()
+
+func unusedArm64()
