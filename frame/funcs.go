@@ -43,6 +43,11 @@ type Func struct {
 	reachOnce  sync.Once
 	reach      []bool // by instruction
 	blockReach []bool // by block
+
+	// layOnce guards lay, the frame layout (Layout), which most checks
+	// ask for, some for every instruction.
+	layOnce sync.Once
+	lay     Layout
 }
 
 // TEXT flag bits (runtime/textflag.h, cmd/internal/obj/textflag.go).

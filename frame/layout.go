@@ -94,7 +94,14 @@ var layouts = map[string]func(*Func) Layout{
 // An instruction the arch's table does not know could be one the
 // assembler counts as a call (DUFFZERO), which changes the frame: the
 // layout of a function with one is not Exact.
+//
+// It is computed on first use: the Func must not change after that.
 func (fn *Func) Layout() Layout {
+	fn.layOnce.Do(func() { fn.lay = fn.layout() })
+	return fn.lay
+}
+
+func (fn *Func) layout() Layout {
 	if l := layouts[fn.Arch.Name]; l != nil {
 		lay := l(fn)
 		lay.Exact = lay.Exact && !fn.hasUnknown()
