@@ -11,18 +11,13 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/analysis/passes/asmdecl"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/asmcheck/asmcheck/internal/benchset"
 )
 
 // benchPackages are std packages with much assembly, for the side-by-side
 // benchmark against go vet's asmdecl; $ASMCHECK_BENCH_PKGS replaces them.
-var benchPackages = []string{
-	"runtime", "internal/bytealg", "math/big", "math",
-	"crypto/internal/fips140/aes", "crypto/internal/fips140/aes/gcm",
-	"crypto/internal/fips140/sha256", "crypto/internal/fips140/sha512",
-	"crypto/internal/fips140/nistec", "crypto/internal/fips140/bigmod",
-	"internal/runtime/atomic", "reflect", "syscall", "crypto/internal/fips140/subtle",
-	"vendor/golang.org/x/crypto/chacha20poly1305",
-}
+var benchPackages = benchset.Packages
 
 // loadBench loads benchPackages for goarch and returns them with the
 // number of bytes of assembly they hold.

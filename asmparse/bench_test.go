@@ -2,10 +2,13 @@ package asmparse
 
 import (
 	"bytes"
+	"go/build"
 	"go/token"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/asmcheck/asmcheck/internal/benchset"
 )
 
 type corpusEntry struct {
@@ -171,5 +174,62 @@ func BenchmarkScanFloor(b *testing.B) {
 				}
 			}
 		}
+	}
+}
+
+// BenchmarkParseVetSet parses, for amd64 and arm64 on linux, the .s files
+// of the packages BenchmarkVet analyzes (internal/benchset), as the
+// analyzer does: a HeaderCache per package, each file once per iteration
+// (go_asm.h empty). These files are where the analyzer's parse time goes;
+// their mix of macro-heavy crypto and runtime code parses slower than
+// GOROOT's files on average (docs/performance.md):
+//
+//	go test ./asmparse -run XXX -bench ParseVetSet -benchtime 200x -cpu 1 -count 5
+func BenchmarkParseVetSet(b *testing.B) {
+	root := gorootSrc(b)
+	for _, arch := range []string{"amd64", "arm64"} {
+		b.Run(arch, func(b *testing.B) {
+			// The files go list gives the analyzer (build tags such as
+			// race excluded).
+			ctxt := build.Default
+			ctxt.GOARCH, ctxt.GOOS, ctxt.CgoEnabled = arch, "linux", false
+			type file struct {
+				path string
+				src  []byte
+			}
+			var pkgs [][]file
+			var n int64
+			for _, pkg := range benchset.Packages {
+				dir := filepath.Join(root, filepath.FromSlash(pkg))
+				names, err := filepath.Glob(filepath.Join(dir, "*.s"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				var files []file
+				for _, name := range names {
+					if ok, err := ctxt.MatchFile(dir, filepath.Base(name)); err != nil || !ok {
+						continue
+					}
+					src, err := os.ReadFile(name)
+					if err != nil {
+						b.Fatal(err)
+					}
+					files = append(files, file{name, src})
+					n += int64(len(src))
+				}
+				pkgs = append(pkgs, files)
+			}
+			inc := &DirIncluder{Virtual: map[string][]byte{"go_asm.h": nil}}
+			b.SetBytes(n)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, files := range pkgs {
+					headers := &HeaderCache{}
+					for _, f := range files {
+						ParseFile(token.NewFileSet(), f.path, f.src, &Config{GOARCH: arch, Includer: inc, Headers: headers})
+					}
+				}
+			}
+		})
 	}
 }
