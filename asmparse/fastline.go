@@ -209,13 +209,28 @@ func (p *parser) regOf(f *fastState, name string, m *Macro) (string, bool) {
 	if m == nil {
 		return name, p.regs.fast.has(name)
 	}
-	b, ok := oneToken(m)
-	if !ok || b.Kind != Ident || p.macroAt(b.Text) != nil || !p.regs.fast.has(b.Text) {
-		return "", false
+	// A chain of one-token macros (const2 for t2 for R13, as in
+	// p256_asm_arm64.s) is followed a few levels down, each level one
+	// token expanded.
+	for level := 1; level <= maxRegChain; level++ {
+		b, ok := oneToken(m)
+		if !ok || b.Kind != Ident {
+			return "", false
+		}
+		if m = p.macroAt(b.Text); m == nil {
+			if !p.regs.fast.has(b.Text) {
+				return "", false
+			}
+			f.exp += level
+			return b.Text, true
+		}
 	}
-	f.exp++
-	return b.Text, true
+	return "", false
 }
+
+// maxRegChain is the longest chain of one-token macros the fast path
+// follows to a register; longer ones (and loops) go to the general path.
+const maxRegChain = 4
 
 // fastConst reads an integer at src[i:]: a literal, or an object-like
 // macro whose body is one integer literal (NOSPLIT, a go_asm.h constant).

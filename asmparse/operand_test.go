@@ -2,6 +2,7 @@ package asmparse
 
 import (
 	"go/token"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -288,6 +289,43 @@ func TestRegisterSet(t *testing.T) {
 			if rs.fast.has(name) != rs.names[name] {
 				t.Errorf("%s: has(%q) = %v", arch, name, rs.fast.has(name))
 			}
+		}
+	}
+}
+
+// TestMacroChainOperandText checks that an operand naming a chain of
+// one-token macros (p256_asm_arm64.s: #define const2 t2, #define t2 R13)
+// has the name written in the file as its Text, as a one-level macro has,
+// on the fast path and the general one; the general path once gave the
+// innermost body, "R13".
+func TestMacroChainOperandText(t *testing.T) {
+	src := "#define t2 R13\n#define const2 t2\n#define hlp hlp1\n#define hlp1 const2\n" +
+		"\tMUL\tconst2, t2, R1\n" +
+		"\tMOVD\thlp, (const2)\n"
+	want := [][]string{{"const2", "t2", "R1"}, {"hlp", "(const2)"}}
+	for _, slow := range []bool{false, true} {
+		noFastOperands, noFastLines = slow, slow
+		fset, f, err := parseString(t, "arm64", src)
+		noFastOperands, noFastLines = false, false
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(f.Stmts) != len(want) {
+			t.Fatalf("slow=%v: %d statements, want %d", slow, len(f.Stmts), len(want))
+		}
+		for i := range f.Stmts {
+			s := &f.Stmts[i]
+			var got []string
+			for _, a := range s.Args {
+				got = append(got, a.Text)
+				if a.Reg != "R13" && a.Reg != "R1" {
+					t.Errorf("slow=%v: %s: register %q", slow, a.Text, a.Reg)
+				}
+			}
+			if !slices.Equal(got, want[i]) {
+				t.Errorf("slow=%v: statement %d: Texts %q, want %q", slow, i, got, want[i])
+			}
+			checkOperandText(t, "arm64", fset, f, s, src)
 		}
 	}
 }

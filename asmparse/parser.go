@@ -371,13 +371,18 @@ func (p *parser) useSpan(t *tok) (lo, hi token.Pos) {
 }
 
 // wholeMacro reports whether ts is the one-token body of an object-like
-// macro named in the file (NOSPLIT), whose text is the macro's name.
+// macro named in the file (NOSPLIT), or of a chain of them (const2 for
+// t2 for R13), whose text is the name written in the file.
 func (p *parser) wholeMacro(ts []tok) bool {
 	if len(ts) != 1 || ts[0].exp == 0 {
 		return false
 	}
-	e := p.pp.exps[ts[0].exp-1]
-	return e.Parent == nil && len(e.Macro.Body) == 1
+	for e := p.pp.exps[ts[0].exp-1]; e != nil; e = e.Parent {
+		if len(e.Macro.Body) != 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // text returns the operand as written at the use site: the text of the
