@@ -190,6 +190,9 @@ func FuzzFastPaths(f *testing.F) {
 	for _, c := range fastInvokeCases {
 		f.Add(c.src)
 	}
+	// Chains of register macros, one looping.
+	f.Add("#define a b\n#define b c\n#define c d\n#define d e\n#define e AX\n\tMOVQ a, b\n\tMOVQ c, (d)\n")
+	f.Add("#define self self\n#define x self\n\tMOVQ x, AX\n\tMOVQ self, BX\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		for _, arch := range []string{"amd64", "arm64", "ppc64le"} {
 			parse := func(slow bool) *File {
@@ -251,6 +254,8 @@ var fastLineSamples = []string{
 	"\tVMOV R1, V0.D[1]",
 	"\tVMOV V0.S[OFF/4], R2",
 	"\tVTBL V1.B16, [V2.B16, V3.B16], V4.B16",
+	"\tMOVQ acc2, acc3",
+	"\tMOVQ 8(acc3), acc2",
 }
 
 const fastLinePrelude = `#include "textflag.h"
@@ -262,6 +267,8 @@ const fastLinePrelude = `#include "textflag.h"
 #define SCALE 4
 #define FRAME 32
 #define g_m 48
+#define acc2 acc0
+#define acc3 acc2
 	NOP // the line after directives is read with them
 `
 
