@@ -45,7 +45,7 @@ type Func struct {
 	blockReach []bool // by block
 
 	// layOnce guards lay, the frame layout (Layout), which most checks
-	// ask for, some for every instruction.
+	// ask for, some several times per function.
 	layOnce sync.Once
 	lay     Layout
 }
