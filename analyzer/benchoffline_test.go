@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/asmcheck/asmcheck/abi"
@@ -43,7 +44,9 @@ import (
 //
 // (and the same with 1x: the difference over 3 is one run's instructions;
 // without the collector, within about 5% from run to run for asmcheck's
-// configurations and 1% for asmdecl.)
+// configurations and 1% for asmdecl.) $ASMCHECK_BENCH_PKGS, a
+// comma-separated list, analyzes only those of the list's packages, to
+// time them one by one.
 func BenchmarkVetOffline(b *testing.B) {
 	list := os.Getenv("ASMCHECK_BENCH_LIST")
 	if list == "" {
@@ -81,6 +84,16 @@ func loadOffline(file string) ([]*packages.Package, int64, error) {
 	defer f.Close()
 	exports := map[string]string{}
 	var roots []listedPackage
+	// $ASMCHECK_BENCH_PKGS, a comma-separated list, picks some of the
+	// list's root packages, to time them one by one; the others are
+	// still read for their export data.
+	var only map[string]bool
+	if e := os.Getenv("ASMCHECK_BENCH_PKGS"); e != "" {
+		only = map[string]bool{}
+		for _, path := range strings.Split(e, ",") {
+			only[path] = true
+		}
+	}
 	for dec := json.NewDecoder(f); ; {
 		var p listedPackage
 		if err := dec.Decode(&p); errors.Is(err, io.EOF) {
@@ -89,9 +102,12 @@ func loadOffline(file string) ([]*packages.Package, int64, error) {
 			return nil, 0, err
 		}
 		exports[p.ImportPath] = p.Export
-		if !p.DepOnly {
+		if !p.DepOnly && (only == nil || only[p.ImportPath]) {
 			roots = append(roots, p)
 		}
+	}
+	if len(roots) == 0 {
+		return nil, 0, fmt.Errorf("%s: no package to analyze (of $ASMCHECK_BENCH_PKGS %q)", file, os.Getenv("ASMCHECK_BENCH_PKGS"))
 	}
 	goarch := os.Getenv("GOARCH")
 	if goarch == "" {

@@ -185,10 +185,23 @@ func BenchmarkScanFloor(b *testing.B) {
 // GOROOT's files on average (docs/performance.md):
 //
 //	go test ./asmparse -run XXX -bench ParseVetSet -benchtime 200x -cpu 1 -count 5
+//
+// The -cold variants write a buffer larger than the caches before each
+// package, with the timer stopped, so that each package is parsed as in
+// the analyzer, where other work runs between two parses of it: the
+// parser's code and tables, and the memory it allocates into, start out
+// of the caches.
 func BenchmarkParseVetSet(b *testing.B) {
 	root := gorootSrc(b)
-	for _, arch := range []string{"amd64", "arm64"} {
-		b.Run(arch, func(b *testing.B) {
+	for _, run := range []struct {
+		arch string
+		cold bool
+	}{{"amd64", false}, {"arm64", false}, {"amd64", true}, {"arm64", true}} {
+		arch, name := run.arch, run.arch
+		if run.cold {
+			name += "-cold"
+		}
+		b.Run(name, func(b *testing.B) {
 			// The files go list gives the analyzer (build tags such as
 			// race excluded).
 			ctxt := build.Default
@@ -222,8 +235,19 @@ func BenchmarkParseVetSet(b *testing.B) {
 			inc := &DirIncluder{Virtual: map[string][]byte{"go_asm.h": nil}}
 			b.SetBytes(n)
 			b.ReportAllocs()
+			var sweep []byte
+			if run.cold {
+				sweep = make([]byte, coldSweep)
+			}
 			for b.Loop() {
 				for _, files := range pkgs {
+					if run.cold {
+						b.StopTimer()
+						for i := range sweep {
+							sweep[i]++
+						}
+						b.StartTimer()
+					}
 					headers := &HeaderCache{}
 					for _, f := range files {
 						ParseFile(token.NewFileSet(), f.path, f.src, &Config{GOARCH: arch, Includer: inc, Headers: headers})
@@ -233,3 +257,8 @@ func BenchmarkParseVetSet(b *testing.B) {
 		})
 	}
 }
+
+// coldSweep is the size of the buffer the -cold benchmarks write between
+// two packages: more than the last-level cache of the machines we
+// measure on, which is shared with the other cores.
+const coldSweep = 64 << 20
