@@ -19,6 +19,15 @@ import (
 // benchmark against go vet's asmdecl; $ASMCHECK_BENCH_PKGS replaces them.
 var benchPackages = benchset.Packages
 
+// benchPkgsEnv returns the packages $ASMCHECK_BENCH_PKGS lists, comma-
+// separated, to time packages one by one; nil if it is not set.
+func benchPkgsEnv() []string {
+	if e := os.Getenv("ASMCHECK_BENCH_PKGS"); e != "" {
+		return strings.Split(e, ",")
+	}
+	return nil
+}
+
 // loadBench loads benchPackages for goarch and returns them with the
 // number of bytes of assembly they hold.
 func loadBench(b *testing.B, goarch string) ([]*packages.Package, int64) {
@@ -28,9 +37,8 @@ func loadBench(b *testing.B, goarch string) ([]*packages.Package, int64) {
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax,
 		Env: append(os.Environ(), "GOARCH="+goarch, "GOOS=linux", "CGO_ENABLED=0")}
 	list := benchPackages
-	if e := os.Getenv("ASMCHECK_BENCH_PKGS"); e != "" {
-		// A comma-separated list instead, to time packages one by one.
-		list = strings.Split(e, ",")
+	if l := benchPkgsEnv(); l != nil {
+		list = l
 	}
 	pkgs, err := packages.Load(cfg, list...)
 	if err != nil {

@@ -13,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 
 	"github.com/asmcheck/asmcheck/abi"
@@ -88,9 +87,9 @@ func loadOffline(file string) ([]*packages.Package, int64, error) {
 	// list's root packages, to time them one by one; the others are
 	// still read for their export data.
 	var only map[string]bool
-	if e := os.Getenv("ASMCHECK_BENCH_PKGS"); e != "" {
+	if l := benchPkgsEnv(); l != nil {
 		only = map[string]bool{}
-		for _, path := range strings.Split(e, ",") {
+		for _, path := range l {
 			only[path] = true
 		}
 	}
