@@ -150,8 +150,17 @@ func (d *driver) main(stdout, stderr io.Writer) int {
 	}
 	var all []finding
 	failed := false
-	for _, target := range sortedKeys(byArch) {
-		fs, err := d.check(target, byArch[target])
+	targets := sortedKeys(byArch)
+	loads := d.loadAhead(targets, byArch)
+	for i, target := range targets {
+		l := <-loads[i]
+		var fs []finding
+		if l.err == nil {
+			fs, err = d.analyze(target, l.pkgs)
+		} else {
+			err = l.err
+		}
+		l.done() // the next target may load
 		if err != nil {
 			fmt.Fprintf(stderr, "asmcheck: %s: %v\n", target, err)
 			failed = true
@@ -292,15 +301,74 @@ func goosFor(arch string) string {
 	return "linux"
 }
 
-// check loads pkgs for target ("goos/goarch") and runs the checks. It
-// checks what it could load even when some packages fail to load, and
-// then also returns the load errors.
-func (d *driver) check(target string, pkgs []string) ([]finding, error) {
+// A loaded is the packages of one target, loaded (or the error).
+type loaded struct {
+	pkgs []*packages.Package
+	err  error
+	done func() // call when done with pkgs
+}
+
+// loadAhead loads the packages of each target in the background, in
+// order, and returns a channel per target that gives them. Loading (go
+// list, parsing and type-checking every dependency from source) is most
+// of the work and uses about one core, while the checks need the
+// process's environment set to their target and so run one target at a
+// time: loading the next targets while one is checked keeps the other
+// cores busy. At most loadSlots targets are loading or loaded and not yet
+// done with, to bound the memory (a target's std is a few hundred MB).
+func (d *driver) loadAhead(targets []string, byArch map[string][]string) []chan loaded {
+	env := slices.Clip(os.Environ()) // before check sets GOARCH and GOOS
+	slots := make(chan struct{}, loadSlots())
+	out := make([]chan loaded, len(targets))
+	for i := range out {
+		out[i] = make(chan loaded, 1)
+	}
+	go func() {
+		for i, target := range targets {
+			slots <- struct{}{}
+			go func() {
+				pkgs, err := d.load(env, target, byArch[target])
+				out[i] <- loaded{pkgs, err, func() { <-slots }}
+			}()
+		}
+	}()
+	return out
+}
+
+// loadSlots is the number of targets loadAhead keeps loading or loaded:
+// one per core, up to four.
+func loadSlots() int { return min(max(runtime.GOMAXPROCS(0), 1), 4) }
+
+// load loads pkgs for target ("goos/goarch") with the environment env
+// (which it does not change).
+func (d *driver) load(env []string, target string, pkgs []string) ([]*packages.Package, error) {
 	goos, arch, _ := strings.Cut(target, "/")
-	env := append(os.Environ(), "GOARCH="+arch, "GOOS="+goos)
+	env = append(slices.Clip(env), "GOARCH="+arch, "GOOS="+goos)
 	if arch != runtime.GOARCH || goos != runtime.GOOS {
 		env = append(env, "CGO_ENABLED=0")
 	}
+	loaded, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Env: env, Dir: d.dir}, pkgs...)
+	if err != nil {
+		return nil, err
+	}
+	return withTests(loaded), nil
+}
+
+// check loads pkgs for target ("goos/goarch") and runs the checks (see
+// analyze).
+func (d *driver) check(target string, pkgs []string) ([]finding, error) {
+	loaded, err := d.load(os.Environ(), target, pkgs)
+	if err != nil {
+		return nil, err
+	}
+	return d.analyze(target, loaded)
+}
+
+// analyze runs the checks on the packages loaded for target. It checks
+// what could be loaded even when some packages failed to load, and then
+// also returns the load errors.
+func (d *driver) analyze(target string, loaded []*packages.Package) ([]finding, error) {
+	goos, arch, _ := strings.Cut(target, "/")
 	// The checks read GOARCH for files whose name does not say it.
 	old := os.Getenv("GOARCH")
 	os.Setenv("GOARCH", arch)
@@ -310,11 +378,6 @@ func (d *driver) check(target string, pkgs []string) ([]finding, error) {
 	oldOS := os.Getenv("GOOS")
 	os.Setenv("GOOS", goos)
 	defer os.Setenv("GOOS", oldOS)
-	loaded, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Env: env, Dir: d.dir}, pkgs...)
-	if err != nil {
-		return nil, err
-	}
-	loaded = withTests(loaded)
 	host := goos == runtime.GOOS && arch == runtime.GOARCH
 	var errs []string
 	var ok []*packages.Package

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -287,4 +288,47 @@ func shellWords(s string) []string {
 		words = append(words, w.String())
 	}
 	return words
+}
+
+// TestLoadAhead runs the driver in the test process over a module with
+// assembly for two targets, which main loads concurrently (loadAhead)
+// while it checks them one at a time, and compares its output with
+// checking the targets one after the other (check). Run it with -race.
+func TestLoadAhead(t *testing.T) {
+	dir := copyTree(t, "testdata/vetmod")
+	t.Setenv("GOFLAGS", "")
+	newIn := func() *driver {
+		d, err := newDriver([]string{"-json", "./..."}, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.dir = dir
+		return d
+	}
+	var got bytes.Buffer
+	if code := newIn().main(&got, io.Discard); code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s", code, got.String())
+	}
+
+	d := newIn()
+	byArch, err := d.discover()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byArch) < 2 {
+		t.Fatalf("targets %v, want two or more", sortedKeys(byArch))
+	}
+	var all []finding
+	for _, target := range sortedKeys(byArch) {
+		fs, err := d.check(target, byArch[target])
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, fs...)
+	}
+	var want bytes.Buffer
+	d.print(&want, dedupe(all))
+	if got.String() != want.String() {
+		t.Errorf("main:\n%s\nchecked one target after the other:\n%s", got.String(), want.String())
+	}
 }
