@@ -153,14 +153,7 @@ func (d *driver) main(stdout, stderr io.Writer) int {
 	targets := sortedKeys(byArch)
 	loads := d.loadAhead(targets, byArch)
 	for i, target := range targets {
-		l := <-loads[i]
-		var fs []finding
-		if l.err == nil {
-			fs, err = d.analyze(target, l.pkgs)
-		} else {
-			err = l.err
-		}
-		l.done() // the next target may load
+		fs, err := d.checkLoaded(target, <-loads[i])
 		if err != nil {
 			fmt.Fprintf(stderr, "asmcheck: %s: %v\n", target, err)
 			failed = true
@@ -333,6 +326,16 @@ func (d *driver) loadAhead(targets []string, byArch map[string][]string) []chan 
 		}
 	}()
 	return out
+}
+
+// checkLoaded runs the checks on the packages l loaded for target (see
+// analyze), then lets the next target load.
+func (d *driver) checkLoaded(target string, l loaded) ([]finding, error) {
+	defer l.done()
+	if l.err != nil {
+		return nil, l.err
+	}
+	return d.analyze(target, l.pkgs)
 }
 
 // loadSlots is the number of targets loadAhead keeps loading or loaded:
