@@ -48,19 +48,21 @@ func regs386() *RegFile {
 }
 
 func init() {
-	rf := regs386()
-	t := newX86Table(4)
-	register(&Arch{
-		Name:     "386",
-		ABI:      abi.ArchFor("386"),
-		Regs:     rf,
-		SP:       rf.Reg("SP"),
-		FP:       rf.Reg("BP"),
-		Complete: true,
-		// obj6.go corrects FP and pseudo-SP offsets for PUSH/POP/ADJSP.
-		FPFollowsSP: true,
-		Ops:         t.ops,
-		Special:     t.special,
-		entryHook:   t.entryHook,
+	register("386", func() *Arch {
+		rf := regs386()
+		t := newX86Table(4)
+		return &Arch{
+			Name:     "386",
+			ABI:      abi.ArchFor("386"),
+			Regs:     rf,
+			SP:       rf.Reg("SP"),
+			FP:       rf.Reg("BP"),
+			Complete: true,
+			// obj6.go corrects FP and pseudo-SP offsets for PUSH/POP/ADJSP.
+			FPFollowsSP: true,
+			Ops:         t.ops,
+			Special:     t.special,
+			entryHook:   t.entryHook,
+		}
 	})
 }

@@ -50,20 +50,22 @@ func amd64Regs() *RegFile {
 }
 
 func init() {
-	rf := amd64Regs()
-	t := newX86Table(8)
-	register(&Arch{
-		Name:     "amd64",
-		ABI:      abi.ArchFor("amd64"),
-		Regs:     rf,
-		SP:       rf.Reg("SP"),
-		FP:       rf.Reg("BP"),
-		G:        rf.Reg("R14"),
-		Complete: true,
-		// obj6.go corrects FP and pseudo-SP offsets for PUSH/POP/ADJSP.
-		FPFollowsSP: true,
-		Ops:         t.ops,
-		Special:     t.special,
-		entryHook:   t.entryHook,
+	register("amd64", func() *Arch {
+		rf := amd64Regs()
+		t := newX86Table(8)
+		return &Arch{
+			Name:     "amd64",
+			ABI:      abi.ArchFor("amd64"),
+			Regs:     rf,
+			SP:       rf.Reg("SP"),
+			FP:       rf.Reg("BP"),
+			G:        rf.Reg("R14"),
+			Complete: true,
+			// obj6.go corrects FP and pseudo-SP offsets for PUSH/POP/ADJSP.
+			FPFollowsSP: true,
+			Ops:         t.ops,
+			Special:     t.special,
+			entryHook:   t.entryHook,
+		}
 	})
 }

@@ -56,19 +56,21 @@ func armRegs() *RegFile {
 }
 
 func init() {
-	rf := armRegs()
-	register(&Arch{
-		Name:           "arm",
-		ABI:            abi.ArchFor("arm"),
-		Regs:           rf,
-		SP:             rf.Reg("R13"),
-		LR:             rf.Reg("R14"),
-		Tmp:            rf.Reg("R11"),
-		G:              rf.Reg("g"),
-		SPArithTracked: true,
-		Suffix:         armSuffix,
-		Special:        armSpecial,
-		Ops:            armOps(),
+	register("arm", func() *Arch {
+		rf := armRegs()
+		return &Arch{
+			Name:           "arm",
+			ABI:            abi.ArchFor("arm"),
+			Regs:           rf,
+			SP:             rf.Reg("R13"),
+			LR:             rf.Reg("R14"),
+			Tmp:            rf.Reg("R11"),
+			G:              rf.Reg("g"),
+			SPArithTracked: true,
+			Suffix:         armSuffix,
+			Special:        armSpecial,
+			Ops:            armOps(),
+		}
 	})
 }
 

@@ -102,9 +102,11 @@ func arm64ElemSize(ext string) uint8 {
 	return 0
 }
 
-func init() {
+func init() { register("arm64", newARM64) }
+
+func newARM64() *Arch {
 	rf := arm64Regs()
-	a := &Arch{
+	return &Arch{
 		Name:           "arm64",
 		ABI:            abi.ArchFor("arm64"),
 		Regs:           rf,
@@ -123,7 +125,6 @@ func init() {
 			e.arm64Tmp, _ = arm64TmpSizes.get(op)
 		},
 	}
-	register(a)
 }
 
 // arm64Suffix handles the write-back suffixes .W (pre-index) and .P

@@ -3,6 +3,7 @@ package frame
 import (
 	"go/token"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/asmcheck/asmcheck/asmparse"
@@ -92,5 +93,30 @@ func TestLowerARM64WriteBack(t *testing.T) {
 	rf := ArchFor("arm64").Regs
 	if len(e[4].Reads) != 2 || rf.Name(e[4].Reads[0].Reg) != "V8" || e[4].Reads[0].Size != 8 || rf.Name(e[4].Reads[1].Reg) != "RSP" {
 		t.Errorf("FMOVD F8 reads %+v", e[4].Reads)
+	}
+}
+
+// TestArchForBuildsOnce checks the archs built on first use: every name
+// Arches lists gives an Arch of that name, the same one however many
+// goroutines ask at once, and an unknown name gives nil.
+func TestArchForBuildsOnce(t *testing.T) {
+	for _, name := range Arches() {
+		got := make([]*Arch, 8)
+		var wg sync.WaitGroup
+		for i := range got {
+			wg.Go(func() { got[i] = ArchFor(name) })
+		}
+		wg.Wait()
+		for _, a := range got {
+			if a == nil || a != got[0] || a.Name != name {
+				t.Fatalf("ArchFor(%q) from 8 goroutines: %v", name, got)
+			}
+		}
+	}
+	if len(Arches()) < 14 {
+		t.Errorf("Arches() = %v, want every GOARCH", Arches())
+	}
+	if a := ArchFor("vax"); a != nil {
+		t.Errorf("ArchFor(vax) = %v, want nil", a)
 	}
 }

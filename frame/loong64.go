@@ -47,19 +47,21 @@ func loong64Regs() *RegFile {
 }
 
 func init() {
-	rf := loong64Regs()
-	register(&Arch{
-		Name:           "loong64",
-		ABI:            abi.ArchFor("loong64"),
-		Regs:           rf,
-		SP:             rf.Reg("R3"),
-		LR:             rf.Reg("R1"),
-		Tmp:            rf.Reg("R30"),
-		G:              rf.Reg("g"),
-		SPArithTracked: true,
-		Special:        loong64Special,
-		VecPart:        loong64VecPart,
-		Ops:            loong64Ops(),
+	register("loong64", func() *Arch {
+		rf := loong64Regs()
+		return &Arch{
+			Name:           "loong64",
+			ABI:            abi.ArchFor("loong64"),
+			Regs:           rf,
+			SP:             rf.Reg("R3"),
+			LR:             rf.Reg("R1"),
+			Tmp:            rf.Reg("R30"),
+			G:              rf.Reg("g"),
+			SPArithTracked: true,
+			Special:        loong64Special,
+			VecPart:        loong64VecPart,
+			Ops:            loong64Ops(),
+		}
 	})
 }
 

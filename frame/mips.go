@@ -59,18 +59,20 @@ func init() {
 		if name == "mips64" || name == "mips64le" {
 			ptr = 8
 		}
-		rf := mipsRegs(ptr)
-		register(&Arch{
-			Name:           name,
-			ABI:            abi.ArchFor(name),
-			Regs:           rf,
-			SP:             rf.Reg("R29"),
-			LR:             rf.Reg("R31"),
-			Tmp:            rf.Reg("R23"),
-			G:              rf.Reg("g"),
-			SPArithTracked: true,
-			Special:        mipsSpecial,
-			Ops:            mipsOps(int(ptr)),
+		register(name, func() *Arch {
+			rf := mipsRegs(ptr)
+			return &Arch{
+				Name:           name,
+				ABI:            abi.ArchFor(name),
+				Regs:           rf,
+				SP:             rf.Reg("R29"),
+				LR:             rf.Reg("R31"),
+				Tmp:            rf.Reg("R23"),
+				G:              rf.Reg("g"),
+				SPArithTracked: true,
+				Special:        mipsSpecial,
+				Ops:            mipsOps(int(ptr)),
+			}
 		})
 	}
 }

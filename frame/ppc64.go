@@ -72,18 +72,20 @@ func ppc64Regs() *RegFile {
 
 func init() {
 	for _, name := range []string{"ppc64", "ppc64le"} {
-		rf := ppc64Regs()
-		register(&Arch{
-			Name:           name,
-			ABI:            abi.ArchFor(name),
-			Regs:           rf,
-			SP:             rf.Reg("R1"),
-			LR:             rf.Reg("LR"),
-			Tmp:            rf.Reg("R31"),
-			G:              rf.Reg("g"),
-			SPArithTracked: true,
-			Special:        ppc64Special,
-			Ops:            ppc64Ops(),
+		register(name, func() *Arch {
+			rf := ppc64Regs()
+			return &Arch{
+				Name:           name,
+				ABI:            abi.ArchFor(name),
+				Regs:           rf,
+				SP:             rf.Reg("R1"),
+				LR:             rf.Reg("LR"),
+				Tmp:            rf.Reg("R31"),
+				G:              rf.Reg("g"),
+				SPArithTracked: true,
+				Special:        ppc64Special,
+				Ops:            ppc64Ops(),
+			}
 		})
 	}
 }

@@ -82,18 +82,20 @@ func riscv64Regs() *RegFile {
 }
 
 func init() {
-	rf := riscv64Regs()
-	register(&Arch{
-		Name:           "riscv64",
-		ABI:            abi.ArchFor("riscv64"),
-		Regs:           rf,
-		SP:             rf.Reg("X2"),
-		LR:             rf.Reg("X1"),
-		Tmp:            rf.Reg("X31"),
-		G:              rf.Reg("g"),
-		SPArithTracked: true,
-		Special:        riscv64Special,
-		Ops:            riscv64Ops(),
+	register("riscv64", func() *Arch {
+		rf := riscv64Regs()
+		return &Arch{
+			Name:           "riscv64",
+			ABI:            abi.ArchFor("riscv64"),
+			Regs:           rf,
+			SP:             rf.Reg("X2"),
+			LR:             rf.Reg("X1"),
+			Tmp:            rf.Reg("X31"),
+			G:              rf.Reg("g"),
+			SPArithTracked: true,
+			Special:        riscv64Special,
+			Ops:            riscv64Ops(),
+		}
 	})
 }
 

@@ -44,18 +44,20 @@ func s390xRegs() *RegFile {
 }
 
 func init() {
-	rf := s390xRegs()
-	register(&Arch{
-		Name:           "s390x",
-		ABI:            abi.ArchFor("s390x"),
-		Regs:           rf,
-		SP:             rf.Reg("R15"),
-		LR:             rf.Reg("R14"),
-		Tmp:            rf.Reg("R10"),
-		G:              rf.Reg("g"),
-		SPArithTracked: true,
-		Special:        s390xSpecial,
-		Ops:            s390xOps(),
+	register("s390x", func() *Arch {
+		rf := s390xRegs()
+		return &Arch{
+			Name:           "s390x",
+			ABI:            abi.ArchFor("s390x"),
+			Regs:           rf,
+			SP:             rf.Reg("R15"),
+			LR:             rf.Reg("R14"),
+			Tmp:            rf.Reg("R10"),
+			G:              rf.Reg("g"),
+			SPArithTracked: true,
+			Special:        s390xSpecial,
+			Ops:            s390xOps(),
+		}
 	})
 }
 

@@ -46,17 +46,19 @@ func wasmRegs() *RegFile {
 }
 
 func init() {
-	rf := wasmRegs()
-	register(&Arch{
-		Name: "wasm",
-		ABI:  abi.ArchFor("wasm"),
-		Regs: rf,
-		SP:   rf.Reg("SP"),
-		G:    rf.Reg("g"),
-		// cmd/internal/obj/wasm never marks a function SPWRITE.
-		NoSPWrite: true,
-		Special:   wasmSpecial,
-		Ops:       wasmOps(),
+	register("wasm", func() *Arch {
+		rf := wasmRegs()
+		return &Arch{
+			Name: "wasm",
+			ABI:  abi.ArchFor("wasm"),
+			Regs: rf,
+			SP:   rf.Reg("SP"),
+			G:    rf.Reg("g"),
+			// cmd/internal/obj/wasm never marks a function SPWRITE.
+			NoSPWrite: true,
+			Special:   wasmSpecial,
+			Ops:       wasmOps(),
+		}
 	})
 }
 
