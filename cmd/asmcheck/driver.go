@@ -294,8 +294,8 @@ func goosFor(arch string) string {
 	return "linux"
 }
 
-// A loaded is the packages of one target, loaded (or the error).
-type loaded struct {
+// A loadResult is the packages of one target, loaded (or the error).
+type loadResult struct {
 	pkgs []*packages.Package
 	err  error
 	done func() // call when done with pkgs
@@ -309,19 +309,19 @@ type loaded struct {
 // time: loading the next targets while one is checked keeps the other
 // cores busy. At most loadSlots targets are loading or loaded and not yet
 // done with, to bound the memory (a target's std is a few hundred MB).
-func (d *driver) loadAhead(targets []string, byArch map[string][]string) []chan loaded {
-	env := slices.Clip(os.Environ()) // before check sets GOARCH and GOOS
+func (d *driver) loadAhead(targets []string, byArch map[string][]string) []chan loadResult {
+	env := slices.Clip(os.Environ()) // before analyze sets GOARCH and GOOS
 	slots := make(chan struct{}, loadSlots())
-	out := make([]chan loaded, len(targets))
+	out := make([]chan loadResult, len(targets))
 	for i := range out {
-		out[i] = make(chan loaded, 1)
+		out[i] = make(chan loadResult, 1)
 	}
 	go func() {
 		for i, target := range targets {
 			slots <- struct{}{}
 			go func() {
 				pkgs, err := d.load(env, target, byArch[target])
-				out[i] <- loaded{pkgs, err, func() { <-slots }}
+				out[i] <- loadResult{pkgs, err, func() { <-slots }}
 			}()
 		}
 	}()
@@ -330,7 +330,7 @@ func (d *driver) loadAhead(targets []string, byArch map[string][]string) []chan 
 
 // checkLoaded runs the checks on the packages l loaded for target (see
 // analyze), then lets the next target load.
-func (d *driver) checkLoaded(target string, l loaded) ([]finding, error) {
+func (d *driver) checkLoaded(target string, l loadResult) ([]finding, error) {
 	defer l.done()
 	if l.err != nil {
 		return nil, l.err
