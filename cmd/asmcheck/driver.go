@@ -30,6 +30,7 @@ type driver struct {
 	arches     []string
 	json, fix  bool
 	cpuprofile string
+	parallel   int // targets loading or loaded at once (-p); 0 or less: defaultParallel
 	analyzers  []*analysis.Analyzer
 	// skipped says which packages were not checked for a target, and why
 	// (check appends; main prints).
@@ -92,6 +93,7 @@ func newDriver(args []string, stderr io.Writer) (*driver, error) {
 	fs.BoolVar(&d.json, "json", false, "print diagnostics as JSON")
 	fs.BoolVar(&d.fix, "fix", false, "apply suggested fixes")
 	fs.StringVar(&d.cpuprofile, "cpuprofile", "", "write a CPU profile to `file`")
+	fs.IntVar(&d.parallel, "p", defaultParallel(), "load at most `n` targets' packages at once (each takes memory: a few hundred MB for std)")
 	enable := map[string]*string{}
 	for _, a := range analyzer.All {
 		enable[a.Name] = fs.String(a.Name, "", "enable (true) or disable (false) the "+a.Name+" check")
@@ -307,11 +309,16 @@ type loadResult struct {
 // of the work and uses about one core, while the checks need the
 // process's environment set to their target and so run one target at a
 // time: loading the next targets while one is checked keeps the other
-// cores busy. At most loadSlots targets are loading or loaded and not yet
-// done with, to bound the memory (a target's std is a few hundred MB).
+// cores busy. At most d.parallel targets (-p) are loading or loaded and
+// not yet done with, to bound the memory (a target's std is a few hundred
+// MB).
 func (d *driver) loadAhead(targets []string, byArch map[string][]string) []chan loadResult {
 	env := slices.Clip(os.Environ()) // before analyze sets GOARCH and GOOS
-	slots := make(chan struct{}, loadSlots())
+	n := d.parallel
+	if n <= 0 {
+		n = defaultParallel()
+	}
+	slots := make(chan struct{}, n)
 	out := make([]chan loadResult, len(targets))
 	for i := range out {
 		out[i] = make(chan loadResult, 1)
@@ -338,9 +345,8 @@ func (d *driver) checkLoaded(target string, l loadResult) ([]finding, error) {
 	return d.analyze(target, l.pkgs)
 }
 
-// loadSlots is the number of targets loadAhead keeps loading or loaded:
-// one per core, up to four.
-func loadSlots() int { return min(max(runtime.GOMAXPROCS(0), 1), 4) }
+// defaultParallel is -p's default: one target per core, up to four.
+func defaultParallel() int { return min(max(runtime.GOMAXPROCS(0), 1), 4) }
 
 // load loads pkgs for target ("goos/goarch") with the environment env
 // (which it does not change).

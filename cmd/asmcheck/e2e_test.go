@@ -297,17 +297,20 @@ func shellWords(s string) []string {
 func TestLoadAhead(t *testing.T) {
 	dir := copyTree(t, "testdata/vetmod")
 	t.Setenv("GOFLAGS", "")
-	newIn := func() *driver {
-		d, err := newDriver([]string{"-json", "./..."}, io.Discard)
+	newIn := func(flags ...string) *driver {
+		d, err := newDriver(append(flags, "-json", "./..."), io.Discard)
 		if err != nil {
 			t.Fatal(err)
 		}
 		d.dir = dir
 		return d
 	}
-	var got bytes.Buffer
+	var got, got1 bytes.Buffer
 	if code := newIn().main(&got, io.Discard); code != 1 {
 		t.Fatalf("exit %d, want 1:\n%s", code, got.String())
+	}
+	if code := newIn("-p", "1").main(&got1, io.Discard); code != 1 || got1.String() != got.String() {
+		t.Errorf("-p 1: exit %d:\n%s\nwant, as without -p:\n%s", code, got1.String(), got.String())
 	}
 
 	d := newIn()

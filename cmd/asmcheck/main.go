@@ -18,6 +18,8 @@
 //	             GOARCH the packages have .s files for
 //	-json        print diagnostics as JSON
 //	-fix         apply the suggested fixes to the .s files
+//	-p n         load the packages of at most n targets at once (default:
+//	             one per core, up to four; each takes memory)
 //	-CHECK=false turn a check off (e.g. -fpwidth=false); -CHECK=true runs
 //	             only the checks turned on
 //
