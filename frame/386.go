@@ -2,8 +2,6 @@ package frame
 
 import (
 	"fmt"
-
-	"github.com/asmcheck/asmcheck/abi"
 )
 
 // 386: registers and instruction effects.
@@ -47,22 +45,4 @@ func regs386() *RegFile {
 	return rf
 }
 
-func init() {
-	register("386", func() *Arch {
-		rf := regs386()
-		t := newX86Table(4)
-		return &Arch{
-			Name:     "386",
-			ABI:      abi.ArchFor("386"),
-			Regs:     rf,
-			SP:       rf.Reg("SP"),
-			FP:       rf.Reg("BP"),
-			Complete: true,
-			// obj6.go corrects FP and pseudo-SP offsets for PUSH/POP/ADJSP.
-			FPFollowsSP: true,
-			Ops:         t.ops,
-			Special:     t.special,
-			entryHook:   t.entryHook,
-		}
-	})
-}
+func init() { register("386", func() *Arch { return newX86Arch("386", 4, regs386()) }) }

@@ -2,8 +2,6 @@ package frame
 
 import (
 	"fmt"
-
-	"github.com/asmcheck/asmcheck/abi"
 )
 
 // amd64: registers and instruction effects.
@@ -51,21 +49,8 @@ func amd64Regs() *RegFile {
 
 func init() {
 	register("amd64", func() *Arch {
-		rf := amd64Regs()
-		t := newX86Table(8)
-		return &Arch{
-			Name:     "amd64",
-			ABI:      abi.ArchFor("amd64"),
-			Regs:     rf,
-			SP:       rf.Reg("SP"),
-			FP:       rf.Reg("BP"),
-			G:        rf.Reg("R14"),
-			Complete: true,
-			// obj6.go corrects FP and pseudo-SP offsets for PUSH/POP/ADJSP.
-			FPFollowsSP: true,
-			Ops:         t.ops,
-			Special:     t.special,
-			entryHook:   t.entryHook,
-		}
+		a := newX86Arch("amd64", 8, amd64Regs())
+		a.G = a.Regs.Reg("R14") // ABIInternal's g register
+		return a
 	})
 }

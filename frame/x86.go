@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/asmcheck/asmcheck/abi"
 	"github.com/asmcheck/asmcheck/asmparse"
 )
 
@@ -103,6 +104,25 @@ type x86Table struct {
 	vecOnce sync.Once
 	vecs    []Reg // X0 … X(vecRegs-1), resolved on first use
 
+}
+
+// newX86Arch makes the Arch of 386 or amd64 (ptr, the pointer size, 4
+// or 8) over the register file rf.
+func newX86Arch(name string, ptr int, rf *RegFile) *Arch {
+	t := newX86Table(ptr)
+	return &Arch{
+		Name:     name,
+		ABI:      abi.ArchFor(name),
+		Regs:     rf,
+		SP:       rf.Reg("SP"),
+		FP:       rf.Reg("BP"),
+		Complete: true,
+		// obj6.go corrects FP and pseudo-SP offsets for PUSH/POP/ADJSP.
+		FPFollowsSP: true,
+		Ops:         t.ops,
+		Special:     t.special,
+		entryHook:   t.entryHook,
+	}
 }
 
 // newX86Table builds the table for pointer size ptr.
