@@ -697,6 +697,13 @@ func newIncluder(pass *analysis.Pass) *includer {
 	return inc
 }
 
+// IncludesBuiltins implements asmparse.BuiltinIncluder: Include resolves
+// the built-in headers through a DirIncluder, so their macros may come
+// from the parser's cache, read once per process.
+func (inc *includer) IncludesBuiltins() bool { return true }
+
+var _ asmparse.BuiltinIncluder = (*includer)(nil)
+
 // Include implements asmparse.Includer.
 func (inc *includer) Include(name, from string) (string, []byte, error) {
 	if name == "go_asm.h" && inc.arch != nil {

@@ -968,12 +968,26 @@ func (p *preprocessor) curPath() string {
 	return p.files[len(p.files)-1].path
 }
 
+// A BuiltinIncluder is an Includer that, like DirIncluder, resolves the
+// go command's built-in headers (textflag.h, funcdata.h …) to their
+// built-in text, and says so: the preprocessor then takes their macros
+// from a cache that every file shares instead of asking it.
+type BuiltinIncluder interface {
+	Includer
+	// IncludesBuiltins reports whether Include gives the built-in text
+	// for the built-in headers' names.
+	IncludesBuiltins() bool
+}
+
+// IncludesBuiltins implements BuiltinIncluder.
+func (d *DirIncluder) IncludesBuiltins() bool { return true }
+
 // includeBuiltin handles the #include of a built-in header without
 // conditional parts (textflag.h, funcdata.h) from a cache, when the
-// Includer is a DirIncluder, which always resolves them to the built-in
-// text. It reports whether it did.
+// Includer always resolves them to the built-in text (no Includer, a
+// BuiltinIncluder). It reports whether it did.
 func (p *preprocessor) includeBuiltin(name string, pos token.Pos) bool {
-	if _, ok := p.includer.(*DirIncluder); !ok && p.includer != nil {
+	if bi, ok := p.includer.(BuiltinIncluder); p.includer != nil && (!ok || !bi.IncludesBuiltins()) {
 		return false
 	}
 	ms, h := builtinMacros(name)
