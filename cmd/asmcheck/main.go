@@ -39,6 +39,7 @@ import (
 )
 
 func main() {
+	pushFirstCollection()
 	if vetMode(os.Args[1:]) {
 		unitchecker.Main(analyzer.All...)
 		return
