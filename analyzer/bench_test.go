@@ -1,8 +1,10 @@
 package analyzer
 
 import (
+	"context"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"testing"
 	"time"
@@ -134,6 +136,15 @@ func BenchmarkVetRatio(b *testing.B) {
 // LAD) had the declaration checks follow asmdecl in two iterations of
 // three, and asmdecl follow them in one; their ratio read about 7% higher
 // that way (docs/performance.md).
+// configLabels label the work of each configuration interleave runs (and
+// of the goroutines it starts), so that a CPU profile of the ratio
+// benchmark can be split by configuration:
+//
+//	go tool pprof -tagfocus config=decl analyzer.test cpu.prof
+var configLabels = [3]pprof.LabelSet{
+	pprof.Labels("config", "asmdecl"), pprof.Labels("config", "decl"), pprof.Labels("config", "all"),
+}
+
 func interleave(b *testing.B, pkgs []*packages.Package, n int64) {
 	sets := [][]*analysis.Analyzer{{asmdecl.Analyzer}, declChecks, All}
 	b.SetBytes(n)
@@ -144,7 +155,11 @@ func interleave(b *testing.B, pkgs []*packages.Package, n int64) {
 	for b.Loop() {
 		for _, i := range interleaveOrders[k%len(interleaveOrders)] {
 			t0, c0 := time.Now(), cpuTime()
-			if _, err := checker.Analyze(sets[i], pkgs, nil); err != nil {
+			var err error
+			pprof.Do(context.Background(), configLabels[i], func(context.Context) {
+				_, err = checker.Analyze(sets[i], pkgs, nil)
+			})
+			if err != nil {
 				b.Fatal(err)
 			}
 			wall[i] += time.Since(t0)
