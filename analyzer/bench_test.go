@@ -124,6 +124,15 @@ func BenchmarkVetRatio(b *testing.B) {
 	}
 }
 
+// configLabels label the work of each configuration interleave runs (and
+// of the goroutines it starts), so that a CPU profile of the ratio
+// benchmark can be split by configuration:
+//
+//	go tool pprof -tagfocus 'config=^decl$' analyzer.test cpu.prof
+var configLabels = [3]pprof.LabelSet{
+	pprof.Labels("config", "asmdecl"), pprof.Labels("config", "decl"), pprof.Labels("config", "all"),
+}
+
 // interleave runs asmdecl, the declaration checks and all checks on pkgs
 // (n bytes of assembly) once each per iteration, in an order that
 // changes, and reports the ratios of their summed times.
@@ -136,15 +145,6 @@ func BenchmarkVetRatio(b *testing.B) {
 // LAD) had the declaration checks follow asmdecl in two iterations of
 // three, and asmdecl follow them in one; their ratio read about 7% higher
 // that way (docs/performance.md).
-// configLabels label the work of each configuration interleave runs (and
-// of the goroutines it starts), so that a CPU profile of the ratio
-// benchmark can be split by configuration:
-//
-//	go tool pprof -tagfocus config=decl analyzer.test cpu.prof
-var configLabels = [3]pprof.LabelSet{
-	pprof.Labels("config", "asmdecl"), pprof.Labels("config", "decl"), pprof.Labels("config", "all"),
-}
-
 func interleave(b *testing.B, pkgs []*packages.Package, n int64) {
 	sets := [][]*analysis.Analyzer{{asmdecl.Analyzer}, declChecks, All}
 	b.SetBytes(n)
