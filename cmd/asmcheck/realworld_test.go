@@ -34,6 +34,11 @@ var realWorldModules = []string{
 	"github.com/minio/minlz@v1.2.3",
 	"github.com/bytedance/sonic@v1.15.5",
 	"gonum.org/v1/gonum@v0.17.0",
+	"github.com/tetratelabs/wazero@v1.12.0",
+	"github.com/bwesterb/go-ristretto@v1.2.4",
+	"github.com/cloudwego/base64x@v0.1.6",
+	"golang.org/x/net@v0.60.0",
+	"golang.org/x/image@v0.25.0",
 }
 
 // realWorldReviewed lists what asmcheck reports on realWorldModules, each
@@ -78,6 +83,15 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 	{"github.com/zeebo/blake3", "internal/alg/hash/hash_avx2/impl_amd64.s", "amd64", "fpwidth", "HashP", "invalid MOVBLZX of flags+16(FP)", "a 1-byte load of uint32 flags: works while the flags fit in a byte."},
 	{"github.com/bytedance/sonic", "internal/rt/asm_compat.s", "*", "argsize", "MoreStack", "wrong argument size 8; expected $...-4",
 		"the file is for every arch but amd64; on the 32-bit ones the uintptr argument is 4 bytes."},
+	{"github.com/tetratelabs/wazero", "abi_entry_", "*", "fpoffset", "entrypoint", "unknown variable functionExectuable;", "a typo for functionExecutable (go vet reports it too)."},
+	{"github.com/tetratelabs/wazero", "abi_entry_", "*", "fpoffset", "entrypoint", "unknown variable paramResultSlicePtr;", "the declaration calls it paramResultPtr."},
+	{"github.com/tetratelabs/wazero", "isa/arm64/abi_entry_arm64.s", "arm64", "fpoffset", "afterGoFunctionCallEntrypoint", "unknown variable goCallReturnAddress;", "the declaration calls it executable."},
+
+	// A build line that does not say what it means.
+	{"github.com/bwesterb/go-ristretto", "edwards25519/field_amd64.s", "amd64", "prototype", "", "missing Go declaration",
+		"the file's //+build amd64 AND !go1.13 is a disjunction in +build syntax (AND is a tag), so the file is built by every Go on amd64, while field_amd64.go, which declares feMul and feSquare, is only for Go before 1.13: they are assembled with no declaration and never called."},
+	{"github.com/bwesterb/go-ristretto", "edwards25519/field_amd64.s", "amd64", "framepointer", "feMul", "frame pointer BP is clobbered",
+		"BP used as a scratch register in a $0 function (dead code with today's Go: see the build line above)."},
 }
 
 // realWorldBugs put historic bugs back into realWorldModules: TestRealWorld
