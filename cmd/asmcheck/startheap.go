@@ -30,6 +30,9 @@ func pushFirstCollection() {
 		return
 	}
 	old := debug.SetGCPercent(startHeap / (4 << 20) * 100)
-	sentinel := new([16]byte)
+	// The sentinel holds a pointer: pointer-free objects of 16 bytes or
+	// less may share a block with live ones, and then their cleanup waits
+	// for those (runtime/mcleanup.go, AddCleanup), while GOGC stays high.
+	sentinel := new(*int)
 	runtime.AddCleanup(sentinel, func(old int) { debug.SetGCPercent(old) }, old)
 }
