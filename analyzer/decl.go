@@ -195,16 +195,42 @@ func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e *frame.Eff
 	if len(alts) > 0 {
 		msg += ", " + orList(alts)
 	}
-	if other := fr.At(int(m.Off)); other != nil && other != v {
+	// Where the offset is the start of another parameter or result than
+	// the one the name is (part of), either the offset or the name may
+	// be the mistake: a+0(FP) for the c at 0 of func f(c, a *T) may read
+	// c on purpose, with names that follow the author's order rather than
+	// the declaration's. Neither correction is offered then: the wrong one
+	// would change working code. Between the parts of one value (s_len+0
+	// where s_base is) the name says which part is meant.
+	ambiguous := false
+	if other := fr.At(int(m.Off)); other != nil && other != v && int64(other.Offset) == m.Off && topVar(fr, other) != topVar(fr, v) {
+		ambiguous = true
+		msg += fmt.Sprintf(": offset %d is %s, so the access %s %s, not %s: correct the offset if %s is meant, the name if %s is",
+			m.Off, fpRef(other.Name, int64(other.Offset)), readsOrWrites(m), other.Name, v.Name, v.Name, other.Name)
+	} else if other != nil && other != v && int64(other.Offset) == m.Off {
 		msg += fmt.Sprintf(": offset %d is %s, so the access %s the wrong value", m.Off, fpRef(other.Name, int64(other.Offset)), readsOrWrites(m))
+	} else if other != nil && other != v {
+		msg += fmt.Sprintf(": offset %d is inside %s, so the access %s the wrong value", m.Off, fpRef(other.Name, int64(other.Offset)), readsOrWrites(m))
 	} else {
 		msg += fmt.Sprintf(": %s is at offset %d", v.Name, v.Offset)
 	}
 	var fixes []analysis.SuggestedFix
-	if m.Text == fpRef(m.Name, m.Off) {
+	if m.Text == fpRef(m.Name, m.Off) && !ambiguous {
 		fixes = replaceText(f, pos, m.Text, want, "use "+want)
 	}
 	c.Report(Diag{File: f, Fn: fn, Pos: pos, Msg: msg, Fixes: fixes})
+}
+
+// topVar returns the parameter or result of fr that v is or is part of.
+func topVar(fr *abi.Frame, v *abi.Var) *abi.Var {
+	for _, l := range [2][]*abi.Var{fr.Params, fr.Results} {
+		for _, t := range l {
+			if t.Offset <= v.Offset && v.Offset < t.Offset+max(t.Size, 1) {
+				return t
+			}
+		}
+	}
+	return v
 }
 
 func readsOrWrites(m *frame.Mem) string {

@@ -183,3 +183,39 @@ func TestWidthNoFix(t *testing.T) {
 		}
 	}
 }
+
+// TestOffsetFixAmbiguity checks that fpoffset offers no fix where the
+// offset is the start of another parameter or result (the name may be the
+// mistake, and the other correction would change working code: memmove
+// reading its first argument under the second's name), and offers one
+// where the offset is inside another variable or inside the named one, or
+// the start of another part of the same value (s_len+0, where s_base is).
+func TestOffsetFixAmbiguity(t *testing.T) {
+	for _, c := range []struct {
+		src, want string
+		fix       bool
+	}{
+		{"TEXT ·memmove(SB), 0, $0-24\n\tMOVQ from+0(FP), DI\n\tRET\n", "offset 0 is to+0(FP), so the access reads to, not from", false},
+		{"TEXT ·h(SB), 0, $0-41\n\tMOVQ x+12(FP), AX\n\tRET\n", "offset 12 is inside s_len+8(FP)", true},
+		{"TEXT ·g(SB), 0, $0-20\n\tMOVQ p+4(FP), AX\n\tRET\n", "p is at offset 0", true},
+		{"TEXT ·h(SB), 0, $0-41\n\tMOVQ s_len+0(FP), AX\n\tRET\n", "offset 0 is s_base+0(FP), so the access reads the wrong value", true},
+	} {
+		diags, _, _ := runAll(t, "amd64", map[string]string{"x_amd64.s": c.src})
+		found := false
+		for _, d := range diags {
+			if d.Category != "fpoffset" || !strings.Contains(d.Message, "invalid offset") {
+				continue
+			}
+			found = true
+			if !strings.Contains(d.Message, c.want) {
+				t.Errorf("%q: %q, want it to say %q", c.src, d.Message, c.want)
+			}
+			if got := len(d.SuggestedFixes) != 0; got != c.fix {
+				t.Errorf("%q: fix offered %v, want %v: %q", c.src, got, c.fix, d.Message)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no invalid-offset diagnostic: %v", c.src, diags)
+		}
+	}
+}
