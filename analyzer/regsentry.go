@@ -80,6 +80,7 @@ type regCtx struct {
 	entries map[*frame.Func]string
 	writes  map[*frame.Func]*frame.RegSet
 	busy    map[*frame.Func]bool
+	refs    map[*frame.Func]int // asmRefs, made on first use
 }
 
 func newRegCtx(c *Check) *regCtx {

@@ -2,8 +2,12 @@ package analyzer
 
 import (
 	"fmt"
+	"go/ast"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/asmcheck/asmcheck/asmparse"
 
 	"github.com/asmcheck/asmcheck/frame"
 )
@@ -26,6 +30,9 @@ func runVZeroUpper(c *Check) {
 		}
 		if rc == nil {
 			rc = newRegCtx(c)
+		}
+		if rc.asmOnly(fn) {
+			return // so is this one
 		}
 		sol := frame.Forward(fn, frame.Problem[int32]{
 			Entry: -1,
@@ -122,4 +129,70 @@ func insertBefore(f *File, e *frame.Effect, text, msg string) []analysis.Suggest
 	}
 	return []analysis.SuggestedFix{{Message: msg, TextEdits: []analysis.TextEdit{
 		{Pos: e.Pos, End: e.Pos, NewText: []byte(text + "\n" + indent)}}}}
+}
+
+// asmOnly reports whether fn returns only to assembly of the package, as
+// a static function does: it is unexported, the package's assembly calls
+// it (CALL) and names it in no other way (no tail call, jump, address or
+// DATA), and no Go code names it but its declaration, nor does a
+// //go:linkname. Its callers are checked on their own: minio/simdjson-go's
+// __find_newline_delimiters computes in YMM registers for a caller that
+// runs VZEROUPPER after the call.
+func (rc *regCtx) asmOnly(fn *frame.Func) bool {
+	if ast.IsExported(fn.Name) || rc.asmRefs()[fn] != asmRefCall {
+		return false
+	}
+	p := rc.c.Pkg
+	d := p.Decls[fn.Name]
+	if d == nil {
+		return true
+	}
+	if p.linknamed([]*Decl{d})[d] {
+		return false
+	}
+	return len(p.usesOfEach(map[types.Object]bool{d.Func: true}, allUses)[d.Func]) == 0
+}
+
+// How the package's assembly names a function (asmRefs).
+const (
+	asmRefCall  = 1 << iota // the target of a CALL
+	asmRefOther             // anything else: a tail call or jump, an address, DATA
+)
+
+// asmRefs returns, for each function of the package that the package's
+// assembly names, how it names it.
+func (rc *regCtx) asmRefs() map[*frame.Func]int {
+	if rc.refs != nil {
+		return rc.refs
+	}
+	rc.refs = map[*frame.Func]int{}
+	for _, f := range rc.c.Pkg.Files {
+		calls := map[int]bool{} // statements that are direct calls
+		for _, fn := range f.Funcs {
+			for i := range fn.Insts {
+				if e := &fn.Insts[i]; e.Flow == frame.FlowCall && e.Target.Sym != "" && !e.Target.Indirect {
+					calls[e.Stmt] = true
+				}
+			}
+		}
+		for i := range f.Stmts {
+			s := &f.Stmts[i]
+			if s.Op == "TEXT" {
+				continue
+			}
+			for j := range s.Args {
+				a := &s.Args[j]
+				if (a.Kind == asmparse.MemOp || a.Kind == asmparse.AddrOp) && a.Reg == "SB" && a.Sym != "" {
+					if g := rc.idx.byKey[rc.idx.key(f.Name, a.Sym, a.Static, a.ABI())]; g != nil {
+						how := asmRefOther
+						if calls[i] && a.Kind == asmparse.MemOp {
+							how = asmRefCall
+						}
+						rc.refs[g] |= how
+					}
+				}
+			}
+		}
+	}
+	return rc.refs
 }

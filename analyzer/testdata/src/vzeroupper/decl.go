@@ -9,3 +9,10 @@ func highRegsOK(p *[16]uint32)
 func sseOK(p *[4]uint32)
 func callsHelperOK(p *[8]uint32)
 func gofunc()
+func callsDeclaredHelperOK(p *[8]uint32)
+func helperOK()
+func callsGoHelper(p *[8]uint32)
+func goHelper()
+
+// useGoHelper names goHelper in Go: its RET may return to Go code.
+func useGoHelper() { goHelper() }

@@ -67,3 +67,29 @@ TEXT ·callsHelperOK(SB), NOSPLIT, $0-8
 TEXT load<>(SB), NOSPLIT, $0
 	VMOVDQU (AX), Y0
 	RET
+
+// A helper that Go code does not name and only the package's assembly
+// calls returns to that assembly, which clears the upper halves
+// (minio/simdjson-go's __find_newline_delimiters).
+TEXT ·callsDeclaredHelperOK(SB), NOSPLIT, $0-8
+	MOVQ p+0(FP), AX
+	CALL ·helperOK(SB)
+	VMOVDQU Y0, (AX)
+	VZEROUPPER
+	RET
+
+TEXT ·helperOK(SB), NOSPLIT, $0
+	VMOVDQU (AX), Y0
+	RET
+
+// The same, but Go code calls the helper too: its RET returns to Go.
+TEXT ·callsGoHelper(SB), NOSPLIT, $0-8
+	MOVQ p+0(FP), AX
+	CALL ·goHelper(SB)
+	VMOVDQU Y0, (AX)
+	VZEROUPPER
+	RET
+
+TEXT ·goHelper(SB), NOSPLIT, $0
+	VMOVDQU (AX), Y0
+	RET // want `RET with dirty upper halves`
