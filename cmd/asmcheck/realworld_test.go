@@ -39,6 +39,16 @@ var realWorldModules = []string{
 	"github.com/cloudwego/base64x@v0.1.6",
 	"golang.org/x/net@v0.60.0",
 	"golang.org/x/image@v0.25.0",
+	"github.com/emmansun/gmsm@v0.30.1",
+	"github.com/minio/simdjson-go@v0.4.5",
+	"github.com/klauspost/crc32@v1.3.0",
+	"github.com/petermattis/goid@v0.0.0-20260820044319-269ab09b5261",
+	"github.com/timandy/routine@v1.1.6",
+	"github.com/oasisprotocol/curve25519-voi@v0.0.0-20230904125328-1f23a7beb09a",
+	"filippo.io/edwards25519@v1.1.0",
+	"github.com/zeebo/xxh3@v1.0.2",
+	"github.com/minio/highwayhash@v1.0.3",
+	"github.com/dchest/siphash@v1.2.3",
 }
 
 // realWorldReviewed lists what asmcheck reports on realWorldModules, each
@@ -92,6 +102,26 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 		"the file's //+build amd64 AND !go1.13 is a disjunction in +build syntax (AND is a tag), so the file is built by every Go on amd64, while field_amd64.go, which declares feMul and feSquare, is only for Go before 1.13: they are assembled with no declaration and never called."},
 	{"github.com/bwesterb/go-ristretto", "edwards25519/field_amd64.s", "amd64", "framepointer", "feMul", "frame pointer BP is clobbered",
 		"BP used as a scratch register in a $0 function (dead code with today's Go: see the build line above)."},
+
+	// emmansun/gmsm: two real bugs, and declarations the assembly
+	// does not follow.
+	{"github.com/emmansun/gmsm", "internal/sm4/xts_amd64.s", "amd64", "vzeroupper", "", "RET with dirty upper halves",
+		"A REAL BUG: the AVX2 decryption paths of decryptSm4Xts and decryptSm4XtsGB jump to the AVX path's avxXtsSm4DecSingles (not avx2…), which returns without VZEROUPPER."},
+	{"github.com/emmansun/gmsm", "internal/sm4/xts_arm64.s", "arm64", "spslot", "", "VST1 (RSP) writes the saved LR",
+		"A REAL BUG: decryptSm4Xts and decryptSm4XtsGB ($128 frames) store a block at (RSP), the saved LR: a traceback taken inside (a profiling signal) reads a garbage return address."},
+	{"github.com/emmansun/gmsm", "internal/zuc/asm_amd64.s", "amd64", "framepointer", "", "frame pointer BP is clobbered", "BP holds the key stream's length in $0 functions."},
+	{"github.com/emmansun/gmsm", "internal/", "*", "fpoffset", "", "unknown variable ",
+		"the assembly names the arguments its own way (res, in1, in2, dst, ks, pState, hg …); the offsets are those of the declarations."},
+	{"github.com/emmansun/gmsm", "internal/sm9/bn256/gfp_cmn_amd64.s", "amd64", "fpoffset", "", "invalid offset a+0(FP); expected a+8(FP): offset 0 is c+0(FP), so the access reads c, not a",
+		"gfpDouble and gfpTriple call their arguments a and b where the declaration says c and a: the offsets are right, so no fix is offered."},
+	{"github.com/emmansun/gmsm", "internal/sm2ec/p256_asm_s390x.s", "s390x", "fpoffset", "", "invalid offset idx+(16+7)(FP)", "a deliberate load of the low byte of the big-endian int idx."},
+	{"github.com/emmansun/gmsm", "internal/sm2ec/p256_common_amd64.s", "amd64", "fpwidth", "", "of idx+16(FP); int is 8-byte value", "4-byte loads of an int index: right while it fits in 31 bits."},
+	{"github.com/emmansun/gmsm", "internal/sm2ec/p256_asm_ppc64le.s", "ppc64le", "argsize", "p256Select", "wrong argument size 24; expected $...-32",
+		"the declaration has a fourth argument, limit, that the frame's argument size leaves out."},
+	{"github.com/emmansun/gmsm", "internal/sm3/sm3blockni_arm64.s", "arm64", "argsize", "blockSM3NI", "wrong argument size 0; expected $...-56", "$0 for 56 bytes of arguments."},
+
+	{"github.com/klauspost/crc32", "crc32_ppc64le.s", "ppc64le", "fpoffset", "vectorCrc32", "unknown variable ctab;", "the declaration calls it poly."},
+	{"github.com/petermattis/goid", "goid_go1.5.s", "*", "argsize", "getg", "wrong argument size 8; expected $...-4", "$0-8 for one pointer result, also on 386 and arm, where it is 4 bytes."},
 }
 
 // realWorldBugs put historic bugs back into realWorldModules: TestRealWorld
