@@ -35,6 +35,11 @@ type driver struct {
 	// skipped says which packages were not checked for a target, and why
 	// (check appends; main prints).
 	skipped []skip
+	// narrowed holds, for each file without a GOARCH in its name or build
+	// constraint whose registers belong to some GOARCHes only, those
+	// (discover sets it; main prints a note and drops the file's findings
+	// for the others).
+	narrowed map[string][]string
 }
 
 // A skip is a package not checked for a target because it does not build
@@ -59,6 +64,21 @@ func printSkips(w io.Writer, skips []skip) {
 			targets = append(targets, s.target)
 		}
 		fmt.Fprintf(w, "asmcheck: skipped %s for %s: it does not build there (%s: %s)\n", pkg, strings.Join(targets, ", "), ss[0].target, ss[0].why)
+	}
+}
+
+// printNarrowed writes a note for each file checked for fewer GOARCHes
+// than it is built for (driver.narrowed), in file order.
+func printNarrowed(w io.Writer, narrowed map[string][]string) {
+	for _, name := range sortedKeys(narrowed) {
+		as := narrowed[name]
+		list := strings.Join(as, ", ")
+		if n := len(as); n > 1 {
+			list = strings.Join(as[:n-1], ", ") + " and " + as[n-1]
+		}
+		fmt.Fprintf(w, "asmcheck: %s has no GOARCH in its name or build constraint, but its registers are %s's: "+
+			"checked for %s only (the go command assembles it for every GOARCH, and the other assemblers reject it; "+
+			"name it x_GOARCH.s or add a //go:build line)\n", displayPath(name), list, list)
 	}
 }
 
@@ -160,8 +180,13 @@ func (d *driver) main(stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "asmcheck: %s: %v\n", target, err)
 			failed = true
 		}
-		all = append(all, fs...)
+		for _, f := range fs {
+			if r, ok := d.narrowed[f.File]; !ok || slices.Contains(r, f.Arch) {
+				all = append(all, f)
+			}
+		}
 	}
+	printNarrowed(stderr, d.narrowed)
 	printSkips(stderr, d.skipped)
 	all = dedupe(all)
 	if d.fix {
@@ -215,7 +240,17 @@ func (d *driver) discover() (map[string][]string, error) {
 				// and would otherwise put its package on every target.
 				continue
 			}
-			for _, a := range asmparse.FileArches(name, src) {
+			arches := asmparse.FileArches(name, src)
+			if len(arches) == len(asmparse.Arches) {
+				if r := asmparse.RegisterArches(src, arches); len(r) < len(arches) {
+					if d.narrowed == nil {
+						d.narrowed = map[string][]string{}
+					}
+					d.narrowed[name] = r
+					arches = r
+				}
+			}
+			for _, a := range arches {
 				if d.arches != nil && !slices.Contains(d.arches, a) {
 					continue
 				}
@@ -529,14 +564,19 @@ func (d *driver) print(w io.Writer, fs []finding) {
 		enc.Encode(fs)
 		return
 	}
-	wd, _ := os.Getwd()
 	for _, f := range fs {
-		name := f.File
-		if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
-			name = rel
-		}
-		fmt.Fprintf(w, "%s:%d:%d: %s\n", name, f.Line, f.Col, f.Message)
+		fmt.Fprintf(w, "%s:%d:%d: %s\n", displayPath(f.File), f.Line, f.Col, f.Message)
 	}
+}
+
+// displayPath returns name relative to the working directory when it is
+// inside it, else name.
+func displayPath(name string) string {
+	wd, _ := os.Getwd()
+	if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return name
 }
 
 // applyFixes applies the first fix of every finding, skipping edits that

@@ -1,0 +1,3 @@
+module example.com/narrowmod
+
+go 1.24

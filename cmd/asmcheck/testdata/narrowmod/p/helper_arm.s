@@ -1,0 +1,4 @@
+#include "textflag.h"
+
+TEXT ·helper(SB), NOSPLIT, $0-0
+	RET
