@@ -523,6 +523,7 @@ func runResults(c *Check) {
 				returned |= sol.In[i].may
 			}
 		}
+		var reps []missingAtRET
 		for i := range fn.Insts {
 			if e := &fn.Insts[i]; e.Flow == frame.FlowReturn && sol.Reached[i] {
 				in := sol.In[i]
@@ -539,11 +540,34 @@ func runResults(c *Check) {
 					missing &^= returned &^ in.may &^ pointerResults(fr)
 				}
 				if missing != 0 {
-					c.reportResults(f, fn, fr, regs, e, missing, in.may)
+					reps = append(reps, missingAtRET{e, missing, missing & in.may})
 				}
 			}
 		}
+		// One report for each set of results missing: the same omission
+		// at every RET of a function (gVisor's safecopy.memcpy returns
+		// through ten) is one mistake, reported at the first.
+		for i, r := range reps {
+			if r.e == nil {
+				continue
+			}
+			var more []int
+			for j := i + 1; j < len(reps); j++ {
+				if o := &reps[j]; o.e != nil && o.missing == r.missing && o.may == r.may {
+					more = append(more, c.Pass.Fset.Position(o.e.Pos).Line)
+					o.e = nil
+				}
+			}
+			c.reportResults(f, fn, fr, regs, r.e, r.missing, r.may, more)
+		}
 	})
+}
+
+// A missingAtRET is a RET reached without writing the results in missing
+// on every path; those in may are written on some.
+type missingAtRET struct {
+	e            *frame.Effect
+	missing, may uint64
 }
 
 // pointerResults returns the set of fr's results that contain pointers.
@@ -641,7 +665,7 @@ func writtenResults(fr *abi.Frame, regs [][]frame.Reg, e *frame.Effect, all uint
 	return w
 }
 
-func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]frame.Reg, e *frame.Effect, missing, may uint64) {
+func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]frame.Reg, e *frame.Effect, missing, may uint64, more []int) {
 	var names []string
 	for k, r := range fr.Results {
 		if missing&(1<<k) == 0 {
@@ -658,6 +682,9 @@ func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]f
 		msg += ": it is written on some paths to this RET but not all"
 	}
 	msg += ": the caller reads whatever was left there; write every result before returning"
+	if len(more) > 0 {
+		msg += "; the same at " + linesList("the RET", "the RETs", more)
+	}
 	c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: msg})
 }
 
@@ -871,4 +898,22 @@ func article(n int64) string {
 		return "an"
 	}
 	return "a"
+}
+
+// linesList renders "the RET on line 12", or "the RETs on lines 12, 20
+// and 31", "… and 6 more" past five lines, with one and many as the
+// nouns.
+func linesList(one, many string, lines []int) string {
+	if len(lines) == 1 {
+		return fmt.Sprintf("%s on line %d", one, lines[0])
+	}
+	shown := lines[:min(len(lines), 5)]
+	var parts []string
+	for _, l := range shown {
+		parts = append(parts, strconv.Itoa(l))
+	}
+	if rest := len(lines) - len(shown); rest > 0 {
+		return fmt.Sprintf("%s on lines %s and %d more", many, strings.Join(parts, ", "), rest)
+	}
+	return fmt.Sprintf("%s on lines %s and %s", many, strings.Join(parts[:len(parts)-1], ", "), parts[len(parts)-1])
 }

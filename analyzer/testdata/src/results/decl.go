@@ -14,3 +14,5 @@ func empty(x int64) (s struct{}, n int64)
 func viaSP() (r, w int32)
 func errorPath(x int64) (n int64, p *byte)
 func errorPathOK(x int64) (n int64, used int64)
+func twoRETs(x int64) int64
+func twoRETsOK(x int64) int64

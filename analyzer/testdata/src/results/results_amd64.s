@@ -85,3 +85,21 @@ TEXT ·errorPathOK(SB), NOSPLIT, $0-24
 bad:
 	MOVQ $-1, n+8(FP)
 	RET
+
+// The same result missing at two RETs: one report, at the first.
+TEXT ·twoRETs(SB), NOSPLIT, $0-16
+	MOVQ x+0(FP), AX
+	TESTQ AX, AX
+	JZ zero2
+	RET                     // want `RET without writing to 8-byte ret\+8\(FP\) \(int64\): .*; the same at the RET on line 96`
+zero2:
+	RET
+
+TEXT ·twoRETsOK(SB), NOSPLIT, $0-16
+	MOVQ x+0(FP), AX
+	MOVQ AX, ret+8(FP)
+	TESTQ AX, AX
+	JZ zero3
+	RET
+zero3:
+	RET
