@@ -1,10 +1,13 @@
 package frame
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
+
+	"golang.org/x/arch/arm64/arm64asm"
 
 	"github.com/asmcheck/asmcheck/abi"
 	"github.com/asmcheck/asmcheck/asmparse"
@@ -146,8 +149,14 @@ func arm64Special(c *Ctx) {
 		return
 	}
 	if e.Attrs&AttrData != 0 {
-		// WORD $0xd53b4200 may be any instruction: claim nothing.
+		// WORD $0xd53b4200 may be any instruction: claim nothing of
+		// what it reads and writes. Where it flows is decoded: kernel
+		// code writes the instructions the assembler lacks this way
+		// (gVisor's ERET macro, WORD $0xd69f03e0).
 		e.Known = false
+		if f, ok := arm64WordFlow(c.Stmt); ok {
+			e.Flow = f
+		}
 		return
 	}
 	if c.Op == "END" || c.Op == "PCALIGNMAX" {
@@ -415,4 +424,33 @@ func (c *Ctx) arm64SP() {
 	case other:
 		c.E.SP = SPChange{Kind: SPUnknown, Tracked: true}
 	}
+}
+
+// arm64WordFlow decodes the instruction a WORD $constant emits
+// (golang.org/x/arch/arm64/arm64asm) and returns its flow when it does
+// not go on to the next instruction: ERET and DRPS leave through the
+// exception link register (halt, as the table lowers ERET written out),
+// BR and B jump to where the statement does not say (indirect).
+func arm64WordFlow(s *asmparse.Stmt) (Flow, bool) {
+	if s.Op != "WORD" || len(s.Args) != 1 || s.Args[0].Kind != asmparse.ImmOp || s.Args[0].Unresolved() != "" {
+		return 0, false
+	}
+	var b [4]byte
+	binary.LittleEndian.PutUint32(b[:], uint32(s.Args[0].Val))
+	inst, err := arm64asm.Decode(b[:])
+	if err != nil {
+		return 0, false
+	}
+	switch inst.Op {
+	case arm64asm.ERET, arm64asm.DRPS:
+		return FlowHalt, true
+	case arm64asm.BR, arm64asm.B:
+		if inst.Op == arm64asm.B {
+			if _, cond := inst.Args[0].(arm64asm.Cond); cond {
+				return 0, false // B.EQ: may fall through
+			}
+		}
+		return FlowIndirect, true
+	}
+	return 0, false
 }

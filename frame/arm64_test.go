@@ -419,3 +419,29 @@ func TestARM64Mnemonics(t *testing.T) {
 	}
 	t.Logf("%d mnemonics of anames.go in the table", n)
 }
+
+// TestArm64WordFlow checks the flow of WORD $constant, decoded: ERET
+// halts, BR and B jump elsewhere, B.EQ and anything else go on.
+func TestArm64WordFlow(t *testing.T) {
+	for _, c := range []struct {
+		word string
+		want Flow
+	}{
+		{"$0xd69f03e0", FlowHalt},     // ERET
+		{"$0xd6bf03e0", FlowHalt},     // DRPS
+		{"$0xd61f0200", FlowIndirect}, // BR R16
+		{"$0x14000002", FlowIndirect}, // B 2(PC)
+		{"$0x54000040", FlowNext},     // B.EQ 2(PC)
+		{"$0xd503201f", FlowNext},     // NOP
+		{"$(1<<40)", FlowNext},        // not an instruction's worth
+	} {
+		f, err := asmparse.ParseFile(token.NewFileSet(), "w_arm64.s", []byte("TEXT ·f(SB), 0, $0\n\tWORD\t"+c.word+"\n\tRET\n"), &asmparse.Config{GOARCH: "arm64"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fns := Funcs(f, ArchFor("arm64"))
+		if got := fns[0].Insts[0].Flow; got != c.want || fns[0].Insts[0].Known {
+			t.Errorf("WORD %s: flow %v (known %v), want %v and unknown", c.word, got, fns[0].Insts[0].Known, c.want)
+		}
+	}
+}

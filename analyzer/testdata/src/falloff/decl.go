@@ -28,6 +28,8 @@ func work() {}
 
 func callSpin()
 func callMaybe()
+func eretWordOK()
+func nopWord()
 
 // spin never returns: an endless loop with no break.
 func spin() {

@@ -86,3 +86,14 @@ TEXT ·callSpin(SB), NOSPLIT, $0-0
 
 TEXT ·callMaybe(SB), NOSPLIT, $0-0
 	BL	·maybe(SB) // want `callMaybe ends with a call to ·maybe: when it returns`
+
+// A WORD that encodes ERET ends the function (gVisor's ERET macro: WORD
+// $0xd69f03e0; ISB $15); the ISB after it is never reached.
+TEXT ·eretWordOK(SB), NOSPLIT|NOFRAME, $0-0
+	WORD	$0xd69f03e0
+	ISB	$15
+
+// One that encodes NOP goes on.
+TEXT ·nopWord(SB), NOSPLIT|NOFRAME, $0-0
+	WORD	$0xd503201f
+	ISB	$15 // want `execution runs off the end of nopWord after ISB`
