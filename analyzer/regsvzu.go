@@ -31,9 +31,6 @@ func runVZeroUpper(c *Check) {
 		if rc == nil {
 			rc = newRegCtx(c)
 		}
-		if rc.asmOnly(fn) {
-			return // so is this one
-		}
 		sol := frame.Forward(fn, frame.Problem[int32]{
 			Entry: -1,
 			Join:  joinDirty,
@@ -48,11 +45,24 @@ func runVZeroUpper(c *Check) {
 				return in
 			},
 		})
+		asmOnly := -1 // rc.asmOnly(fn), asked at the first dirty RET
 		for i := range fn.Insts {
 			e := &fn.Insts[i]
-			if sol.Reached[i] && sol.In[i] >= 0 && leavesAVX(rc, fn, e) {
-				reportVZeroUpper(c, f, fn, e, sol.In[i])
+			if !sol.Reached[i] || sol.In[i] < 0 || !leavesAVX(rc, fn, e) {
+				continue
 			}
+			if e.Flow == frame.FlowReturn {
+				if asmOnly < 0 {
+					asmOnly = 0
+					if rc.asmOnly(fn) {
+						asmOnly = 1
+					}
+				}
+				if asmOnly == 1 {
+					continue // it returns to assembly, as a static function does
+				}
+			}
+			reportVZeroUpper(c, f, fn, e, sol.In[i])
 		}
 	})
 }
