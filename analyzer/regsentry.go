@@ -186,6 +186,14 @@ func (rc *regCtx) cgoExports() map[string]string {
 // syscallX) — so it is not assumed to be entered from C.
 func (rc *regCtx) calledInPackage() map[*frame.Func]bool {
 	out := map[*frame.Func]bool{}
+	rc.eachFuncRef(func(_ *File, _ int, _ *asmparse.Operand, fn *frame.Func) { out[fn] = true })
+	return out
+}
+
+// eachFuncRef calls ref for each operand of a statement of the package
+// (TEXT aside) that names one of its functions, sym(SB) or $sym(SB): the
+// file, the statement's index, the operand and the function.
+func (rc *regCtx) eachFuncRef(ref func(f *File, stmt int, a *asmparse.Operand, fn *frame.Func)) {
 	for _, f := range rc.c.Pkg.Files {
 		for i := range f.Stmts {
 			s := &f.Stmts[i]
@@ -196,13 +204,12 @@ func (rc *regCtx) calledInPackage() map[*frame.Func]bool {
 				a := &s.Args[j]
 				if (a.Kind == asmparse.MemOp || a.Kind == asmparse.AddrOp) && a.Reg == "SB" && a.Sym != "" {
 					if fn := rc.idx.byKey[rc.idx.key(f.Name, a.Sym, a.Static, a.ABI())]; fn != nil {
-						out[fn] = true
+						ref(f, i, a, fn)
 					}
 				}
 			}
 		}
 	}
-	return out
 }
 
 // propagateTailCalls adds the static and C-style functions that entries

@@ -176,33 +176,23 @@ func (rc *regCtx) asmRefs() map[*frame.Func]int {
 		return rc.refs
 	}
 	rc.refs = map[*frame.Func]int{}
+	calls := map[*File]map[int]bool{} // the statements of each file that are direct calls
 	for _, f := range rc.c.Pkg.Files {
-		calls := map[int]bool{} // statements that are direct calls
+		calls[f] = map[int]bool{}
 		for _, fn := range f.Funcs {
 			for i := range fn.Insts {
 				if e := &fn.Insts[i]; e.Flow == frame.FlowCall && e.Target.Sym != "" && !e.Target.Indirect {
-					calls[e.Stmt] = true
-				}
-			}
-		}
-		for i := range f.Stmts {
-			s := &f.Stmts[i]
-			if s.Op == "TEXT" {
-				continue
-			}
-			for j := range s.Args {
-				a := &s.Args[j]
-				if (a.Kind == asmparse.MemOp || a.Kind == asmparse.AddrOp) && a.Reg == "SB" && a.Sym != "" {
-					if g := rc.idx.byKey[rc.idx.key(f.Name, a.Sym, a.Static, a.ABI())]; g != nil {
-						how := asmRefOther
-						if calls[i] && a.Kind == asmparse.MemOp {
-							how = asmRefCall
-						}
-						rc.refs[g] |= how
-					}
+					calls[f][e.Stmt] = true
 				}
 			}
 		}
 	}
+	rc.eachFuncRef(func(f *File, stmt int, a *asmparse.Operand, g *frame.Func) {
+		how := asmRefOther
+		if calls[f][stmt] && a.Kind == asmparse.MemOp {
+			how = asmRefCall
+		}
+		rc.refs[g] |= how
+	})
 	return rc.refs
 }
