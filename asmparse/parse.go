@@ -222,6 +222,18 @@ func ArchOf(filename string, src []byte) (arch, from string) {
 	return defaultArch(), "default"
 }
 
+// ArchFixed reports whether the file's name or its //go:build line
+// restricts the GOARCHes it is built for. A file whose neither does is
+// built for every GOARCH (of its GOOS, if its name has one), which
+// RegisterArches can narrow.
+func ArchFixed(filename string, src []byte) bool {
+	if archFromName(filename) != "" {
+		return true
+	}
+	b := buildArches(src)
+	return b != nil && len(b) < len(Arches)
+}
+
 // FileArches returns every GOARCH the file can be built for: the one named
 // by its file name, else those its //go:build line admits, else all.
 func FileArches(filename string, src []byte) []string {

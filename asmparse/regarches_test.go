@@ -30,3 +30,24 @@ func TestRegisterArches(t *testing.T) {
 		}
 	}
 }
+
+// TestArchFixed checks which files have their GOARCH fixed by their name
+// or build line, and which RegisterArches may narrow.
+func TestArchFixed(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		want      bool
+	}{
+		{"x_amd64.s", "", true},
+		{"x.s", "//go:build amd64 || arm64\n", true},
+		{"x.s", "//go:build !386\n", true},
+		{"x.s", "", false},
+		{"x.s", "//go:build linux\n", false},
+		{"x_linux.s", "", false},
+		{"x_windows.s", "//go:build !purego\n", false},
+	} {
+		if got := ArchFixed(c.name, []byte(c.src)); got != c.want {
+			t.Errorf("ArchFixed(%q, %q) = %v, want %v", c.name, c.src, got, c.want)
+		}
+	}
+}

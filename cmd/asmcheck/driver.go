@@ -241,7 +241,7 @@ func (d *driver) discover() (map[string][]string, error) {
 				continue
 			}
 			arches := asmparse.FileArches(name, src)
-			if len(arches) == len(asmparse.Arches) {
+			if !asmparse.ArchFixed(name, src) {
 				if r := asmparse.RegisterArches(src, arches); len(r) < len(arches) {
 					if d.narrowed == nil {
 						d.narrowed = map[string][]string{}
