@@ -203,16 +203,18 @@ func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e *frame.Eff
 	// would change working code. Between the parts of one value (s_len+0
 	// where s_base is) the name says which part is meant.
 	ambiguous := false
-	if other := fr.At(int(m.Off)); other != nil && other != v && int64(other.Offset) == m.Off && topVar(fr, other) != topVar(fr, v) {
+	other := fr.At(int(m.Off))
+	switch {
+	case other == nil || other == v:
+		msg += fmt.Sprintf(": %s is at offset %d", v.Name, v.Offset)
+	case int64(other.Offset) != m.Off:
+		msg += fmt.Sprintf(": offset %d is inside %s, so the access %s the wrong value", m.Off, fpRef(other.Name, int64(other.Offset)), readsOrWrites(m))
+	case topVar(fr, other) != topVar(fr, v):
 		ambiguous = true
 		msg += fmt.Sprintf(": offset %d is %s, so the access %s %s, not %s: correct the offset if %s is meant, the name if %s is",
 			m.Off, fpRef(other.Name, int64(other.Offset)), readsOrWrites(m), other.Name, v.Name, v.Name, other.Name)
-	} else if other != nil && other != v && int64(other.Offset) == m.Off {
+	default:
 		msg += fmt.Sprintf(": offset %d is %s, so the access %s the wrong value", m.Off, fpRef(other.Name, int64(other.Offset)), readsOrWrites(m))
-	} else if other != nil && other != v {
-		msg += fmt.Sprintf(": offset %d is inside %s, so the access %s the wrong value", m.Off, fpRef(other.Name, int64(other.Offset)), readsOrWrites(m))
-	} else {
-		msg += fmt.Sprintf(": %s is at offset %d", v.Name, v.Offset)
 	}
 	var fixes []analysis.SuggestedFix
 	if m.Text == fpRef(m.Name, m.Off) && !ambiguous {

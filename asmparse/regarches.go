@@ -33,14 +33,14 @@ func RegisterArches(src []byte, arches []string) []string {
 		if amd64Words[mnemonic] {
 			amd64Only = true
 		}
-		any := false
+		known := false
 		for _, a := range arches {
 			if IsRegister(a, id) {
-				any = true
+				known = true
 				break
 			}
 		}
-		if !any {
+		if !known {
 			return
 		}
 		if amd64Regs[id] || mnemonic == "MOVQ" && x86GPRs[id] {
