@@ -151,9 +151,15 @@ func countCategory(diags []analysis.Diagnostic, category string) int {
 // empty), and the directory does not exist.
 func runAll(t *testing.T, arch string, srcs map[string]string) ([]analysis.Diagnostic, *token.FileSet, *Package) {
 	t.Helper()
+	return runAllGo(t, arch, fuzzGo, srcs)
+}
+
+// runAllGo is runAll with the package's Go file goSrc.
+func runAllGo(t *testing.T, arch, goSrc string, srcs map[string]string) ([]analysis.Diagnostic, *token.FileSet, *Package) {
+	t.Helper()
 	dir := filepath.Join(string(filepath.Separator), "asmcheck-fuzz")
 	fset := token.NewFileSet()
-	gf, err := parser.ParseFile(fset, filepath.Join(dir, "x.go"), fuzzGo, parser.ParseComments)
+	gf, err := parser.ParseFile(fset, filepath.Join(dir, "x.go"), goSrc, parser.ParseComments)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,10 +13,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"golang.org/x/tools/go/analysis"
@@ -50,7 +52,8 @@ type Package struct {
 	// files were read (a bug in asmcheck), for the syntax check to report:
 	// a file the parser failed on is left out, one the lowering failed on
 	// keeps no functions, and the other files are checked.
-	Internal []InternalError
+	Internal   []InternalError
+	internalMu sync.Mutex // files are loaded concurrently (loadFiles)
 	// testSrc holds the package's own _test.go files, which the package
 	// under analysis does not include: assembly in x_test.s may implement
 	// functions they declare. Read on first use.
@@ -158,21 +161,75 @@ func (d *Decl) Frame(arch *abi.Arch) *abi.Frame {
 
 func runLoad(pass *analysis.Pass) (any, error) {
 	p := &Package{Pass: pass, Decls: goDecls(pass)}
-	var inc *includer
-	headers := &asmparse.HeaderCache{}
+	var names []string
 	for _, name := range pass.OtherFiles {
-		if !strings.HasSuffix(name, ".s") {
-			continue
+		if strings.HasSuffix(name, ".s") {
+			names = append(names, name)
 		}
-		if inc == nil {
-			inc = newIncluder(pass)
-			p.GoAsmH = inc.arch != nil
-		}
-		if f := p.parse(name, inc, headers); f != nil {
+	}
+	if len(names) == 0 {
+		return p, nil
+	}
+	inc := newIncluder(pass)
+	p.GoAsmH = inc.arch != nil
+	headers := &asmparse.HeaderCache{}
+	files := make([]*File, len(names))
+	loadFiles(names, func(i int) { files[i] = p.parse(names[i], inc, headers) })
+	// By file name, whichever file finished first.
+	sort.SliceStable(p.Internal, func(i, j int) bool { return p.Internal[i].file < p.Internal[j].file })
+	for _, f := range files {
+		if f != nil {
 			p.Files = append(p.Files, f)
 		}
 	}
 	return p, nil
+}
+
+// loadFiles calls load(i) for each of the files names, on up to GOMAXPROCS
+// goroutines at once, the largest files first, and returns when all are
+// done. A package's files are read, parsed and lowered independently of
+// each other but for what they share, which is safe for concurrent use
+// (the includer, the HeaderCache, the FileSet): the runtime's eleven arm64
+// files would otherwise keep one core busy while the package's checks,
+// which all need them, wait (go vet checks one package per process, and a
+// package with much assembly is where the time goes).
+//
+// The files get positions in the FileSet in the order they are parsed,
+// which may differ from run to run; nothing depends on that order but
+// the token.Pos values themselves (diagnostics are reported by file in
+// the order of names, and printed by position within a file).
+func loadFiles(names []string, load func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), len(names))
+	if workers <= 1 {
+		for i := range names {
+			load(i)
+		}
+		return
+	}
+	// The largest first, so that the last file to start is a small one.
+	order := make([]int, len(names))
+	size := make([]int64, len(names))
+	for i, name := range names {
+		order[i] = i
+		if st, err := os.Stat(name); err == nil {
+			size[i] = st.Size()
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(order) {
+					return
+				}
+				load(order[k])
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // readFile reads a file of the package: through the pass when it may, else
@@ -210,8 +267,9 @@ func (p *Package) parse(name string, inc *includer, headers *asmparse.HeaderCach
 
 // An InternalError is a panic in the parser or the lowering of a file.
 type InternalError struct {
-	Pos token.Pos // the start of the file
-	Msg string
+	Pos  token.Pos // the start of the file
+	Msg  string
+	file string
 }
 
 // loadPanicTest, when set to a stage and a file's base name ("lowering
@@ -236,8 +294,10 @@ func (p *Package) guardLoad(pos token.Pos, name string, size int, stage string, 
 		if stage == "lowering" {
 			skipped = "only its syntax and data are checked"
 		}
+		p.internalMu.Lock()
+		defer p.internalMu.Unlock()
 		p.Internal = append(p.Internal, InternalError{pos, fmt.Sprintf(
-			"asmcheck internal error %s %s (%s; the other files are checked): %v\n%s", stage, filepath.Base(name), skipped, r, stack)})
+			"asmcheck internal error %s %s (%s; the other files are checked): %v\n%s", stage, filepath.Base(name), skipped, r, stack), name})
 	}()
 	if loadPanicTest != "" && loadPanicTest == stage+" "+filepath.Base(name) {
 		panic("loadPanicTest")
@@ -596,16 +656,20 @@ func (p *Package) cgoExports() []cgoExport {
 type includer struct {
 	pass *analysis.Pass
 	arch *abi.Arch // go_asm.h's arch; nil if it cannot be computed
-	// goAsmH is go_asm.h, once computed (the files of a package are
-	// parsed one after the other); index gives its defines one by one
-	// (IncludeMacros), if it can (computed once indexed is set).
-	goAsmH  []byte
-	index   *asmHeaderMacros
-	indexed bool
-	dirs    asmparse.DirIncluder
+	// goAsmH is go_asm.h, computed under goAsmHOnce; index gives its
+	// defines one by one (IncludeMacros), if it can, computed under
+	// indexOnce. The files of a package are parsed concurrently
+	// (loadFiles): whichever includes go_asm.h first computes it, and the
+	// others wait for it.
+	goAsmHOnce sync.Once
+	goAsmH     []byte
+	indexOnce  sync.Once
+	index      *asmHeaderMacros
+	dirs       asmparse.DirIncluder
 	// read holds the headers read so far, by path: most of a package's
 	// files include the same few (the runtime's asm_arm64.h...).
-	read map[string]readResult
+	readMu sync.Mutex
+	read   map[string]readResult
 }
 
 type readResult struct {
@@ -615,6 +679,8 @@ type readResult struct {
 
 // readHeader reads a header for dirs, once per path.
 func (inc *includer) readHeader(path string) ([]byte, error) {
+	inc.readMu.Lock()
+	defer inc.readMu.Unlock()
 	if r, ok := inc.read[path]; ok {
 		return r.src, r.err
 	}
@@ -633,12 +699,11 @@ func (inc *includer) IncludeMacros(name, from string) (string, asmparse.MacroSou
 	if name != "go_asm.h" || inc.arch == nil {
 		return "", nil, false
 	}
-	if !inc.indexed {
-		inc.indexed = true
+	inc.indexOnce.Do(func() {
 		if x, ok := abi.NewAsmHeaderIndex(inc.pass.Pkg, constsAndTypes(inc.pass), inc.arch); ok {
 			inc.index = &asmHeaderMacros{x}
 		}
-	}
+	})
 	if inc.index == nil {
 		return "", nil, false
 	}
@@ -707,9 +772,9 @@ var _ asmparse.BuiltinIncluder = (*includer)(nil)
 // Include implements asmparse.Includer.
 func (inc *includer) Include(name, from string) (string, []byte, error) {
 	if name == "go_asm.h" && inc.arch != nil {
-		if inc.goAsmH == nil {
+		inc.goAsmHOnce.Do(func() {
 			inc.goAsmH = abi.FormatAsmHeader(inc.pass.Pkg.Name(), abi.AsmHeader(inc.pass.Pkg, inc.arch))
-		}
+		})
 		return filepath.Join(filepath.Dir(from), "go_asm.h (computed)"), inc.goAsmH, nil
 	}
 	path, src, err := inc.dirs.Include(name, from)
