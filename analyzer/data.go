@@ -327,9 +327,9 @@ func (d *dataCheck) eachStore(do func(f *File, fn *frame.Func, i int, m *frame.M
 	for _, f := range d.c.Pkg.Files {
 		for _, fn := range f.Funcs {
 			for i := range fn.Insts {
-				e := &fn.Insts[i]
-				for j := range e.Mem {
-					m := &e.Mem[j]
+				e := fn.Inst(i)
+				for j := range e.Mem() {
+					m := &e.Mem()[j]
 					if m.Base != frame.BaseSB || !m.Write || m.Addr {
 						continue
 					}
@@ -345,7 +345,7 @@ func (d *dataCheck) eachStore(do func(f *File, fn *frame.Func, i int, m *frame.M
 
 // memStatic reports whether the symbol of memory operand m is static
 // (sym<>(SB)).
-func memStatic(fn *frame.Func, e *frame.Effect, m *frame.Mem) bool {
+func memStatic(fn *frame.Func, e frame.Inst, m *frame.Mem) bool {
 	s := &fn.File.Stmts[e.Stmt]
 	return m.Arg >= 0 && m.Arg < len(s.Args) && s.Args[m.Arg].Static
 }
@@ -358,10 +358,10 @@ func (d *dataCheck) checkStores() {
 			if !ref.g.Has(frame.FlagRODATA) {
 				continue
 			}
-			e := &fn.Insts[i]
+			e := fn.Inst(i)
 			d.c.Report(Diag{File: f, Fn: fn, Pos: memPos(fn, e, m), Msg: fmt.Sprintf(
 				"%s stores to %s, which GLOBL at %s declares RODATA: the linker puts it in a read-only segment and the store faults "+
-					"at run time (SIGSEGV); drop RODATA (use NOPTR) if it must be written", e.Op, s.name, d.line(ref.g.Pos))})
+					"at run time (SIGSEGV); drop RODATA (use NOPTR) if it must be written", e.Op(), s.name, d.line(ref.g.Pos))})
 			return
 		}
 	})

@@ -116,12 +116,12 @@ func runFPOffset(c *Check) {
 			return
 		}
 		for i := range fn.Insts {
-			e := &fn.Insts[i]
-			for j := range e.Mem {
+			e := fn.Inst(i)
+			for j := range e.Mem() {
 				// name-8(FP) addresses the caller's frame below the
 				// arguments on purpose (the runtime takes $ret-8(FP) as the
 				// caller's SP on arm64): not an argument reference.
-				if m := &e.Mem[j]; m.Base == frame.BaseFP && m.OffOK && m.Off >= 0 {
+				if m := &e.Mem()[j]; m.Base == frame.BaseFP && m.OffOK && m.Off >= 0 {
 					c.checkFPName(f, fn, fr, e, m)
 				}
 			}
@@ -139,7 +139,7 @@ func fpRef(name string, off int64) string {
 }
 
 // memPos returns the position of memory operand m of statement e.
-func memPos(fn *frame.Func, e *frame.Effect, m *frame.Mem) token.Pos {
+func memPos(fn *frame.Func, e frame.Inst, m *frame.Mem) token.Pos {
 	s := &fn.File.Stmts[e.Stmt]
 	if m.Arg >= 0 && m.Arg < len(s.Args) {
 		return s.Args[m.Arg].Pos
@@ -148,7 +148,7 @@ func memPos(fn *frame.Func, e *frame.Effect, m *frame.Mem) token.Pos {
 }
 
 // checkFPName checks that m names a parameter or result at its offset.
-func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e *frame.Effect, m *frame.Mem) {
+func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst, m *frame.Mem) {
 	pos := memPos(fn, e, m)
 	if m.Name == "" {
 		msg := fmt.Sprintf("use of unnamed argument %s", m.Text)
@@ -282,9 +282,9 @@ func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame, cEntry func(
 			// returns in the child on the stack it was given.
 			continue
 		}
-		e := &fn.Insts[i]
-		for j := range e.Mem {
-			m := &e.Mem[j]
+		e := fn.Inst(i)
+		for j := range e.Mem() {
+			m := &e.Mem()[j]
 			if m.Base != frame.BaseSP || !m.OffOK || m.Addr {
 				continue
 			}
@@ -321,8 +321,8 @@ func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame, cEntry func(
 // functions do not, and need no SP tracking here.
 func spMemRefs(fn *frame.Func) bool {
 	for i := range fn.Insts {
-		for j := range fn.Insts[i].Mem {
-			if m := &fn.Insts[i].Mem[j]; m.Base == frame.BaseSP && m.OffOK && !m.Addr {
+		for j := range fn.Inst(i).Mem() {
+			if m := fn.Inst(i).Mem()[j]; m.Base == frame.BaseSP && m.OffOK && !m.Addr {
 				return true
 			}
 		}
@@ -347,7 +347,7 @@ func afterSyscall(fn *frame.Func) []bool {
 	p := frame.Problem[bool]{
 		Join:  func(a, b bool) bool { return a || b },
 		Equal: func(a, b bool) bool { return a == b },
-		Transfer: func(_ int, e *frame.Effect, in bool) bool {
+		Transfer: func(_ int, e frame.Inst, in bool) bool {
 			return in || e.Attrs&frame.AttrSyscall != 0
 		},
 	}
@@ -361,9 +361,9 @@ func runFPWidth(c *Check) {
 			return
 		}
 		for i := range fn.Insts {
-			e := &fn.Insts[i]
-			for j := range e.Mem {
-				m := &e.Mem[j]
+			e := fn.Inst(i)
+			for j := range e.Mem() {
+				m := &e.Mem()[j]
 				if m.Base != frame.BaseFP || !m.OffOK || m.Addr || m.Size == 0 || m.Name == "" {
 					continue
 				}
@@ -379,7 +379,7 @@ func runFPWidth(c *Check) {
 // with go vet's allowances: the first word of a string, slice or interface
 // may be accessed by the composite's name, and a complex value may be
 // moved whole.
-func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e *frame.Effect, m *frame.Mem, v *abi.Var) {
+func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst, m *frame.Mem, v *abi.Var) {
 	want, size, typ, target := v.Kind, v.Size, v.Type, v
 	switch v.Kind {
 	case abi.KindString, abi.KindSlice, abi.KindInterface, abi.KindEmptyInterface:
@@ -396,7 +396,7 @@ func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e *frame.Effe
 	if multiWord(fn.Arch, fr, e, m, size) {
 		return
 	}
-	msg := fmt.Sprintf("invalid %s of %s; %s is %d-byte value", e.Op, m.Text, typ, size)
+	msg := fmt.Sprintf("invalid %s of %s; %s is %d-byte value", e.Op(), m.Text, typ, size)
 	if len(v.Inner) > 0 && !v.Kind.IsSize() && v.Kind != abi.KindString && v.Kind != abi.KindSlice &&
 		v.Kind != abi.KindInterface && v.Kind != abi.KindEmptyInterface {
 		var parts []string
@@ -437,10 +437,10 @@ func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e *frame.Effe
 // LMG/STMG, arm64 LDP/STP) that covers whole consecutive values of the
 // frame exactly, starting at v: a slice's base and length loaded together,
 // or several arguments at once.
-func multiWord(a *frame.Arch, fr *abi.Frame, e *frame.Effect, m *frame.Mem, size int) bool {
-	refs := e.Writes
+func multiWord(a *frame.Arch, fr *abi.Frame, e frame.Inst, m *frame.Mem, size int) bool {
+	refs := e.Writes()
 	if m.Write {
-		refs = e.Reads
+		refs = e.Reads()
 	}
 	regs := 0
 	for _, r := range refs {
@@ -510,7 +510,7 @@ func runResults(c *Check) {
 			Entry: resultState{},
 			Join:  func(a, b resultState) resultState { return resultState{a.must & b.must, a.may | b.may} },
 			Equal: func(a, b resultState) bool { return a == b },
-			Transfer: func(_ int, e *frame.Effect, in resultState) resultState {
+			Transfer: func(_ int, e frame.Inst, in resultState) resultState {
 				w := writtenResults(fr, regs, e, all)
 				if regs == nil && spAddress(fn.Arch, e) {
 					w = all
@@ -527,7 +527,7 @@ func runResults(c *Check) {
 		}
 		var reps []missingAtRET
 		for i := range fn.Insts {
-			if e := &fn.Insts[i]; e.Flow == frame.FlowReturn && sol.Reached[i] {
+			if e := fn.Inst(i); e.Flow == frame.FlowReturn && sol.Reached[i] {
 				in := sol.In[i]
 				missing := all &^ in.must
 				if in.must&all != 0 {
@@ -550,14 +550,14 @@ func runResults(c *Check) {
 		// at every RET of a function (gVisor's safecopy.memcpy returns
 		// through ten) is one mistake, reported at the first.
 		for i, r := range reps {
-			if r.e == nil {
+			if r.e.Effect == nil {
 				continue
 			}
 			var more []int
 			for j := i + 1; j < len(reps); j++ {
-				if o := &reps[j]; o.e != nil && o.missing == r.missing && o.may == r.may {
+				if o := &reps[j]; o.e.Effect != nil && o.missing == r.missing && o.may == r.may {
 					more = append(more, c.Pass.Fset.Position(o.e.Pos).Line)
-					o.e = nil
+					o.e = frame.Inst{}
 				}
 			}
 			c.reportResults(f, fn, fr, regs, r.e, r.missing, r.may, more)
@@ -568,7 +568,7 @@ func runResults(c *Check) {
 // A missingAtRET is a RET reached without writing the results in missing
 // on every path; those in may are written on some.
 type missingAtRET struct {
-	e            *frame.Effect
+	e            frame.Inst
 	missing, may uint64
 }
 
@@ -586,23 +586,23 @@ func pointerResults(fr *abi.Frame) uint64 {
 // spAddress reports whether e computes an address from the hardware SP
 // into another register (ADD $16, RSP, R0 on netbsd/arm64 pipe2): the
 // frame, results included, may then be written through it.
-func spAddress(a *frame.Arch, e *frame.Effect) bool {
+func spAddress(a *frame.Arch, e frame.Inst) bool {
 	if a.SP == frame.NoReg {
 		return false
 	}
-	for i := range e.Mem {
-		if !e.Mem[i].Addr {
+	for i := range e.Mem() {
+		if !e.Mem()[i].Addr {
 			return false // a load or store, not address arithmetic
 		}
 	}
 	readsSP := false
-	for _, r := range e.Reads {
+	for _, r := range e.Reads() {
 		readsSP = readsSP || r.Reg == a.SP
 	}
 	if !readsSP {
 		return false
 	}
-	for _, w := range e.Writes {
+	for _, w := range e.Writes() {
 		if w.Reg != a.SP && a.Regs.Info(w.Reg).Class == frame.ClassGP {
 			return true
 		}
@@ -630,13 +630,13 @@ func resultRegs(d *Decl, f *File) [][]frame.Reg {
 // an unknown access or an address taken in the result area of the frame,
 // a write of a result register, or anything by an instruction asmcheck
 // does not know or by a call (which can set the result registers).
-func writtenResults(fr *abi.Frame, regs [][]frame.Reg, e *frame.Effect, all uint64) uint64 {
+func writtenResults(fr *abi.Frame, regs [][]frame.Reg, e frame.Inst, all uint64) uint64 {
 	if !e.Known || regs != nil && e.Flow == frame.FlowCall {
 		return all
 	}
 	var w uint64
-	for i := range e.Mem {
-		m := &e.Mem[i]
+	for i := range e.Mem() {
+		m := &e.Mem()[i]
 		if m.Base != frame.BaseFP || !(m.Write || m.Addr || !m.Read && !m.Write) {
 			continue
 		}
@@ -657,7 +657,7 @@ func writtenResults(fr *abi.Frame, regs [][]frame.Reg, e *frame.Effect, all uint
 	}
 	for k, rs := range regs {
 		for _, r := range rs {
-			for _, wr := range e.Writes {
+			for _, wr := range e.Writes() {
 				if wr.Reg == r {
 					w |= 1 << k
 				}
@@ -667,7 +667,7 @@ func writtenResults(fr *abi.Frame, regs [][]frame.Reg, e *frame.Effect, all uint
 	return w
 }
 
-func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]frame.Reg, e *frame.Effect, missing, may uint64, more []int) {
+func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]frame.Reg, e frame.Inst, missing, may uint64, more []int) {
 	var names []string
 	for k, r := range fr.Results {
 		if missing&(1<<k) == 0 {

@@ -56,20 +56,20 @@ func emitsCode(fn *frame.Func) bool {
 // reportFallOff reports that control runs past instruction i, the last
 // of fn on some path.
 func (c *Check) reportFallOff(f *File, fn *frame.Func, x *textIndex, i int) {
-	e := &fn.Insts[i]
+	e := fn.Inst(i)
 	const after = "the assembler adds nothing after the last instruction, so the CPU goes on into whatever the linker places next " +
 		"(padding that traps, or the next function's code: golang/go#20348)"
 	var msg string
 	switch {
 	case e.Flow == frame.FlowCall:
 		msg = fmt.Sprintf("%s ends with a call to %s%s: when it returns, execution runs off the end of %s; %s; "+
-			"add a RET or a JMP after the call, or UNDEF if the call is not meant to return", fn.Name, e.Target, c.retPos(x.callee(fn, e)), fn.Name, after)
+			"add a RET or a JMP after the call, or UNDEF if the call is not meant to return", fn.Name, e.Target(), c.retPos(x.callee(fn, e)), fn.Name, after)
 	case e.Flow == frame.FlowCondJump:
 		msg = fmt.Sprintf("execution runs off the end of %s when the conditional branch %s is not taken: %s; end every path with RET or JMP",
-			fn.Name, e.Op, after)
+			fn.Name, e.Op(), after)
 	default:
 		msg = fmt.Sprintf("execution runs off the end of %s after %s: %s; end every path with RET, a JMP, or a call that does not return",
-			fn.Name, e.Op, after)
+			fn.Name, e.Op(), after)
 	}
 	c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: msg})
 }
@@ -80,9 +80,9 @@ func (c *Check) retPos(fn *frame.Func) string {
 		return ""
 	}
 	for i := range fn.Insts {
-		if e := &fn.Insts[i]; e.Flow == frame.FlowReturn {
+		if e := fn.Inst(i); e.Flow == frame.FlowReturn {
 			p := c.Pass.Fset.Position(e.Pos)
-			return fmt.Sprintf(" (which returns: %s at %s:%d)", e.Op, filepath.Base(p.Filename), p.Line)
+			return fmt.Sprintf(" (which returns: %s at %s:%d)", e.Op(), filepath.Base(p.Filename), p.Line)
 		}
 	}
 	return ""
@@ -102,7 +102,7 @@ func (nr *noReturn) fallsOff(fn *frame.Func) (int, bool) {
 	last := g.Blocks[len(g.Blocks)-1]
 	i := last.Last()
 	for j := last.Start; j < last.End; j++ {
-		e := &fn.Insts[j]
+		e := fn.Inst(j)
 		if e.Flow == frame.FlowCall && nr.callNeverReturns(fn, e) {
 			return 0, false
 		}
@@ -110,7 +110,7 @@ func (nr *noReturn) fallsOff(fn *frame.Func) (int, bool) {
 			i = j
 		}
 	}
-	e := &fn.Insts[i]
+	e := fn.Inst(i)
 	switch {
 	case e.Pseudo != frame.NotPseudo:
 	case !e.Known, e.Attrs&(frame.AttrData|frame.AttrSyscall) != 0:
@@ -127,7 +127,7 @@ func (nr *noReturn) fallsOff(fn *frame.Func) (int, bool) {
 // alone. User code has nothing mapped there: it is the runtime's idiom
 // for a deliberate crash.
 func constantAddress(fn *frame.Func, b *frame.Block, i int) bool {
-	for _, m := range fn.Insts[i].Mem {
+	for _, m := range fn.Inst(i).Mem() {
 		switch {
 		case m.Addr:
 		case m.Base == frame.BaseNone && m.Index == frame.NoReg && m.OffOK:
@@ -144,11 +144,11 @@ func constantAddress(fn *frame.Func, b *frame.Block, i int) bool {
 // memory (MOVD $0, R0).
 func setFromConstant(fn *frame.Func, b *frame.Block, i int, r frame.Reg) bool {
 	for j := i - 1; j >= b.Start; j-- {
-		e := &fn.Insts[j]
+		e := fn.Inst(j)
 		if !instWrites(e, r) {
 			continue
 		}
-		return e.Known && e.Flow == frame.FlowNext && len(e.Reads) == 0 && len(e.Mem) == 0 && len(e.Writes) == 1
+		return e.Known && e.Flow == frame.FlowNext && len(e.Reads()) == 0 && len(e.Mem()) == 0 && len(e.Writes()) == 1
 	}
 	return false
 }
@@ -171,7 +171,7 @@ func runNoFrame(c *Check) {
 		}
 		sol := frame.Forward(fn, lrProblem(fn, nr))
 		for i := range fn.Insts {
-			e := &fn.Insts[i]
+			e := fn.Inst(i)
 			if st := sol.In[i]; sol.Reached[i] && !st.dead && st.clobbered && nr.returnsThroughLR(fn, e) {
 				c.reportNoFrame(f, fn, i, st.at-1)
 				return
@@ -193,21 +193,21 @@ func hasCall(fn *frame.Func) bool {
 // returnsThroughLR reports whether e, in fn, hands control back through
 // the link register: a return that reads it, a jump through it, or a tail
 // call to a function that returns (through it).
-func (nr *noReturn) returnsThroughLR(fn *frame.Func, e *frame.Effect) bool {
+func (nr *noReturn) returnsThroughLR(fn *frame.Func, e frame.Inst) bool {
 	lr := fn.Arch.LR
 	switch e.Flow {
 	case frame.FlowReturn:
 		return instReads(e, lr)
 	case frame.FlowIndirect:
-		return e.Target.Reg == lr
+		return e.Target().Reg == lr
 	case frame.FlowTailCall:
 		return !nr.callNeverReturns(fn, e)
 	}
 	return false
 }
 
-func instReads(e *frame.Effect, r frame.Reg) bool {
-	for _, x := range e.Reads {
+func instReads(e frame.Inst, r frame.Reg) bool {
+	for _, x := range e.Reads() {
 		if x.Reg == r {
 			return true
 		}
@@ -215,8 +215,8 @@ func instReads(e *frame.Effect, r frame.Reg) bool {
 	return false
 }
 
-func instWrites(e *frame.Effect, r frame.Reg) bool {
-	for _, x := range e.Writes {
+func instWrites(e frame.Inst, r frame.Reg) bool {
+	for _, x := range e.Writes() {
 		if x.Reg == r {
 			return true
 		}
@@ -247,7 +247,7 @@ func lrProblem(fn *frame.Func, nr *noReturn) frame.Problem[lrState] {
 			return y
 		},
 		Equal: func(x, y lrState) bool { return x == y },
-		Transfer: func(i int, e *frame.Effect, s lrState) lrState {
+		Transfer: func(i int, e frame.Inst, s lrState) lrState {
 			switch {
 			case s.dead:
 				return s
@@ -269,14 +269,14 @@ func lrProblem(fn *frame.Func, nr *noReturn) frame.Problem[lrState] {
 // call overwrote the link register.
 func (c *Check) reportNoFrame(f *File, fn *frame.Func, ret, call int) {
 	lrName := fn.Arch.Regs.Name(fn.Arch.LR)
-	e := &fn.Insts[ret]
-	what := fmt.Sprintf("%s returns through %s", e.Op, lrName)
+	e := fn.Inst(ret)
+	what := fmt.Sprintf("%s returns through %s", e.Op(), lrName)
 	if e.Flow == frame.FlowTailCall {
-		what = fmt.Sprintf("the tail call to %s returns through %s", e.Target.Sym, lrName)
+		what = fmt.Sprintf("the tail call to %s returns through %s", e.Target().Sym, lrName)
 	}
 	callAt := "a call"
 	if call >= 0 && call < len(fn.Insts) {
-		callAt = fmt.Sprintf("the %s at line %d", fn.Insts[call].Op, c.Pass.Fset.Position(fn.Insts[call].Pos).Line)
+		callAt = fmt.Sprintf("the %s at line %d", fn.Inst(call).Op(), c.Pass.Fset.Position(fn.Insts[call].Pos).Line)
 	}
 	c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: fmt.Sprintf(
 		"%s, but %s overwrote %s with a return address into %s, and %s is NOFRAME so the assembler does not save and restore %s: "+

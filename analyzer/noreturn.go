@@ -67,8 +67,8 @@ func newNoReturn(p *Package) *noReturn {
 
 // callNeverReturns reports whether e, a call or tail call in fn, goes to
 // a function that never returns to it.
-func (nr *noReturn) callNeverReturns(fn *frame.Func, e *frame.Effect) bool {
-	t := e.Target
+func (nr *noReturn) callNeverReturns(fn *frame.Func, e frame.Inst) bool {
+	t := e.Target()
 	if t.Sym == "" || t.Indirect {
 		return false
 	}
@@ -117,9 +117,9 @@ func (nr *noReturn) returnsToCaller(fn *frame.Func) bool {
 func (nr *noReturn) balancedExit(fn *frame.Func) bool {
 	sol := fn.SP()
 	for i := range fn.Insts {
-		e := &fn.Insts[i]
+		e := fn.Inst(i)
 		exit := e.Flow == frame.FlowReturn || e.Flow == frame.FlowTailCall ||
-			e.Flow == frame.FlowIndirect && e.Target.Reg != frame.NoReg && e.Target.Reg == fn.Arch.LR
+			e.Flow == frame.FlowIndirect && e.Target().Reg != frame.NoReg && e.Target().Reg == fn.Arch.LR
 		if st := sol.In[i]; exit && sol.Reached[i] && st.Known && !st.Conflict && st.Delta == 0 {
 			return true
 		}
@@ -172,12 +172,12 @@ func (nr *noReturn) noExit(fn *frame.Func) bool {
 			continue
 		}
 		for i := b.Start; i < b.End; i++ {
-			e := &fn.Insts[i]
+			e := fn.Inst(i)
 			switch e.Flow {
 			case frame.FlowReturn:
 				return false
 			case frame.FlowIndirect:
-				if e.Target.Reg != frame.NoReg && e.Target.Reg == fn.Arch.LR {
+				if e.Target().Reg != frame.NoReg && e.Target().Reg == fn.Arch.LR {
 					return false
 				}
 			case frame.FlowTailCall:

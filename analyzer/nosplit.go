@@ -139,7 +139,7 @@ func (ns *nosplitCheck) edgesOf(n *nsNode, r *frame.ObjRules) {
 	local := nsEdge{at: -1, growth: size, kind: nsLocal}
 	var depth int64 // bytes pushed beyond the prologue, before the instruction
 	for i := range fn.Insts {
-		e := &fn.Insts[i]
+		e := fn.Inst(i)
 		if e.Flow == frame.FlowCall || e.Flow == frame.FlowTailCall {
 			growth := size + depth + r.CallSize
 			if e.Flow == frame.FlowTailCall && size > 0 {
@@ -165,10 +165,10 @@ func (ns *nosplitCheck) edgesOf(n *nsNode, r *frame.ObjRules) {
 }
 
 // callEdge returns the edge of the call e at instruction i of n.
-func (ns *nosplitCheck) callEdge(n *nsNode, i int, e *frame.Effect, growth int64, r *frame.ObjRules) nsEdge {
-	ed := nsEdge{at: i, growth: growth, target: e.Target.Sym}
+func (ns *nosplitCheck) callEdge(n *nsNode, i int, e frame.Inst, growth int64, r *frame.ObjRules) nsEdge {
+	ed := nsEdge{at: i, growth: growth, target: e.Target().Sym}
 	switch callee := ns.x.callee(n.fn, e); {
-	case e.Target.Indirect:
+	case e.Target().Indirect:
 		if e.Flow != frame.FlowCall {
 			ed.kind = nsUnknown
 			break

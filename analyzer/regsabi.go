@@ -50,7 +50,7 @@ func (r *abiRun) run() {
 		Entry: 0,
 		Join:  func(a, b spilled) spilled { return a & b },
 		Equal: func(a, b spilled) bool { return a == b },
-		Transfer: func(_ int, e *frame.Effect, in spilled) spilled {
+		Transfer: func(_ int, e frame.Inst, in spilled) spilled {
 			return in | r.spills(e, regParams)
 		},
 	}
@@ -59,9 +59,9 @@ func (r *abiRun) run() {
 		if !sol.Reached[i] {
 			continue
 		}
-		e := &r.fn.Insts[i]
-		for j := range e.Mem {
-			m := &e.Mem[j]
+		e := r.fn.Inst(i)
+		for j := range e.Mem() {
+			m := &e.Mem()[j]
 			if m.Base != frame.BaseFP || m.Addr || !m.OffOK {
 				continue
 			}
@@ -90,10 +90,10 @@ func overlaps(m *frame.Mem, a *abi.ArgAssignment) bool {
 
 // spills returns the spill slots e writes completely (or may write
 // through an address it takes: anything after it).
-func (r *abiRun) spills(e *frame.Effect, params []*abi.ArgAssignment) spilled {
+func (r *abiRun) spills(e frame.Inst, params []*abi.ArgAssignment) spilled {
 	var s spilled
-	for j := range e.Mem {
-		m := &e.Mem[j]
+	for j := range e.Mem() {
+		m := &e.Mem()[j]
 		if m.Base != frame.BaseFP || !m.OffOK || !(m.Write || m.Addr) {
 			continue
 		}
@@ -114,14 +114,14 @@ func (r *abiRun) spills(e *frame.Effect, params []*abi.ArgAssignment) spilled {
 
 // checkAccess reports an FP access to a register argument's spill slot
 // before it was spilled, and a store to a register result.
-func (r *abiRun) checkAccess(e *frame.Effect, m *frame.Mem, done spilled, params []*abi.ArgAssignment) {
+func (r *abiRun) checkAccess(e frame.Inst, m *frame.Mem, done spilled, params []*abi.ArgAssignment) {
 	pos := memPos(r.fn, e, m)
 	if m.Write {
 		if a := r.asg.Lookup(m.Name); a != nil && a.Result && a.InRegs() {
 			r.c.Report(Diag{File: r.f, Fn: r.fn, Pos: pos, Msg: fmt.Sprintf(
 				"%s stores the result %s on the stack, but an <ABIInternal> function returns it in %s: the caller reads the register and "+
 					"never looks at %s, which is outside the argument area (%d bytes) or in a spill slot (cmd/compile/abi-internal.md); "+
-					"move the value to %s", e.Op, a.Name, regList(a), m.Text, r.asg.ArgSize, regList(a))})
+					"move the value to %s", e.Op(), a.Name, regList(a), m.Text, r.asg.ArgSize, regList(a))})
 		}
 		return
 	}
@@ -140,13 +140,13 @@ func (r *abiRun) checkAccess(e *frame.Effect, m *frame.Mem, done spilled, params
 		r.c.Report(Diag{File: r.f, Fn: r.fn, Pos: pos, Msg: fmt.Sprintf(
 			"%s reads %s, the spill slot of %s, before anything spilled it there: %s arrives in %s, and the caller of an <ABIInternal> "+
 				"function reserves the slot but does not write it (cmd/compile/abi-internal.md), so this reads stack garbage; "+
-				"use %s, or store it to the slot first", e.Op, m.Text, a.Name, a.Name, regList(a), regList(a))})
+				"use %s, or store it to the slot first", e.Op(), m.Text, a.Name, a.Name, regList(a), regList(a))})
 		return
 	}
 	if a := r.asg.Lookup(m.Name); !inSpill && a != nil && !a.Result && a.InRegs() {
 		r.c.Report(Diag{File: r.f, Fn: r.fn, Pos: pos, Msg: fmt.Sprintf(
 			"%s reads %s from the stack, but an <ABIInternal> function receives %s in %s: offset %d is not where it is "+
-				"(cmd/compile/abi-internal.md); use the register", e.Op, m.Text, a.Name, regList(a), m.Off)})
+				"(cmd/compile/abi-internal.md); use the register", e.Op(), m.Text, a.Name, regList(a), m.Off)})
 	}
 }
 

@@ -81,7 +81,7 @@ func (cs *calleeSavedRun) run() {
 	fn := cs.fn
 	cs.x = fn.Xlogue()
 	cs.flow = newRegFlow(fn, calleeSavedWatches(fn.Arch, cs.cabi))
-	cs.flow.clobbers = func(_ int, e *frame.Effect) *frame.RegSet { return cs.rc.callClobbers(cs.f, fn, e) }
+	cs.flow.clobbers = func(_ int, e frame.Inst) *frame.RegSet { return cs.rc.callClobbers(cs.f, fn, e) }
 	cs.flow.seed = func(s *flowState) {
 		for _, cl := range cs.x.Prologue {
 			cs.flow.put(s, cl.Reg, val{})
@@ -91,7 +91,7 @@ func (cs *calleeSavedRun) run() {
 	cs.sites = map[int32]*siteProblem{}
 	sol := cs.flow.sol
 	for i := range fn.Insts {
-		e := &fn.Insts[i]
+		e := fn.Inst(i)
 		if !cs.flow.live(i) {
 			continue
 		}
@@ -214,25 +214,25 @@ func (cs *calleeSavedRun) describeSite(site int32, p *siteProblem) (token.Pos, s
 	case p.epilogue != "":
 		return fn.Insts[site].Pos, "the epilogue the assembler inserts here (" + p.epilogue + ")"
 	}
-	e := &fn.Insts[site]
+	e := fn.Inst(int(site))
 	switch {
 	case e.Flow == frame.FlowCall:
 		return e.Pos, cs.describeCall(e)
 	case e.Attrs&frame.AttrUsesTmp != 0 && cs.onlyTmp(e, p):
-		return e.Pos, fmt.Sprintf("this %s, which the assembler expands through REGTMP (%s),", e.Op, fn.Arch.Regs.Name(fn.Arch.Tmp))
+		return e.Pos, fmt.Sprintf("this %s, which the assembler expands through REGTMP (%s),", e.Op(), fn.Arch.Regs.Name(fn.Arch.Tmp))
 	}
-	return e.Pos, "this " + e.Op
+	return e.Pos, "this " + e.Op()
 }
 
 // onlyTmp reports whether the registers of p that e clobbers are the
 // assembler's temporary and not written by e itself.
-func (cs *calleeSavedRun) onlyTmp(e *frame.Effect, p *siteProblem) bool {
+func (cs *calleeSavedRun) onlyTmp(e frame.Inst, p *siteProblem) bool {
 	for _, k := range p.regs {
 		r := cs.flow.watches[k].reg
 		if r != cs.fn.Arch.Tmp {
 			return false
 		}
-		for _, w := range e.Writes {
+		for _, w := range e.Writes() {
 			if w.Reg == r {
 				return false
 			}
@@ -242,8 +242,8 @@ func (cs *calleeSavedRun) onlyTmp(e *frame.Effect, p *siteProblem) bool {
 }
 
 // describeCall says what kind of code a call clobbering registers goes to.
-func (cs *calleeSavedRun) describeCall(e *frame.Effect) string {
-	t := e.Target
+func (cs *calleeSavedRun) describeCall(e frame.Inst) string {
+	t := e.Target()
 	switch {
 	case cs.rc.idx.callee(cs.fn, e) != nil:
 		return fmt.Sprintf("the call to %s, which writes them,", t.Sym)

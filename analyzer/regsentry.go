@@ -223,7 +223,7 @@ func (rc *regCtx) propagateTailCalls(entries map[*frame.Func]string) {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
 		for i := range fn.Insts {
-			e := &fn.Insts[i]
+			e := fn.Inst(i)
 			if e.Flow != frame.FlowTailCall {
 				continue
 			}
@@ -254,11 +254,11 @@ func centryLines(fset *token.FileSet, f *File) map[int]bool {
 // isCEntryTarget reports whether a tail call from fn at e goes to code
 // that returns to fn's C caller with C's rules: an entry from C of the
 // package, or a C-style symbol the package does not define.
-func (rc *regCtx) isCEntryTarget(fn *frame.Func, e *frame.Effect) bool {
+func (rc *regCtx) isCEntryTarget(fn *frame.Func, e frame.Inst) bool {
 	if callee := rc.idx.callee(fn, e); callee != nil {
 		return rc.entries[callee] != ""
 	}
-	t := e.Target
+	t := e.Target()
 	if t.Sym == "" || t.Indirect {
 		return false
 	}
@@ -300,11 +300,11 @@ func regsExcept(a *frame.Arch, keep []string) *frame.RegSet {
 // not define) and for a call through a register (unknown: assumed to be
 // C), all but C's callee-saved registers; for Go code, which has no
 // callee-saved registers, all of them.
-func (rc *regCtx) callClobbers(f *File, fn *frame.Func, e *frame.Effect) *frame.RegSet {
+func (rc *regCtx) callClobbers(f *File, fn *frame.Func, e frame.Inst) *frame.RegSet {
 	if callee := rc.idx.callee(fn, e); callee != nil {
 		return rc.mayWrite(callee)
 	}
-	if e.Target.Indirect || e.Target.Sym == "" || !isGoSym(e.Target.Sym) {
+	if e.Target().Indirect || e.Target().Sym == "" || !isGoSym(e.Target().Sym) {
 		var keep []string
 		if cabi := f.ABI.CABIFor(f.File.GOOS); cabi != nil {
 			keep = append(append(keep, cabi.CalleeSaved...), cabi.CalleeSavedFloat...)
@@ -330,11 +330,11 @@ func (rc *regCtx) mayWrite(fn *frame.Func) *frame.RegSet {
 	defer delete(rc.busy, fn)
 	var s frame.RegSet
 	for i := range fn.Insts {
-		e := &fn.Insts[i]
+		e := fn.Inst(i)
 		if !e.Known {
 			continue
 		}
-		for _, w := range e.Writes {
+		for _, w := range e.Writes() {
 			s.Add(w.Reg)
 		}
 		if e.Attrs&frame.AttrUsesTmp != 0 {

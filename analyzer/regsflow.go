@@ -123,7 +123,7 @@ type regFlow struct {
 	lay     frame.Layout
 	watches []watch
 	// clobbers returns the registers a call may change (nil: none).
-	clobbers func(i int, e *frame.Effect) *frame.RegSet
+	clobbers func(i int, e frame.Inst) *frame.RegSet
 	seed     func(s *flowState)
 	sol      *frame.Solution[*flowState]
 	// spare is a state transfer allocated and did not return (the
@@ -155,13 +155,13 @@ func newRegFlow(fn *frame.Func, watches []watch) *regFlow {
 		watches[k].at = int(rf.at[watches[k].reg]) - 1
 	}
 	for i := range fn.Insts {
-		e := &fn.Insts[i]
-		for _, r := range e.Reads {
+		e := fn.Inst(i)
+		for _, r := range e.Reads() {
 			add(r.Reg)
 		}
-		for j := range e.Mem {
-			add(e.Mem[j].Reg)
-			add(e.Mem[j].Index)
+		for j := range e.Mem() {
+			add(e.Mem()[j].Reg)
+			add(e.Mem()[j].Index)
 		}
 	}
 	return rf
@@ -207,7 +207,7 @@ func layoutFor(fn *frame.Func) (frame.Layout, bool) {
 // hasKnownCall reports whether fn has a call instruction the table knows.
 func hasKnownCall(fn *frame.Func) bool {
 	for i := range fn.Insts {
-		if e := &fn.Insts[i]; e.Known && e.Flow == frame.FlowCall {
+		if e := fn.Inst(i); e.Known && e.Flow == frame.FlowCall {
 			return true
 		}
 	}
@@ -401,11 +401,11 @@ var noReturnCalls = map[string]bool{
 }
 
 // transfer returns the state after instruction i.
-func (rf *regFlow) transfer(i int, e *frame.Effect, in *flowState) *flowState {
+func (rf *regFlow) transfer(i int, e frame.Inst, in *flowState) *flowState {
 	if !e.Known || e.Pseudo != frame.NotPseudo || in.dead {
 		return in
 	}
-	if e.Flow == frame.FlowCall && noReturnCalls[e.Target.Sym] {
+	if e.Flow == frame.FlowCall && noReturnCalls[e.Target().Sym] {
 		return &flowState{dead: true}
 	}
 	s := rf.spare
@@ -417,10 +417,10 @@ func (rf *regFlow) transfer(i int, e *frame.Effect, in *flowState) *flowState {
 	var own cow
 	var buf [16]bool
 	handled := buf[:0]
-	if len(e.Writes) <= len(buf) {
-		handled = buf[:len(e.Writes)]
+	if len(e.Writes()) <= len(buf) {
+		handled = buf[:len(e.Writes())]
 	} else {
-		handled = make([]bool, len(e.Writes))
+		handled = make([]bool, len(e.Writes()))
 	}
 	rf.load(e, in, s, &own, handled)
 	rf.store(i, e, in, s, &own)
@@ -518,8 +518,8 @@ var regSlots = func() (out [256]string) {
 
 // dropRegSlots forgets the memory addressed through the registers e
 // writes: the pointer changed.
-func dropRegSlots(s *flowState, e *frame.Effect, own *cow) {
-	for _, w := range e.Writes {
+func dropRegSlots(s *flowState, e frame.Inst, own *cow) {
+	for _, w := range e.Writes() {
 		sym := regSlot(w.Reg)
 		drop := func(sl slot) bool { return sl.key.sym == sym }
 		if slices.ContainsFunc(s.slots, drop) {
@@ -541,7 +541,7 @@ func (rf *regFlow) refSize(r frame.RegRef) int {
 // one memory read (not also a write), and the registers the instruction
 // writes (its write-back base and SP aside) filling the bytes in order.
 // POP reads the slot at SP.
-func (rf *regFlow) load(e *frame.Effect, in, s *flowState, own *cow, handled []bool) {
+func (rf *regFlow) load(e frame.Inst, in, s *flowState, own *cow, handled []bool) {
 	if e.Attrs&frame.AttrLoadsG != 0 {
 		return // regWrites knows what it loads
 	}
@@ -549,26 +549,26 @@ func (rf *regFlow) load(e *frame.Effect, in, s *flowState, own *cow, handled []b
 	var key slotKey
 	ok := false
 	switch {
-	case len(e.Mem) == 1 && e.Mem[0].Read && !e.Mem[0].Write && !e.Mem[0].Addr:
-		m = &e.Mem[0]
+	case len(e.Mem()) == 1 && e.Mem()[0].Read && !e.Mem()[0].Write && !e.Mem()[0].Addr:
+		m = &e.Mem()[0]
 		key, ok = rf.addr(m, in)
-	case len(e.Mem) == 0 && e.SP.Kind == frame.SPDelta && e.SP.Delta > 0 && e.SP.Tracked:
+	case len(e.Mem()) == 0 && e.SP.Kind == frame.SPDelta && e.SP.Delta > 0 && e.SP.Tracked:
 		key, ok = slotKey{off: in.sp}, in.spKnown
 	default:
 		return
 	}
-	dsts, total := rf.dataRegs(e.Writes, m)
+	dsts, total := rf.dataRegs(e.Writes(), m)
 	size := int(e.SP.Delta)
 	if m != nil {
 		size = m.Size
 	}
-	width, fits := rf.widths(e.Writes, dsts, total, size)
+	width, fits := rf.widths(e.Writes(), dsts, total, size)
 	if !fits {
 		return
 	}
 	off := key.off
 	for _, j := range dsts {
-		w := e.Writes[j]
+		w := e.Writes()[j]
 		n := width(j)
 		v := val{}
 		if ok {
@@ -655,13 +655,13 @@ func lookupSlot(slots []slot, key slotKey, n int) val {
 // (address registers aside) fill the bytes of the memory operand in
 // order. A store the analysis cannot pair with registers makes the bytes
 // it writes unknown. PUSH stores at the new SP.
-func (rf *regFlow) store(i int, e *frame.Effect, in, s *flowState, own *cow) {
-	if len(e.Mem) == 0 && e.SP.Kind == frame.SPDelta && e.SP.Delta < 0 && e.SP.Tracked && in.spKnown {
+func (rf *regFlow) store(i int, e frame.Inst, in, s *flowState, own *cow) {
+	if len(e.Mem()) == 0 && e.SP.Kind == frame.SPDelta && e.SP.Delta < 0 && e.SP.Tracked && in.spKnown {
 		rf.storeRegs(i, e, nil, slotKey{off: in.sp + e.SP.Delta}, int(-e.SP.Delta), in, s, own)
 		return
 	}
-	for j := range e.Mem {
-		m := &e.Mem[j]
+	for j := range e.Mem() {
+		m := &e.Mem()[j]
 		if !m.Write || m.Addr {
 			continue
 		}
@@ -671,8 +671,8 @@ func (rf *regFlow) store(i int, e *frame.Effect, in, s *flowState, own *cow) {
 	}
 }
 
-func (rf *regFlow) storeRegs(i int, e *frame.Effect, m *frame.Mem, key slotKey, size int, in, s *flowState, own *cow) {
-	srcs, total := rf.dataRegs(e.Reads, m)
+func (rf *regFlow) storeRegs(i int, e frame.Inst, m *frame.Mem, key slotKey, size int, in, s *flowState, own *cow) {
+	srcs, total := rf.dataRegs(e.Reads(), m)
 	span := max(size, 1)
 	if size == 0 {
 		span = max(total, 1)
@@ -684,13 +684,13 @@ func (rf *regFlow) storeRegs(i int, e *frame.Effect, m *frame.Mem, key slotKey, 
 		s.ownSlots(own)
 		s.slots = slices.DeleteFunc(s.slots, overlaps)
 	}
-	width, fits := rf.widths(e.Reads, srcs, total, size)
+	width, fits := rf.widths(e.Reads(), srcs, total, size)
 	if !fits || m != nil && m.Read {
 		return
 	}
 	off := key.off
 	for _, j := range srcs {
-		r := e.Reads[j]
+		r := e.Reads()[j]
 		n := width(j)
 		v := rf.regVal(in, r)
 		if v.kind != vUnknown {
@@ -753,16 +753,16 @@ func (rf *regFlow) regVal(in *flowState, r frame.RegRef) val {
 // move copies, a zeroing idiom zeroes, a TLS load yields g, an address
 // computation of a stack slot yields its address; anything else is
 // unknown.
-func (rf *regFlow) regWrites(e *frame.Effect, in, s *flowState, own *cow, handled []bool) {
-	for j, w := range e.Writes {
+func (rf *regFlow) regWrites(e frame.Inst, in, s *flowState, own *cow, handled []bool) {
+	for j, w := range e.Writes() {
 		if handled[j] || w.Reg == rf.arch.SP {
 			continue
 		}
 		v := val{}
 		switch {
 		case e.Attrs&frame.AttrMove != 0:
-			v = rf.regVal(in, e.Reads[0])
-			if v.kind == vZero && v.size >= uint8(rf.refSize(e.Reads[0])) && e.Attrs&frame.AttrZeroExtend != 0 {
+			v = rf.regVal(in, e.Reads()[0])
+			if v.kind == vZero && v.size >= uint8(rf.refSize(e.Reads()[0])) && e.Attrs&frame.AttrZeroExtend != 0 {
 				w, v.size = rf.zeroExtended(w), 255
 			}
 		case e.Attrs&frame.AttrZeroIdiom != 0:
@@ -772,11 +772,11 @@ func (rf *regFlow) regWrites(e *frame.Effect, in, s *flowState, own *cow, handle
 			}
 		case e.Attrs&frame.AttrLoadsG != 0:
 			v = val{kind: vG, size: 8}
-		case len(e.Mem) == 1 && e.Mem[0].Addr && len(e.Writes) == 1:
-			if key, ok := rf.addr(&e.Mem[0], in); ok && key.sym == "" {
+		case len(e.Mem()) == 1 && e.Mem()[0].Addr && len(e.Writes()) == 1:
+			if key, ok := rf.addr(&e.Mem()[0], in); ok && key.sym == "" {
 				v = val{kind: vSP, size: 8, off: key.off}
 			}
-		case len(e.Mem) == 0 && len(e.Reads) == 1 && e.Reads[0].Reg == rf.arch.SP:
+		case len(e.Mem()) == 0 && len(e.Reads()) == 1 && e.Reads()[0].Reg == rf.arch.SP:
 			v = val{kind: vSPDerived, size: 8}
 		}
 		rf.setReg(s, own, w, v)
@@ -798,7 +798,7 @@ func (rf *regFlow) zeroExtended(w frame.RegRef) frame.RegRef {
 
 // stepSP follows the stack pointer: tracked and untracked deltas, and a
 // move into SP of a register known to hold an SP value.
-func (rf *regFlow) stepSP(e *frame.Effect, in, s *flowState) {
+func (rf *regFlow) stepSP(e frame.Inst, in, s *flowState) {
 	switch e.SP.Kind {
 	case frame.SPDelta:
 		s.sp += e.SP.Delta
@@ -810,7 +810,7 @@ func (rf *regFlow) stepSP(e *frame.Effect, in, s *flowState) {
 	case frame.SPUnknown:
 		s.spKnown = false
 		if e.Attrs&frame.AttrMove != 0 {
-			if v := rf.regVal(in, e.Reads[0]); v.kind == vSP {
+			if v := rf.regVal(in, e.Reads()[0]); v.kind == vSP {
 				s.sp, s.spKnown = v.off, true
 			}
 		}

@@ -21,7 +21,7 @@ func runFramePointer(c *Check) {
 // writesReg reports whether an instruction of fn writes r.
 func writesReg(fn *frame.Func, r frame.Reg) bool {
 	for i := range fn.Insts {
-		for _, w := range fn.Insts[i].Writes {
+		for _, w := range fn.Inst(i).Writes() {
 			if w.Reg == r {
 				return true
 			}
@@ -68,12 +68,12 @@ func (r *fpRun) run() {
 	if r.framed() {
 		r.flow.seed = r.seedFrame
 	}
-	r.flow.clobbers = func(_ int, e *frame.Effect) *frame.RegSet { return nil }
+	r.flow.clobbers = func(_ int, e frame.Inst) *frame.RegSet { return nil }
 	r.flow.solve()
 	r.seen = map[int32]bool{}
 	for i := range fn.Insts {
 		if r.flow.live(i) {
-			r.check(i, &fn.Insts[i], r.flow.sol.In[i])
+			r.check(i, fn.Inst(i), r.flow.sol.In[i])
 		}
 	}
 }
@@ -123,7 +123,7 @@ func isFrame(v val, s *flowState, want val, depth int) bool {
 // check tests the requirements at instruction i: at a return (or a tail
 // call) the caller's frame pointer, unless the epilogue restores it; at a
 // call into code that may unwind by frame pointers, a frame pointer.
-func (r *fpRun) check(i int, e *frame.Effect, s *flowState) {
+func (r *fpRun) check(i int, e frame.Inst, s *flowState) {
 	switch r.watchAt(e) {
 	case fpStrict:
 		if site := s.sites[fpStrict]; site != noSite {
@@ -137,15 +137,15 @@ func (r *fpRun) check(i int, e *frame.Effect, s *flowState) {
 }
 
 // watchAt returns the watch whose site check tests at e, or -1 for none.
-func (r *fpRun) watchAt(e *frame.Effect) int {
+func (r *fpRun) watchAt(e frame.Inst) int {
 	switch e.Flow {
 	case frame.FlowReturn, frame.FlowTailCall:
-		if e.Attrs&frame.AttrEpilogue != 0 && r.framed() || noReturnCalls[e.Target.Sym] {
+		if e.Attrs&frame.AttrEpilogue != 0 && r.framed() || noReturnCalls[e.Target().Sym] {
 			return -1 // the epilogue reloads it from the prologue's slot
 		}
 		return fpStrict
 	case frame.FlowCall:
-		if e.Target.Sym != "" && !e.Target.Indirect && !isGoSym(e.Target.Sym) {
+		if e.Target().Sym != "" && !e.Target().Indirect && !isGoSym(e.Target().Sym) {
 			return -1 // C code keeps the frame pointer and does not unwind Go frames
 		}
 		return fpFrame
@@ -158,7 +158,7 @@ func (r *fpRun) watchAt(e *frame.Effect) int {
 // through the epilogue has nothing to check).
 func (r *fpRun) checked() bool {
 	for i := range r.fn.Insts {
-		if r.watchAt(&r.fn.Insts[i]) >= 0 {
+		if r.watchAt(r.fn.Inst(i)) >= 0 {
 			return true
 		}
 	}
@@ -173,7 +173,7 @@ func (r *fpRun) report(site int32, at int, call bool) {
 	r.seen[site] = true
 	fn := r.fn
 	fp := fn.Arch.Regs.Name(fn.Arch.FP)
-	e := &fn.Insts[site]
+	e := fn.Inst(int(site))
 	line := r.c.Pass.Fset.Position(fn.Insts[at].Pos).Line
 	var msg string
 	if call {

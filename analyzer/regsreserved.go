@@ -65,12 +65,12 @@ func (r *reservedRun) platform() {
 	for name, goos := range oses {
 		reg := r.fn.Arch.Regs.Reg(name)
 		for i := range r.fn.Insts {
-			if e := &r.fn.Insts[i]; writes(e, reg) {
+			if e := r.fn.Inst(i); writes(e, reg) {
 				r.c.Report(Diag{File: r.f, Fn: r.fn, Pos: e.Pos, Msg: fmt.Sprintf(
 					"%s writes %s, the platform register, and this file is built for %s: the operating system owns it "+
 						"(Apple's arm64 ABI reserves it; Windows keeps the TEB pointer in it), so the value may be lost at any time or "+
 						"the thread's state corrupted; use another register (cmd/asm names it R18_PLATFORM to stop accidental use)",
-					e.Op, name, strings.Join(goos, ", "))})
+					e.Op(), name, strings.Join(goos, ", "))})
 			}
 		}
 	}
@@ -83,11 +83,11 @@ func (r *reservedRun) builtFor(goos string) bool {
 }
 
 // writes reports whether e writes register reg.
-func writes(e *frame.Effect, reg frame.Reg) bool {
+func writes(e frame.Inst, reg frame.Reg) bool {
 	if !e.Known || reg == frame.NoReg {
 		return false
 	}
-	for _, w := range e.Writes {
+	for _, w := range e.Writes() {
 		if w.Reg == reg {
 			return true
 		}
@@ -96,11 +96,11 @@ func writes(e *frame.Effect, reg frame.Reg) bool {
 }
 
 // reads reports whether e reads register reg.
-func reads(e *frame.Effect, reg frame.Reg) bool {
+func reads(e frame.Inst, reg frame.Reg) bool {
 	if !e.Known || reg == frame.NoReg {
 		return false
 	}
-	for _, rd := range e.Reads {
+	for _, rd := range e.Reads() {
 		if rd.Reg == reg {
 			return true
 		}
@@ -125,10 +125,10 @@ func (r *reservedRun) g() {
 			continue
 		}
 		flow := newRegFlow(r.fn, []watch{{reg: reg, want: val{kind: vEntry, reg: reg, size: 8}, name: x.Reg}})
-		flow.clobbers = func(int, *frame.Effect) *frame.RegSet { return nil }
+		flow.clobbers = func(int, frame.Inst) *frame.RegSet { return nil }
 		flow.solve()
 		for i := range r.fn.Insts {
-			e := &r.fn.Insts[i]
+			e := r.fn.Inst(i)
 			if !flow.live(i) || !writes(e, reg) {
 				continue
 			}
@@ -138,7 +138,7 @@ func (r *reservedRun) g() {
 			r.c.Report(Diag{File: r.f, Fn: r.fn, Pos: e.Pos, Msg: fmt.Sprintf(
 				"%s writes %s, the g register, with something other than g: Go code, the signal handler and the runtime read the current goroutine "+
 					"from it at any time (cmd/internal/obj/arm64/a.out.go REGG; cmd/asm refuses the name R28 for this reason), and only the runtime "+
-					"switches goroutines; use another register, or save g and restore it before anything can observe it", e.Op, x.Reg)})
+					"switches goroutines; use another register, or save g and restore it before anything can observe it", e.Op(), x.Reg)})
 		}
 	}
 }
@@ -160,7 +160,7 @@ func (r *reservedRun) closure() {
 				"%s reads %s, the closure context register, before anything writes it, but %s is not NEEDCTXT: its stack check calls "+
 					"runtime·morestack_noctxt when the stack must grow, which zeroes %s (runtime/asm_%s.s), so the value read is the caller's only "+
 					"on the fast path; add NEEDCTXT to the TEXT flags (textflag.h) if %s receives a closure context, else write %s before reading it",
-				fn.Insts[i].Op, x.Reg, fn.Name, x.Reg, fn.Arch.Name, fn.Name, x.Reg)})
+				fn.Inst(i).Op(), x.Reg, fn.Name, x.Reg, fn.Arch.Name, fn.Name, x.Reg)})
 		}
 	}
 }
@@ -172,14 +172,14 @@ func readsBeforeWrite(fn *frame.Func, reg frame.Reg) []int {
 		Entry: false,
 		Join:  func(a, b bool) bool { return a && b },
 		Equal: func(a, b bool) bool { return a == b },
-		Transfer: func(_ int, e *frame.Effect, in bool) bool {
+		Transfer: func(_ int, e frame.Inst, in bool) bool {
 			return in || writes(e, reg) && !e.Conditional || e.Flow == frame.FlowCall
 		},
 	}
 	sol := frame.Forward(fn, p)
 	var out []int
 	for i := range fn.Insts {
-		if e := &fn.Insts[i]; sol.Reached[i] && !sol.In[i] && reads(e, reg) {
+		if e := fn.Inst(i); sol.Reached[i] && !sol.In[i] && reads(e, reg) {
 			out = append(out, i)
 		}
 	}
@@ -206,7 +206,7 @@ func (r *reservedRun) regtmp() {
 			return tmpState{max(a.wrote, b.wrote), max(a.clobbered, b.clobbered)}
 		},
 		Equal: func(a, b tmpState) bool { return a == b },
-		Transfer: func(i int, e *frame.Effect, in tmpState) tmpState {
+		Transfer: func(i int, e frame.Inst, in tmpState) tmpState {
 			switch {
 			case e.Flow == frame.FlowCall:
 				return tmpState{-1, -1}
@@ -221,7 +221,7 @@ func (r *reservedRun) regtmp() {
 	sol := frame.Forward(fn, p)
 	name := fn.Arch.Regs.Name(tmp)
 	for i := range fn.Insts {
-		e := &fn.Insts[i]
+		e := fn.Inst(i)
 		st := sol.In[i]
 		if !sol.Reached[i] || st.clobbered < 0 || !reads(e, tmp) {
 			continue
@@ -231,7 +231,7 @@ func (r *reservedRun) regtmp() {
 			"this %s is expanded by the assembler through %s (REGTMP), which destroys the value written to %s on line %d and read on line %d: "+
 				"the assembler uses %s for loads and stores of symbols, large offsets and constants (cmd/internal/obj/arm64/asm7.go); "+
 				"keep the value in another register",
-			fn.Insts[st.clobbered].Op, name, name, fset.Position(fn.Insts[st.wrote].Pos).Line, fset.Position(e.Pos).Line, name)})
+			fn.Inst(int(st.clobbered)).Op(), name, name, fset.Position(fn.Insts[st.wrote].Pos).Line, fset.Position(e.Pos).Line, name)})
 	}
 }
 
@@ -262,11 +262,11 @@ func (r *reservedRun) abiInternal() {
 		return
 	}
 	flow := newRegFlow(fn, ws)
-	flow.clobbers = func(int, *frame.Effect) *frame.RegSet { return nil }
+	flow.clobbers = func(int, frame.Inst) *frame.RegSet { return nil }
 	flow.solve()
 	seen := map[int32]bool{}
 	for i := range fn.Insts {
-		e := &fn.Insts[i]
+		e := fn.Inst(i)
 		if !flow.live(i) || !r.needsFixed(e) {
 			continue
 		}
@@ -283,12 +283,12 @@ func (r *reservedRun) abiInternal() {
 
 // needsFixed reports whether ABIInternal's fixed registers must hold at
 // e: a return, or a call or tail call to ABIInternal code.
-func (r *reservedRun) needsFixed(e *frame.Effect) bool {
+func (r *reservedRun) needsFixed(e frame.Inst) bool {
 	switch e.Flow {
 	case frame.FlowReturn:
 		return true
 	case frame.FlowCall, frame.FlowTailCall:
-		return e.Target.ABI == "ABIInternal"
+		return e.Target().ABI == "ABIInternal"
 	}
 	return false
 }
@@ -299,12 +299,12 @@ func (r *reservedRun) reportFixed(w watch, site int32, at int) {
 	if w.want.kind == vZero {
 		what = "zero"
 	}
-	e := &fn.Insts[site]
+	e := fn.Inst(int(site))
 	r.c.Report(Diag{File: r.f, Fn: fn, Pos: e.Pos, Msg: fmt.Sprintf(
 		"%s overwrites %s, which ABIInternal code expects to hold %s, and it still does not at the %s on line %d: "+
 			"compiled Go code uses %s as %s without reloading it (cmd/compile/abi-internal.md), so it runs with a wrong %s; "+
 			"restore %s first (ABI0 code may clobber it: the ABI wrappers restore it, but an <ABIInternal> function has none)",
-		e.Op, w.name, what, flowWord(fn.Insts[at].Flow), r.c.Pass.Fset.Position(fn.Insts[at].Pos).Line, w.name, what, what, w.name)})
+		e.Op(), w.name, what, flowWord(fn.Insts[at].Flow), r.c.Pass.Fset.Position(fn.Insts[at].Pos).Line, w.name, what, what, w.name)})
 }
 
 func flowWord(f frame.Flow) string {

@@ -70,7 +70,7 @@ func runSyscallRegs(c *Check) {
 				return state{joinDirty(a[0], b[0]), joinDirty(a[1], b[1])}
 			},
 			Equal: func(a, b state) bool { return a == b },
-			Transfer: func(i int, e *frame.Effect, in state) state {
+			Transfer: func(i int, e frame.Inst, in state) state {
 				if !e.Known || e.Flow == frame.FlowCall {
 					// An unknown instruction may have written anything,
 					// and a call's callee may write these registers
@@ -92,7 +92,7 @@ func runSyscallRegs(c *Check) {
 			},
 		})
 		for i := range fn.Insts {
-			e := &fn.Insts[i]
+			e := fn.Inst(i)
 			if !sol.Reached[i] || !e.Known || e.Attrs&frame.AttrZeroIdiom != 0 {
 				// A zeroing idiom (XORL CX, CX) reads nothing
 				// (frame/idioms.go).
@@ -100,7 +100,7 @@ func runSyscallRegs(c *Check) {
 			}
 			for k, r := range regs {
 				if sc := sol.In[i][k]; sc >= 0 && reads(e, r) {
-					reportSyscallReg(c, f, fn, e, clobbers[k], &fn.Insts[sc])
+					reportSyscallReg(c, f, fn, e, clobbers[k], fn.Inst(int(sc)))
 				}
 			}
 		}
@@ -117,11 +117,11 @@ func hasSyscall(fn *frame.Func) bool {
 	return false
 }
 
-func reportSyscallReg(c *Check, f *File, fn *frame.Func, e *frame.Effect, cl sysClobber, sc *frame.Effect) {
+func reportSyscallReg(c *Check, f *File, fn *frame.Func, e frame.Inst, cl sysClobber, sc frame.Inst) {
 	line := c.Pass.Fset.Position(sc.Pos).Line
 	c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: fmt.Sprintf(
 		"%s reads %s, which the %s on line %d overwrote with %s: the CPU saves RIP in CX and RFLAGS in R11 when it enters the kernel "+
 			"(Intel SDM, SYSCALL; runtime/sys_linux_amd64.s: \"Linux system call clobbers CX and R11\"), so the value %s held before the "+
 			"system call is lost; keep it in a register the kernel preserves (BX, R12–R15) or load it again after the system call",
-		e.Op, cl.reg, sc.Op, line, cl.holds, cl.reg)})
+		e.Op(), cl.reg, sc.Op(), line, cl.holds, cl.reg)})
 }

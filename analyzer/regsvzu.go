@@ -35,7 +35,7 @@ func runVZeroUpper(c *Check) {
 			Entry: -1,
 			Join:  joinDirty,
 			Equal: func(a, b int32) bool { return a == b },
-			Transfer: func(i int, e *frame.Effect, in int32) int32 {
+			Transfer: func(i int, e frame.Inst, in int32) int32 {
 				switch {
 				case !e.Known, e.Attrs&frame.AttrVZeroUpper != 0, e.Flow == frame.FlowCall:
 					return -1
@@ -47,7 +47,7 @@ func runVZeroUpper(c *Check) {
 		})
 		asmOnly := -1 // rc.asmOnly(fn), asked at the first dirty RET
 		for i := range fn.Insts {
-			e := &fn.Insts[i]
+			e := fn.Inst(i)
 			if !sol.Reached[i] || sol.In[i] < 0 || !leavesAVX(rc, fn, e) {
 				continue
 			}
@@ -70,7 +70,7 @@ func runVZeroUpper(c *Check) {
 // hasWide reports whether fn makes the upper state dirty somewhere.
 func hasWide(fn *frame.Func) bool {
 	for i := range fn.Insts {
-		if fn.Arch.DirtiesUpper(&fn.Insts[i]) {
+		if fn.Arch.DirtiesUpper(fn.Inst(i)) {
 			return true
 		}
 	}
@@ -92,38 +92,38 @@ func joinDirty(a, b int32) int32 {
 // instructions: a return, or a call or tail call to anything but an
 // assembly function of the package (which may take YMM arguments, and is
 // checked on its own) or a register (unknown).
-func leavesAVX(rc *regCtx, fn *frame.Func, e *frame.Effect) bool {
+func leavesAVX(rc *regCtx, fn *frame.Func, e frame.Inst) bool {
 	switch e.Flow {
 	case frame.FlowReturn:
 		return true
 	case frame.FlowCall, frame.FlowTailCall:
-		return e.Target.Sym != "" && !e.Target.Indirect && rc.idx.callee(fn, e) == nil
+		return e.Target().Sym != "" && !e.Target().Indirect && rc.idx.callee(fn, e) == nil
 	}
 	return false
 }
 
-func reportVZeroUpper(c *Check, f *File, fn *frame.Func, e *frame.Effect, dirty int32) {
+func reportVZeroUpper(c *Check, f *File, fn *frame.Func, e frame.Inst, dirty int32) {
 	what := "RET"
 	switch e.Flow {
 	case frame.FlowCall:
-		what = "call to " + e.Target.Sym
+		what = "call to " + e.Target().Sym
 	case frame.FlowTailCall:
-		what = "tail call to " + e.Target.Sym
+		what = "tail call to " + e.Target().Sym
 	}
-	w := &fn.Insts[dirty]
+	w := fn.Inst(int(dirty))
 	line := c.Pass.Fset.Position(w.Pos).Line
 	c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: fmt.Sprintf(
 		"%s with dirty upper halves of the YMM/ZMM registers (%s on line %d writes a 256- or 512-bit register, and no VZEROUPPER follows): "+
 			"the SSE code that runs next, Go's included, pays the AVX-SSE transition penalty on every instruction until something clears them "+
 			"(Intel optimization manual; minio/md5-simd#5); add VZEROUPPER before it",
-		what, w.Op, line),
+		what, w.Op(), line),
 		Fixes: insertBefore(f, e, "VZEROUPPER", "insert VZEROUPPER")})
 }
 
 // insertBefore returns a fix that inserts the instruction text on its own
 // line before e, with e's indentation, or nil when e's mnemonic is not in
 // the file as written (it came from a macro).
-func insertBefore(f *File, e *frame.Effect, text, msg string) []analysis.SuggestedFix {
+func insertBefore(f *File, e frame.Inst, text, msg string) []analysis.SuggestedFix {
 	s := &f.Stmts[e.Stmt]
 	off := int(e.Pos - f.Base)
 	if s.Exp != nil || off < 0 || off+len(s.Op) > len(f.Src) || f.Src[off:off+len(s.Op)] != s.Op {
@@ -181,7 +181,7 @@ func (rc *regCtx) asmRefs() map[*frame.Func]int {
 		calls[f] = map[int]bool{}
 		for _, fn := range f.Funcs {
 			for i := range fn.Insts {
-				if e := &fn.Insts[i]; e.Flow == frame.FlowCall && e.Target.Sym != "" && !e.Target.Indirect {
+				if e := fn.Inst(i); e.Flow == frame.FlowCall && e.Target().Sym != "" && !e.Target().Indirect {
 					calls[f][e.Stmt] = true
 				}
 			}

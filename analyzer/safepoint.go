@@ -185,12 +185,12 @@ func (s *safePoints) own(fn *frame.Func) (reach, string) {
 	}
 	best, why := reachNo, ""
 	for i := range fn.Insts {
-		e := &fn.Insts[i]
+		e := fn.Inst(i)
 		if e.Flow != frame.FlowCall && e.Flow != frame.FlowTailCall {
 			continue
 		}
 		if r, w := s.call(fn, e); r > best {
-			best, why = r, fmt.Sprintf("calls %s, which %s", e.Target, w)
+			best, why = r, fmt.Sprintf("calls %s, which %s", e.Target(), w)
 			if r == reachYes {
 				break
 			}
@@ -201,8 +201,8 @@ func (s *safePoints) own(fn *frame.Func) (reach, string) {
 
 // call classifies the call (or tail call) e of fn, with the reason for
 // messages ("is a Go function …").
-func (s *safePoints) call(fn *frame.Func, e *frame.Effect) (reach, string) {
-	t := e.Target
+func (s *safePoints) call(fn *frame.Func, e frame.Inst) (reach, string) {
+	t := e.Target()
 	if t.Indirect || t.Sym == "" {
 		return reachUnknown, ""
 	}
@@ -379,8 +379,8 @@ func (x *textIndex) local(pkg string) bool {
 
 // callee returns the TEXT of the package that e, in fn, calls or jumps
 // to, or nil.
-func (x *textIndex) callee(fn *frame.Func, e *frame.Effect) *frame.Func {
-	t := e.Target
+func (x *textIndex) callee(fn *frame.Func, e frame.Inst) *frame.Func {
+	t := e.Target()
 	if t.Sym == "" || t.Indirect {
 		return nil
 	}

@@ -426,9 +426,9 @@ func runSPSlot(c *Check) {
 			if !p.sol.Reached[i] {
 				continue
 			}
-			e := &p.fn.Insts[i]
-			for j := range e.Mem {
-				m := &e.Mem[j]
+			e := p.fn.Inst(i)
+			for j := range e.Mem() {
+				m := &e.Mem()[j]
 				if !m.Write || m.Addr || !m.OffOK {
 					continue
 				}
@@ -471,7 +471,7 @@ var slotHarm = map[frame.Slot]string{
 // checkSlot reports a store at off if it hits a saved slot or, when the
 // argument size is known and fpoffset does not cover it, the caller's
 // frame above the arguments.
-func (c *Check) checkSlot(p *stackPass, fr *abi.Frame, e *frame.Effect, m *frame.Mem, off int64) {
+func (c *Check) checkSlot(p *stackPass, fr *abi.Frame, e frame.Inst, m *frame.Mem, off int64) {
 	size := int64(max(m.Size, 1))
 	slot := p.lay.Slot(off, size)
 	switch slot {
@@ -492,7 +492,7 @@ func (c *Check) checkSlot(p *stackPass, fr *abi.Frame, e *frame.Effect, m *frame
 	}
 	c.Report(Diag{File: p.f, Fn: p.fn, Pos: memPos(p.fn, e, m), Msg: fmt.Sprintf(
 		"%s %s writes the %s (%d(SP) after the prologue, in a frame of %d bytes %s): %s; %s",
-		e.Op, m.Text, slot, off, p.lay.Size, withLocals(p.lay), harm(p.lay, slot), slotAdvice(p, off, size))})
+		e.Op(), m.Text, slot, off, p.lay.Size, withLocals(p.lay), harm(p.lay, slot), slotAdvice(p, off, size))})
 }
 
 // harm says why overwriting slot breaks the program, for this layout.
@@ -538,9 +538,9 @@ func runCallArgs(c *Check) {
 			index = newTextIndex(c.Pkg)
 		}
 		for i := range p.fn.Insts {
-			e := &p.fn.Insts[i]
+			e := p.fn.Inst(i)
 			st := p.sol.In[i]
-			if e.Flow != frame.FlowCall || !p.sol.Reached[i] || !st.Known || e.Target.ABI == "ABIInternal" {
+			if e.Flow != frame.FlowCall || !p.sol.Reached[i] || !st.Known || e.Target().ABI == "ABIInternal" {
 				continue
 			}
 			size, name := c.calleeArgSize(index, p, e)
@@ -556,7 +556,7 @@ func runCallArgs(c *Check) {
 
 // calleeArgSize returns the ABI0 argument+result size of what e calls, and
 // a description of where it comes from; 0 when unknown.
-func (c *Check) calleeArgSize(index *textIndex, p *stackPass, e *frame.Effect) (int64, string) {
+func (c *Check) calleeArgSize(index *textIndex, p *stackPass, e frame.Inst) (int64, string) {
 	if g := index.callee(p.fn, e); g != nil {
 		if _, fr := c.declFrame(p.f, g); fr != nil {
 			return int64(fr.ArgSize), signature(c.Pkg.DeclOf(g))
@@ -566,8 +566,8 @@ func (c *Check) calleeArgSize(index *textIndex, p *stackPass, e *frame.Effect) (
 		}
 		return 0, ""
 	}
-	pkg, name, dot := frame.SplitSym(e.Target.Sym)
-	if !dot || e.Target.Indirect {
+	pkg, name, dot := frame.SplitSym(e.Target().Sym)
+	if !dot || e.Target().Indirect {
 		return 0, ""
 	}
 	var obj *types.Func
@@ -600,7 +600,7 @@ func signatureTail(obj *types.Func) string {
 
 // checkOutArgs reports a call whose outgoing area [SP+OutArgs,
 // SP+OutArgs+size) reaches past the frame's own slots.
-func (c *Check) checkOutArgs(p *stackPass, e *frame.Effect, st frame.SPState, size int64, callee string) bool {
+func (c *Check) checkOutArgs(p *stackPass, e frame.Inst, st frame.SPState, size int64, callee string) bool {
 	lo := st.Delta + p.lay.OutArgs
 	slot := p.lay.Slot(lo, size)
 	switch slot {
@@ -638,7 +638,7 @@ func runSPBalance(c *Check) {
 		}
 		c.checkJoins(p)
 		for i := range p.fn.Insts {
-			e := &p.fn.Insts[i]
+			e := p.fn.Inst(i)
 			st := p.sol.In[i]
 			if !p.sol.Reached[i] || !st.Known {
 				continue
@@ -653,7 +653,7 @@ func runSPBalance(c *Check) {
 			case e.Attrs&frame.AttrEpilogue != 0 && st.Delta != 0:
 				c.Reportf(p.f, p.fn, e.Pos, "%s with SP moved by %d bytes: the epilogue the assembler writes pops only the %d-byte frame, "+
 					"so the function returns with SP off by %d and the caller's frame is corrupt; restore SP (ADD/POP) before it",
-					e.Op, -st.Delta, p.lay.Size, -st.Delta)
+					e.Op(), -st.Delta, p.lay.Size, -st.Delta)
 			case e.Flow == frame.FlowTailCall && e.Attrs&frame.AttrEpilogue == 0 && st.Delta != p.lay.Size && c.returns(index, p.fn, e):
 				c.reportTailJump(p, e, st)
 			}
@@ -666,12 +666,12 @@ func runSPBalance(c *Check) {
 // TEXT of the package with a reachable return, or a Go function outside
 // the runtime, internal/runtime/… and reflect, whose Go functions reached
 // by JMP from assembly are their no-return error paths (badmcall, abort).
-func (c *Check) returns(index *textIndex, fn *frame.Func, e *frame.Effect) bool {
+func (c *Check) returns(index *textIndex, fn *frame.Func, e frame.Inst) bool {
 	if g := index.callee(fn, e); g != nil {
 		return canReturn(g)
 	}
-	pkg, name, dot := frame.SplitSym(e.Target.Sym)
-	if !dot || e.Target.Indirect {
+	pkg, name, dot := frame.SplitSym(e.Target().Sym)
+	if !dot || e.Target().Indirect {
 		return false
 	}
 	if index.local(pkg) {
@@ -702,15 +702,15 @@ func canReturn(fn *frame.Func) bool {
 
 // reportTailJump reports a JMP to another function that leaves part of
 // the frame (or of what the body pushed) on the stack.
-func (c *Check) reportTailJump(p *stackPass, e *frame.Effect, st frame.SPState) {
+func (c *Check) reportTailJump(p *stackPass, e frame.Inst, st frame.SPState) {
 	left := p.lay.Size - st.Delta
 	fix := "pop it before the jump"
 	if st.Delta == 0 {
-		fix = fmt.Sprintf("write RET %s (the assembler pops the frame first) or make the function frameless", e.Target)
+		fix = fmt.Sprintf("write RET %s (the assembler pops the frame first) or make the function frameless", e.Target())
 	}
 	c.Reportf(p.f, p.fn, e.Pos, "jump to %s with %d bytes of this function's stack still allocated (a %d-byte frame, SP moved by %d): "+
 		"the assembler pops no frame at a JMP, so %s runs with SP off and returns to the wrong address; %s",
-		e.Target, left, p.lay.Size, -st.Delta, e.Target, fix)
+		e.Target(), left, p.lay.Size, -st.Delta, e.Target(), fix)
 }
 
 // checkJoins reports each block where paths with different known SP
@@ -758,7 +758,7 @@ func runSPAlign(c *Check) {
 			if !p.sol.Reached[i] {
 				continue
 			}
-			e := &p.fn.Insts[i]
+			e := p.fn.Inst(i)
 			st := p.sol.In[i]
 			if a.SPAlignTrap && c.checkTrapAlign(p, e, st, int64(a.StackAlign)) {
 				return
@@ -772,17 +772,17 @@ func runSPAlign(c *Check) {
 
 // checkTrapAlign reports an SP-based access or a call while SP is not
 // aligned on an arch whose hardware checks it.
-func (c *Check) checkTrapAlign(p *stackPass, e *frame.Effect, st frame.SPState, align int64) bool {
+func (c *Check) checkTrapAlign(p *stackPass, e frame.Inst, st frame.SPState, align int64) bool {
 	if _, no := st.Aligned(align); !no {
 		return false
 	}
 	what := ""
 	if e.Flow == frame.FlowCall {
-		what = fmt.Sprintf("call to %s", e.Target)
+		what = fmt.Sprintf("call to %s", e.Target())
 	}
-	for j := range e.Mem {
-		if m := &e.Mem[j]; !m.Addr && (m.Base == frame.BaseSP || m.Base == frame.BaseFP || m.Base == frame.BasePseudoSP) {
-			what = fmt.Sprintf("%s %s, an access based on SP,", e.Op, m.Text)
+	for j := range e.Mem() {
+		if m := &e.Mem()[j]; !m.Addr && (m.Base == frame.BaseSP || m.Base == frame.BaseFP || m.Base == frame.BasePseudoSP) {
+			what = fmt.Sprintf("%s %s, an access based on SP,", e.Op(), m.Text)
 			break
 		}
 	}
@@ -808,7 +808,7 @@ func misalignment(st frame.SPState, align int64) string {
 // (AND $~(n-1), SP), which Go code never needs: a call to a symbol without
 // package qualifier that the package does not define, or, once SP was
 // aligned so, a call through a register (asmcgocall's CALL AX).
-func (c *Check) checkCAlign(p *stackPass, index *textIndex, e *frame.Effect, st frame.SPState) bool {
+func (c *Check) checkCAlign(p *stackPass, index *textIndex, e frame.Inst, st frame.SPState) bool {
 	cabi := p.f.ABI.CABIFor(p.f.GOOS)
 	if cabi == nil || cabi.StackAlign == 0 {
 		return false
@@ -816,16 +816,16 @@ func (c *Check) checkCAlign(p *stackPass, index *textIndex, e *frame.Effect, st 
 	align := int64(cabi.StackAlign)
 	callee := ""
 	switch {
-	case e.Target.Indirect:
+	case e.Target().Indirect:
 		if st.Align < align {
 			return false
 		}
 		callee = "C code through a register (SP was aligned for it)"
-	case e.Target.Sym != "":
-		if _, _, dot := frame.SplitSym(e.Target.Sym); dot || index.callee(p.fn, e) != nil {
+	case e.Target().Sym != "":
+		if _, _, dot := frame.SplitSym(e.Target().Sym); dot || index.callee(p.fn, e) != nil {
 			return false
 		}
-		callee = "the C function " + e.Target.Sym
+		callee = "the C function " + e.Target().Sym
 	default:
 		return false
 	}
@@ -845,9 +845,9 @@ func runFPStale(c *Check) {
 			if !p.sol.Reached[i] || !st.FPStale {
 				continue
 			}
-			e := &p.fn.Insts[i]
-			for j := range e.Mem {
-				m := &e.Mem[j]
+			e := p.fn.Inst(i)
+			for j := range e.Mem() {
+				m := &e.Mem()[j]
 				if m.Base != frame.BaseFP && m.Base != frame.BasePseudoSP {
 					continue
 				}
@@ -859,7 +859,7 @@ func runFPStale(c *Check) {
 }
 
 // reportStale reports one stale FP or pseudo-SP reference.
-func (c *Check) reportStale(p *stackPass, e *frame.Effect, m *frame.Mem, st frame.SPState) {
+func (c *Check) reportStale(p *stackPass, e frame.Inst, m *frame.Mem, st frame.SPState) {
 	skew := st.Skew(p.fn.Arch)
 	why := "arm64 computes name+off(FP) and name-off(SP) from the frame size alone and never corrects them for SP changes"
 	if p.fn.Arch.FPFollowsSP {
@@ -873,5 +873,5 @@ func (c *Check) reportStale(p *stackPass, e *frame.Effect, m *frame.Mem, st fram
 	c.Report(Diag{File: p.f, Fn: p.fn, Pos: memPos(p.fn, e, m), Msg: fmt.Sprintf(
 		"%s %s with SP moved by %d bytes: %s, so this addresses the slot %d bytes %s %s; "+
 			"read it before moving SP, or adjust the offset by hand through SP",
-		e.Op, m.Text, -st.Delta, why, abs, dir, m.Text)})
+		e.Op(), m.Text, -st.Delta, why, abs, dir, m.Text)})
 }

@@ -97,13 +97,13 @@ type reachingCall struct {
 func reachingCalls(sp *safePoints, fn *frame.Func, sol *frame.Solution[frame.SPState]) []reachingCall {
 	var out []reachingCall
 	for i := range fn.Insts {
-		e := &fn.Insts[i]
+		e := fn.Inst(i)
 		if e.Flow != frame.FlowCall || !sol.Reached[i] {
 			continue
 		}
 		if r, why := sp.call(fn, e); r == reachYes {
 			sys := ""
-			if pkg, name, _ := frame.SplitSym(e.Target.Sym); syscallFuncs[name] && (pkg == "runtime" || sp.index.local(pkg) && sp.inRuntime()) {
+			if pkg, name, _ := frame.SplitSym(e.Target().Sym); syscallFuncs[name] && (pkg == "runtime" || sp.index.local(pkg) && sp.inRuntime()) {
 				sys = name
 			}
 			out = append(out, reachingCall{i, why, sol.In[i], sys})
@@ -158,12 +158,12 @@ func (c *Check) checkLocalsMap(f *File, fn *frame.Func, lay frame.Layout, calls 
 		if size <= int64(f.ABI.StackMapMin) {
 			continue
 		}
-		e := &fn.Insts[call.i]
+		e := fn.Inst(call.i)
 		c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: fmt.Sprintf(
 			"call to %s with %d bytes of locals and no locals pointer map: %s %s, and when the runtime scans or copies this "+
 				"stack it looks for the map of a frame this size and dies with \"missing stackmap\" (runtime/stkframe.go getStackMap); "+
 				"add NO_LOCAL_POINTERS after the TEXT line if the frame holds no pointers the GC must see",
-			e.Target, size, e.Target, call.why),
+			e.Target(), size, e.Target(), call.why),
 			Fixes: noLocalPointersFix(f, fn)})
 		return
 	}
@@ -236,11 +236,11 @@ func (c *Check) checkArgsMap(f *File, fn *frame.Func, lay frame.Layout, calls []
 		return
 	}
 	if len(calls) > 0 {
-		e := &fn.Insts[calls[0].i]
+		e := fn.Inst(calls[0].i)
 		c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: fmt.Sprintf(
 			"call to %s with %d bytes of arguments and no argument pointer map: %s %s, and the runtime then scans this frame and "+
 				"dies with \"untyped args … missing stackmap\" (%s); %s",
-			e.Target, fn.Args, e.Target, calls[0].why, why, fix)})
+			e.Target(), fn.Args, e.Target(), calls[0].why, why, fix)})
 	}
 }
 
@@ -265,7 +265,7 @@ func (c *Check) checkResultsMap(f *File, fn *frame.Func, calls []reachingCall) {
 		if idx == 1 && len(fr.Results) == 0 {
 			c.Reportf(f, fn, fn.Insts[call.i].Pos, "GO_RESULTS_INITIALIZED is in effect at the call to %s but %s has no results: "+
 				"its argument map has one bitmap, and the runtime throws \"bad symbol table\" when it scans the frame; remove it",
-				fn.Insts[call.i].Target, fn.Name)
+				fn.Inst(call.i).Target(), fn.Name)
 			return
 		}
 		if ptrs == 0 {
@@ -276,7 +276,7 @@ func (c *Check) checkResultsMap(f *File, fn *frame.Func, calls []reachingCall) {
 		}
 		st := sol.In[call.i]
 		if msg := resultsMapProblem(fr, idx, st, ptrs); msg != "" {
-			c.Reportf(f, fn, fn.Insts[call.i].Pos, "call to %s: %s", fn.Insts[call.i].Target, msg)
+			c.Reportf(f, fn, fn.Insts[call.i].Pos, "call to %s: %s", fn.Inst(call.i).Target(), msg)
 			return
 		}
 	}
@@ -334,7 +334,7 @@ func resultsWritten(fn *frame.Func, fr *abi.Frame) *frame.Solution[resultState] 
 	return frame.Forward(fn, frame.Problem[resultState]{
 		Join:  func(a, b resultState) resultState { return resultState{a.must & b.must, a.may | b.may} },
 		Equal: func(a, b resultState) bool { return a == b },
-		Transfer: func(_ int, e *frame.Effect, in resultState) resultState {
+		Transfer: func(_ int, e frame.Inst, in resultState) resultState {
 			if e.Flow == frame.FlowCall {
 				return in // an ABI0 callee writes only its own results
 			}
@@ -344,10 +344,10 @@ func resultsWritten(fn *frame.Func, fr *abi.Frame) *frame.Solution[resultState] 
 }
 
 // storedResults returns the results e stores into through FP.
-func storedResults(fr *abi.Frame, e *frame.Effect) uint64 {
+func storedResults(fr *abi.Frame, e frame.Inst) uint64 {
 	var w uint64
-	for i := range e.Mem {
-		m := &e.Mem[i]
+	for i := range e.Mem() {
+		m := &e.Mem()[i]
 		if m.Base != frame.BaseFP || !m.Write || m.Addr || !m.OffOK {
 			continue
 		}
@@ -373,12 +373,12 @@ func runSPWrite(c *Check) {
 			return
 		}
 		if w := spWriteAt(fn); w >= 0 {
-			e := &fn.Insts[calls[0].i]
+			e := fn.Inst(calls[0].i)
 			c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: fmt.Sprintf(
 				"call to %s in an SPWRITE function: %s writes SP at line %d in a way the assembler does not track, so the "+
 					"unwinder cannot get past this frame; %s %s, and a GC scan or stack copy then throws \"traceback: unexpected "+
 					"SPWRITE function %s\" (runtime/traceback.go); move SP only with PUSH/POP/ADJSP (amd64) or ADD/SUB $c, RSP (arm64), "+
-					"or declare the frame in TEXT", e.Target, fn.Name, c.Pass.Fset.Position(fn.Insts[w].Pos).Line, e.Target, calls[0].why, fn.Name),
+					"or declare the frame in TEXT", e.Target(), fn.Name, c.Pass.Fset.Position(fn.Insts[w].Pos).Line, e.Target(), calls[0].why, fn.Name),
 				Related: []analysis.RelatedInformation{{Pos: fn.Insts[w].Pos, Message: "the SP write"}}})
 			return
 		}
@@ -462,12 +462,12 @@ func (c *Check) checkUntrackedAtCall(f *File, fn *frame.Func, calls []reachingCa
 		if !st.Known || st.Delta == st.Tracked {
 			continue
 		}
-		e := &fn.Insts[call.i]
+		e := fn.Inst(call.i)
 		moved := st.Delta - st.Tracked
 		c.Reportf(f, fn, e.Pos, "call to %s with SP moved by %d bytes the assembler does not record (a write-back addressing "+
 			"mode on SP): %s %s, and the unwinder, which finds this frame through the pc→SP table, then reads a wrong return "+
 			"address and the runtime throws; move SP with ADD/SUB $c, RSP (tracked) around the call",
-			e.Target, max(moved, -moved), e.Target, call.why)
+			e.Target(), max(moved, -moved), e.Target(), call.why)
 		return
 	}
 }

@@ -274,14 +274,14 @@ func (c *Check) negativeAsZero(fn *frame.Func, r *frame.ObjRules) string {
 	return fmt.Sprintf("negative frame size %d is treated as $0 (%s clamps it to 0), so no space is allocated for locals, "+
 		"but %s at line %d uses a local slot, which is then below the stack pointer (MOVQ AX, x-8(SP) assembles to MOVQ AX, -8(SP)): "+
 		"the next call, or a preemption signal, overwrites it; declare the frame size the locals need",
-		fn.Frame, r.Source, fn.Insts[i].Op, c.Pass.Fset.Position(fn.Insts[i].Pos).Line)
+		fn.Frame, r.Source, fn.Inst(i).Op(), c.Pass.Fset.Position(fn.Insts[i].Pos).Line)
 }
 
 // pseudoSPUse returns the first instruction of fn that addresses a local
 // through the pseudo-SP (name-8(SP)), or -1.
 func pseudoSPUse(fn *frame.Func) int {
 	for i := range fn.Insts {
-		for _, m := range fn.Insts[i].Mem {
+		for _, m := range fn.Inst(i).Mem() {
 			if m.Base == frame.BasePseudoSP {
 				return i
 			}

@@ -18,7 +18,7 @@ import (
 // register or constant besides m. A load into an integer register extends
 // as the Go value does (sign for signed integers, zero otherwise), so that
 // the register holds v's value whatever it is used as afterwards.
-func widthFix(f *File, fn *frame.Func, e *frame.Effect, m *frame.Mem, v *abi.Var) []analysis.SuggestedFix {
+func widthFix(f *File, fn *frame.Func, e frame.Inst, m *frame.Mem, v *abi.Var) []analysis.SuggestedFix {
 	s := &f.Stmts[e.Stmt]
 	moves := widthMoves[fn.Arch.Name]
 	if moves == nil || s.Exp != nil || s.Suffix != "" || len(s.Args) != 2 || m.Arg != 0 && m.Arg != 1 || !v.Kind.IsSize() {

@@ -154,7 +154,7 @@ func TestARM64Coverage(t *testing.T) {
 // arm64Render prints an effect in the compact form TestARM64Effects
 // compares: known, flow and target, reads, writes (with [off:size] when
 // not the whole register), memory, SP change and attributes.
-func arm64Render(a *Arch, e *Effect) string {
+func arm64Render(a *Arch, e Inst) string {
 	var parts []string
 	if !e.Known {
 		parts = append(parts, "unknown")
@@ -162,8 +162,8 @@ func arm64Render(a *Arch, e *Effect) string {
 	if e.Flow != FlowNext {
 		parts = append(parts, "flow="+e.Flow.String())
 	}
-	if e.Target.Indirect {
-		parts = append(parts, "target="+a.Regs.Name(e.Target.Reg))
+	if e.Target().Indirect {
+		parts = append(parts, "target="+a.Regs.Name(e.Target().Reg))
 	}
 	refs := func(tag string, rs []RegRef) {
 		var names []string
@@ -183,9 +183,9 @@ func arm64Render(a *Arch, e *Effect) string {
 			parts = append(parts, tag+"="+strings.Join(names, ","))
 		}
 	}
-	refs("r", e.Reads)
-	refs("w", e.Writes)
-	for _, m := range e.Mem {
+	refs("r", e.Reads())
+	refs("w", e.Writes())
+	for _, m := range e.Mem() {
 		var b strings.Builder
 		b.WriteString("mem=" + m.Base.String())
 		if m.Base == BaseReg || m.Base == BaseSP {

@@ -86,7 +86,7 @@ func TestARM64Machine(t *testing.T) {
 		if e.Attrs&AttrUsesTmp != 0 {
 			tmp++
 		}
-		for _, p := range arm64Compare(a, s, &e, insts, pl.pcdata) {
+		for _, p := range arm64Compare(a, s, e, insts, pl.pcdata) {
 			cat, _, _ := strings.Cut(p, ":")
 			text := arm64StmtText(s)
 			problems[cat] = append(problems[cat], fmt.Sprintf("%s\n\t\t%s\n\t\tmachine: %s\n\t\tfrom %s", text, p, arm64Describe(insts), origin[text]))
@@ -122,23 +122,23 @@ func TestARM64Machine(t *testing.T) {
 			for _, w := range prog[fset.Position(s.Pos).Line].words {
 				insts = append(insts, arm64DecodeWord(w))
 			}
-			t.Logf("%s\n\teffect: %s\n\tmachine: %s %+v", arm64StmtText(s), arm64ShowEffect(a, &e), arm64Describe(insts), insts)
+			t.Logf("%s\n\teffect: %s\n\tmachine: %s %+v", arm64StmtText(s), arm64ShowEffect(a, e), arm64Describe(insts), insts)
 		}
 	}
 	t.Logf("%d distinct corpus instructions and %d probes assembled to %d words; %d lines compared with the decoder (%d with AttrUsesTmp), %d not assembled",
 		corpus, len(lines)-corpus, words, checked, tmp, len(dropped))
 }
 
-func arm64ShowEffect(a *Arch, e *Effect) string {
+func arm64ShowEffect(a *Arch, e Inst) string {
 	var b strings.Builder
 	b.WriteString(e.String())
-	for _, r := range e.Reads {
+	for _, r := range e.Reads() {
 		fmt.Fprintf(&b, " r:%s[%d:%d]", a.Regs.Name(r.Reg), r.Off, r.Size)
 	}
-	for _, r := range e.Writes {
+	for _, r := range e.Writes() {
 		fmt.Fprintf(&b, " w:%s[%d:%d]", a.Regs.Name(r.Reg), r.Off, r.Size)
 	}
-	for _, m := range e.Mem {
+	for _, m := range e.Mem() {
 		fmt.Fprintf(&b, " mem{%v %s off=%d wb=%d pre=%v size=%d r=%v w=%v addr=%v idx=%d}", m.Base, a.Regs.Name(m.Reg), m.Off, m.WBDelta, m.PreWB, m.Size, m.Read, m.Write, m.Addr, m.Index)
 	}
 	if e.Attrs != 0 {
@@ -559,7 +559,7 @@ func arm64MentionsR27(s *asmparse.Stmt) bool {
 
 // arm64Compare returns the disagreements between the effect of s and the
 // decoded instructions, each "category: detail".
-func arm64Compare(a *Arch, s *asmparse.Stmt, e *Effect, insts []arm64Inst, pcdata int) []string {
+func arm64Compare(a *Arch, s *asmparse.Stmt, e Inst, insts []arm64Inst, pcdata int) []string {
 	var out []string
 	bad := func(cat, format string, args ...any) { out = append(out, cat+": "+fmt.Sprintf(format, args...)) }
 	if len(insts) == 0 {
@@ -622,7 +622,7 @@ func arm64Compare(a *Arch, s *asmparse.Stmt, e *Effect, insts []arm64Inst, pcdat
 		bad("tmp-pcdata", "AttrUsesTmp=%v, assembler marks restartable: %v", hasTmp, restart)
 	}
 	eReads, eWrites := map[string]bool{}, map[string][2]int{}
-	for _, m := range e.Mem {
+	for _, m := range e.Mem() {
 		if m.Base == BaseFP || m.Base == BasePseudoSP {
 			// The engine's convention on every arch: a pseudo-register
 			// operand implies the read of the hardware SP it becomes an
@@ -631,12 +631,12 @@ func arm64Compare(a *Arch, s *asmparse.Stmt, e *Effect, insts []arm64Inst, pcdat
 			eReads["SP"] = true
 		}
 	}
-	for _, r := range e.Reads {
+	for _, r := range e.Reads() {
 		if n := arm64EffName(rf, r.Reg); n != "" {
 			eReads[n] = true
 		}
 	}
-	for _, w := range e.Writes {
+	for _, w := range e.Writes() {
 		if n := arm64EffName(rf, w.Reg); n != "" {
 			eWrites[n] = [2]int{int(w.Off), int(w.Size)}
 		}
@@ -655,7 +655,7 @@ func arm64Compare(a *Arch, s *asmparse.Stmt, e *Effect, insts []arm64Inst, pcdat
 			bad("writes-extra", "effect writes but machine does not: %s", d)
 		}
 		eBytes := map[string][2]int{}
-		for _, r := range e.Reads {
+		for _, r := range e.Reads() {
 			n := arm64EffName(rf, r.Reg)
 			lo, hi := int(r.Off), int(r.Off)+int(r.Size)
 			if r.Size == 0 {
@@ -706,7 +706,7 @@ func arm64MapDiff(a, b map[string][2]int) string {
 }
 
 // arm64CompareMem compares the memory operand.
-func arm64CompareMem(e *Effect, insts []arm64Inst, tmp bool) []string {
+func arm64CompareMem(e Inst, insts []arm64Inst, tmp bool) []string {
 	var out []string
 	bad := func(cat, format string, args ...any) { out = append(out, cat+": "+fmt.Sprintf(format, args...)) }
 	var mm *arm64InstMem
@@ -716,9 +716,9 @@ func arm64CompareMem(e *Effect, insts []arm64Inst, tmp bool) []string {
 		}
 	}
 	var em []*Mem
-	for i := range e.Mem {
-		if !e.Mem[i].Addr {
-			em = append(em, &e.Mem[i])
+	for i := range e.Mem() {
+		if !e.Mem()[i].Addr {
+			em = append(em, &e.Mem()[i])
 		}
 	}
 	if mm != nil && mm.addr {
@@ -782,7 +782,7 @@ func arm64CompareMem(e *Effect, insts []arm64Inst, tmp bool) []string {
 }
 
 // arm64CompareFlow compares control flow.
-func arm64CompareFlow(e *Effect, insts []arm64Inst) []string {
+func arm64CompareFlow(e Inst, insts []arm64Inst) []string {
 	mf := FlowNext
 	for _, m := range insts {
 		if m.flow != FlowNext {
@@ -804,7 +804,7 @@ func arm64CompareFlow(e *Effect, insts []arm64Inst) []string {
 
 // arm64CompareSP checks the SP delta of ADD/SUB $c, RSP and of write-back
 // through RSP against the encoded immediate.
-func arm64CompareSP(e *Effect, insts []arm64Inst) []string {
+func arm64CompareSP(e Inst, insts []arm64Inst) []string {
 	if len(insts) != 1 || e.SP.Kind != SPDelta {
 		return nil
 	}
@@ -879,7 +879,7 @@ func TestARM64SPTracking(t *testing.T) {
 	seen := map[string]bool{}
 	for _, l := range lines {
 		e, _ := arm64LowerLine(t, a, l)
-		if seen[l] || e == nil || e.SP.Kind == SPNone {
+		if seen[l] || e.Effect == nil || e.SP.Kind == SPNone {
 			continue
 		}
 		seen[l] = true
@@ -933,13 +933,13 @@ func TestARM64SPTracking(t *testing.T) {
 }
 
 // arm64LowerLine parses one instruction line and lowers it.
-func arm64LowerLine(t *testing.T, a *Arch, line string) (*Effect, *asmparse.Stmt) {
+func arm64LowerLine(t *testing.T, a *Arch, line string) (Inst, *asmparse.Stmt) {
 	fset := token.NewFileSet()
 	f, err := asmparse.ParseFile(fset, "x_arm64.s", []byte("L:\n\t"+line+"\n"), &asmparse.Config{GOARCH: "arm64"})
 	if err != nil || len(f.Stmts) == 0 {
-		return nil, nil
+		return Inst{}, nil
 	}
 	s := &f.Stmts[len(f.Stmts)-1]
 	e := a.Lower(s, 0)
-	return &e, s
+	return e, s
 }

@@ -173,13 +173,13 @@ func (fn *Func) leaders(lead []bool, tgt []int32) (blocks, edges int) {
 	lead[0], lead[n] = true, true
 	for i := range fn.Insts {
 		tgt[i] = -1
-		e := &fn.Insts[i]
+		e := fn.Inst(i)
 		switch e.Flow {
 		case FlowJump, FlowCondJump:
 			if t, ok := fn.TargetOf(i); ok {
 				tgt[i] = int32(t)
 				lead[t] = true
-			} else if e.Target.Sym == "" && !e.Target.Indirect {
+			} else if t := e.Target(); t.Sym == "" && !t.Indirect {
 				// A conditional return, tail call or indirect jump
 				// (ppc64 BEQ CR0, LR; BC 4,2,(CTR)) leaves the function.
 				fn.cfg.BadTargets = append(fn.cfg.BadTargets, i)

@@ -10,7 +10,7 @@ type Problem[S any] struct {
 	Entry    S
 	Join     func(a, b S) S
 	Equal    func(a, b S) bool
-	Transfer func(i int, e *Effect, in S) S
+	Transfer func(i int, e Inst, in S) S
 }
 
 // A Solution holds, for each instruction, the state before it, and
@@ -24,7 +24,7 @@ type Solution[S any] struct {
 
 // Out returns the state after instruction i.
 func (s *Solution[S]) Out(fn *Func, p Problem[S], i int) S {
-	return p.Transfer(i, &fn.Insts[i], s.In[i])
+	return p.Transfer(i, fn.Inst(i), s.In[i])
 }
 
 // Forward solves p over fn's CFG by iterating to a fixed point.
@@ -58,10 +58,10 @@ func Forward[S any](fn *Func, p Problem[S]) *Solution[S] {
 		count--
 		flags[b.Index] = flags[b.Index]&^queued | done
 		s := sol.In[b.Start]
-		s = p.Transfer(b.Start, &fn.Insts[b.Start], s)
+		s = p.Transfer(b.Start, fn.Inst(b.Start), s)
 		for i := b.Start + 1; i < b.End; i++ {
 			sol.In[i] = s
-			s = p.Transfer(i, &fn.Insts[i], s)
+			s = p.Transfer(i, fn.Inst(i), s)
 		}
 		for _, succ := range b.Succs {
 			k := succ.Index

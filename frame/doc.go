@@ -12,6 +12,12 @@
 // table does not know lowers to an Effect with Known false, and checks
 // say less about it rather than guess.
 //
+// An Effect holds no pointer: a file's Effects are one array the garbage
+// collector does not scan, and their operands and targets are arrays of
+// the file that each Func refers to. Checks read an instruction through
+// fn.Inst(i), which gives the Effect's fields and its operands (Reads,
+// Writes, Mem, Target, Op).
+//
 // Funcs splits a parsed file into TEXT blocks; a Func has a CFG and the
 // generic Forward dataflow solver runs problems over it.
 package frame

@@ -18,27 +18,25 @@ import (
 // else is claimed. Checks that need more than control flow must stay
 // silent about such instructions rather than guess.
 //
-// (The fields are ordered to keep the struct small: a File has one per
-// instruction.)
+// An Effect holds no pointer: its register and memory operands and its
+// target are in arrays of its Func, which Inst gives access to, so that
+// the Effects of a file are one array the garbage collector does not scan
+// and storing into which needs no write barrier. (The fields are ordered
+// to keep the struct small: a File has one per instruction.)
 type Effect struct {
 	Stmt int       // index of the statement in the File, or of the machine instruction
 	Pos  token.Pos // where diagnostics about the instruction point
-	Op   string    // the mnemonic with its suffix, for messages only (checks must not test it)
-
-	Reads  []RegRef // registers read, explicit and implicit
-	Writes []RegRef // registers written, explicit and implicit
-	Mem    []Mem    // memory operands
 
 	SP SPChange // what the instruction does to the hardware stack pointer
 
-	// Target is the branch or call target, for Jump, CondJump, Call,
-	// TailCall. It is never nil in the Effects Lower and Funcs make: an
-	// instruction without a target points at a shared zero Target, which
-	// must not be written (about one instruction in nine has a target;
-	// the others do not carry its bytes).
-	Target *Target
+	Attrs Attr // other facts: VZEROUPPER, syscall, uses the assembler temporary …
 
-	Attrs  Attr       // other facts: VZEROUPPER, syscall, uses the assembler temporary …
+	// Where the operands are in the Func's arrays: reads and writes
+	// (RegRefs), mems (Mems), and 1 + the index of the target (0: none).
+	reads, writes, mems, target uint32
+	nreads, nwrites             uint16
+	nmems                       uint8
+
 	Known  bool       // the table knows this mnemonic and operand shape
 	Flow   Flow       // where control goes next
 	Pseudo PseudoKind // TEXT, DATA, GLOBL, PCDATA, FUNCDATA, or none
@@ -46,6 +44,65 @@ type Effect struct {
 	// Conditional reports whether the instruction executes only under a
 	// condition (arm's MOVW.EQ …): its writes may not happen.
 	Conditional bool
+}
+
+// An Inst is an Effect with the Func that holds its operands.
+type Inst struct {
+	*Effect
+	fn *Func
+}
+
+// Inst returns instruction i of fn.
+func (fn *Func) Inst(i int) Inst { return Inst{&fn.Insts[i], fn} }
+
+// Reads returns the registers the instruction reads, explicit and
+// implicit.
+func (in Inst) Reads() []RegRef {
+	a, b := in.reads, in.reads+uint32(in.nreads)
+	return in.fn.ops.reads[a:b:b]
+}
+
+// Writes returns the registers the instruction writes, explicit and
+// implicit.
+func (in Inst) Writes() []RegRef {
+	a, b := in.writes, in.writes+uint32(in.nwrites)
+	return in.fn.ops.writes[a:b:b]
+}
+
+// Mem returns the instruction's memory operands.
+func (in Inst) Mem() []Mem {
+	a, b := in.mems, in.mems+uint32(in.nmems)
+	return in.fn.ops.mems[a:b:b]
+}
+
+// Target returns the branch or call target, for Jump, CondJump, Call,
+// TailCall. It is never nil: an instruction without a target has a
+// shared zero Target, which must not be written.
+func (in Inst) Target() *Target {
+	if in.target == 0 {
+		return &noTarget
+	}
+	return &in.fn.ops.targets[in.target-1]
+}
+
+// Op returns the mnemonic with its suffix, for messages only (checks must
+// not test it).
+func (in Inst) Op() string {
+	switch {
+	case in.fn.one != nil:
+		return in.fn.one.Mnemonic()
+	case in.fn.File == nil || in.Stmt >= len(in.fn.File.Stmts):
+		return ""
+	}
+	return in.fn.File.Stmts[in.Stmt].Mnemonic()
+}
+
+// effectOps holds the operands and targets of the Effects of a file, which
+// its Funcs share.
+type effectOps struct {
+	reads, writes []RegRef
+	mems          []Mem
+	targets       []Target
 }
 
 // A Flow says where control goes after an instruction.
@@ -226,16 +283,16 @@ type Mem struct {
 }
 
 // String returns a short description for debugging.
-func (e *Effect) String() string {
+func (e Inst) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s", e.Op)
+	fmt.Fprintf(&b, "%s", e.Op())
 	if !e.Known {
 		b.WriteString(" [unknown]")
 	}
 	if e.Flow != FlowNext {
 		fmt.Fprintf(&b, " flow=%s", e.Flow)
-		if !e.Target.IsZero() {
-			fmt.Fprintf(&b, "(%s)", e.Target)
+		if t := e.Target(); !t.IsZero() {
+			fmt.Fprintf(&b, "(%s)", t)
 		}
 	}
 	if e.SP.Kind != SPNone {

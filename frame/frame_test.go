@@ -44,7 +44,7 @@ done:
 	}
 	var got []string
 	for i := range fn.Insts {
-		got = append(got, fn.Insts[i].String())
+		got = append(got, fn.Inst(i).String())
 	}
 	want := []string{
 		"MOVQ", "SUBQ sp=1/-8/0", "PUSHQ sp=1/-8/0", "LEAQ", "CMPQ", "JEQ flow=condjump(done)",
@@ -56,7 +56,7 @@ done:
 	if !fn.Insts[1].SP.SPWrite || fn.Insts[2].SP.SPWrite || !fn.Insts[2].SP.Tracked {
 		t.Errorf("SPWRITE/tracking wrong: %+v %+v", fn.Insts[1].SP, fn.Insts[2].SP)
 	}
-	m := fn.Insts[0].Mem[0]
+	m := fn.Inst(0).Mem()[0]
 	if m.Base != BaseFP || m.Name != "x" || m.Off != 0 || m.Size != 8 || !m.Read {
 		t.Errorf("FP operand: %+v", m)
 	}
@@ -77,22 +77,22 @@ func TestLowerARM64WriteBack(t *testing.T) {
 	FMOVD F8, x+0(FP)
 	RET
 `)
-	e := fns[0].Insts
+	e := allInsts(fns[0])
 	if e[0].SP.Kind != SPDelta || e[0].SP.Delta != -16 || e[0].SP.Tracked || e[0].SP.SPWrite {
 		t.Errorf("MOVD.W: %+v", e[0].SP)
 	}
-	if e[0].Mem[0].Off != -16 || !e[0].Mem[0].Write {
-		t.Errorf("MOVD.W mem: %+v", e[0].Mem[0])
+	if e[0].Mem()[0].Off != -16 || !e[0].Mem()[0].Write {
+		t.Errorf("MOVD.W mem: %+v", e[0].Mem()[0])
 	}
-	if e[1].SP.Delta != 16 || e[1].Mem[0].Off != 0 {
-		t.Errorf("MOVD.P: %+v %+v", e[1].SP, e[1].Mem[0])
+	if e[1].SP.Delta != 16 || e[1].Mem()[0].Off != 0 {
+		t.Errorf("MOVD.P: %+v %+v", e[1].SP, e[1].Mem()[0])
 	}
 	if !e[2].SP.Tracked || e[2].SP.Delta != -32 || e[2].SP.SPWrite {
 		t.Errorf("SUB $32, RSP: %+v", e[2].SP)
 	}
 	rf := ArchFor("arm64").Regs
-	if len(e[4].Reads) != 2 || rf.Name(e[4].Reads[0].Reg) != "V8" || e[4].Reads[0].Size != 8 || rf.Name(e[4].Reads[1].Reg) != "RSP" {
-		t.Errorf("FMOVD F8 reads %+v", e[4].Reads)
+	if len(e[4].Reads()) != 2 || rf.Name(e[4].Reads()[0].Reg) != "V8" || e[4].Reads()[0].Size != 8 || rf.Name(e[4].Reads()[1].Reg) != "RSP" {
+		t.Errorf("FMOVD F8 reads %+v", e[4].Reads())
 	}
 }
 
@@ -119,4 +119,13 @@ func TestArchForBuildsOnce(t *testing.T) {
 	if a := ArchFor("vax"); a != nil {
 		t.Errorf("ArchFor(vax) = %v, want nil", a)
 	}
+}
+
+// allInsts returns the instructions of fn.
+func allInsts(fn *Func) []Inst {
+	out := make([]Inst, len(fn.Insts))
+	for i := range out {
+		out[i] = fn.Inst(i)
+	}
+	return out
 }

@@ -29,8 +29,10 @@ type Func struct {
 	HasArgs bool
 	Bad     bool // the TEXT statement could not be read
 
-	Insts  []Effect // the statements after TEXT, lowered
-	labels []label  // sorted by name
+	Insts  []Effect // the statements after TEXT, lowered (see Inst)
+	ops    *effectOps
+	one    *asmparse.Stmt // the statement of a Func made by Lower
+	labels []label        // sorted by name
 	cfg    *CFG
 
 	// spOnce guards sp, the SP solution, computed on first use: checks
@@ -140,7 +142,10 @@ func Funcs(f *asmparse.File, a *Arch) []*Func {
 		fn.Insts = insts[start:n:n]
 		fn.setLabels(labels[l0:len(labels):len(labels)])
 	}
-	sc.finish()
+	ops := sc.finish()
+	for k := range funcs {
+		funcs[k].ops = ops
+	}
 	buildCFGs(funcs, sc) // also moves the Effects onto finish's arrays
 	return out
 }
@@ -222,7 +227,7 @@ func (e *Effect) isData() bool { return e.Pseudo == PseudoDATA || e.Pseudo == Ps
 // TargetOf returns the index of the instruction that the branch at i
 // goes to, and reports whether the target is an instruction of fn.
 func (fn *Func) TargetOf(i int) (int, bool) {
-	t := fn.Insts[i].Target
+	t := fn.Inst(i).Target()
 	switch {
 	case t.Label != "":
 		j, ok := fn.Label(t.Label)

@@ -86,7 +86,7 @@ z:
 		t.Errorf("b CFG %s, want %s", got, want)
 	}
 	sol1 := Forward(a, SPProblem(a.Arch))
-	sol2 := Forward(a, Problem[bool]{Join: func(x, y bool) bool { return x || y }, Equal: func(x, y bool) bool { return x == y }, Transfer: func(int, *Effect, bool) bool { return true }})
+	sol2 := Forward(a, Problem[bool]{Join: func(x, y bool) bool { return x || y }, Equal: func(x, y bool) bool { return x == y }, Transfer: func(int, Inst, bool) bool { return true }})
 	want := []bool{true, true, true, false, false, false, false, false, false}
 	if !slices.Equal(sol1.Reached, want) || !slices.Equal(sol2.Reached, want) {
 		t.Errorf("Reached %v and %v, want %v", sol1.Reached, sol2.Reached, want)

@@ -190,13 +190,13 @@ func regNames(prefix string, n int) []string {
 // DirtiesUpper reports whether e writes the upper half (the bytes above
 // the low 16) of a vector register whose upper state the AVX-SSE
 // transition tracks (see idiomTable.upper).
-func (a *Arch) DirtiesUpper(e *Effect) bool {
+func (a *Arch) DirtiesUpper(e Inst) bool {
 	a.once.Do(a.compile)
 	t := a.idiom
 	if t == nil || e.Attrs&AttrWide == 0 {
 		return false
 	}
-	for _, w := range e.Writes {
+	for _, w := range e.Writes() {
 		size := int(w.Size)
 		if size == 0 {
 			size = int(a.Regs.Info(w.Reg).Size)

@@ -176,7 +176,7 @@ func (fn *Func) amd64AutoNoSplit(size int64) bool {
 		return false
 	}
 	for i := range fn.Insts {
-		if e := &fn.Insts[i]; e.Flow == FlowCall && (!amd64ZeroArgCalls[e.Target.Sym] || size >= layoutStackSmall-8) {
+		if e := fn.Inst(i); e.Flow == FlowCall && (!amd64ZeroArgCalls[e.Target().Sym] || size >= layoutStackSmall-8) {
 			return false
 		}
 	}

@@ -1,6 +1,7 @@
 package frame
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/asmcheck/asmcheck/asmparse"
@@ -11,7 +12,7 @@ import (
 type Ctx struct {
 	Arch *Arch
 	Stmt *asmparse.Stmt
-	E    *Effect
+	E    *draft
 	// Op is the mnemonic the table is searched with; a Suffix hook may
 	// change it.
 	Op string
@@ -28,16 +29,32 @@ type Ctx struct {
 	HasFrame bool
 	form     *compiledForm
 	entry    *opEntry // the table's entry for Op, or nil
-	targets  []Target // a slab for the Targets of the Effects lowered
+}
+
+// A draft is the Effect being lowered, with its operands in slices of the
+// scratch's buffers and its target, if it has one, in tgt; the scratch
+// moves them into the Func's arrays (scratch.lower, finish, fix).
+type draft struct {
+	*Effect
+	Reads  []RegRef // registers read, explicit and implicit
+	Writes []RegRef // registers written, explicit and implicit
+	Mem    []Mem    // memory operands
+	// Target is &noTarget until setTarget points it at tgt.
+	Target *Target
+	tgt    Target
 }
 
 // Lower returns the Effect of statement s, the idx'th of its file,
 // outside of any function.
-func (a *Arch) Lower(s *asmparse.Stmt, idx int) Effect {
+func (a *Arch) Lower(s *asmparse.Stmt, idx int) Inst {
 	a.once.Do(a.compile)
-	e := Effect{Stmt: idx, Pos: s.Pos, Op: s.Mnemonic(), Target: &noTarget}
-	a.lowerStmt(&Ctx{Arch: a, Stmt: s, E: &e, Op: s.Op})
-	return e
+	sc := getScratch()
+	defer putScratch(sc)
+	fn := &Func{Arch: a, Insts: make([]Effect, 1), one: s}
+	sc.lower(a, &fn.Insts[0], s, idx, 0, false)
+	fn.ops = sc.finish()
+	sc.fix(fn.Insts, 0)
+	return fn.Inst(0)
 }
 
 // A scratch holds the buffers Funcs lowers a file in: the register and
@@ -48,12 +65,12 @@ type scratch struct {
 	reads  []RegRef
 	writes []RegRef
 	mems   []Mem
+	tgts   []Target
 	ends   []opEnds // for each Effect lowered, where its operands end
+	draft  draft
 
 	// The arrays finish copies the operands into.
-	refs   []RegRef // reads, then writes from nreads on
-	nreads int
-	memArr []Mem
+	ops *effectOps
 
 	// For the CFGs (cfg.go).
 	leader  []bool
@@ -66,7 +83,7 @@ type scratch struct {
 }
 
 // opEnds says where the operands of one Effect end in scratch's buffers.
-type opEnds struct{ reads, writes, mems uint32 }
+type opEnds struct{ reads, writes, mems, tgts uint32 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
@@ -74,9 +91,11 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
 func putScratch(sc *scratch) {
 	clear(sc.mems) // drop references to the file's strings
-	sc.reads, sc.writes, sc.mems, sc.ends = sc.reads[:0], sc.writes[:0], sc.mems[:0], sc.ends[:0]
-	sc.refs, sc.memArr = nil, nil
+	clear(sc.tgts)
+	sc.reads, sc.writes, sc.mems, sc.tgts, sc.ends = sc.reads[:0], sc.writes[:0], sc.mems[:0], sc.tgts[:0], sc.ends[:0]
+	sc.ops = nil
 	sc.ctx = Ctx{}
+	sc.draft = draft{}
 	if len(sc.mnemonics) > 1024 {
 		sc.mnemonics = nil
 	}
@@ -107,16 +126,23 @@ func (sc *scratch) lower(a *Arch, e *Effect, s *asmparse.Stmt, idx int, frame in
 	r0, w0, m0 := len(sc.reads), len(sc.writes), len(sc.mems)
 	// *e is zero: set only what is not (one field at a time, cheaper
 	// than assigning the whole struct).
-	e.Stmt, e.Pos, e.Op, e.Target = idx, s.Pos, sc.mnemonic(s), &noTarget
-	e.Reads, e.Writes, e.Mem = sc.reads[r0:r0], sc.writes[w0:w0], sc.mems[m0:m0]
+	e.Stmt, e.Pos = idx, s.Pos
+	d := &sc.draft
+	d.Effect, d.Target = e, &noTarget
+	d.Reads, d.Writes, d.Mem = sc.reads[r0:r0], sc.writes[w0:w0], sc.mems[m0:m0]
 	c := &sc.ctx
-	c.Arch, c.Stmt, c.E, c.Op, c.Frame, c.HasFrame = a, s, e, s.Op, frame, hasFrame
+	c.Arch, c.Stmt, c.E, c.Op, c.Frame, c.HasFrame = a, s, d, s.Op, frame, hasFrame
 	c.WriteBack, c.Pre, c.Cond, c.form, c.entry = false, false, false, nil, nil
 	a.lowerStmt(c)
-	sc.reads = keepTail(sc.reads, r0, e.Reads)
-	sc.writes = keepTail(sc.writes, w0, e.Writes)
-	sc.mems = keepTail(sc.mems, m0, e.Mem)
-	sc.ends = append(sc.ends, opEnds{uint32(len(sc.reads)), uint32(len(sc.writes)), uint32(len(sc.mems))})
+	sc.reads = keepTail(sc.reads, r0, d.Reads)
+	sc.writes = keepTail(sc.writes, w0, d.Writes)
+	sc.mems = keepTail(sc.mems, m0, d.Mem)
+	if d.Target != &noTarget {
+		sc.tgts = append(sc.tgts, *d.Target)
+		d.tgt = Target{}
+	}
+	sc.ends = append(sc.ends, opEnds{uint32(len(sc.reads)), uint32(len(sc.writes)), uint32(len(sc.mems)), uint32(len(sc.tgts))})
+	d.Effect, d.Reads, d.Writes, d.Mem = nil, nil, nil, nil
 }
 
 // keepTail returns buf[:start] followed by x. x was appended to
@@ -132,45 +158,41 @@ func keepTail[T any](buf []T, start int, x []T) []T {
 }
 
 // finish copies the operands of the Effects lowered with sc from sc's
-// buffers into arrays of their own. The Effects must then be moved onto
-// them with fix.
-func (sc *scratch) finish() {
-	refs := make([]RegRef, len(sc.reads)+len(sc.writes))
-	sc.nreads = copy(refs, sc.reads)
-	copy(refs[sc.nreads:], sc.writes)
-	sc.refs = refs
-	sc.memArr = nil
-	if len(sc.mems) > 0 {
-		sc.memArr = make([]Mem, len(sc.mems))
-		copy(sc.memArr, sc.mems)
+// buffers into arrays of their own, and returns them. The Effects must
+// then be given their places in them with fix.
+func (sc *scratch) finish() *effectOps {
+	ops := &effectOps{}
+	if len(sc.reads) > 0 {
+		ops.reads = slices.Clone(sc.reads)
 	}
+	if len(sc.writes) > 0 {
+		ops.writes = slices.Clone(sc.writes)
+	}
+	if len(sc.mems) > 0 {
+		ops.mems = slices.Clone(sc.mems)
+	}
+	if len(sc.tgts) > 0 {
+		ops.targets = slices.Clone(sc.tgts)
+	}
+	sc.ops = ops
+	return ops
 }
 
-// fix points the slices of insts, the Effects lowered with sc from the
-// off'th on, at the arrays finish made.
+// fix sets where the operands of insts, the Effects lowered with sc from
+// the off'th on, are in the arrays finish made.
 func (sc *scratch) fix(insts []Effect, off int) {
 	var prev opEnds
 	if off > 0 {
 		prev = sc.ends[off-1]
 	}
 	ends := sc.ends[off : off+len(insts)]
-	reads, writes, mems := sc.refs[:sc.nreads], sc.refs[sc.nreads:], sc.memArr
 	for i := range insts {
 		e, end := &insts[i], ends[i]
-		if end.reads != prev.reads {
-			e.Reads = reads[prev.reads:end.reads:end.reads]
-		} else {
-			e.Reads = nil
-		}
-		if end.writes != prev.writes {
-			e.Writes = writes[prev.writes:end.writes:end.writes]
-		} else {
-			e.Writes = nil
-		}
-		if end.mems != prev.mems {
-			e.Mem = mems[prev.mems:end.mems:end.mems]
-		} else {
-			e.Mem = nil
+		e.reads, e.nreads = prev.reads, uint16(end.reads-prev.reads)
+		e.writes, e.nwrites = prev.writes, uint16(end.writes-prev.writes)
+		e.mems, e.nmems = prev.mems, uint8(end.mems-prev.mems)
+		if end.tgts != prev.tgts {
+			e.target = end.tgts
 		}
 		prev = end
 	}
@@ -460,14 +482,8 @@ func (a *Arch) isSP(name string) bool {
 
 // setTarget gives the Effect being lowered the target t.
 func (c *Ctx) setTarget(t Target) {
-	if c.E.Target == nil || c.E.Target == &noTarget {
-		if len(c.targets) == 0 {
-			c.targets = make([]Target, 32)
-		}
-		c.E.Target = &c.targets[0]
-		c.targets = c.targets[1:]
-	}
-	*c.E.Target = t
+	c.E.Target = &c.E.tgt
+	c.E.tgt = t
 }
 
 // target records operand i as a branch or call target.

@@ -174,11 +174,11 @@ func (fn *Func) EffectiveNoSplit() (nosplit, ok bool) {
 		return false, true
 	}
 	for i := range fn.Insts {
-		e := &fn.Insts[i]
+		e := fn.Inst(i)
 		if e.Flow != FlowCall {
 			continue
 		}
-		if !auto.leafCall(e.Target.Sym) || size >= auto.LeafCallFrame {
+		if !auto.leafCall(e.Target().Sym) || size >= auto.LeafCallFrame {
 			return false, true
 		}
 	}

@@ -218,14 +218,14 @@ func proveListing(t *testing.T, p proofArch) {
 	lineOf := func(i int) int { return fset.Position(fn.File.Stmts[fn.Insts[i].Stmt].Pos).Line }
 	checked, targets, mems := 0, 0, 0
 	for i := range fn.Insts {
-		e := &fn.Insts[i]
+		e := fn.Inst(i)
 		if e.Pseudo != NotPseudo {
 			continue
 		}
 		line := lineOf(i)
 		progs := l.byLine[line]
 		if len(progs) == 0 {
-			t.Errorf("line %d %s: no instruction in the listing", line, e.Op)
+			t.Errorf("line %d %s: no instruction in the listing", line, e.Op())
 			continue
 		}
 		checked++
@@ -235,7 +235,7 @@ func proveListing(t *testing.T, p proofArch) {
 		}
 		m := decodeProg(p.decode, l.code, progs[0].pc, l.end(progs[0]))
 		if !m.ok {
-			t.Logf("line %d %s: the decoder does not know %x; not compared", line, e.Op, l.code[progs[0].pc:progs[0].pc+4])
+			t.Logf("line %d %s: the decoder does not know %x; not compared", line, e.Op(), l.code[progs[0].pc:progs[0].pc+4])
 			continue
 		}
 		if proveFlow(t, fn, i, line, m, l, lineOf) {
@@ -251,7 +251,7 @@ func proveListing(t *testing.T, p proofArch) {
 // proveFlow compares the control flow of Effect i with the machine's and
 // reports whether it compared a branch target.
 func proveFlow(t *testing.T, fn *Func, i, line int, m machInst, l *asmListing, lineOf func(int) int) bool {
-	e := &fn.Insts[i]
+	e := fn.Inst(i)
 	want := e.Flow
 	if want == FlowTailCall {
 		want = FlowJump
@@ -259,18 +259,18 @@ func proveFlow(t *testing.T, fn *Func, i, line int, m machInst, l *asmListing, l
 	switch {
 	case m.trap && (want == FlowHalt || e.Attrs&AttrTrap != 0):
 	case m.flow != want:
-		t.Errorf("line %d %s: lowered flow %s, machine %s", line, e.Op, e.Flow, m.flow)
+		t.Errorf("line %d %s: lowered flow %s, machine %s", line, e.Op(), e.Flow, m.flow)
 		return false
 	}
-	if (e.Flow == FlowJump || e.Flow == FlowCondJump) && e.Target.Sym == "" && !e.Target.Indirect {
+	if (e.Flow == FlowJump || e.Flow == FlowCondJump) && e.Target().Sym == "" && !e.Target().Indirect {
 		j, ok := fn.TargetOf(i)
 		if !ok {
-			t.Errorf("line %d %s: target %v not resolved", line, e.Op, e.Target)
+			t.Errorf("line %d %s: target %v not resolved", line, e.Op(), e.Target())
 			return false
 		}
 		want := l.byLine[lineOf(j)]
 		if len(want) == 0 {
-			t.Errorf("line %d %s: target line %d has no instruction", line, e.Op, lineOf(j))
+			t.Errorf("line %d %s: target line %d has no instruction", line, e.Op(), lineOf(j))
 			return false
 		}
 		if m.target == want[0].pc {
@@ -283,7 +283,7 @@ func proveFlow(t *testing.T, fn *Func, i, line int, m machInst, l *asmListing, l
 				return true
 			}
 		}
-		t.Errorf("line %d %s: lowered target is line %d (pc %d), machine branches to pc %d", line, e.Op, lineOf(j), want[0].pc, m.target)
+		t.Errorf("line %d %s: lowered target is line %d (pc %d), machine branches to pc %d", line, e.Op(), lineOf(j), want[0].pc, m.target)
 		return true
 	}
 	return false
@@ -292,9 +292,9 @@ func proveFlow(t *testing.T, fn *Func, i, line int, m machInst, l *asmListing, l
 // proveMem compares the memory access of e with the machine's; a line
 // the assembler expands into several accesses (mips MOVD into two MOVF)
 // is compared with their sum. It reports whether there was an access.
-func proveMem(t *testing.T, p proofArch, line int, e *Effect, progs []asmProg, l *asmListing) bool {
+func proveMem(t *testing.T, p proofArch, line int, e Inst, progs []asmProg, l *asmListing) bool {
 	size, write := 0, false
-	for _, m := range e.Mem {
+	for _, m := range e.Mem() {
 		if m.Addr || m.Size == 0 || !(m.Read || m.Write) {
 			continue
 		}
@@ -308,10 +308,10 @@ func proveMem(t *testing.T, p proofArch, line int, e *Effect, progs []asmProg, l
 		store = store || m.store
 	}
 	if size != total {
-		t.Errorf("line %d %s: lowered access of %d bytes, machine %d", line, e.Op, size, total)
+		t.Errorf("line %d %s: lowered access of %d bytes, machine %d", line, e.Op(), size, total)
 	}
-	if size > 0 && write != store && !(e.Mem[0].Read && write) {
-		t.Errorf("line %d %s: lowered write=%v, machine store=%v", line, e.Op, write, store)
+	if size > 0 && write != store && !(e.Mem()[0].Read && write) {
+		t.Errorf("line %d %s: lowered write=%v, machine store=%v", line, e.Op(), write, store)
 	}
 	return size > 0 || total > 0
 }
@@ -326,7 +326,7 @@ var wasmSizes = map[string]int{"I64Load": 8, "I64Store": 8, "I32Load": 4, "I32St
 // the assembler emitted for it (cmd/internal/obj/wasm/wasmobj.go
 // preprocess): a call becomes Call, a return Return, a tail jump Call and
 // Return, a jump to a label Set PC_B and Br, a conditional branch BrIf.
-func proveWasmLine(t *testing.T, line int, e *Effect, progs []asmProg) {
+func proveWasmLine(t *testing.T, line int, e Inst, progs []asmProg) {
 	has := map[string]bool{}
 	size := 0
 	for _, p := range progs {
@@ -351,19 +351,19 @@ func proveWasmLine(t *testing.T, line int, e *Effect, progs []asmProg) {
 		ok = !has["Call"] && !has["Return"] && !has["Br"] && !has["BrIf"]
 	}
 	if !ok {
-		t.Errorf("line %d %s: lowered flow %s, assembler emitted %v", line, e.Op, e.Flow, progs)
+		t.Errorf("line %d %s: lowered flow %s, assembler emitted %v", line, e.Op(), e.Flow, progs)
 	}
 	if e.Flow != FlowNext {
 		return // CALL stores the return PC on the Go stack itself
 	}
 	want := 0
-	for _, m := range e.Mem {
+	for _, m := range e.Mem() {
 		if !m.Addr && (m.Read || m.Write) {
 			want = max(want, m.Size)
 		}
 	}
 	if want != size {
-		t.Errorf("line %d %s: lowered access of %d bytes, assembler emitted %v", line, e.Op, want, progs)
+		t.Errorf("line %d %s: lowered access of %d bytes, assembler emitted %v", line, e.Op(), want, progs)
 	}
 }
 

@@ -262,7 +262,7 @@ func (st *coverStats) file(t *testing.T, a *Arch, fset *token.FileSet, f *asmpar
 		if isJump {
 			st.flow++
 			// A branch that is never taken (s390x mask 0) may fall through.
-			if e.Known && (e.Flow != FlowNext || e.Target.IsZero()) {
+			if e.Known && (e.Flow != FlowNext || e.Target().IsZero()) {
 				st.flowKnown++
 			} else {
 				st.report(t, fset, s, "control flow not known")
@@ -278,7 +278,7 @@ func (st *coverStats) file(t *testing.T, a *Arch, fset *token.FileSet, f *asmpar
 			continue
 		}
 		st.memKnown++
-		for _, m := range e.Mem {
+		for _, m := range e.Mem() {
 			if m.Addr || s.Args[m.Arg].Kind != asmparse.MemOp {
 				continue
 			}
@@ -322,11 +322,11 @@ func hasMemOperand(s *asmparse.Stmt) bool {
 
 // describe summarizes an Effect for TestOtherArchEffects: flow and target,
 // SP change, memory operands and the registers read and written.
-func describe(a *Arch, e *Effect) string {
+func describe(a *Arch, e Inst) string {
 	var b strings.Builder
 	b.WriteString(e.String())
-	if e.Target.Reg != NoReg {
-		fmt.Fprintf(&b, " via=%s", a.Regs.Name(e.Target.Reg))
+	if e.Target().Reg != NoReg {
+		fmt.Fprintf(&b, " via=%s", a.Regs.Name(e.Target().Reg))
 	}
 	if e.SP.Tracked {
 		b.WriteString(" tracked")
@@ -334,7 +334,7 @@ func describe(a *Arch, e *Effect) string {
 	if e.SP.SPWrite {
 		b.WriteString(" spwrite")
 	}
-	for _, m := range e.Mem {
+	for _, m := range e.Mem() {
 		rw := ""
 		if m.Read {
 			rw += "r"
@@ -373,8 +373,8 @@ func describe(a *Arch, e *Effect) string {
 		}
 		fmt.Fprintf(&b, " %s=%s", tag, strings.Join(names, ","))
 	}
-	regs("r", e.Reads)
-	regs("w", e.Writes)
+	regs("r", e.Reads())
+	regs("w", e.Writes())
 	if e.Attrs&AttrSyscall != 0 {
 		b.WriteString(" syscall")
 	}
@@ -466,7 +466,7 @@ func TestOtherArchEffects(t *testing.T) {
 			continue
 		}
 		fns := Funcs(f, a)
-		if got := describe(a, &fns[0].Insts[0]); got != tt.want {
+		if got := describe(a, fns[0].Inst(0)); got != tt.want {
 			t.Errorf("%s %s:\n got %s\nwant %s", tt.arch, tt.src, got, tt.want)
 		}
 	}

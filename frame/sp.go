@@ -71,7 +71,7 @@ func newSPProblem(arch *Arch) Problem[SPState] {
 		Entry: SPState{Known: true, Align: align, SameStack: true},
 		Join:  joinSP,
 		Equal: func(a, b SPState) bool { return a == b },
-		Transfer: func(_ int, e *Effect, in SPState) SPState {
+		Transfer: func(_ int, e Inst, in SPState) SPState {
 			return in.Step(arch, e)
 		},
 	}
@@ -101,9 +101,9 @@ func joinSP(a, b SPState) SPState {
 
 // fromSP reports whether e computes its results from SP (or registers
 // derived from it) without reading memory.
-func (s *SPState) fromSP(arch *Arch, e *Effect) bool {
+func (s *SPState) fromSP(arch *Arch, e Inst) bool {
 	sp, found := arch.SP, false
-	for _, r := range e.Reads {
+	for _, r := range e.Reads() {
 		if r.Reg == sp || r.Reg < 64 && s.Derived&(1<<r.Reg) != 0 {
 			found = true
 			break
@@ -112,8 +112,8 @@ func (s *SPState) fromSP(arch *Arch, e *Effect) bool {
 	if !found {
 		return false
 	}
-	for i := range e.Mem {
-		if e.Mem[i].Read {
+	for i := range e.Mem() {
+		if e.Mem()[i].Read {
 			return false
 		}
 	}
@@ -121,19 +121,19 @@ func (s *SPState) fromSP(arch *Arch, e *Effect) bool {
 }
 
 // stepDerived updates Derived and SameStack for e.
-func (s *SPState) stepDerived(arch *Arch, e *Effect) {
+func (s *SPState) stepDerived(arch *Arch, e Inst) {
 	if !e.Known || e.Flow == FlowCall {
 		s.Derived = 0 // a call clobbers every register in Go's ABIs
 		return
 	}
-	if len(e.Writes) == 0 && e.SP.Kind != SPUnknown {
+	if len(e.Writes()) == 0 && e.SP.Kind != SPUnknown {
 		return // nothing that depends on where the results come from
 	}
 	from := s.fromSP(arch, e)
 	if e.SP.Kind == SPUnknown && !from {
 		s.SameStack = false
 	}
-	for _, w := range e.Writes {
+	for _, w := range e.Writes() {
 		if w.Reg == arch.SP || w.Reg >= 64 {
 			continue
 		}
@@ -146,7 +146,7 @@ func (s *SPState) stepDerived(arch *Arch, e *Effect) {
 }
 
 // Step returns the state after e.
-func (s SPState) Step(arch *Arch, e *Effect) SPState {
+func (s SPState) Step(arch *Arch, e Inst) SPState {
 	s.stepDerived(arch, e)
 	sp := e.SP
 	switch sp.Kind {

@@ -99,7 +99,7 @@ func TestSkewAgainstAssembler(t *testing.T) {
 				st := fn.SP().In[probe]
 				lay := fn.Layout()
 				want := lay.Args
-				if fn.Insts[probe].Mem[0].Base == BasePseudoSP {
+				if fn.Inst(probe).Mem()[0].Base == BasePseudoSP {
 					want = lay.PseudoSP - 8
 				}
 				disp := probeDisp(t, arch, l)

@@ -25,16 +25,16 @@ func TestEffectTargets(t *testing.T) {
 	for _, f := range files {
 		for _, fn := range Funcs(f, ArchFor(f.Arch)) {
 			for i := range fn.Insts {
-				e := &fn.Insts[i]
+				e := fn.Inst(i)
 				switch {
-				case e.Target == nil:
-					t.Fatalf("%s: %s %s: nil Target", f.Name, fn.Name, e.Op)
-				case e.Target == &noTarget:
+				case e.Target() == nil:
+					t.Fatalf("%s: %s %s: nil Target", f.Name, fn.Name, e.Op())
+				case e.Target() == &noTarget:
 					shared++
 				default:
 					own++
-					if e.Target.IsZero() {
-						t.Errorf("%s: %s %s: an empty Target of its own", f.Name, fn.Name, e.Op)
+					if e.Target().IsZero() {
+						t.Errorf("%s: %s %s: an empty Target of its own", f.Name, fn.Name, e.Op())
 					}
 				}
 			}

@@ -12,7 +12,7 @@ import (
 
 // x86Lower lowers the statements of src (instructions only, one TEXT
 // added before them) for arch.
-func x86Lower(t *testing.T, arch, src string) []Effect {
+func x86Lower(t *testing.T, arch, src string) []Inst {
 	t.Helper()
 	fset := token.NewFileSet()
 	text := "#include \"textflag.h\"\nTEXT ·f(SB), NOSPLIT, $0-32\n" + src + "\n"
@@ -21,7 +21,7 @@ func x86Lower(t *testing.T, arch, src string) []Effect {
 		t.Fatalf("parse %q: %v", src, err)
 	}
 	a := ArchFor(arch)
-	var out []Effect
+	var out []Inst
 	for i := range f.Stmts {
 		if f.Stmts[i].Op != "TEXT" && f.Stmts[i].Op != "" {
 			out = append(out, a.Lower(&f.Stmts[i], i))
@@ -49,9 +49,9 @@ func x86Regs(a *Arch, refs []RegRef) []string {
 }
 
 // x86Mems describes memory operands as "[r][w][a]size".
-func x86Mems(e *Effect) []string {
+func x86Mems(e Inst) []string {
 	var out []string
-	for _, m := range e.Mem {
+	for _, m := range e.Mem() {
 		s := ""
 		if m.Read {
 			s += "r"
@@ -242,7 +242,7 @@ func TestX86Effects(t *testing.T) {
 			if len(es) != 1 {
 				t.Fatalf("got %d statements", len(es))
 			}
-			e := &es[0]
+			e := es[0]
 			a := ArchFor(arch)
 			if e.Known == c.unknown {
 				t.Errorf("Known = %v", e.Known)
@@ -252,8 +252,8 @@ func TestX86Effects(t *testing.T) {
 					t.Errorf("%s = %q, want %q", what, strings.Join(got, " "), want)
 				}
 			}
-			reads := x86Regs(a, e.Reads)
-			for _, m := range e.Mem {
+			reads := x86Regs(a, e.Reads())
+			for _, m := range e.Mem() {
 				if m.Base == BaseFP || m.Base == BasePseudoSP {
 					// FP and pseudo-SP operands read the hardware SP;
 					// the cases list the other reads.
@@ -261,7 +261,7 @@ func TestX86Effects(t *testing.T) {
 				}
 			}
 			check("reads", c.reads, reads)
-			check("writes", c.writes, x86Regs(a, e.Writes))
+			check("writes", c.writes, x86Regs(a, e.Writes()))
 			check("mem", c.mem, x86Mems(e))
 			if c.flow != FlowNext && e.Flow != c.flow {
 				t.Errorf("flow = %s, want %s", e.Flow, c.flow)

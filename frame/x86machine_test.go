@@ -146,7 +146,7 @@ func testX86Machine(t *testing.T, arch string) {
 			continue // the assembler emitted more than one instruction
 		}
 		compared++
-		c := &x86Compare{t: t, a: a, s: s, e: &e, inst: inst, diffs: diffs, oracle: oracle}
+		c := &x86Compare{t: t, a: a, s: s, e: e, inst: inst, diffs: diffs, oracle: oracle}
 		c.flow()
 		c.mem()
 		c.regs()
@@ -517,7 +517,7 @@ type x86Compare struct {
 	t      *testing.T
 	a      *Arch
 	s      *asmparse.Stmt
-	e      *Effect
+	e      Inst
 	inst   x86asm.Inst
 	diffs  map[string][]string
 	oracle *x86Oracle
@@ -590,11 +590,11 @@ func (c *x86Compare) mem() {
 		return
 	}
 	var em []Mem
-	for _, m := range c.e.Mem {
+	for _, m := range c.e.Mem() {
 		em = append(em, m)
 	}
 	if c.e.Flow == FlowCall || c.e.Flow == FlowJump || c.e.Flow == FlowTailCall {
-		if c.e.Target.Sym != "" {
+		if c.e.Target().Sym != "" {
 			return // a direct call or jump: the decoder shows a Rel
 		}
 	}
@@ -685,7 +685,7 @@ func (c *x86Compare) regs() {
 // refs returns the Effect's accesses to unit u.
 func (c *x86Compare) refs(u Reg) []RegRef {
 	var out []RegRef
-	for _, rs := range [][]RegRef{c.e.Reads, c.e.Writes} {
+	for _, rs := range [][]RegRef{c.e.Reads(), c.e.Writes()} {
 		for _, r := range rs {
 			if r.Reg == u {
 				out = append(out, r)
@@ -745,19 +745,19 @@ func (c *x86Compare) rw() bool {
 			}
 			u := c.a.Regs.Reg(name)
 			switch {
-			case strings.Contains(act, "w") && !c.has(c.e.Writes, u):
+			case strings.Contains(act, "w") && !c.has(c.e.Writes(), u):
 				c.diff("rw-write-missing", "machine writes %v", a)
-			case !strings.Contains(act, "w") && c.has(c.e.Writes, u) && !written[u] && !implicit[u]:
+			case !strings.Contains(act, "w") && c.has(c.e.Writes(), u) && !written[u] && !implicit[u]:
 				c.diff("rw-write-extra", "machine only reads %v", a)
 			}
-			if strings.Contains(act, "r") && !c.has(c.e.Reads, u) {
+			if strings.Contains(act, "r") && !c.has(c.e.Reads(), u) {
 				c.diff("rw-read-missing", "machine reads %v", a)
 			}
 		case x86asm.Mem:
-			if mi >= len(c.e.Mem) || x86ImplicitMem[c.inst.Op.String()] {
+			if mi >= len(c.e.Mem()) || x86ImplicitMem[c.inst.Op.String()] {
 				continue
 			}
-			m := c.e.Mem[mi]
+			m := c.e.Mem()[mi]
 			mi++
 			wantAddr := act == "a"
 			wantR, wantW := strings.Contains(act, "r"), strings.Contains(act, "w")

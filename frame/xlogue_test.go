@@ -71,14 +71,14 @@ func TestDirtiesUpper(t *testing.T) {
 		{"MOVUPS (AX), X1", false},
 	} {
 		e := lowerOne(t, "amd64", c.src)
-		if got := ArchFor("amd64").DirtiesUpper(&e); got != c.want {
+		if got := ArchFor("amd64").DirtiesUpper(e); got != c.want {
 			t.Errorf("%s: DirtiesUpper = %v, want %v", c.src, got, c.want)
 		}
 	}
 }
 
 // lowerOne lowers one instruction of arch.
-func lowerOne(t *testing.T, arch, src string) Effect {
+func lowerOne(t *testing.T, arch, src string) Inst {
 	t.Helper()
 	text := "TEXT ·f(SB),0,$0\n\t" + src + "\n"
 	f, _ := asmparse.ParseFile(token.NewFileSet(), "x.s", []byte(text), &asmparse.Config{GOARCH: arch, GOOS: "linux"})
@@ -86,7 +86,7 @@ func lowerOne(t *testing.T, arch, src string) Effect {
 	if len(fns) != 1 || len(fns[0].Insts) != 1 {
 		t.Fatalf("%s: cannot parse %q", arch, src)
 	}
-	return fns[0].Insts[0]
+	return fns[0].Inst(0)
 }
 
 // xlogueCases are functions whose prologue or epilogue writes registers,
