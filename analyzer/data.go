@@ -347,7 +347,7 @@ func (d *dataCheck) eachStore(do func(f *File, fn *frame.Func, i int, m *frame.M
 // (sym<>(SB)).
 func memStatic(fn *frame.Func, e frame.Inst, m *frame.Mem) bool {
 	s := &fn.File.Stmts[e.Stmt]
-	return m.Arg >= 0 && m.Arg < len(s.Args) && s.Args[m.Arg].Static
+	return m.Arg >= 0 && m.Arg < len(s.Args) && s.Args[m.Arg].Static()
 }
 
 // checkStores reports stores to RODATA symbols: the linker places them in

@@ -113,15 +113,15 @@ func (moves *sizedMoves) pick(a *frame.Arch, op string, other *asmparse.Operand,
 		}
 		return moves.store[v.Size]
 	}
-	if other.Kind != asmparse.RegOp || other.Ext() != "" || other.Shift != 0 || other.HasLane {
+	if other.Kind != asmparse.RegOp || other.Ext() != "" || other.Shift() != 0 || other.HasLane() {
 		return ""
 	}
-	ref, ok := a.Regs.Lookup(other.Reg)
+	ref, ok := a.Regs.Lookup(other.Reg())
 	if !ok {
 		return ""
 	}
 	switch class := a.Regs.Info(ref.Reg).Class; {
-	case class == frame.ClassVec && isNumbered(other.Reg, moves.fregs):
+	case class == frame.ClassVec && isNumbered(other.Reg(), moves.fregs):
 		if !moves.floats[op] {
 			return ""
 		}

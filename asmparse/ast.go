@@ -141,21 +141,96 @@ func (k OpKind) String() string { return opKindNames[k] }
 // Unresolved() is the first identifier in a constant expression that is
 // not a number after macro expansion (a go_asm.h constant that could not be
 // computed, say); Val is then not known.
+//
+// (The fields are packed to keep Operand small, 64 bytes: a File has one
+// per operand. The register is an index in the table of every arch's
+// register names, the flags and the shift one byte.)
 type Operand struct {
 	Kind    OpKind
-	Shift   Kind // LSH, RSH, ARR or ROT for a shifted register
 	Scale   int8
-	Star    bool // written with a '*' prefix
-	Static  bool
-	HasLane bool
-	HasArgs bool
-	extCode uint8 // the register suffix, when one of extNames; else in x
+	flags   opFlags
+	extCode uint8  // the register suffix, when one of extNames; else in x
+	reg     uint16 // Reg: regNames[reg], or x.reg if regInExtra
 	Pos     token.Pos
 	Text    string // the operand as written at the use site
-	Reg     string
 	Sym     string
 	Val     int64
 	x       *opExtra
+}
+
+// opFlags are an Operand's flags, and its shift kind in bits 4–6 (an
+// index in shiftKinds).
+type opFlags uint8
+
+const (
+	flagStar    opFlags = 1 << iota // written with a '*' prefix
+	flagStatic                      // sym<>
+	flagHasLane                     // V1.S[2], [V1.S, V2.S][1]
+	flagHasArgs                     // TEXT's $frame-args, DATA's /size
+	shiftShift  = 4
+)
+
+var shiftKinds = [...]Kind{0, LSH, RSH, ARR, ROT}
+
+// regInExtra is the reg of an Operand whose register name is not in
+// regNames (o.x.reg holds it).
+const regInExtra = 1<<16 - 1
+
+// Reg returns the register: of a RegOp, the base of a MemOp or AddrOp
+// ("SB", "FP", "SP", "PC" or a register; "" for (R*4)), the first of a
+// PairOp.
+func (o *Operand) Reg() string {
+	if o.reg == regInExtra {
+		return o.x.reg
+	}
+	if o.reg == 0 {
+		return ""
+	}
+	return regNames[o.reg]
+}
+
+// Shift returns LSH, RSH, ARR or ROT for a shifted register, else 0.
+func (o *Operand) Shift() Kind { return shiftKinds[o.flags>>shiftShift&7] }
+
+// Star reports whether the operand is written with a '*' prefix.
+func (o *Operand) Star() bool { return o.flags&flagStar != 0 }
+
+// Static reports whether the symbol is static (sym<>).
+func (o *Operand) Static() bool { return o.flags&flagStatic != 0 }
+
+// HasLane reports whether the operand has an element index (Lane).
+func (o *Operand) HasLane() bool { return o.flags&flagHasLane != 0 }
+
+// HasArgs reports whether TEXT's frame size has an argument size, or a
+// DATA operand a /size (Args).
+func (o *Operand) HasArgs() bool { return o.flags&flagHasArgs != 0 }
+
+func (o *Operand) setFlag(f opFlags, on bool) {
+	if on {
+		o.flags |= f
+	} else {
+		o.flags &^= f
+	}
+}
+
+// setReg sets the register name.
+func (p *parser) setReg(o *Operand, name string) {
+	if id, ok := regID(name); ok || name == "" {
+		o.reg = id
+		return
+	}
+	p.ex(o).reg = name
+	o.reg = regInExtra
+}
+
+func (o *Operand) setShift(k Kind) {
+	i := 0
+	for j, s := range shiftKinds {
+		if s == k && k != 0 {
+			i = j
+		}
+	}
+	o.flags = o.flags&^(7<<shiftShift) | opFlags(i)<<shiftShift
 }
 
 // opExtra holds the parts of an operand that few operands have, to keep
@@ -163,6 +238,7 @@ type Operand struct {
 // size, a pair's second register) here, the rarest in opMore.
 type opExtra struct {
 	ext, reg2, index string
+	reg              string // a register name not in regNames
 	args             int64
 	more             *opMore
 }

@@ -13,11 +13,11 @@ func describe(o *Operand) string {
 		b.WriteByte(' ')
 		fmt.Fprintf(&b, format, args...)
 	}
-	if o.Star {
+	if o.Star() {
 		add("star")
 	}
-	if o.Reg != "" {
-		add("reg=%s", o.Reg)
+	if o.Reg() != "" {
+		add("reg=%s", o.Reg())
 	}
 	if r := o.Reg2(); r != "" {
 		add("reg2=%s", r)
@@ -25,20 +25,20 @@ func describe(o *Operand) string {
 	if e := o.Ext(); e != "" {
 		add("ext=%s", e)
 	}
-	if o.HasLane {
+	if o.HasLane() {
 		add("lane=%d", o.Lane())
 	}
-	if o.Shift != 0 {
+	if o.Shift() != 0 {
 		if r := o.ShiftReg(); r != "" {
-			add("shift=%s%s", o.Shift, r)
+			add("shift=%s%s", o.Shift(), r)
 		} else {
-			add("shift=%s%d", o.Shift, o.ShiftAmt())
+			add("shift=%s%d", o.Shift(), o.ShiftAmt())
 		}
 	}
 	if o.Sym != "" {
 		add("sym=%s", o.Sym)
 	}
-	if o.Static {
+	if o.Static() {
 		add("static")
 	}
 	if a := o.ABI(); a != "" {
@@ -59,7 +59,7 @@ func describe(o *Operand) string {
 	if s := o.IndexShift(); s != 0 {
 		add("ishift=%d", s)
 	}
-	if o.HasArgs {
+	if o.HasArgs() {
 		add("args=%d", o.Args())
 	}
 	if o.Kind == FloatOp {

@@ -478,7 +478,7 @@ func (p *parser) fastMem(f *fastState, o *Operand, i int) (int, bool) {
 	if j >= f.eol || src[j] != ')' {
 		return i, false
 	}
-	o.Reg = r
+	p.setReg(o, r)
 	i = j + 1
 	if i < f.eol && src[i] == '(' {
 		x, j, ok := p.fastReg(f, i+1)
@@ -524,7 +524,7 @@ func (p *parser) fastTextSize(f *fastState, o *Operand, i int) (int, bool) {
 			return i, false
 		}
 		p.ex(o).args = int64(a)
-		o.HasArgs = true
+		o.flags |= flagHasArgs
 		i = next
 	}
 	return i, true
@@ -621,7 +621,8 @@ func (p *parser) fastRegOperand(f *fastState, o *Operand, i int, r string, ok bo
 	if !ok {
 		return i, false
 	}
-	o.Kind, o.Reg = RegOp, r
+	o.Kind = RegOp
+	p.setReg(o, r)
 	src := f.src
 	if i+1 < f.eol && src[i] == '.' && charClass[src[i+1]]&clIdent != 0 {
 		j := fastIdent(f.lx, src, i+1, f.eol)
@@ -639,7 +640,7 @@ func (p *parser) fastRegOperand(f *fastState, o *Operand, i int, r string, ok bo
 			return i, false
 		}
 		p.mx(o).lane = int64(v)
-		o.HasLane = true
+		o.flags |= flagHasLane
 		i = j + 1
 	}
 	return i, true
@@ -664,7 +665,8 @@ func (p *parser) fastList(f *fastState, o *Operand, i int) (int, bool) {
 		if !ok {
 			return i, false
 		}
-		e := Operand{Kind: RegOp, Pos: f.lx.base + token.Pos(start), Reg: r, Text: r}
+		e := Operand{Kind: RegOp, Pos: f.lx.base + token.Pos(start), Text: r}
+		p.setReg(&e, r)
 		if k+1 < f.eol && src[k] == '.' && charClass[src[k+1]]&clIdent != 0 {
 			m := fastIdent(f.lx, src, k+1, f.eol)
 			ext := src[k+1 : m]
@@ -701,7 +703,7 @@ func (p *parser) fastSymbol(f *fastState, o *Operand, i int, name string, addr b
 	if i < f.eol && src[i] == '<' {
 		switch {
 		case i+1 < f.eol && src[i+1] == '>':
-			o.Static = true
+			o.flags |= flagStatic
 			i += 2
 		case i+1 < f.eol && charClass[src[i+1]]&clIdent != 0:
 			j := fastIdent(f.lx, src, i+1, f.eol)
@@ -734,7 +736,7 @@ func (p *parser) fastSymbol(f *fastState, o *Operand, i int, name string, addr b
 	if addr {
 		o.Kind = AddrOp
 	}
-	if r := o.Reg; r != "SB" && r != "FP" && r != "SP" && r != "PC" {
+	if r := o.Reg(); r != "SB" && r != "FP" && r != "SP" && r != "PC" {
 		// sym(R1): a constant whose definition is not known here.
 		p.mx(o).unresolved = o.Sym
 		o.Sym = ""
@@ -884,7 +886,7 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 					return fail()
 				}
 				p.ex(o).args = int64(sz)
-				o.HasArgs = true
+				o.flags |= flagHasArgs
 				i = next
 			}
 			nops++

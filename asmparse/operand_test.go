@@ -318,8 +318,8 @@ func TestMacroChainOperandText(t *testing.T) {
 			var got []string
 			for _, a := range s.Args {
 				got = append(got, a.Text)
-				if a.Reg != "R13" && a.Reg != "R1" {
-					t.Errorf("slow=%v: %s: register %q", slow, a.Text, a.Reg)
+				if a.Reg() != "R13" && a.Reg() != "R1" {
+					t.Errorf("slow=%v: %s: register %q", slow, a.Text, a.Reg())
 				}
 			}
 			if !slices.Equal(got, want[i]) {

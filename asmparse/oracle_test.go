@@ -642,7 +642,7 @@ func (st *oracleStats) samePermuted(arch, pkg string, args []Operand, printed []
 // isBranchTarget reports whether op may be a label that cmd/asm prints as
 // a PC, or not at all before it is defined.
 func isBranchTarget(op *Operand) bool {
-	return op.Kind == NameOp || op.Kind == ConstOp || op.Kind == MemOp && op.Reg == "PC"
+	return op.Kind == NameOp || op.Kind == ConstOp || op.Kind == MemOp && op.Reg() == "PC"
 }
 
 // operandCountExempt reports the instructions whose printed operand count
@@ -693,12 +693,12 @@ func comparePseudo(o oracleInst, p oracleProg, st *oracleStats) string {
 		}
 		fr := &args[len(args)-1]
 		want := "$" + strconv.FormatInt(fr.Val, 10)
-		if fr.HasArgs {
+		if fr.HasArgs() {
 			want += "-" + strconv.FormatInt(fr.Args(), 10)
 		}
 		got := p.args[len(p.args)-1]
 		st.operands += 2
-		if got != want && !(fr.HasArgs == false && strings.HasPrefix(got, want+"-")) {
+		if got != want && !(fr.HasArgs() == false && strings.HasPrefix(got, want+"-")) {
 			return fmt.Sprintf("TEXT frame %s, cmd/asm %s", want, got)
 		}
 	default:
@@ -740,14 +740,14 @@ func (st *oracleStats) compareOperand(arch, pkg string, o *Operand, printed stri
 	case RegOp:
 		return st.sameReg(o, printed), true
 	case MemOp, AddrOp:
-		if o.Reg == "PC" {
+		if o.Reg() == "PC" {
 			// Go prints the branch target's PC, not the written offset.
 			return strings.HasSuffix(printed, "(PC)") || printed == "" || isNumber(printed), false
 		}
 		if o.Unresolved() != "" {
 			return true, false
 		}
-		if o.Kind == MemOp && o.Val == 0 && o.Sym == "" && o.Index() == "" && printed == st.reg(o.Reg) {
+		if o.Kind == MemOp && o.Val == 0 && o.Sym == "" && o.Index() == "" && printed == st.reg(o.Reg()) {
 			// BR (CTR) is printed JMP CTR (ppc64, s390x).
 			return true, true
 		}
@@ -757,7 +757,7 @@ func (st *oracleStats) compareOperand(arch, pkg string, o *Operand, printed stri
 		}
 		return printed == want, true
 	case PairOp:
-		return printed == "("+st.reg(o.Reg)+", "+st.reg(o.Reg2())+")", true
+		return printed == "("+st.reg(o.Reg())+", "+st.reg(o.Reg2())+")", true
 	case FloatOp:
 		if !strings.HasPrefix(printed, "$(") || !strings.HasSuffix(printed, ")") {
 			return false, true
@@ -772,7 +772,7 @@ func (st *oracleStats) compareOperand(arch, pkg string, o *Operand, printed stri
 			regs = append(regs, st.regString(&r))
 		}
 		want := "[" + strings.Join(regs, ",") + "]"
-		if o.HasLane {
+		if o.HasLane() {
 			want += "[" + strconv.FormatInt(o.Lane(), 10) + "]"
 		}
 		return printed == want, true
@@ -829,15 +829,15 @@ func (st *oracleStats) reg(r string) string {
 
 // regString prints a register operand as cmd/internal/obj does.
 func (st *oracleStats) regString(o *Operand) string {
-	s := st.reg(o.Reg)
+	s := st.reg(o.Reg())
 	if e := o.Ext(); e != "" {
 		s += "." + e
 	}
-	if o.HasLane {
+	if o.HasLane() {
 		s += "[" + strconv.FormatInt(o.Lane(), 10) + "]"
 	}
-	if o.Shift != 0 {
-		s += o.Shift.String()
+	if o.Shift() != 0 {
+		s += o.Shift().String()
 		if r := o.ShiftReg(); r != "" {
 			s += st.reg(r)
 		} else {
@@ -857,17 +857,17 @@ func (st *oracleStats) memString(pkg string, o *Operand) string {
 	var b strings.Builder
 	if o.Sym != "" {
 		b.WriteString(qualify(pkg, o.Sym))
-		if o.Static {
+		if o.Static() {
 			b.WriteString("<>")
 		}
 		if o.Val != 0 {
 			fmt.Fprintf(&b, "%+d", o.Val)
 		}
-	} else if o.Val != 0 || o.Reg == "" {
+	} else if o.Val != 0 || o.Reg() == "" {
 		fmt.Fprintf(&b, "%d", o.Val)
 	}
-	if o.Reg != "" {
-		fmt.Fprintf(&b, "(%s)", st.reg(o.Reg))
+	if o.Reg() != "" {
+		fmt.Fprintf(&b, "(%s)", st.reg(o.Reg()))
 	}
 	if r := o.Reg2(); r != "" {
 		// (R1+R2) on ppc64 is printed (R1)(R2).

@@ -335,7 +335,7 @@ func (p *parser) operandText(s *Stmt, i, n int, ts []tok) {
 		}
 		sz, _ := parseInt(p.pp.text(ts[n-1]))
 		p.ex(op).args = int64(sz)
-		op.HasArgs = true
+		op.flags |= flagHasArgs
 		err = p.operand(op, ts[:n-2])
 		op.Text = p.text(ts[:n-2])
 	default:
@@ -467,7 +467,7 @@ func (p *parser) textSize(op *Operand, ts []tok) string {
 		return "bad argument size"
 	}
 	p.ex(op).args = int64(a)
-	op.HasArgs = true
+	op.flags |= flagHasArgs
 	return ""
 }
 
@@ -500,7 +500,8 @@ func (p *parser) fastOperand(op *Operand, ts []tok) bool {
 	switch len(ts) {
 	case 1: // AX
 		if r, ok := reg(&ts[0]); ok {
-			op.Kind, op.Reg = RegOp, r
+			op.Kind = RegOp
+			p.setReg(op, r)
 			return true
 		}
 	case 2: // $8
@@ -514,7 +515,8 @@ func (p *parser) fastOperand(op *Operand, ts []tok) bool {
 	case 3: // (R1)
 		if ts[0].kind == '(' && ts[2].kind == ')' {
 			if r, ok := reg(&ts[1]); ok {
-				op.Kind, op.Reg = MemOp, r
+				op.Kind = MemOp
+				p.setReg(op, r)
 				return true
 			}
 		}
@@ -530,13 +532,15 @@ func (p *parser) fastOperand(op *Operand, ts []tok) bool {
 		case Int:
 			v, err := parseInt(p.pp.text(ts[0]))
 			if err == nil {
-				op.Kind, op.Val, op.Reg = MemOp, int64(v), r
+				op.Kind, op.Val = MemOp, int64(v)
+				p.setReg(op, r)
 				return true
 			}
 		case Ident:
 			sym := p.pp.text(ts[0])
 			if r == "SB" && !p.regs.fast.has(sym) {
-				op.Kind, op.Sym, op.Reg = MemOp, sym, r
+				op.Kind, op.Sym = MemOp, sym
+				p.setReg(op, r)
 				return true
 			}
 		}
@@ -553,7 +557,8 @@ func (p *parser) fastOperand(op *Operand, ts []tok) bool {
 		if err != nil {
 			return false
 		}
-		op.Kind, op.Sym, op.Val, op.Reg = MemOp, sym, int64(v), r
+		op.Kind, op.Sym, op.Val = MemOp, sym, int64(v)
+		p.setReg(op, r)
 		if ts[1].kind == '-' {
 			op.Val = -op.Val
 		}
@@ -572,7 +577,7 @@ func (p *parser) operand(op *Operand, ts []tok) string {
 	prefix := Kind(0)
 	if ts[0].kind == '$' || ts[0].kind == '*' {
 		prefix = ts[0].kind
-		op.Star = prefix == '*'
+		op.setFlag(flagStar, prefix == '*')
 		i++
 	}
 	if i >= len(ts) {
@@ -616,15 +621,17 @@ func (p *parser) operand(op *Operand, ts []tok) string {
 // register parses a register reference with its optional suffix forms:
 // R(10), V1.B16, V1.S[2], R2.UXTW<<2, R1<<3, R1->R2, R1@>3.
 func (p *parser) register(op *Operand, ts []tok, i int) (int, string) {
-	op.Reg = p.pp.text(ts[i])
+	reg := p.pp.text(ts[i])
+	p.setReg(op, reg)
 	i++
-	if i+1 < len(ts) && ts[i].kind == '(' && ts[i+1].kind == Int && !p.regs.fast.has(op.Reg) { // prefix form R(10)
-		op.Reg += p.pp.text(ts[i+1]) // R(10) is R10
+	if i+1 < len(ts) && ts[i].kind == '(' && ts[i+1].kind == Int && !p.regs.fast.has(reg) { // prefix form R(10)
+		reg += p.pp.text(ts[i+1]) // R(10) is R10
+		p.setReg(op, reg)
 		if i+2 >= len(ts) || ts[i+2].kind != ')' {
-			return i, "expected ) in register " + op.Reg
+			return i, "expected ) in register " + reg
 		}
-		if name, ok := p.regs.renamed[op.Reg]; ok {
-			op.Reg = name
+		if name, ok := p.regs.renamed[reg]; ok {
+			p.setReg(op, name)
 		}
 		i += 3
 	}
@@ -635,7 +642,7 @@ func (p *parser) register(op *Operand, ts []tok, i int) (int, string) {
 	if i < len(ts) && ts[i].kind == '[' {
 		e := exprParser{pp: p.pp, ts: ts, i: i + 1}
 		p.mx(op).lane = int64(e.expr())
-		op.HasLane = true
+		op.flags |= flagHasLane
 		if e.err != "" {
 			return e.i, e.err
 		}
@@ -647,12 +654,12 @@ func (p *parser) register(op *Operand, ts []tok, i int) (int, string) {
 	if i < len(ts) {
 		switch k := ts[i].kind; k {
 		case LSH, RSH, ARR, ROT:
-			op.Shift = k
+			op.setShift(k)
 			i++
 			if p.isReg(ts, i) {
 				var r Operand
 				j, err := p.register(&r, ts, i)
-				p.mx(op).shiftReg = r.Reg
+				p.mx(op).shiftReg = r.Reg()
 				return p.shiftedBase(op, ts, j, err)
 			}
 			// The count is an expression, as in cmd/asm's
@@ -677,8 +684,9 @@ func (p *parser) shiftedBase(op *Operand, ts []tok, i int, err string) (int, str
 	if err != "" || j >= len(ts) || ts[j].kind != ')' {
 		return j, "expected (register) after shifted register"
 	}
-	p.ex(op).index = op.Reg
-	op.Kind, op.Reg = MemOp, base.Reg
+	p.ex(op).index = op.Reg()
+	op.Kind = MemOp
+	p.setReg(op, base.Reg())
 	return j + 1, ""
 }
 
@@ -698,7 +706,7 @@ func (p *parser) list(op *Operand, ts []tok, i int) (int, string) {
 		if i, err = p.register(&r, ts, i); err != "" {
 			return i, err
 		}
-		r.Text = r.Reg
+		r.Text = r.Reg()
 		if i < len(ts) && ts[i].kind == '-' && p.isReg(ts, i+1) {
 			var hi Operand
 			if i, err = p.register(&hi, ts, i+1); err != "" {
@@ -719,7 +727,7 @@ func (p *parser) list(op *Operand, ts []tok, i int) (int, string) {
 	if i < len(ts) && ts[i].kind == '[' {
 		e := exprParser{pp: p.pp, ts: ts, i: i + 1}
 		p.mx(op).lane = int64(e.expr())
-		op.HasLane = true
+		op.flags |= flagHasLane
 		if e.err != "" || e.peek() != ']' {
 			return e.i, "bad element index after register list"
 		}
@@ -731,8 +739,8 @@ func (p *parser) list(op *Operand, ts []tok, i int) (int, string) {
 // expandRange turns R3-R5 into R3, R4, R5 when both ends are numbered
 // registers with the same prefix and suffix; otherwise both ends are kept.
 func (p *parser) expandRange(lo, hi Operand) []Operand {
-	pl, nl, okl := splitRegNum(lo.Reg)
-	ph, nh, okh := splitRegNum(hi.Reg)
+	pl, nl, okl := splitRegNum(lo.Reg())
+	ph, nh, okh := splitRegNum(hi.Reg())
 	if !okl || !okh || pl != ph || lo.Ext() != hi.Ext() || nh < nl || nh-nl > 64 {
 		p.setExt(&hi, "-"+hi.Ext())
 		return []Operand{lo, hi}
@@ -740,11 +748,11 @@ func (p *parser) expandRange(lo, hi Operand) []Operand {
 	out := make([]Operand, 0, nh-nl+1)
 	for n := nl; n <= nh; n++ {
 		r := lo
-		r.Reg = pl + strconv.Itoa(n)
-		if name, ok := p.regs.renamed[r.Reg]; ok {
-			r.Reg = name
+		p.setReg(&r, pl+strconv.Itoa(n))
+		if name, ok := p.regs.renamed[r.Reg()]; ok {
+			p.setReg(&r, name)
 		}
-		r.Text = r.Reg
+		r.Text = r.Reg()
 		out = append(out, r)
 	}
 	return out
@@ -771,7 +779,7 @@ func (p *parser) symbol(op *Operand, ts []tok, i int, prefix Kind) (int, string)
 	if i < len(ts) && ts[i].kind == '<' {
 		switch {
 		case i+1 < len(ts) && ts[i+1].kind == '>':
-			op.Static = true
+			op.flags |= flagStatic
 			i += 2
 		case i+2 < len(ts) && ts[i+1].kind == Ident && ts[i+2].kind == '>':
 			p.mx(op).abi = p.pp.text(ts[i+1])
@@ -804,7 +812,7 @@ func (p *parser) symbol(op *Operand, ts []tok, i int, prefix Kind) (int, string)
 	if ts[i].kind != '(' {
 		// Something like name*8 or name<<2: an expression over a
 		// constant name whose definition is not known here.
-		*op = Operand{Pos: op.Pos, Text: op.Text, Star: op.Star}
+		*op = Operand{Pos: op.Pos, Text: op.Text, flags: op.flags & flagStar}
 		return p.constOrMem(op, ts, start, prefix)
 	}
 	op.Kind = MemOp
@@ -812,7 +820,7 @@ func (p *parser) symbol(op *Operand, ts []tok, i int, prefix Kind) (int, string)
 		op.Kind = AddrOp
 	}
 	i, err := p.indirect(op, ts, i)
-	if err == "" && op.Reg != "SB" && op.Reg != "FP" && op.Reg != "SP" && op.Reg != "PC" {
+	if err == "" && op.Reg() != "SB" && op.Reg() != "FP" && op.Reg() != "SP" && op.Reg() != "PC" {
 		// sym(R1): the symbol can only be a constant whose definition
 		// is not known here (a go_asm.h offset such as g_m(R14)).
 		p.mx(op).unresolved = op.Sym
@@ -886,7 +894,7 @@ func (p *parser) indirect(op *Operand, ts []tok, i int) (int, string) {
 	if err != "" {
 		return i, err
 	}
-	op.Reg = base.Reg
+	p.setReg(op, base.Reg())
 	if i < len(ts) {
 		switch ts[i].kind {
 		case '*':
@@ -895,8 +903,9 @@ func (p *parser) indirect(op *Operand, ts []tok, i int) (int, string) {
 				return i, "expected scale after *"
 			}
 			sc, _ := parseInt(p.pp.text(ts[i+1]))
-			p.ex(op).index = op.Reg
-			op.Scale, op.Reg = int8(sc), ""
+			p.ex(op).index = op.Reg()
+			op.Scale = int8(sc)
+			p.setReg(op, "")
 			i += 2
 		case ',', '+':
 			if !p.isReg(ts, i+1) {
@@ -930,10 +939,10 @@ func (p *parser) index(op *Operand, ts []tok, i int) (int, string) {
 	if err != "" {
 		return i, err
 	}
-	p.ex(op).index = idx.Reg
+	p.ex(op).index = idx.Reg()
 	if idx.x != nil {
 		p.mx(op).indexExt = idx.Ext()
-		if idx.Shift == LSH {
+		if idx.Shift() == LSH {
 			p.mx(op).indexShift = idx.ShiftAmt()
 		}
 	}

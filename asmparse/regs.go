@@ -1,6 +1,7 @@
 package asmparse
 
 import (
+	"maps"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -267,10 +268,85 @@ func initRegs() {
 		"s390x":    s390xRegs(),
 		"wasm":     wasmRegs(),
 	}
+	all := map[string]bool{}
 	for _, rs := range regSets {
 		// SP is the pseudo-register of name-off(SP) on every arch.
 		set(rs.names, "SB", "FP", "PC", "SP")
 		rs.fast = newNameSet(rs.names)
+		for name := range rs.names {
+			all[name] = true
+		}
+		for _, name := range rs.renamed {
+			all[name] = true
+		}
+	}
+	regNames = append([]string{""}, slices.Sorted(maps.Keys(all))...)
+	regIDs = newIDSet(regNames)
+}
+
+// regNames are the register names of every arch, each once, by the id an
+// Operand holds (0 is no register); regIDs finds a name's id. Both are
+// made once, by initRegs, before the first parse.
+var (
+	regNames []string
+	regIDs   idSet
+)
+
+// regID returns the id of the register name, or false if regNames does
+// not have it.
+func regID(name string) (uint16, bool) {
+	return regIDs.get(name)
+}
+
+// An idSet maps short strings to ids, as a nameSet holds them: those of up
+// to 8 bytes packed into integers in an open-addressing table.
+type idSet struct {
+	packed []uint64
+	ids    []uint16
+	shift  uint
+	long   map[string]uint16
+}
+
+// newIDSet gives names[i] the id i (names[0] is not added).
+func newIDSet(names []string) idSet {
+	size, shift := 16, uint(60)
+	for size < 4*len(names) {
+		size, shift = size*2, shift-1
+	}
+	set := idSet{packed: make([]uint64, size), ids: make([]uint16, size), shift: shift, long: map[string]uint16{}}
+	for id, name := range names[1:] {
+		if len(name) > 8 || strings.IndexByte(name, 0) >= 0 {
+			set.long[name] = uint16(id + 1)
+			continue
+		}
+		v := packName(name)
+		i := v * nameMul >> shift
+		for set.packed[i] != 0 {
+			i = (i + 1) & uint64(size-1)
+		}
+		set.packed[i], set.ids[i] = v, uint16(id+1)
+	}
+	return set
+}
+
+func (n *idSet) get(s string) (uint16, bool) {
+	if len(s) > 8 || len(s) == 0 {
+		id, ok := n.long[s]
+		return id, ok
+	}
+	v := packName(s)
+	mask := uint64(len(n.packed) - 1)
+	for i := v * nameMul >> n.shift; ; i = (i + 1) & mask {
+		switch n.packed[i&mask] {
+		case v:
+			// s may end in NUL bytes, which do not change v.
+			if (bits.Len64(v)+7)/8 != len(s) {
+				return 0, false
+			}
+			return n.ids[i&mask], true
+		case 0:
+			return 0, false
+		}
 	}
 }
 

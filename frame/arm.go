@@ -243,7 +243,7 @@ func armPC(c *Ctx) {
 		}
 		c.E.Flow = FlowIndirect
 		c.setTarget(Target{Indirect: true, Reg: pc})
-		if a := c.Stmt.Args; c.Op == "MOVW" && a[0].Kind == asmparse.RegOp && c.Arch.Regs.Reg(a[0].Reg) == lr {
+		if a := c.Stmt.Args; c.Op == "MOVW" && a[0].Kind == asmparse.RegOp && c.Arch.Regs.Reg(a[0].Reg()) == lr {
 			c.E.Flow, c.E.Target.Reg = FlowReturn, lr
 		}
 		return
@@ -305,7 +305,7 @@ func armSP(c *Ctx) {
 		e.SP.Tracked = m.Write && w || m.Read && p
 	}
 	if a[0].Kind == asmparse.AddrOp && a[1].Kind == asmparse.RegOp &&
-		c.Arch.Regs.Reg(a[0].Reg) == c.Arch.SP && c.Arch.Regs.Reg(a[1].Reg) == c.Arch.SP && a[0].Unresolved() == "" {
+		c.Arch.Regs.Reg(a[0].Reg()) == c.Arch.SP && c.Arch.Regs.Reg(a[1].Reg()) == c.Arch.SP && a[0].Unresolved() == "" {
 		e.SP = SPChange{Kind: SPDelta, Delta: a[0].Val, Tracked: true}
 	}
 }
@@ -359,7 +359,7 @@ func pairReg(c *Ctx, i int, write bool) {
 	if i >= len(a) || a[i].Kind != asmparse.RegOp {
 		return
 	}
-	r := c.Arch.Regs.Reg(a[i].Reg)
+	r := c.Arch.Regs.Reg(a[i].Reg())
 	if r == NoReg || int(r)+1 >= len(c.Arch.Regs.Regs) {
 		return
 	}
@@ -385,7 +385,7 @@ func spFromOther(c *Ctx) {
 	}
 	rf := c.Arch.Regs
 	if a[0].Kind == asmparse.ImmOp && a[1].Kind == asmparse.RegOp && a[2].Kind == asmparse.RegOp &&
-		rf.Reg(a[2].Reg) == c.Arch.SP && rf.Reg(a[1].Reg) != c.Arch.SP {
+		rf.Reg(a[2].Reg()) == c.Arch.SP && rf.Reg(a[1].Reg()) != c.Arch.SP {
 		c.E.SP = SPChange{Kind: SPUnknown, Tracked: true}
 	}
 }

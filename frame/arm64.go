@@ -239,7 +239,7 @@ func (c *Ctx) arm64ZeroBlock() {
 	}
 	switch args[0].Sym {
 	case "ZVA", "GVA", "GZVA":
-		c.E.Mem = append(c.E.Mem, Mem{Base: BaseReg, Reg: c.Arch.Regs.Reg(args[1].Reg), OffOK: true, Write: true, Arg: 1, Text: args[1].Text})
+		c.E.Mem = append(c.E.Mem, Mem{Base: BaseReg, Reg: c.Arch.Regs.Reg(args[1].Reg()), OffOK: true, Write: true, Arg: 1, Text: args[1].Text})
 	}
 }
 
@@ -260,12 +260,12 @@ func (c *Ctx) arm64Structures() {
 		a := &c.Stmt.Args[i]
 		switch a.Kind {
 		case asmparse.ListOp:
-			regs, lane = a.List(), a.HasLane
+			regs, lane = a.List(), a.HasLane()
 			if lane {
 				c.arm64ListLane(a)
 			}
 		case asmparse.RegOp:
-			regs, lane = []asmparse.Operand{*a}, a.HasLane
+			regs, lane = []asmparse.Operand{*a}, a.HasLane()
 		}
 	}
 	size := 0
@@ -304,7 +304,7 @@ func (c *Ctx) arm64ListLane(a *asmparse.Operand) {
 	}
 	es := arm64ElemSize(list[0].Ext())
 	for _, r := range list {
-		reg := c.Arch.Regs.Reg(r.Reg)
+		reg := c.Arch.Regs.Reg(r.Reg())
 		for _, refs := range [][]RegRef{c.E.Reads, c.E.Writes} {
 			for i := range refs {
 				if refs[i].Reg == reg {
@@ -357,7 +357,7 @@ func (c *Ctx) arm64RegSizes() {
 		if acc.size == 0 || !acc.read {
 			continue
 		}
-		for _, name := range []string{a.Reg, a.Reg2()} {
+		for _, name := range []string{a.Reg(), a.Reg2()} {
 			reg := rf.Reg(name)
 			for j := range e.Reads {
 				if e.Reads[j].Reg == reg && e.Reads[j].Off == 0 {
@@ -369,7 +369,7 @@ func (c *Ctx) arm64RegSizes() {
 	partial := false
 	if n := len(c.Stmt.Args); n > 0 {
 		last := &c.Stmt.Args[n-1]
-		partial = last.HasLane && (last.Kind == asmparse.RegOp || last.Kind == asmparse.ListOp)
+		partial = last.HasLane() && (last.Kind == asmparse.RegOp || last.Kind == asmparse.ListOp)
 	}
 	for i := range e.Writes {
 		w := &e.Writes[i]
@@ -410,10 +410,10 @@ func (c *Ctx) arm64SP() {
 	}
 	args, a := c.Stmt.Args, c.Arch
 	n := len(args)
-	if n < 2 || args[0].Kind != asmparse.ImmOp || args[n-1].Kind != asmparse.RegOp || !a.isSP(args[n-1].Reg) {
+	if n < 2 || args[0].Kind != asmparse.ImmOp || args[n-1].Kind != asmparse.RegOp || !a.isSP(args[n-1].Reg()) {
 		return
 	}
-	other := n == 3 && !a.isSP(args[1].Reg)
+	other := n == 3 && !a.isSP(args[1].Reg())
 	switch {
 	case args[0].Unresolved() != "":
 		c.E.SP = SPChange{Kind: SPUnknown, Tracked: true}

@@ -304,14 +304,14 @@ func arm64OperandText(op *asmparse.Operand) (string, bool) {
 		}
 		return op.Sym, true
 	case asmparse.PairOp:
-		return fmt.Sprintf("(%s, %s)", op.Reg, op.Reg2()), true
+		return fmt.Sprintf("(%s, %s)", op.Reg(), op.Reg2()), true
 	case asmparse.ListOp:
 		var regs []string
 		for _, r := range op.List() {
 			regs = append(regs, arm64RegText(&r))
 		}
 		text := "[" + strings.Join(regs, ", ") + "]"
-		if op.HasLane {
+		if op.HasLane() {
 			text += fmt.Sprintf("[%d]", op.Lane())
 		}
 		return text, true
@@ -323,7 +323,7 @@ func arm64OperandText(op *asmparse.Operand) (string, bool) {
 		sym := op.Sym
 		if sym != "" {
 			b.WriteString(sym)
-			if op.Static {
+			if op.Static() {
 				b.WriteString("<>")
 			}
 			if v := val(); v != 0 {
@@ -332,8 +332,8 @@ func arm64OperandText(op *asmparse.Operand) (string, bool) {
 		} else if v := val(); v != 0 {
 			fmt.Fprintf(&b, "%d", v)
 		}
-		if op.Reg != "" {
-			fmt.Fprintf(&b, "(%s)", op.Reg)
+		if op.Reg() != "" {
+			fmt.Fprintf(&b, "(%s)", op.Reg())
 		}
 		if op.Index() != "" {
 			b.WriteString("(" + op.Index())
@@ -355,15 +355,15 @@ func arm64OperandText(op *asmparse.Operand) (string, bool) {
 
 // arm64RegText prints a register operand: R1, V1.B16, V1.S[2], R1<<3, R2.UXTW<<2.
 func arm64RegText(op *asmparse.Operand) string {
-	text := op.Reg
+	text := op.Reg()
 	if ext := op.Ext(); ext != "" {
 		text += "." + ext
 	}
-	if op.HasLane {
+	if op.HasLane() {
 		text += fmt.Sprintf("[%d]", op.Lane())
 	}
-	if op.Shift != asmparse.EOF {
-		text += op.Shift.String()
+	if op.Shift() != asmparse.EOF {
+		text += op.Shift().String()
 		if r := op.ShiftReg(); r != "" {
 			text += r
 		} else {

@@ -90,12 +90,12 @@ func arm64UsesTmp(c *Ctx) bool {
 		// A logical immediate cannot name ZR as destination (register 31
 		// is RSP there), so AND $1, ZR takes the REGTMP row as well.
 		if last := &args[len(args)-1]; !strings.HasPrefix(op, "TST") && !strings.HasPrefix(op, "ANDS") && !strings.HasPrefix(op, "BICS") &&
-			last.Kind == asmparse.RegOp && last.Reg == "ZR" {
+			last.Kind == asmparse.RegOp && last.Reg() == "ZR" {
 			return true
 		}
 		return !asm7isbitcon(arm64BitconValue(v, w))
 	case op == "VMOVS" || op == "VMOVD" || op == "VMOVQ":
-		return args[0].Kind == asmparse.ImmOp || args[0].Kind == asmparse.MemOp && args[0].Reg == "SB"
+		return args[0].Kind == asmparse.ImmOp || args[0].Kind == asmparse.MemOp && args[0].Reg() == "SB"
 	}
 	return false
 }
@@ -190,10 +190,10 @@ func arm64MemUsesTmp(c *Ctx) bool {
 		a := &args[i]
 		switch a.Kind {
 		case asmparse.MemOp:
-			if a.Reg == "SB" {
+			if a.Reg() == "SB" {
 				return true // cases 64, 65, 87, 88; a TLS symbol: case 70 with -shared
 			}
-			if c.WriteBack || a.Index() != "" || a.Unresolved() != "" || a.Reg == "FP" || a.Reg == "SP" || a.Reg == "" {
+			if c.WriteBack || a.Index() != "" || a.Unresolved() != "" || a.Reg() == "FP" || a.Reg() == "SP" || a.Reg() == "" {
 				return false
 			}
 			sizes := c.arm64TmpSizes()
@@ -204,7 +204,7 @@ func arm64MemUsesTmp(c *Ctx) bool {
 		case asmparse.AddrOp:
 			// MOVD $off(Rn), Rd: AACON (one ADD/SUB), AACON2 (two ADDs,
 			// NOTUSETMP) or LACON (literal in REGTMP, case 34); aclass.
-			if a.Reg == "SB" || a.Reg == "FP" || a.Reg == "SP" || a.Reg == "" || a.Unresolved() != "" {
+			if a.Reg() == "SB" || a.Reg() == "FP" || a.Reg() == "SP" || a.Reg() == "" || a.Unresolved() != "" {
 				return false
 			}
 			v := a.Val

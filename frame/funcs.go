@@ -186,16 +186,16 @@ func initFunc(fn *Func, f *asmparse.File, a *Arch, i int) {
 	s := &f.Stmts[i]
 	fn.Arch, fn.File, fn.Text = a, f, i
 	flags, frame, ok := s.TextFlags()
-	if !ok || s.Args[0].Kind != asmparse.MemOp || s.Args[0].Reg != "SB" {
+	if !ok || s.Args[0].Kind != asmparse.MemOp || s.Args[0].Reg() != "SB" {
 		fn.Bad = true
 	}
 	if len(s.Args) > 0 {
 		sym := &s.Args[0]
-		fn.Sym, fn.ABI, fn.Static = sym.Sym, sym.ABI(), sym.Static
+		fn.Sym, fn.ABI, fn.Static = sym.Sym, sym.ABI(), sym.Static()
 		fn.Pkg, fn.Name, fn.Dot = SplitSym(sym.Sym)
 	}
 	if frame != nil && frame.Kind == asmparse.TextSizeOp {
-		fn.Frame, fn.Args, fn.HasArgs = frame.Val, frame.Args(), frame.HasArgs
+		fn.Frame, fn.Args, fn.HasArgs = frame.Val, frame.Args(), frame.HasArgs()
 	}
 	fn.FlagsOK = true
 	if flags != nil {

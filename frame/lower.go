@@ -330,13 +330,13 @@ func (c *Ctx) operand(i int, acc access) {
 	}
 	switch op.Kind {
 	case asmparse.RegOp:
-		if !op.HasLane && op.Ext() == "" && op.ShiftReg() == "" {
+		if !op.HasLane() && op.Ext() == "" && op.ShiftReg() == "" {
 			// regOperand, for a plain register.
 			var size uint8
 			if acc.size > 0 && acc.size < 256 {
 				size = uint8(acc.size)
 			}
-			ref, ok := regGet(c.Arch.regs, op.Reg)
+			ref, ok := regGet(c.Arch.regs, op.Reg())
 			c.addRef(ref, ok, acc, 0, size)
 			return
 		}
@@ -348,20 +348,20 @@ func (c *Ctx) operand(i int, acc access) {
 			c.regOperand(&r, acc)
 		}
 	case asmparse.PairOp:
-		c.regAccess(op.Reg, acc, 0, 0)
+		c.regAccess(op.Reg(), acc, 0, 0)
 		c.regAccess(op.Reg2(), acc, 0, 0)
 	}
 }
 
 func (c *Ctx) regOperand(op *asmparse.Operand, acc access) {
 	var off, size uint8
-	if c.Arch.VecPart != nil && (op.Ext() != "" || op.HasLane) {
-		off, size = c.Arch.VecPart(op.Ext(), op.Lane(), op.HasLane)
+	if c.Arch.VecPart != nil && (op.Ext() != "" || op.HasLane()) {
+		off, size = c.Arch.VecPart(op.Ext(), op.Lane(), op.HasLane())
 	}
 	if size == 0 && acc.size > 0 && acc.size < 256 {
 		size = uint8(acc.size)
 	}
-	c.regAccess(op.Reg, acc, off, size)
+	c.regAccess(op.Reg(), acc, off, size)
 	if sr := op.ShiftReg(); sr != "" {
 		c.regAccess(sr, access{read: true}, 0, 0)
 	}
@@ -444,7 +444,7 @@ func (c *Ctx) base(op *asmparse.Operand) (MemBase, Reg) {
 // baseRef classifies the base of a memory operand and, for BaseReg and
 // BaseSP, also returns Regs.Lookup(op.Reg).
 func (c *Ctx) baseRef(op *asmparse.Operand) (MemBase, Reg, RegRef, bool) {
-	switch op.Reg {
+	switch op.Reg() {
 	case "SB":
 		return BaseSB, NoReg, RegRef{}, false
 	case "FP":
@@ -460,7 +460,7 @@ func (c *Ctx) baseRef(op *asmparse.Operand) (MemBase, Reg, RegRef, bool) {
 		}
 		return BasePseudoSP, NoReg, RegRef{}, false
 	}
-	ref, ok := regGet(c.Arch.regs, op.Reg)
+	ref, ok := regGet(c.Arch.regs, op.Reg())
 	if r := ref.Reg; r == c.Arch.SP && r != NoReg {
 		return BaseSP, r, ref, ok
 	}
@@ -497,7 +497,7 @@ func (c *Ctx) target(i int) {
 		case BasePC:
 			c.setTarget(Target{PCRel: int(op.Val), HasPCRel: true})
 		case BaseSB:
-			c.setTarget(Target{Sym: op.Sym, ABI: op.ABI(), Static: op.Static})
+			c.setTarget(Target{Sym: op.Sym, ABI: op.ABI(), Static: op.Static()})
 			if e.Flow == FlowJump || e.Flow == FlowReturn {
 				e.Flow = FlowTailCall
 			}
@@ -509,8 +509,8 @@ func (c *Ctx) target(i int) {
 			}
 		}
 	case asmparse.RegOp:
-		c.setTarget(Target{Indirect: true, Reg: c.Arch.Regs.Reg(op.Reg)})
-		c.regAccess(op.Reg, access{read: true}, 0, 0)
+		c.setTarget(Target{Indirect: true, Reg: c.Arch.Regs.Reg(op.Reg())})
+		c.regAccess(op.Reg(), access{read: true}, 0, 0)
 		if e.Flow == FlowJump {
 			e.Flow = FlowIndirect
 		}
@@ -526,10 +526,10 @@ func (c *Ctx) spArith() {
 		return
 	}
 	dst, src := &args[len(args)-1], &args[0]
-	if dst.Kind != asmparse.RegOp || c.Arch.SP == NoReg || !c.Arch.isSP(dst.Reg) {
+	if dst.Kind != asmparse.RegOp || c.Arch.SP == NoReg || !c.Arch.isSP(dst.Reg()) {
 		return
 	}
-	if len(args) == 3 && !c.Arch.isSP(args[1].Reg) {
+	if len(args) == 3 && !c.Arch.isSP(args[1].Reg()) {
 		return // ADD $c, R1, RSP: SP = R1 + c
 	}
 	if src.Kind != asmparse.ImmOp || src.Unresolved() != "" {
@@ -570,7 +570,7 @@ func (c *Ctx) finishSP() {
 		e.SP = SPChange{Kind: SPUnknown}
 	}
 	args := c.Stmt.Args
-	if n := len(args); n > 0 && !a.NoSPWrite && args[n-1].Kind == asmparse.RegOp && !e.SP.Tracked && a.isSP(args[n-1].Reg) {
+	if n := len(args); n > 0 && !a.NoSPWrite && args[n-1].Kind == asmparse.RegOp && !e.SP.Tracked && a.isSP(args[n-1].Reg()) {
 		e.SP.SPWrite = true
 	}
 }

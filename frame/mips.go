@@ -150,7 +150,7 @@ func mipsSpecial(c *Ctx) {
 	switch c.Op {
 	case "MOVWL", "MOVWR", "MOVVL", "MOVVR":
 		if a := c.Stmt.Args[1]; a.Kind == asmparse.RegOp {
-			if r, ok := c.Arch.Regs.Lookup(a.Reg); ok {
+			if r, ok := c.Arch.Regs.Lookup(a.Reg()); ok {
 				c.E.Reads = append(c.E.Reads, r)
 			}
 		}

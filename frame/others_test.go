@@ -313,7 +313,7 @@ func (st *coverStats) report(t *testing.T, fset *token.FileSet, s *asmparse.Stmt
 // (not n(PC), which is a branch target).
 func hasMemOperand(s *asmparse.Stmt) bool {
 	for _, a := range s.Args {
-		if a.Kind == asmparse.MemOp && a.Reg != "PC" {
+		if a.Kind == asmparse.MemOp && a.Reg() != "PC" {
 			return true
 		}
 	}

@@ -223,7 +223,7 @@ func riscv64Special(c *Ctx) {
 	}
 	if (c.Op == "JAL" || c.Op == "JALR") && len(c.Stmt.Args) == 2 {
 		link := c.Stmt.Args[0]
-		if link.Kind == asmparse.RegOp && c.Arch.Regs.Info(c.Arch.Regs.Reg(link.Reg)).Class == ClassZero {
+		if link.Kind == asmparse.RegOp && c.Arch.Regs.Info(c.Arch.Regs.Reg(link.Reg())).Class == ClassZero {
 			e := c.E
 			switch {
 			case e.Target.Sym != "":

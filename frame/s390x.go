@@ -270,9 +270,9 @@ func s390xMask(c *Ctx) {
 func s390xMulti(c *Ctx) {
 	a := c.Stmt.Args
 	store := c.Op == "STMG" || c.Op == "STMY" || c.Op == "VSTM"
-	first, last := a[1].Reg, a[2].Reg // LMG mem, Rfirst, Rlast
+	first, last := a[1].Reg(), a[2].Reg() // LMG mem, Rfirst, Rlast
 	if store {
-		first, last = a[0].Reg, a[1].Reg // STMG Rfirst, Rlast, mem
+		first, last = a[0].Reg(), a[1].Reg() // STMG Rfirst, Rlast, mem
 	}
 	prefix, count, per := "R", 16, 8
 	switch c.Op {

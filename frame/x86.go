@@ -710,7 +710,7 @@ func (t *x86Table) applyInfo(c *Ctx, info *x86Info) {
 	}
 	if info.merge {
 		n := len(args)
-		masked := n >= 2 && args[n-2].Kind == asmparse.RegOp && c.Arch.Regs.Info(c.Arch.Regs.Reg(args[n-2].Reg)).Class == ClassMask
+		masked := n >= 2 && args[n-2].Kind == asmparse.RegOp && c.Arch.Regs.Info(c.Arch.Regs.Reg(args[n-2].Reg())).Class == ClassMask
 		if !masked || strings.Contains(c.Stmt.Suffix, ".Z") {
 			dropRead(c, &args[n-1])
 		}
@@ -726,7 +726,7 @@ func memSize(mr x86MemRule, args []asmparse.Operand, i int) int {
 	case mr.ref == x86RefIndex:
 		ref = args[i].Index()
 	case mr.ref < len(args) && args[mr.ref].Kind == asmparse.RegOp:
-		ref = args[mr.ref].Reg
+		ref = args[mr.ref].Reg()
 	}
 	n := x86VecSize(ref)
 	switch {
@@ -762,7 +762,7 @@ func dropRead(c *Ctx, op *asmparse.Operand) {
 	if op.Kind != asmparse.RegOp {
 		return
 	}
-	ref, ok := c.Arch.Regs.Lookup(op.Reg)
+	ref, ok := c.Arch.Regs.Lookup(op.Reg())
 	if !ok {
 		return
 	}
@@ -811,7 +811,7 @@ func adjsp(c *Ctx) {
 // leaSP lowers LEAQ n(SP), SP: SP += n, not tracked by the assembler.
 func leaSP(c *Ctx) {
 	args := c.Stmt.Args
-	if len(args) != 2 || args[1].Kind != asmparse.RegOp || !c.Arch.isSP(args[1].Reg) {
+	if len(args) != 2 || args[1].Kind != asmparse.RegOp || !c.Arch.isSP(args[1].Reg()) {
 		return
 	}
 	if len(c.E.Mem) == 1 {
@@ -827,7 +827,7 @@ func leaSP(c *Ctx) {
 func movScalar(c *Ctx) {
 	args := c.Stmt.Args
 	if len(args) == 2 && args[0].Kind == asmparse.RegOp && args[1].Kind == asmparse.RegOp {
-		if r, ok := c.Arch.Regs.Lookup(args[1].Reg); ok {
+		if r, ok := c.Arch.Regs.Lookup(args[1].Reg()); ok {
 			c.E.Reads = append(c.E.Reads, r)
 		}
 	}
@@ -891,7 +891,7 @@ func (t *x86Table) vzero(c *Ctx) {
 func spWrite(c *Ctx) {
 	args := c.Stmt.Args
 	n := len(args)
-	if n == 0 || args[n-1].Kind != asmparse.RegOp || !c.Arch.isSP(args[n-1].Reg) {
+	if n == 0 || args[n-1].Kind != asmparse.RegOp || !c.Arch.isSP(args[n-1].Reg()) {
 		return
 	}
 	switch c.Op {

@@ -304,10 +304,10 @@ func x86Canon(a *Arch, s *asmparse.Stmt) (string, bool) {
 		op := &s.Args[i]
 		switch op.Kind {
 		case asmparse.RegOp:
-			if op.Reg == "TLS" {
+			if op.Reg() == "TLS" {
 				return "", false
 			}
-			ops = append(ops, op.Reg)
+			ops = append(ops, op.Reg())
 		case asmparse.ImmOp:
 			v := op.Val
 			if op.Unresolved() != "" {
@@ -327,12 +327,12 @@ func x86Canon(a *Arch, s *asmparse.Stmt) (string, bool) {
 			if len(l) == 0 {
 				return "", false
 			}
-			ops = append(ops, "["+l[0].Reg+"-"+l[len(l)-1].Reg+"]")
+			ops = append(ops, "["+l[0].Reg()+"-"+l[len(l)-1].Reg()+"]")
 		case asmparse.MemOp:
-			if op.Reg == "TLS" || op.Index() == "TLS" || op.Index() == "FS" || op.Index() == "GS" {
+			if op.Reg() == "TLS" || op.Index() == "TLS" || op.Index() == "FS" || op.Index() == "GS" {
 				return "", false // thread-local: the assembler rewrites it
 			}
-			if s.Op == "CALL" && op.Reg == "PC" {
+			if s.Op == "CALL" && op.Reg() == "PC" {
 				ops = append(ops, "x86sym(SB)")
 				break
 			}
@@ -348,7 +348,7 @@ func x86Canon(a *Arch, s *asmparse.Stmt) (string, bool) {
 }
 
 func x86CanonMem(a *Arch, op *asmparse.Operand, base string) string {
-	if op.Reg == "PC" {
+	if op.Reg() == "PC" {
 		return "1(PC)"
 	}
 	off := op.Val
@@ -363,10 +363,10 @@ func x86CanonMem(a *Arch, op *asmparse.Operand, base string) string {
 		}
 		idx = fmt.Sprintf("(%s*%d)", op.Index(), scale)
 	}
-	if op.Reg == "SB" && idx == "" {
+	if op.Reg() == "SB" && idx == "" {
 		return fmt.Sprintf("x86sym%+d(SB)", off)
 	}
-	b := op.Reg
+	b := op.Reg()
 	if r, ok := a.Regs.Lookup(b); !ok || a.Regs.Info(r.Reg).Class != ClassGP || b == "SP" && op.Sym != "" {
 		b = base
 	}
