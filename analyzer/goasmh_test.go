@@ -127,7 +127,7 @@ func macroString(m *asmparse.Macro) string {
 func stmtString(pos func(token.Pos) string, f *asmparse.File, i int) string {
 	s := &f.Stmts[i]
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s%s bad=%v", pos(s.Pos), s.Op, s.Suffix, s.Bad)
+	fmt.Fprintf(&b, "%s %s%s bad=%v", pos(s.Pos), s.Op, s.Suffix(), s.Bad)
 	for _, l := range f.StmtLabels(i) {
 		fmt.Fprintf(&b, " label %s@%s", l.Name, pos(l.Pos))
 	}
@@ -143,7 +143,7 @@ func stmtString(pos func(token.Pos) string, f *asmparse.File, i int) string {
 
 func operandString(b *strings.Builder, pos func(token.Pos) string, o *asmparse.Operand) {
 	fmt.Fprintf(b, "%v %v %d %v %v %v %v %s %q %q %q %q %d %q %q %q %q %d %q %d %d %d %v %q %q [",
-		o.Kind, o.Shift(), o.Scale, o.Star(), o.Static(), o.HasLane(), o.HasArgs(), pos(o.Pos), o.Text, o.Reg(), o.Sym, o.Index(), o.Val,
+		o.Kind, o.Shift(), o.Scale, o.Star(), o.Static(), o.HasLane(), o.HasArgs(), pos(o.Pos), o.Text, o.Reg(), o.Sym(), o.Index(), o.Val,
 		o.Reg2(), o.Ext(), o.ABI(), o.ShiftReg(), o.ShiftAmt(), o.IndexExt(), o.IndexShift(), o.Lane(), o.Args(), o.Float(), o.Str(), o.Unresolved())
 	for _, r := range o.List() {
 		operandString(b, pos, &r)

@@ -202,8 +202,8 @@ func (rc *regCtx) eachFuncRef(ref func(f *File, stmt int, a *asmparse.Operand, f
 			}
 			for j := range s.Args {
 				a := &s.Args[j]
-				if (a.Kind == asmparse.MemOp || a.Kind == asmparse.AddrOp) && a.Reg() == "SB" && a.Sym != "" {
-					if fn := rc.idx.byKey[rc.idx.key(f.Name, a.Sym, a.Static(), a.ABI())]; fn != nil {
+				if (a.Kind == asmparse.MemOp || a.Kind == asmparse.AddrOp) && a.Reg() == "SB" && a.Sym() != "" {
+					if fn := rc.idx.byKey[rc.idx.key(f.Name, a.Sym(), a.Static(), a.ABI())]; fn != nil {
 						ref(f, i, a, fn)
 					}
 				}

@@ -125,7 +125,7 @@ func funcdata(fn *frame.Func) map[int64]string {
 			continue
 		}
 		if _, dup := out[s.Args[0].Val]; !dup {
-			out[s.Args[0].Val] = s.Args[1].Sym
+			out[s.Args[0].Val] = s.Args[1].Sym()
 		}
 	}
 	return out

@@ -21,7 +21,7 @@ import (
 func widthFix(f *File, fn *frame.Func, e frame.Inst, m *frame.Mem, v *abi.Var) []analysis.SuggestedFix {
 	s := &f.Stmts[e.Stmt]
 	moves := widthMoves[fn.Arch.Name]
-	if moves == nil || s.Exp != nil || s.Suffix != "" || len(s.Args) != 2 || m.Arg != 0 && m.Arg != 1 || !v.Kind.IsSize() {
+	if moves == nil || s.Exp != nil || s.Suffix() != "" || len(s.Args) != 2 || m.Arg != 0 && m.Arg != 1 || !v.Kind.IsSize() {
 		return nil
 	}
 	load := m.Read && !m.Write

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"sort"
 	"strings"
+	"unsafe"
 )
 
 // A File is one parsed assembly file: its statements in order, after
@@ -77,20 +78,48 @@ func (f *File) StmtLabels(i int) []Label {
 // The labels before it are in File.Labels (File.StmtLabels). Labels at the
 // very end of the input mark a Stmt with an empty Op.
 type Stmt struct {
-	Pos    token.Pos  // of the mnemonic, or of the outermost macro invocation
-	Op     string     // the mnemonic as written: "MOVQ", "TEXT", "VLD1"
-	Suffix string     // everything written after the mnemonic's first '.', with the dots: ".P", ".EQ", ".Z.BCST"
-	Args   []Operand  // the operands in source order
-	Exp    *Expansion // the macro expansion the mnemonic came from, or nil
-	Bad    bool       // report whether a syntax error was found in the statement
+	Pos  token.Pos  // of the mnemonic, or of the outermost macro invocation
+	Op   string     // the mnemonic as written: "MOVQ", "TEXT", "VLD1" (its suffix follows it in memory: Suffix)
+	Args []Operand  // the operands in source order
+	Exp  *Expansion // the macro expansion the mnemonic came from, or nil
+	// sufLen is the length of the suffix, the bytes that follow Op's in
+	// memory (the parser makes them so), which keeps Stmt at 64 bytes.
+	sufLen uint16
+	Bad    bool // report whether a syntax error was found in the statement
+}
+
+// Suffix returns everything written after the mnemonic's first '.', with
+// the dots: ".P", ".EQ", ".Z.BCST".
+func (s *Stmt) Suffix() string {
+	if s.sufLen == 0 {
+		return ""
+	}
+	return s.Mnemonic()[len(s.Op):]
 }
 
 // Mnemonic returns the mnemonic with its suffix, as written: "MOVD.W".
 func (s *Stmt) Mnemonic() string {
-	if s.Suffix == "" {
+	if s.sufLen == 0 {
 		return s.Op
 	}
-	return s.Op + s.Suffix
+	return unsafe.String(unsafe.StringData(s.Op), len(s.Op)+int(s.sufLen))
+}
+
+// setSuffix sets the suffix of s, whose Op is set, to sfx, and reports
+// whether it could (a suffix of 64 KB cannot be). If sfx does not follow
+// Op in memory, Op is moved to a copy of the two, one after the other.
+func (s *Stmt) setSuffix(sfx string) bool {
+	switch {
+	case sfx == "":
+		s.sufLen = 0
+		return true
+	case len(sfx) > 1<<16-1:
+		return false
+	case uintptr(unsafe.Pointer(unsafe.StringData(sfx))) != uintptr(unsafe.Pointer(unsafe.StringData(s.Op)))+uintptr(len(s.Op)):
+		s.Op = (s.Op + sfx)[:len(s.Op)]
+	}
+	s.sufLen = uint16(len(sfx))
+	return true
 }
 
 // An OpKind classifies an operand by its syntactic form.
@@ -142,20 +171,22 @@ func (k OpKind) String() string { return opKindNames[k] }
 // not a number after macro expansion (a go_asm.h constant that could not be
 // computed, say); Val is then not known.
 //
-// (The fields are packed to keep Operand small, 64 bytes: a File has one
+// (The fields are packed to keep Operand small, 48 bytes: a File has one
 // per operand. The register is an index in the table of every arch's
-// register names, the flags and the shift one byte.)
+// register names, the flags and the shift one byte, and the symbol a part
+// of Text.)
 type Operand struct {
 	Kind    OpKind
 	Scale   int8
 	flags   opFlags
 	extCode uint8  // the register suffix, when one of extNames; else in x
 	reg     uint16 // Reg: regNames[reg], or x.reg if regInExtra
-	Pos     token.Pos
-	Text    string // the operand as written at the use site
-	Sym     string
-	Val     int64
-	x       *opExtra
+	// Sym is Text[symOff:symOff+symLen], or x.sym if flagSymInExtra.
+	symOff, symLen uint8
+	Pos            token.Pos
+	Text           string // the operand as written at the use site
+	Val            int64
+	x              *opExtra
 }
 
 // opFlags are an Operand's flags, and its shift kind in bits 4–6 (an
@@ -163,11 +194,12 @@ type Operand struct {
 type opFlags uint8
 
 const (
-	flagStar    opFlags = 1 << iota // written with a '*' prefix
-	flagStatic                      // sym<>
-	flagHasLane                     // V1.S[2], [V1.S, V2.S][1]
-	flagHasArgs                     // TEXT's $frame-args, DATA's /size
-	shiftShift  = 4
+	flagStar       opFlags = 1 << iota // written with a '*' prefix
+	flagStatic                         // sym<>
+	flagHasLane                        // V1.S[2], [V1.S, V2.S][1]
+	flagHasArgs                        // TEXT's $frame-args, DATA's /size
+	shiftShift     = 4
+	flagSymInExtra = 1 << 7 // Sym is x.sym
 )
 
 var shiftKinds = [...]Kind{0, LSH, RSH, ARR, ROT}
@@ -187,6 +219,35 @@ func (o *Operand) Reg() string {
 		return ""
 	}
 	return regNames[o.reg]
+}
+
+// Sym returns the symbol of a MemOp or AddrOp with its package qualifier
+// as written ("·foo", "runtime·x"), or the name of a NameOp.
+func (o *Operand) Sym() string {
+	if o.flags&flagSymInExtra != 0 {
+		return o.x.sym
+	}
+	return o.Text[o.symOff : o.symOff+o.symLen]
+}
+
+// setSym sets the symbol to sym, which must be "" or, but for rare
+// operands, a part of o.Text as it is then (Text must be set first).
+func (p *parser) setSym(o *Operand, sym string) {
+	if i := strings.Index(o.Text, sym); sym == "" || i >= 0 && i+len(sym) <= 255 {
+		o.setSymAt(max(i, 0), len(sym))
+		return
+	}
+	o.symOff, o.symLen = 0, 0
+	p.ex(o).sym = sym
+	o.flags |= flagSymInExtra
+}
+
+// setSymAt sets the symbol to o.Text[off:off+n], which Text need not
+// hold yet if the caller sets it so that it does; off+n must be at most
+// 255.
+func (o *Operand) setSymAt(off, n int) {
+	o.symOff, o.symLen = uint8(off), uint8(n)
+	o.flags &^= flagSymInExtra
 }
 
 // Shift returns LSH, RSH, ARR or ROT for a shifted register, else 0.
@@ -239,6 +300,7 @@ func (o *Operand) setShift(k Kind) {
 type opExtra struct {
 	ext, reg2, index string
 	reg              string // a register name not in regNames
+	sym              string // a symbol that is not a part of Text
 	args             int64
 	more             *opMore
 }

@@ -35,8 +35,8 @@ func describe(o *Operand) string {
 			add("shift=%s%d", o.Shift(), o.ShiftAmt())
 		}
 	}
-	if o.Sym != "" {
-		add("sym=%s", o.Sym)
+	if o.Sym() != "" {
+		add("sym=%s", o.Sym())
 	}
 	if o.Static() {
 		add("static")

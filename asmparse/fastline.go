@@ -537,6 +537,7 @@ func (p *parser) fastTextSize(f *fastState, o *Operand, i int) (int, bool) {
 // read them; it returns the end of the operand, without its Text and Pos.
 func (p *parser) fastOpText(f *fastState, o *Operand, i int) (int, bool) {
 	src := f.src
+	start := i // of the operand, and of its Text
 	addr := false
 	if src[i] == '$' {
 		addr = true
@@ -593,7 +594,7 @@ func (p *parser) fastOpText(f *fastState, o *Operand, i int) (int, bool) {
 			if p.regs.prefixes[name] && j < f.eol && src[j] == '(' {
 				return i, false // R(10)
 			}
-			return p.fastSymbol(f, o, j, name, addr)
+			return p.fastSymbol(f, o, j, name, i-start, addr)
 		}
 	}
 	// A constant expression, then maybe (R1).
@@ -696,10 +697,16 @@ func (p *parser) fastList(f *fastState, o *Operand, i int) (int, bool) {
 }
 
 // fastSymbol reads the rest of sym[<>|<ABI>][±off][(R)(R*s)] after the
-// name at src[:i].
-func (p *parser) fastSymbol(f *fastState, o *Operand, i int, name string, addr bool) (int, bool) {
+// name at src[:i], which is at off in the operand's Text (set by the
+// caller once the operand is read).
+func (p *parser) fastSymbol(f *fastState, o *Operand, i int, name string, off int, addr bool) (int, bool) {
 	src := f.src
-	o.Sym = name
+	if off+len(name) <= 255 {
+		o.setSymAt(off, len(name))
+	} else {
+		p.ex(o).sym = name
+		o.flags |= flagSymInExtra
+	}
 	if i < f.eol && src[i] == '<' {
 		switch {
 		case i+1 < f.eol && src[i+1] == '>':
@@ -738,8 +745,8 @@ func (p *parser) fastSymbol(f *fastState, o *Operand, i int, name string, addr b
 	}
 	if r := o.Reg(); r != "SB" && r != "FP" && r != "SP" && r != "PC" {
 		// sym(R1): a constant whose definition is not known here.
-		p.mx(o).unresolved = o.Sym
-		o.Sym = ""
+		p.mx(o).unresolved = name
+		o.setSymAt(0, 0)
 	}
 	return i, ok
 }
@@ -937,7 +944,7 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 		*labels = (*labels)[:0]
 	}
 	if sfxEnd > opEnd {
-		s.Suffix = src[opEnd:sfxEnd]
+		s.setSuffix(src[opEnd:sfxEnd]) // follows Op in src
 	}
 	if nops > 0 {
 		s.Args = ops[:nops:nops]

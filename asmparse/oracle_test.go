@@ -747,7 +747,7 @@ func (st *oracleStats) compareOperand(arch, pkg string, o *Operand, printed stri
 		if o.Unresolved() != "" {
 			return true, false
 		}
-		if o.Kind == MemOp && o.Val == 0 && o.Sym == "" && o.Index() == "" && printed == st.reg(o.Reg()) {
+		if o.Kind == MemOp && o.Val == 0 && o.Sym() == "" && o.Index() == "" && printed == st.reg(o.Reg()) {
 			// BR (CTR) is printed JMP CTR (ppc64, s390x).
 			return true, true
 		}
@@ -855,8 +855,8 @@ func isNumber(s string) bool {
 // memString prints a memory operand as cmd/internal/obj does (Dconv).
 func (st *oracleStats) memString(pkg string, o *Operand) string {
 	var b strings.Builder
-	if o.Sym != "" {
-		b.WriteString(qualify(pkg, o.Sym))
+	if o.Sym() != "" {
+		b.WriteString(qualify(pkg, o.Sym()))
 		if o.Static() {
 			b.WriteString("<>")
 		}

@@ -114,6 +114,7 @@ func (p *parser) parseLine(ts []tok, labels []Label) []Label {
 			labels = labels[:0]
 		}
 		i := 1
+		var sfx string
 		for i+1 < len(ts) && ts[i].kind == '.' {
 			if k := ts[i+1].kind; k != Ident && k != Int {
 				if k != Illegal {
@@ -122,8 +123,12 @@ func (p *parser) parseLine(ts []tok, labels []Label) []Label {
 				s.Bad = true
 				break
 			}
-			s.Suffix += "." + p.pp.text(ts[i+1])
+			sfx += "." + p.pp.text(ts[i+1])
 			i += 2
+		}
+		if !s.setSuffix(sfx) {
+			p.errorf(s.Pos, "suffix of %s too long (%d bytes)", s.Op, len(sfx))
+			s.Bad = true
 		}
 		if s.Bad {
 			ts = skipStmt(ts[i:])
@@ -336,8 +341,9 @@ func (p *parser) operandText(s *Stmt, i, n int, ts []tok) {
 		sz, _ := parseInt(p.pp.text(ts[n-1]))
 		p.ex(op).args = int64(sz)
 		op.flags |= flagHasArgs
-		err = p.operand(op, ts[:n-2])
+		// The text first: the symbol is a part of it.
 		op.Text = p.text(ts[:n-2])
+		err = p.operand(op, ts[:n-2])
 	default:
 		err = p.operand(op, ts)
 	}
@@ -539,7 +545,8 @@ func (p *parser) fastOperand(op *Operand, ts []tok) bool {
 		case Ident:
 			sym := p.pp.text(ts[0])
 			if r == "SB" && !p.regs.fast.has(sym) {
-				op.Kind, op.Sym = MemOp, sym
+				op.Kind = MemOp
+				p.setSym(op, sym)
 				p.setReg(op, r)
 				return true
 			}
@@ -557,7 +564,8 @@ func (p *parser) fastOperand(op *Operand, ts []tok) bool {
 		if err != nil {
 			return false
 		}
-		op.Kind, op.Sym, op.Val = MemOp, sym, int64(v)
+		op.Kind, op.Val = MemOp, int64(v)
+		p.setSym(op, sym)
 		p.setReg(op, r)
 		if ts[1].kind == '-' {
 			op.Val = -op.Val
@@ -774,7 +782,7 @@ func splitRegNum(r string) (string, int, bool) {
 // name (a label or a special operand).
 func (p *parser) symbol(op *Operand, ts []tok, i int, prefix Kind) (int, string) {
 	start := i
-	op.Sym = p.pp.text(ts[i])
+	p.setSym(op, p.pp.text(ts[i]))
 	i++
 	if i < len(ts) && ts[i].kind == '<' {
 		switch {
@@ -804,8 +812,8 @@ func (p *parser) symbol(op *Operand, ts []tok, i int, prefix Kind) (int, string)
 		if prefix == '$' {
 			// $name: an unresolved constant (go_asm.h, say), or an error.
 			op.Kind = ImmOp
-			p.mx(op).unresolved = op.Sym
-			op.Sym = ""
+			p.mx(op).unresolved = op.Sym()
+			op.setSymAt(0, 0)
 		}
 		return i, ""
 	}
@@ -823,8 +831,8 @@ func (p *parser) symbol(op *Operand, ts []tok, i int, prefix Kind) (int, string)
 	if err == "" && op.Reg() != "SB" && op.Reg() != "FP" && op.Reg() != "SP" && op.Reg() != "PC" {
 		// sym(R1): the symbol can only be a constant whose definition
 		// is not known here (a go_asm.h offset such as g_m(R14)).
-		p.mx(op).unresolved = op.Sym
-		op.Sym = ""
+		p.mx(op).unresolved = op.Sym()
+		op.setSymAt(0, 0)
 	}
 	return i, err
 }

@@ -216,7 +216,7 @@ func armSpecial(c *Ctx) {
 	armPC(c)
 	branchFixups(c)
 	armPairs(c)
-	if _, u, _, _ := armBits(c.Stmt.Suffix); u && c.Op != "MOVM" {
+	if _, u, _, _ := armBits(c.Stmt.Suffix()); u && c.Op != "MOVM" {
 		for i := range c.E.Mem {
 			if m := &c.E.Mem[i]; m.Base == BaseReg || m.Base == BaseSP {
 				m.Off, m.WBDelta = -m.Off, -m.WBDelta // .U: base - offset (asm5.go olr)
@@ -255,7 +255,7 @@ func armPC(c *Ctx) {
 // (ARM ARM LDM/STM; cmd/internal/obj/arm/asm5.go sets P, U and W from the
 // suffix). The assembler does not track MOVM on R13 (obj5.go).
 func armMOVM(c *Ctx) {
-	p, u, w, _ := armBits(c.Stmt.Suffix)
+	p, u, w, _ := armBits(c.Stmt.Suffix())
 	n := int64(0)
 	for _, a := range c.Stmt.Args {
 		if a.Kind == asmparse.ListOp {
@@ -300,7 +300,7 @@ func armSP(c *Ctx) {
 		return
 	}
 	e, a := c.E, c.Stmt.Args
-	if p, _, w, _ := armBits(c.Stmt.Suffix); e.SP.Kind == SPDelta && len(e.Mem) == 1 && e.Flow == FlowNext {
+	if p, _, w, _ := armBits(c.Stmt.Suffix()); e.SP.Kind == SPDelta && len(e.Mem) == 1 && e.Flow == FlowNext {
 		m := e.Mem[0]
 		e.SP.Tracked = m.Write && w || m.Read && p
 	}

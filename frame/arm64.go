@@ -237,7 +237,7 @@ func (c *Ctx) arm64ZeroBlock() {
 	if c.Op != "DC" || len(args) != 2 || args[0].Kind != asmparse.NameOp || args[1].Kind != asmparse.RegOp {
 		return
 	}
-	switch args[0].Sym {
+	switch args[0].Sym() {
 	case "ZVA", "GVA", "GZVA":
 		c.E.Mem = append(c.E.Mem, Mem{Base: BaseReg, Reg: c.Arch.Regs.Reg(args[1].Reg()), OffOK: true, Write: true, Arg: 1, Text: args[1].Text})
 	}

@@ -302,7 +302,7 @@ func arm64OperandText(op *asmparse.Operand) (string, bool) {
 		if op.Val != 0 {
 			return "", false
 		}
-		return op.Sym, true
+		return op.Sym(), true
 	case asmparse.PairOp:
 		return fmt.Sprintf("(%s, %s)", op.Reg(), op.Reg2()), true
 	case asmparse.ListOp:
@@ -320,7 +320,7 @@ func arm64OperandText(op *asmparse.Operand) (string, bool) {
 		if op.Kind == asmparse.AddrOp {
 			b.WriteString("$")
 		}
-		sym := op.Sym
+		sym := op.Sym()
 		if sym != "" {
 			b.WriteString(sym)
 			if op.Static() {

@@ -191,8 +191,8 @@ func initFunc(fn *Func, f *asmparse.File, a *Arch, i int) {
 	}
 	if len(s.Args) > 0 {
 		sym := &s.Args[0]
-		fn.Sym, fn.ABI, fn.Static = sym.Sym, sym.ABI(), sym.Static()
-		fn.Pkg, fn.Name, fn.Dot = SplitSym(sym.Sym)
+		fn.Sym, fn.ABI, fn.Static = sym.Sym(), sym.ABI(), sym.Static()
+		fn.Pkg, fn.Name, fn.Dot = SplitSym(sym.Sym())
 	}
 	if frame != nil && frame.Kind == asmparse.TextSizeOp {
 		fn.Frame, fn.Args, fn.HasArgs = frame.Val, frame.Args(), frame.HasArgs()

@@ -76,10 +76,6 @@ type scratch struct {
 	leader  []bool
 	targets []int32
 	blockOf []int32
-
-	// mnemonics interns Op+Suffix.
-	mnemonics map[string]string
-	buf       []byte
 }
 
 // opEnds says where the operands of one Effect end in scratch's buffers.
@@ -96,28 +92,7 @@ func putScratch(sc *scratch) {
 	sc.ops = nil
 	sc.ctx = Ctx{}
 	sc.draft = draft{}
-	if len(sc.mnemonics) > 1024 {
-		sc.mnemonics = nil
-	}
 	scratchPool.Put(sc)
-}
-
-// mnemonic returns s.Mnemonic(), without allocating for a suffixed
-// mnemonic seen before.
-func (sc *scratch) mnemonic(s *asmparse.Stmt) string {
-	if s.Suffix == "" {
-		return s.Op
-	}
-	sc.buf = append(append(sc.buf[:0], s.Op...), s.Suffix...)
-	if m, ok := sc.mnemonics[string(sc.buf)]; ok {
-		return m
-	}
-	m := string(sc.buf)
-	if sc.mnemonics == nil {
-		sc.mnemonics = map[string]string{}
-	}
-	sc.mnemonics[m] = m
-	return m
 }
 
 // lower lowers s, the idx'th statement of its file, into *e, which must
@@ -208,8 +183,8 @@ func (a *Arch) lowerStmt(c *Ctx) {
 		// preprocess pass pops the frame before it, also for RET sym(SB).
 		c.E.Attrs |= AttrEpilogue
 	}
-	if a.Suffix != nil && s.Suffix != "" {
-		a.Suffix(c, s.Suffix)
+	if a.Suffix != nil && s.Suffix() != "" {
+		a.Suffix(c, s.Suffix())
 	}
 	c.entry = opGet(a.compiled, c.Op)
 	if c.form = c.entry.pick(len(s.Args)); c.form != nil {
@@ -396,7 +371,7 @@ func (c *Ctx) addRef(ref RegRef, ok bool, acc access, off, size uint8) {
 // mem lowers memory operand i.
 func (c *Ctx) mem(i int, acc access) {
 	op := &c.Stmt.Args[i]
-	m := Mem{Name: op.Sym, Off: op.Val, OffOK: op.Unresolved() == "", Arg: i, Text: op.Text}
+	m := Mem{Name: op.Sym(), Off: op.Val, OffOK: op.Unresolved() == "", Arg: i, Text: op.Text}
 	var ref RegRef // op.Reg looked up, for BaseReg and BaseSP
 	var refOK bool
 	m.Base, m.Reg, ref, refOK = c.baseRef(op)
@@ -454,7 +429,7 @@ func (c *Ctx) baseRef(op *asmparse.Operand) (MemBase, Reg, RegRef, bool) {
 	case "":
 		return BaseNone, NoReg, RegRef{}, false
 	case "SP":
-		if op.Sym == "" && c.Arch.ABI.SPIsHardware {
+		if op.Sym() == "" && c.Arch.ABI.SPIsHardware {
 			ref, ok := c.Arch.Regs.Lookup("SP")
 			return BaseSP, c.Arch.SP, ref, ok
 		}
@@ -491,13 +466,13 @@ func (c *Ctx) target(i int) {
 	op, e := &c.Stmt.Args[i], c.E
 	switch op.Kind {
 	case asmparse.NameOp:
-		c.setTarget(Target{Label: op.Sym})
+		c.setTarget(Target{Label: op.Sym()})
 	case asmparse.MemOp, asmparse.AddrOp:
 		switch base, r := c.base(op); base {
 		case BasePC:
 			c.setTarget(Target{PCRel: int(op.Val), HasPCRel: true})
 		case BaseSB:
-			c.setTarget(Target{Sym: op.Sym, ABI: op.ABI(), Static: op.Static()})
+			c.setTarget(Target{Sym: op.Sym(), ABI: op.ABI(), Static: op.Static()})
 			if e.Flow == FlowJump || e.Flow == FlowReturn {
 				e.Flow = FlowTailCall
 			}

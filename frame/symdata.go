@@ -61,7 +61,7 @@ func Symbols(f *asmparse.File) ([]Datum, []Global) {
 		switch {
 		case s.Op == "DATA" && len(s.Args) == 2 && s.Args[0].HasArgs():
 			sym := &s.Args[0]
-			data = append(data, Datum{Stmt: i, Pos: s.Pos, Sym: sym.Sym, Static: sym.Static(),
+			data = append(data, Datum{Stmt: i, Pos: s.Pos, Sym: sym.Sym(), Static: sym.Static(),
 				Off: sym.Val, Size: sym.Args(), OK: sym.Unresolved() == ""})
 		case s.Op == "GLOBL" && (len(s.Args) == 2 || len(s.Args) == 3):
 			globls = append(globls, global(i, s))
@@ -72,7 +72,7 @@ func Symbols(f *asmparse.File) ([]Datum, []Global) {
 
 func global(i int, s *asmparse.Stmt) Global {
 	sym, size := &s.Args[0], &s.Args[len(s.Args)-1]
-	g := Global{Stmt: i, Pos: s.Pos, Sym: sym.Sym, Static: sym.Static(), FlagsOK: true,
+	g := Global{Stmt: i, Pos: s.Pos, Sym: sym.Sym(), Static: sym.Static(), FlagsOK: true,
 		Size: size.Val, SizeOK: size.Kind == asmparse.ImmOp && size.Unresolved() == "", SizePos: size.Pos}
 	if len(s.Args) == 3 {
 		fl := &s.Args[1]

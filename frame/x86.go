@@ -690,7 +690,7 @@ func absoluteAddr(c *Ctx) {
 // merge masking.
 func (t *x86Table) applyInfo(c *Ctx, info *x86Info) {
 	e, args := c.E, c.Stmt.Args
-	bcst := strings.Contains(c.Stmt.Suffix, ".BCST")
+	bcst := strings.Contains(c.Stmt.Suffix(), ".BCST")
 	for k := range e.Mem {
 		m := &e.Mem[k]
 		if m.Addr {
@@ -711,7 +711,7 @@ func (t *x86Table) applyInfo(c *Ctx, info *x86Info) {
 	if info.merge {
 		n := len(args)
 		masked := n >= 2 && args[n-2].Kind == asmparse.RegOp && c.Arch.Regs.Info(c.Arch.Regs.Reg(args[n-2].Reg())).Class == ClassMask
-		if !masked || strings.Contains(c.Stmt.Suffix, ".Z") {
+		if !masked || strings.Contains(c.Stmt.Suffix(), ".Z") {
 			dropRead(c, &args[n-1])
 		}
 	}

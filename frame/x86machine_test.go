@@ -367,7 +367,7 @@ func x86CanonMem(a *Arch, op *asmparse.Operand, base string) string {
 		return fmt.Sprintf("x86sym%+d(SB)", off)
 	}
 	b := op.Reg()
-	if r, ok := a.Regs.Lookup(b); !ok || a.Regs.Info(r.Reg).Class != ClassGP || b == "SP" && op.Sym != "" {
+	if r, ok := a.Regs.Lookup(b); !ok || a.Regs.Info(r.Reg).Class != ClassGP || b == "SP" && op.Sym() != "" {
 		b = base
 	}
 	return fmt.Sprintf("%d(%s)%s", off, b, idx)
