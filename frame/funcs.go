@@ -118,6 +118,7 @@ func Funcs(f *asmparse.File, a *Arch) []*Func {
 	}
 	sc := getScratch()
 	defer putScratch(sc)
+	sc.begin(a)
 	n := 0 // Effects lowered
 	for k, i := 0, first; k < nfn; k++ {
 		fn := &funcs[k]

@@ -39,9 +39,11 @@ type draft struct {
 	Reads  []RegRef // registers read, explicit and implicit
 	Writes []RegRef // registers written, explicit and implicit
 	Mem    []Mem    // memory operands
-	// Target is &noTarget until setTarget points it at tgt.
-	Target *Target
-	tgt    Target
+	// Target points at tgt, which setTarget sets (hasTarget) and which
+	// is zero otherwise.
+	Target    *Target
+	tgt       Target
+	hasTarget bool
 }
 
 // Lower returns the Effect of statement s, the idx'th of its file,
@@ -51,6 +53,7 @@ func (a *Arch) Lower(s *asmparse.Stmt, idx int) Inst {
 	sc := getScratch()
 	defer putScratch(sc)
 	fn := &Func{Arch: a, Insts: make([]Effect, 1), one: s}
+	sc.begin(a)
 	sc.lower(a, &fn.Insts[0], s, idx, 0, false)
 	fn.ops = sc.finish()
 	sc.fix(fn.Insts, 0)
@@ -95,41 +98,55 @@ func putScratch(sc *scratch) {
 	scratchPool.Put(sc)
 }
 
+// begin readies sc to lower statements with arch a. What stays the same
+// from one statement to the next is set here: the scratch lives on the
+// heap, and each pointer stored into it while the collector marks costs a
+// write barrier.
+func (sc *scratch) begin(a *Arch) {
+	sc.ctx.Arch, sc.ctx.E = a, &sc.draft
+	sc.draft.Target = &sc.draft.tgt
+}
+
 // lower lowers s, the idx'th statement of its file, into *e, which must
-// be zero, with its operands in sc's buffers.
+// be zero, with its operands in sc's buffers (begin first).
 func (sc *scratch) lower(a *Arch, e *Effect, s *asmparse.Stmt, idx int, frame int64, hasFrame bool) {
 	r0, w0, m0 := len(sc.reads), len(sc.writes), len(sc.mems)
 	// *e is zero: set only what is not (one field at a time, cheaper
 	// than assigning the whole struct).
 	e.Stmt, e.Pos = idx, s.Pos
 	d := &sc.draft
-	d.Effect, d.Target = e, &noTarget
+	d.Effect = e
 	d.Reads, d.Writes, d.Mem = sc.reads[r0:r0], sc.writes[w0:w0], sc.mems[m0:m0]
 	c := &sc.ctx
-	c.Arch, c.Stmt, c.E, c.Op, c.Frame, c.HasFrame = a, s, d, s.Op, frame, hasFrame
-	c.WriteBack, c.Pre, c.Cond, c.form, c.entry = false, false, false, nil, nil
+	c.Stmt, c.Op, c.Frame, c.HasFrame = s, s.Op, frame, hasFrame
+	c.WriteBack, c.Pre, c.Cond = false, false, false
+	if c.form != nil || c.entry != nil {
+		c.form, c.entry = nil, nil
+	}
 	a.lowerStmt(c)
-	sc.reads = keepTail(sc.reads, r0, d.Reads)
-	sc.writes = keepTail(sc.writes, w0, d.Writes)
-	sc.mems = keepTail(sc.mems, m0, d.Mem)
-	if d.Target != &noTarget {
-		sc.tgts = append(sc.tgts, *d.Target)
-		d.tgt = Target{}
+	keepTail(&sc.reads, r0, d.Reads)
+	keepTail(&sc.writes, w0, d.Writes)
+	keepTail(&sc.mems, m0, d.Mem)
+	if d.hasTarget {
+		sc.tgts = append(sc.tgts, d.tgt)
+		d.tgt, d.hasTarget = Target{}, false
 	}
 	sc.ends = append(sc.ends, opEnds{uint32(len(sc.reads)), uint32(len(sc.writes)), uint32(len(sc.mems)), uint32(len(sc.tgts))})
-	d.Effect, d.Reads, d.Writes, d.Mem = nil, nil, nil, nil
 }
 
-// keepTail returns buf[:start] followed by x. x was appended to
-// buf[start:start] and is usually there already.
-func keepTail[T any](buf []T, start int, x []T) []T {
-	if len(x) == 0 {
-		return buf[:start]
+// keepTail makes *buf buf[:start] followed by x. x was appended to
+// buf[start:start] and is usually there already, when only the length
+// changes (no pointer is stored).
+func keepTail[T any](buf *[]T, start int, x []T) {
+	b := *buf
+	switch {
+	case len(x) == 0:
+		*buf = b[:start]
+	case cap(b) > start && &b[:start+1][start] == &x[0]:
+		*buf = b[:start+len(x)]
+	default:
+		*buf = append(b[:start], x...)
 	}
-	if cap(buf) > start && &buf[:start+1][start] == &x[0] {
-		return buf[:start+len(x)]
-	}
-	return append(buf[:start], x...)
 }
 
 // finish copies the operands of the Effects lowered with sc from sc's
@@ -457,8 +474,12 @@ func (a *Arch) isSP(name string) bool {
 
 // setTarget gives the Effect being lowered the target t.
 func (c *Ctx) setTarget(t Target) {
-	c.E.Target = &c.E.tgt
-	c.E.tgt = t
+	c.E.tgt, c.E.hasTarget = t, true
+}
+
+// clearTarget drops the target of the Effect being lowered.
+func (c *Ctx) clearTarget() {
+	c.E.tgt, c.E.hasTarget = Target{}, false
 }
 
 // target records operand i as a branch or call target.

@@ -258,7 +258,8 @@ func s390xMask(c *Ctx) {
 	switch {
 	case known && m.Val&all == all:
 	case known && m.Val&all == 0 && c.E.Flow == FlowJump:
-		c.E.Flow, c.E.Target = FlowNext, &noTarget
+		c.E.Flow = FlowNext
+		c.clearTarget()
 	case c.E.Flow != FlowCall:
 		c.Cond = true
 	}
