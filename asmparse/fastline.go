@@ -704,7 +704,7 @@ func (p *parser) fastSymbol(f *fastState, o *Operand, i int, name string, off in
 	if off+len(name) <= 255 {
 		o.setSymAt(off, len(name))
 	} else {
-		p.ex(o).sym = name
+		p.mx(o).sym = name
 		o.flags |= flagSymInExtra
 	}
 	if i < f.eol && src[i] == '<' {
@@ -754,19 +754,27 @@ func (p *parser) fastSymbol(f *fastState, o *Operand, i int, name string, off in
 // ex returns o's opExtra, making it from the parser's slab if needed.
 func (p *parser) ex(o *Operand) *opExtra {
 	if o.x == nil {
-		o.x = fromSlab(&p.extras, 64)
+		o.x = p.extras.get(64)
 	}
 	return o.x
 }
 
-// fromSlab returns the next zero T of *slab, first making a slab of n if
-// it is used up: a File's extra operand parts take a few allocations.
-func fromSlab[T any](slab *[]T, n int) *T {
-	if len(*slab) == 0 {
-		*slab = make([]T, n)
+// A slab hands out zero Ts from arrays it makes as needed: a File's extra
+// operand parts take a few allocations.
+type slab[T any] struct {
+	free []T
+	size int // of the last array
+}
+
+// get returns the next zero T, first making an array twice the size of
+// the last (from 4 up to most: most files need a few) if it is used up.
+func (s *slab[T]) get(most int) *T {
+	if len(s.free) == 0 {
+		s.size = min(max(2*s.size, 4), most)
+		s.free = make([]T, s.size)
 	}
-	t := &(*slab)[0]
-	*slab = (*slab)[1:]
+	t := &s.free[0]
+	s.free = s.free[1:]
 	return t
 }
 
@@ -787,7 +795,7 @@ func (p *parser) setExt(o *Operand, ext string) {
 func (p *parser) mx(o *Operand) *opMore {
 	x := p.ex(o)
 	if x.more == nil {
-		x.more = fromSlab(&p.mores, 16)
+		x.more = p.mores.get(16)
 	}
 	return x.more
 }

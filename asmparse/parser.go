@@ -32,8 +32,8 @@ type parser struct {
 	fast       fastState
 	fastLabels [4]Label
 	// extras and mores are slabs for the operands' opExtra and opMore.
-	extras []opExtra
-	mores  []opMore
+	extras slab[opExtra]
+	mores  slab[opMore]
 	// swapping is set while the operands of a statement whose operands
 	// are swapped after parsing are parsed (see statement).
 	swapping bool
