@@ -187,27 +187,29 @@ func (f *fastState) skipSpace(i int) int {
 }
 
 // fastReg reads a register at src[i:]: its name, or an object-like macro
-// whose body is one register name (#define acc0 R4).
-func (p *parser) fastReg(f *fastState, i int) (string, int, bool) {
+// whose body is one register name (#define acc0 R4). It returns the
+// register's name and id (0 if there is no register there) and the offset
+// after it.
+func (p *parser) fastReg(f *fastState, i int) (string, uint16, int) {
 	j, v := fastIdentV(f.lx, f.src, i, f.eol)
 	if j == i {
-		return "", i, false
+		return "", 0, i
 	}
 	name := f.src[i:j]
 	if p.maybeMacro(name) {
 		if m := p.macroAtSlow(name); m != nil {
-			r, ok := p.regOf(f, name, m)
-			return r, j, ok
+			r, id := p.regOf(f, name, m)
+			return r, id, j
 		}
 	}
-	return name, j, p.regs.fast.hasV(name, v)
+	return name, p.regs.fast.idV(name, v), j
 }
 
-// regOf returns the register that the identifier name stands for, if any;
-// m is the macro called name, or nil.
-func (p *parser) regOf(f *fastState, name string, m *Macro) (string, bool) {
+// regOf returns the register that the identifier name stands for and its
+// id, or 0 if it stands for none; m is the macro called name, or nil.
+func (p *parser) regOf(f *fastState, name string, m *Macro) (string, uint16) {
 	if m == nil {
-		return name, p.regs.fast.has(name)
+		return name, p.regs.fast.id(name)
 	}
 	// A chain of one-token macros (const2 for t2 for R13, as in
 	// p256_asm_arm64.s) is followed a few levels down, each level one
@@ -215,17 +217,18 @@ func (p *parser) regOf(f *fastState, name string, m *Macro) (string, bool) {
 	for level := 1; level <= maxRegChain; level++ {
 		b, ok := oneToken(m)
 		if !ok || b.Kind != Ident {
-			return "", false
+			return "", 0
 		}
 		if m = p.macroAt(b.Text); m == nil {
-			if !p.regs.fast.has(b.Text) {
-				return "", false
+			id := p.regs.fast.id(b.Text)
+			if id == 0 {
+				return "", 0
 			}
 			f.exp += level
-			return b.Text, true
+			return b.Text, id
 		}
 	}
-	return "", false
+	return "", 0
 }
 
 // maxRegChain is the longest chain of one-token macros the fast path
@@ -458,14 +461,14 @@ func (p *parser) fastFactor(f *fastState, i int) (uint64, int, bool) {
 func (p *parser) fastMem(f *fastState, o *Operand, i int) (int, bool) {
 	src := f.src
 	f.pair = false
-	r, j, ok := p.fastReg(f, i+1)
-	if !ok || j >= f.eol {
+	_, rid, j := p.fastReg(f, i+1)
+	if rid == 0 || j >= f.eol {
 		return i, false
 	}
 	if c := src[j]; c == ',' || c == '+' {
 		// (R1, R2), a register pair, or (R1+R2) on ppc64.
-		r2, k, ok := p.fastReg(f, f.skipSpace(j+1))
-		if !ok {
+		r2, id2, k := p.fastReg(f, f.skipSpace(j+1))
+		if id2 == 0 {
 			return i, false
 		}
 		p.ex(o).reg2 = r2
@@ -478,11 +481,11 @@ func (p *parser) fastMem(f *fastState, o *Operand, i int) (int, bool) {
 	if j >= f.eol || src[j] != ')' {
 		return i, false
 	}
-	p.setReg(o, r)
+	o.reg = rid
 	i = j + 1
 	if i < f.eol && src[i] == '(' {
-		x, j, ok := p.fastReg(f, i+1)
-		if !ok {
+		x, xid, j := p.fastReg(f, i+1)
+		if xid == 0 {
 			return i, false
 		}
 		p.ex(o).index = x
@@ -581,15 +584,15 @@ func (p *parser) fastOpText(f *fastState, o *Operand, i int) (int, bool) {
 			case !ok:
 				return i, false
 			case b.Kind == Ident:
-				r, ok := p.regOf(f, name, m)
-				return p.fastRegOperand(f, o, j, r, ok && !addr)
+				_, rid := p.regOf(f, name, m)
+				return p.fastRegOperand(f, o, j, rid, rid != 0 && !addr)
 			case b.Kind != Int:
 				return i, false
 			}
 			// A constant: read below.
 		} else {
-			if p.regs.fast.hasV(name, v) {
-				return p.fastRegOperand(f, o, j, name, !addr)
+			if rid := p.regs.fast.idV(name, v); rid != 0 {
+				return p.fastRegOperand(f, o, j, rid, !addr)
 			}
 			if p.regs.prefixes[name] && j < f.eol && src[j] == '(' {
 				return i, false // R(10)
@@ -618,12 +621,11 @@ func (p *parser) fastOpText(f *fastState, o *Operand, i int) (int, bool) {
 // fastRegOperand makes o the register r, read before src[i:], and
 // reads a V1.B16 arrangement after it; ok false is a failure to pass on
 // (a register that is not one, $R1).
-func (p *parser) fastRegOperand(f *fastState, o *Operand, i int, r string, ok bool) (int, bool) {
+func (p *parser) fastRegOperand(f *fastState, o *Operand, i int, rid uint16, ok bool) (int, bool) {
 	if !ok {
 		return i, false
 	}
-	o.Kind = RegOp
-	p.setReg(o, r)
+	o.Kind, o.reg = RegOp, rid
 	src := f.src
 	if i+1 < f.eol && src[i] == '.' && charClass[src[i+1]]&clIdent != 0 {
 		j := fastIdent(f.lx, src, i+1, f.eol)
@@ -662,12 +664,11 @@ func (p *parser) fastList(f *fastState, o *Operand, i int) (int, bool) {
 	j := i + 1
 	for {
 		start := j
-		r, k, ok := p.fastReg(f, j)
-		if !ok {
+		r, rid, k := p.fastReg(f, j)
+		if rid == 0 {
 			return i, false
 		}
-		e := Operand{Kind: RegOp, Pos: f.lx.base + token.Pos(start), Text: r}
-		p.setReg(&e, r)
+		e := Operand{Kind: RegOp, Pos: f.lx.base + token.Pos(start), Text: r, reg: rid}
 		if k+1 < f.eol && src[k] == '.' && charClass[src[k+1]]&clIdent != 0 {
 			m := fastIdent(f.lx, src, k+1, f.eol)
 			ext := src[k+1 : m]

@@ -23,14 +23,16 @@ type regSet struct {
 	fast     nameSet           // names, for the parser
 }
 
-// A nameSet is a set of short strings (register names): those of up to 8
-// bytes packed into integers, in an open-addressing table with a
-// multiplicative hash; register lookups are the parser's most frequent
-// operation.
+// A nameSet is a set of short strings (register names), each with its id
+// in regNames: those of up to 8 bytes packed into integers, in an
+// open-addressing table with a multiplicative hash; register lookups are
+// the parser's most frequent operation.
 type nameSet struct {
-	packed []uint64 // len is a power of 2; 0 marks an empty slot
-	shift  uint     // 64 - log2(len(packed))
-	long   []string // the names longer than 8 bytes
+	packed  []uint64 // len is a power of 2; 0 marks an empty slot
+	ids     []uint16 // of the names in packed
+	shift   uint     // 64 - log2(len(packed))
+	long    []string // the names longer than 8 bytes
+	longIDs []uint16
 }
 
 // packName packs a name of up to 8 bytes, its first byte lowest. Names
@@ -46,15 +48,18 @@ func packName(s string) uint64 {
 
 const nameMul = 0x9e3779b97f4a7c15
 
+// newNameSet makes the set of names, whose ids are in regIDs.
 func newNameSet(names map[string]bool) nameSet {
 	size, shift := 16, uint(60)
 	for size < 4*len(names) {
 		size, shift = size*2, shift-1
 	}
-	set := nameSet{packed: make([]uint64, size), shift: shift}
+	set := nameSet{packed: make([]uint64, size), ids: make([]uint16, size), shift: shift}
 	for name := range names {
+		id, _ := regIDs.get(name)
 		if len(name) > 8 || len(name) == 0 || strings.IndexByte(name, 0) >= 0 {
 			set.long = append(set.long, name)
+			set.longIDs = append(set.longIDs, id)
 			continue
 		}
 		v := packName(name)
@@ -62,15 +67,18 @@ func newNameSet(names map[string]bool) nameSet {
 		for set.packed[i] != 0 {
 			i = (i + 1) & uint64(size-1)
 		}
-		set.packed[i] = v
+		set.packed[i], set.ids[i] = v, id
 	}
 	return set
 }
 
 // has reports whether s is in the set.
-func (n *nameSet) has(s string) bool {
+func (n *nameSet) has(s string) bool { return n.id(s) != 0 }
+
+// id returns the id of s, or 0 if s is not in the set.
+func (n *nameSet) id(s string) uint16 {
 	if len(s) > 8 || len(s) == 0 {
-		return n.hasLong(s)
+		return n.longID(s)
 	}
 	v := packName(s)
 	mask := uint64(len(n.packed) - 1)
@@ -78,28 +86,40 @@ func (n *nameSet) has(s string) bool {
 		switch n.packed[i&mask] {
 		case v:
 			// s may end in NUL bytes, which do not change v.
-			return (bits.Len64(v)+7)/8 == len(s)
+			if (bits.Len64(v)+7)/8 != len(s) {
+				return 0
+			}
+			return n.ids[i&mask]
 		case 0:
-			return false
+			return 0
 		}
 	}
 }
 
 // hasV is has for s packed by fastIdentV into v.
-func (n *nameSet) hasV(s string, v uint64) bool {
+func (n *nameSet) hasV(s string, v uint64) bool { return n.idV(s, v) != 0 }
+
+// idV is id for s packed by fastIdentV into v.
+func (n *nameSet) idV(s string, v uint64) uint16 {
 	if len(s) > 8 {
-		return n.hasLong(s)
+		return n.longID(s)
 	}
 	keys := n.packed
 	for i := v * nameMul >> n.shift; ; i++ {
-		if k := keys[i&uint64(len(keys)-1)]; k == v || k == 0 {
-			return k != 0
+		switch keys[i&uint64(len(keys)-1)] {
+		case v:
+			return n.ids[i&uint64(len(keys)-1)]
+		case 0:
+			return 0
 		}
 	}
 }
 
-func (n *nameSet) hasLong(s string) bool {
-	return slices.Contains(n.long, s)
+func (n *nameSet) longID(s string) uint16 {
+	if i := slices.Index(n.long, s); i >= 0 {
+		return n.longIDs[i]
+	}
+	return 0
 }
 
 var (
@@ -272,7 +292,6 @@ func initRegs() {
 	for _, rs := range regSets {
 		// SP is the pseudo-register of name-off(SP) on every arch.
 		set(rs.names, "SB", "FP", "PC", "SP")
-		rs.fast = newNameSet(rs.names)
 		for name := range rs.names {
 			all[name] = true
 		}
@@ -282,6 +301,9 @@ func initRegs() {
 	}
 	regNames = append([]string{""}, slices.Sorted(maps.Keys(all))...)
 	regIDs = newIDSet(regNames)
+	for _, rs := range regSets {
+		rs.fast = newNameSet(rs.names)
+	}
 }
 
 // regNames are the register names of every arch, each once, by the id an
