@@ -180,8 +180,8 @@ type Operand struct {
 	Scale   int8
 	flags   opFlags
 	extCode uint8  // the register suffix, when one of extNames; else in x
-	reg     uint16 // Reg: regNames[reg], or x.more.reg if regInExtra
-	// Sym is Text[symOff:symOff+symLen], or x.more.sym if flagSymInExtra.
+	reg     uint16 // Reg: regNames[reg], or x.more.rare.reg if regInExtra
+	// Sym is Text[symOff:symOff+symLen], or x.more.rare.sym if flagSymInExtra.
 	symOff, symLen uint8
 	Pos            token.Pos
 	Text           string // the operand as written at the use site
@@ -199,13 +199,13 @@ const (
 	flagHasLane                        // V1.S[2], [V1.S, V2.S][1]
 	flagHasArgs                        // TEXT's $frame-args, DATA's /size
 	shiftShift     = 4
-	flagSymInExtra = 1 << 7 // Sym is x.more.sym
+	flagSymInExtra = 1 << 7 // Sym is x.more.rare.sym
 )
 
 var shiftKinds = [...]Kind{0, LSH, RSH, ARR, ROT}
 
 // regInExtra is the reg of an Operand whose register name is not in
-// regNames (o.x.more.reg holds it).
+// regNames (o.x.more.rare.reg holds it).
 const regInExtra = 1<<16 - 1
 
 // Reg returns the register: of a RegOp, the base of a MemOp or AddrOp
@@ -213,7 +213,7 @@ const regInExtra = 1<<16 - 1
 // PairOp.
 func (o *Operand) Reg() string {
 	if o.reg == regInExtra {
-		return o.x.more.reg
+		return o.x.more.rare.reg
 	}
 	if o.reg == 0 {
 		return ""
@@ -225,7 +225,7 @@ func (o *Operand) Reg() string {
 // as written ("·foo", "runtime·x"), or the name of a NameOp.
 func (o *Operand) Sym() string {
 	if o.flags&flagSymInExtra != 0 {
-		return o.x.more.sym
+		return o.x.more.rare.sym
 	}
 	return o.Text[o.symOff : o.symOff+o.symLen]
 }
@@ -238,7 +238,7 @@ func (p *parser) setSym(o *Operand, sym string) {
 		return
 	}
 	o.symOff, o.symLen = 0, 0
-	p.mx(o).sym = sym
+	p.rare(o).sym = sym
 	o.flags |= flagSymInExtra
 }
 
@@ -280,7 +280,7 @@ func (p *parser) setReg(o *Operand, name string) {
 		o.reg = id
 		return
 	}
-	p.mx(o).reg = name
+	p.rare(o).reg = name
 	o.reg = regInExtra
 }
 
@@ -306,11 +306,23 @@ type opExtra struct {
 // opMore holds the parts of an operand that fewer operands still have.
 type opMore struct {
 	abi, shiftReg, indexExt, str, unresolved string
-	reg                                      string // a register name not in regNames
-	sym                                      string // a symbol that is not a part of Text
 	lane, shiftAmt, indexShift               int64
 	float                                    float64
 	list                                     []Operand
+	rare                                     *opRare
+}
+
+// opRare holds what almost no operand has: a register name that is not
+// in regNames, a symbol that is not a part of the operand's Text.
+type opRare struct{ reg, sym string }
+
+// rare returns o's opRare, making it if needed.
+func (p *parser) rare(o *Operand) *opRare {
+	m := p.mx(o)
+	if m.rare == nil {
+		m.rare = new(opRare)
+	}
+	return m.rare
 }
 
 func (o *Operand) get() *opExtra {

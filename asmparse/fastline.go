@@ -705,7 +705,7 @@ func (p *parser) fastSymbol(f *fastState, o *Operand, i int, name string, off in
 	if off+len(name) <= 255 {
 		o.setSymAt(off, len(name))
 	} else {
-		p.mx(o).sym = name
+		p.rare(o).sym = name
 		o.flags |= flagSymInExtra
 	}
 	if i < f.eol && src[i] == '<' {
