@@ -18,7 +18,9 @@ import (
 // mnemonic, not after '$', '.', or a non-ASCII byte ('·'), and followed
 // by the end of the statement, one of ,)].*:[ or a blank, or a shift (<<,
 // >>), so that name+8(FP), sym(SB), sym<>(SB) and $CONST do not. Among the
-// GOARCHes that no counted identifier rules out, 386 is dropped when
+// GOARCHes that no counted identifier rules out, only 386 and amd64 are
+// kept when such an identifier is an operand of an SSE or AVX
+// instruction (MOVSD, PXOR …: x86Words), and 386 is dropped when
 // amd64 is left and the file uses amd64's own registers (R8–R15, SIB …)
 // or 64-bit integer instructions (ADDQ, LEAQ, MOVLQZX …, MOVQ of a general
 // register).
@@ -28,10 +30,13 @@ func RegisterArches(src []byte, arches []string) []string {
 		return arches
 	}
 	foreign := make([]int, len(arches))
-	amd64Only := false
+	amd64Only, x86 := false, false
 	eachOperandIdent(src, func(mnemonic, id string) {
 		if amd64Words[mnemonic] {
 			amd64Only = true
+		}
+		if x86Words[mnemonic] {
+			x86 = true
 		}
 		known := false
 		for _, a := range arches {
@@ -54,7 +59,7 @@ func RegisterArches(src []byte, arches []string) []string {
 	})
 	var out []string
 	for i, a := range arches {
-		if foreign[i] == 0 {
+		if foreign[i] == 0 && (!x86 || a == "386" || a == "amd64") {
 			out = append(out, a)
 		}
 	}
@@ -88,6 +93,21 @@ var amd64Words = map[string]bool{
 	"PUSHQ": true, "POPQ": true, "IMULQ": true, "MULQ": true, "NEGQ": true, "NOTQ": true,
 	"TESTQ": true, "XCHGQ": true, "ADCQ": true, "SBBQ": true, "BSWAPQ": true, "MOVLQZX": true,
 	"MOVBQZX": true, "MOVWQZX": true, "MOVLQSX": true, "MOVBQSX": true, "MOVWQSX": true,
+}
+
+// x86Words are SSE and AVX instructions that only the x86 assemblers know
+// (cmd/internal/obj/x86/anames.go; none is in another arch's anames.go):
+// a file of them whose operands name only X registers, which loong64 and
+// riscv64 also have (X0 …), is x86 assembly.
+var x86Words = map[string]bool{
+	"MOVSD": true, "MOVSS": true, "ADDSD": true, "ADDSS": true, "SUBSD": true, "SUBSS": true,
+	"MULSS": true, "DIVSD": true, "DIVSS": true, "SQRTSD": true, "SQRTSS": true,
+	"MOVUPS": true, "MOVAPS": true, "MOVUPD": true, "MOVAPD": true, "MOVOU": true, "MOVO": true,
+	"MOVOA": true, "PXOR": true, "PAND": true, "POR": true, "PADDD": true, "PADDQ": true,
+	"PSHUFB": true, "PSHUFD": true, "PCMPEQB": true, "PMOVMSKB": true, "AESENC": true,
+	"AESENCLAST": true, "AESDEC": true, "PCLMULQDQ": true, "VMOVDQU": true, "VPXOR": true,
+	"VPADDD": true, "VPSHUFB": true, "XORPS": true, "ANDPS": true, "CVTSD2SS": true,
+	"CVTSS2SD": true, "UCOMISD": true, "COMISD": true,
 }
 
 // eachOperandIdent calls f with the mnemonic and each identifier that

@@ -76,7 +76,7 @@ func printNarrowed(w io.Writer, narrowed map[string][]string) {
 		if n := len(as); n > 1 {
 			list = strings.Join(as[:n-1], ", ") + " and " + as[n-1]
 		}
-		fmt.Fprintf(w, "asmcheck: %s has no GOARCH in its name or build constraint, but its registers are %s's: "+
+		fmt.Fprintf(w, "asmcheck: %s has no GOARCH in its name or build constraint, but its registers and instructions are %s's: "+
 			"checked for %s only (the go command assembles it for every GOARCH, and the other assemblers reject it; "+
 			"name it x_GOARCH.s or add a //go:build line)\n", displayPath(name), list, list)
 	}

@@ -39,7 +39,7 @@ func TestNarrowedFile(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &fs); err != nil || len(fs) != 0 {
 		t.Errorf("findings %v (%v), want none: load.s is not checked for arm", fs, err)
 	}
-	if note := errs.String(); !strings.Contains(note, "load.s has no GOARCH in its name or build constraint, but its registers are amd64's: checked for amd64 only") {
+	if note := errs.String(); !strings.Contains(note, "load.s has no GOARCH in its name or build constraint, but its registers and instructions are amd64's: checked for amd64 only") {
 		t.Errorf("no note about load.s:\n%s", note)
 	}
 }
