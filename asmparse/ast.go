@@ -79,7 +79,7 @@ func (f *File) StmtLabels(i int) []Label {
 // very end of the input mark a Stmt with an empty Op.
 type Stmt struct {
 	Pos  token.Pos  // of the mnemonic, or of the outermost macro invocation
-	Op   string     // the mnemonic as written: "MOVQ", "TEXT", "VLD1" (its suffix follows it in memory: Suffix)
+	Op   string     // the mnemonic as written: "MOVQ", "TEXT", "VLD1" (its suffix follows it in memory: Suffix; do not assign)
 	Args []Operand  // the operands in source order
 	Exp  *Expansion // the macro expansion the mnemonic came from, or nil
 	// sufLen is the length of the suffix, the bytes that follow Op's in
@@ -227,7 +227,7 @@ func (o *Operand) Sym() string {
 	if o.flags&flagSymInExtra != 0 {
 		return o.x.more.rare.sym
 	}
-	return o.Text[o.symOff : o.symOff+o.symLen]
+	return o.Text[o.symOff : int(o.symOff)+int(o.symLen)]
 }
 
 // setSym sets the symbol to sym, which must be "" or, but for rare

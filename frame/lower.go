@@ -129,6 +129,10 @@ func (sc *scratch) lower(a *Arch, e *Effect, s *asmparse.Stmt, idx int, frame in
 	keepTail(&sc.mems, m0, d.Mem)
 	if d.hasTarget {
 		sc.tgts = append(sc.tgts, d.tgt)
+	}
+	if d.hasTarget || d.tgt != (Target{}) {
+		// (A hook that wrote into the target without setTarget leaves
+		// nothing for the next statement.)
 		d.tgt, d.hasTarget = Target{}, false
 	}
 	sc.ends = append(sc.ends, opEnds{uint32(len(sc.reads)), uint32(len(sc.writes)), uint32(len(sc.mems)), uint32(len(sc.tgts))})
