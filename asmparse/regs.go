@@ -48,15 +48,14 @@ func packName(s string) uint64 {
 
 const nameMul = 0x9e3779b97f4a7c15
 
-// newNameSet makes the set of names, whose ids are in regIDs.
-func newNameSet(names map[string]bool) nameSet {
+// newNameSet makes the set of the names of ids, each with its id (not 0).
+func newNameSet(ids map[string]uint16) nameSet {
 	size, shift := 16, uint(60)
-	for size < 4*len(names) {
+	for size < 4*len(ids) {
 		size, shift = size*2, shift-1
 	}
 	set := nameSet{packed: make([]uint64, size), ids: make([]uint16, size), shift: shift}
-	for name := range names {
-		id, _ := regIDs.get(name)
+	for name, id := range ids {
 		if len(name) > 8 || len(name) == 0 || strings.IndexByte(name, 0) >= 0 {
 			set.long = append(set.long, name)
 			set.longIDs = append(set.longIDs, id)
@@ -300,9 +299,17 @@ func initRegs() {
 		}
 	}
 	regNames = append([]string{""}, slices.Sorted(maps.Keys(all))...)
-	regIDs = newIDSet(regNames)
+	ids := map[string]uint16{}
+	for id, name := range regNames[1:] {
+		ids[name] = uint16(id + 1)
+	}
+	regIDs = newNameSet(ids)
 	for _, rs := range regSets {
-		rs.fast = newNameSet(rs.names)
+		clear(ids)
+		for name := range rs.names {
+			ids[name] = regIDs.id(name)
+		}
+		rs.fast = newNameSet(ids)
 	}
 }
 
@@ -311,65 +318,14 @@ func initRegs() {
 // made once, by initRegs, before the first parse.
 var (
 	regNames []string
-	regIDs   idSet
+	regIDs   nameSet
 )
 
 // regID returns the id of the register name, or false if regNames does
 // not have it.
 func regID(name string) (uint16, bool) {
-	return regIDs.get(name)
-}
-
-// An idSet maps short strings to ids, as a nameSet holds them: those of up
-// to 8 bytes packed into integers in an open-addressing table.
-type idSet struct {
-	packed []uint64
-	ids    []uint16
-	shift  uint
-	long   map[string]uint16
-}
-
-// newIDSet gives names[i] the id i (names[0] is not added).
-func newIDSet(names []string) idSet {
-	size, shift := 16, uint(60)
-	for size < 4*len(names) {
-		size, shift = size*2, shift-1
-	}
-	set := idSet{packed: make([]uint64, size), ids: make([]uint16, size), shift: shift, long: map[string]uint16{}}
-	for id, name := range names[1:] {
-		if len(name) > 8 || strings.IndexByte(name, 0) >= 0 {
-			set.long[name] = uint16(id + 1)
-			continue
-		}
-		v := packName(name)
-		i := v * nameMul >> shift
-		for set.packed[i] != 0 {
-			i = (i + 1) & uint64(size-1)
-		}
-		set.packed[i], set.ids[i] = v, uint16(id+1)
-	}
-	return set
-}
-
-func (n *idSet) get(s string) (uint16, bool) {
-	if len(s) > 8 || len(s) == 0 {
-		id, ok := n.long[s]
-		return id, ok
-	}
-	v := packName(s)
-	mask := uint64(len(n.packed) - 1)
-	for i := v * nameMul >> n.shift; ; i = (i + 1) & mask {
-		switch n.packed[i&mask] {
-		case v:
-			// s may end in NUL bytes, which do not change v.
-			if (bits.Len64(v)+7)/8 != len(s) {
-				return 0, false
-			}
-			return n.ids[i&mask], true
-		case 0:
-			return 0, false
-		}
-	}
+	id := regIDs.id(name)
+	return id, id != 0
 }
 
 func regsFor(arch string) *regSet {
