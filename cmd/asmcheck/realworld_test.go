@@ -49,6 +49,7 @@ var realWorldModules = []string{
 	"github.com/zeebo/xxh3@v1.0.2",
 	"github.com/minio/highwayhash@v1.0.3",
 	"github.com/dchest/siphash@v1.2.3",
+	"github.com/dgraph-io/ristretto@v0.2.0",
 }
 
 // realWorldReviewed lists what asmcheck reports on realWorldModules, each
@@ -69,6 +70,7 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 	{"github.com/cloudflare/circl", "dh/sidh/internal/p751/arith_arm64.s", "arm64", "framepointer", "mulP751", "frame pointer R29 is clobbered", "R29 as scratch."},
 	{"github.com/cloudflare/circl", "dh/sidh/internal/p751/arith_arm64.s", "arm64", "framepointer", "rdcP751", "frame pointer R29 is clobbered", "R29 as scratch."},
 	{"github.com/minio/md5-simd", "md5block_amd64.s", "amd64", "framepointer", "blockScalar", "frame pointer BP is clobbered", "BP used as a scratch register in a $0 function."},
+	{"github.com/dgraph-io/ristretto", "z/simd/search_amd64.s", "amd64", "framepointer", "Search", "frame pointer BP is clobbered", "the avo-generated search uses BP as its index register in a $0 function."},
 
 	// Performance: AVX code that returns without VZEROUPPER (the files
 	// have none at all).
@@ -90,6 +92,8 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 	{"lukechampine.com/blake3", "guts/compress_amd64.s", "amd64", "fpwidth", "", "invalid VPBROADCASTD of counter+24(FP)", "a deliberate 4-byte load of the low half."},
 	{"github.com/klauspost/cpuid/v2", "cpuid_386.s", "386", "fpoffset", "asmDarwinHasAVX512", "unknown variable eax;", "the result is called ret."},
 	{"github.com/cloudflare/circl", "ecc/p384/arith_arm64.s", "arm64", "fpwidth", "fp384Cmov", "invalid MOVW of b+16(FP); int is 8-byte value", "a 4-byte load of an int flag: works while the flag is 0 or 1."},
+	{"github.com/dgraph-io/ristretto", "z/simd/search_amd64.s", "amd64", "fpwidth", "Search", "invalid MOVL of ret+32(FP); int16 is 2-byte value",
+		"a 4-byte store to the int16 result at 32 of the $0-34 frame: it writes 2 bytes past the argument area, into the padding the caller's alignment leaves."},
 	{"github.com/zeebo/blake3", "internal/alg/hash/hash_avx2/impl_amd64.s", "amd64", "fpwidth", "HashP", "invalid MOVBLZX of flags+16(FP)", "a 1-byte load of uint32 flags: works while the flags fit in a byte."},
 	{"github.com/bytedance/sonic", "internal/rt/asm_compat.s", "*", "argsize", "MoreStack", "wrong argument size 8; expected $...-4",
 		"the file is for every arch but amd64; on the 32-bit ones the uintptr argument is 4 bytes."},
