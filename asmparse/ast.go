@@ -250,6 +250,20 @@ func (o *Operand) setSymAt(off, n int) {
 	o.flags &^= flagSymInExtra
 }
 
+// RegID returns the register's index in RegisterNames, 0 when there is no
+// register, or a number past them for a register name not in them (Reg
+// gives it): a key for tables indexed by register, as frame's lowering
+// keeps.
+func (o *Operand) RegID() int { return int(o.reg) }
+
+// RegisterNames returns the register names of every arch, each once, by
+// the index RegID gives (the first is ""). The slice must not be
+// modified.
+func RegisterNames() []string {
+	regOnce.Do(initRegs)
+	return regNames
+}
+
 // Shift returns LSH, RSH, ARR or ROT for a shifted register, else 0.
 func (o *Operand) Shift() Kind { return shiftKinds[o.flags>>shiftShift&7] }
 

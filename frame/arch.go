@@ -67,6 +67,9 @@ type Arch struct {
 	spNames   []string          // the names of registers that are SP
 	spProblem Problem[SPState]  // SPProblem(a)
 	regs      *strTable[RegRef] // Regs' names, for lowering (Regs does not change once the Arch is compiled)
+	// regByID is regs' answer for each of asmparse.RegisterNames, by
+	// Operand.RegID: the operands' registers need no second hashing.
+	regByID []regAnswer
 
 	// entryHook, if set, adds arch-specific data to each opEntry.
 	entryHook func(op string, e *opEntry)
@@ -161,6 +164,12 @@ func (a *Arch) compile() {
 	}
 	a.idiom = idiomsFor(a)
 	a.regs = newStrTable(a.Regs.names)
+	names := asmparse.RegisterNames()
+	a.regByID = make([]regAnswer, len(names))
+	for id, name := range names {
+		ref, ok := regGet(a.regs, name)
+		a.regByID[id] = regAnswer{ref, ok}
+	}
 	a.spProblem = newSPProblem(a)
 	for name, ref := range a.Regs.names {
 		if ref.Reg == a.SP && a.SP != NoReg {

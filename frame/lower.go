@@ -332,7 +332,7 @@ func (c *Ctx) operand(i int, acc access) {
 			if acc.size > 0 && acc.size < 256 {
 				size = uint8(acc.size)
 			}
-			ref, ok := regGet(c.Arch.regs, op.Reg())
+			ref, ok := c.Arch.opReg(op)
 			c.addRef(ref, ok, acc, 0, size)
 			return
 		}
@@ -357,10 +357,26 @@ func (c *Ctx) regOperand(op *asmparse.Operand, acc access) {
 	if size == 0 && acc.size > 0 && acc.size < 256 {
 		size = uint8(acc.size)
 	}
-	c.regAccess(op.Reg(), acc, off, size)
+	ref, ok := c.Arch.opReg(op)
+	c.addRef(ref, ok, acc, off, size)
 	if sr := op.ShiftReg(); sr != "" {
 		c.regAccess(sr, access{read: true}, 0, 0)
 	}
+}
+
+// A regAnswer is a register lookup's result.
+type regAnswer struct {
+	ref RegRef
+	ok  bool
+}
+
+// opReg looks up the register of op (Regs.Lookup(op.Reg())) by its id.
+func (a *Arch) opReg(op *asmparse.Operand) (RegRef, bool) {
+	if id := op.RegID(); id < len(a.regByID) {
+		r := a.regByID[id]
+		return r.ref, r.ok
+	}
+	return regGet(a.regs, op.Reg())
 }
 
 // regAccess records a read and/or write of the register named name.
@@ -456,7 +472,7 @@ func (c *Ctx) baseRef(op *asmparse.Operand) (MemBase, Reg, RegRef, bool) {
 		}
 		return BasePseudoSP, NoReg, RegRef{}, false
 	}
-	ref, ok := regGet(c.Arch.regs, op.Reg())
+	ref, ok := c.Arch.opReg(op)
 	if r := ref.Reg; r == c.Arch.SP && r != NoReg {
 		return BaseSP, r, ref, ok
 	}
