@@ -118,7 +118,7 @@ func diffFiles(fset *token.FileSet, a, b *asmparse.File) string {
 func macroString(m *asmparse.Macro) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s%v %v:", m.Name, m.Params, m.Builtin)
-	for _, t := range m.Body {
+	for _, t := range m.Body() {
 		fmt.Fprintf(&b, " %v%q", t.Kind, t.Text)
 	}
 	return b.String()

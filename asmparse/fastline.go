@@ -142,10 +142,10 @@ func fastInt(lx *lexer, src string, i int) (v uint64, next int, ok bool) {
 // oneToken returns the body of an object-like macro whose body is one
 // token.
 func oneToken(m *Macro) (Token, bool) {
-	if m.Params != nil || len(m.Body) != 1 {
+	if m.Params != nil || len(m.body) != 1 {
 		return Token{}, false
 	}
-	return m.Body[0], true
+	return m.token(0), true
 }
 
 // fastState is what fastLineAt's helpers share: the line being read.

@@ -384,7 +384,7 @@ func (p *parser) wholeMacro(ts []tok) bool {
 		return false
 	}
 	for e := p.pp.exps[ts[0].exp-1]; e != nil; e = e.Parent {
-		if len(e.Macro.Body) != 1 {
+		if len(e.Macro.body) != 1 {
 			return false
 		}
 	}

@@ -617,11 +617,11 @@ func argIndexes(m *Macro) []int8 {
 	if m.Params == nil {
 		return nil
 	}
-	idx := make([]int8, len(m.Body))
-	for i, b := range m.Body {
+	idx := make([]int8, len(m.body))
+	for i, t := range m.body {
 		idx[i] = -1
-		if b.Kind == Ident {
-			if k := paramIndex(m.Params, b.Text); k >= 0 && k < 128 {
+		if t.kind == Ident {
+			if k := paramIndex(m.Params, m.text[t.off:t.off+t.n]); k >= 0 && k < 128 {
 				idx[i] = int8(k)
 			}
 		}
@@ -777,17 +777,7 @@ func (p *preprocessor) define() {
 	}
 	if len(body) > 0 {
 		m.body = slices.Clone(body)
-		m.Body = make([]Token, len(body))
-		for i, t := range body {
-			// Field by field: assigning a whole Token while a
-			// collection runs takes the bulk write barrier, which
-			// costs ten times as much.
-			b := &m.Body[i]
-			b.Kind, b.Text, b.Pos = t.kind, p.text(t), t.pos
-			if t.exp != 0 {
-				b.Exp = p.expOf(t)
-			}
-		}
+		m.text = p.srcText(body[0].src)
 	}
 	m.argIdx = argIndexes(m)
 	if k := p.bodyStmts(m); k > 1 {
@@ -825,11 +815,12 @@ func (p *preprocessor) bodyStmts(m *Macro) int {
 }
 
 func sameBody(a, b *Macro) bool {
-	if len(a.Body) != len(b.Body) || len(a.Params) != len(b.Params) {
+	if len(a.body) != len(b.body) || len(a.Params) != len(b.Params) {
 		return false
 	}
-	for i := range a.Body {
-		if a.Body[i].Text != b.Body[i].Text {
+	for i, t := range a.body {
+		u := b.body[i]
+		if a.text[t.off:t.off+t.n] != b.text[u.off:u.off+u.n] {
 			return false
 		}
 	}
@@ -1084,8 +1075,7 @@ func readBuiltin(name string) []*Macro {
 	for _, m := range pp.macros {
 		m.Pos = token.NoPos
 		m.Builtin = true
-		for i := range m.Body {
-			m.Body[i].Pos = token.NoPos
+		for i := range m.body {
 			m.body[i].pos = token.NoPos
 			m.body[i].src = gid
 		}
@@ -1148,11 +1138,10 @@ func newDefine(name, value string, id int32) *Macro {
 	lx := newLexer(value, token.NoPos)
 	lx.id = id
 	lx.errorf = func(token.Pos, string, ...any) {}
-	m := &Macro{Name: name, Builtin: true}
+	m := &Macro{Name: name, Builtin: true, text: value}
 	for t := lx.next(); t.kind != EOF; t = lx.next() {
 		t.pos = token.NoPos
 		m.body = append(m.body, t)
-		m.Body = append(m.Body, Token{Kind: t.kind, Text: value[t.off : t.off+t.n]})
 	}
 	return m
 }

@@ -87,19 +87,39 @@ func (t Token) String() string {
 // A Macro is a #define'd name.
 type Macro struct {
 	Name    string
-	Params  []string // nil for an object-like macro; non-nil (maybe empty) for FOO(...)
-	Body    []Token
+	Params  []string  // nil for an object-like macro; non-nil (maybe empty) for FOO(...)
 	Pos     token.Pos // of the name in the #define; NoPos for predefined macros
 	Builtin bool      // predefined (-D style) or from a built-in header; shared by every File: do not modify
 
-	body   []tok  // Body, for the preprocessor
-	argIdx []int8 // for each token of Body, the parameter it names or -1
+	body   []tok  // the body's tokens (Body)
+	text   string // the text body's offsets index: the defining file's, or the value's
+	argIdx []int8 // for each token of the body, the parameter it names or -1
 	// stmts is the number of statements an invocation makes when more
 	// than one (see preprocessor.multi).
 	stmts int32
 	// hdr is the cached header that defines the macro, if any: the
 	// source number of body is then the file's number for hdr's text.
 	hdr *cachedHeader
+}
+
+// Body returns the tokens of the macro's body (a new slice each time).
+func (m *Macro) Body() []Token {
+	out := make([]Token, len(m.body))
+	for i := range m.body {
+		out[i] = m.token(i)
+	}
+	return out
+}
+
+// token returns token i of the body. Its Exp is nil: a #define's body is
+// read without expansion.
+func (m *Macro) token(i int) Token {
+	t := m.body[i]
+	pos := t.pos
+	if m.Builtin {
+		pos = token.NoPos
+	}
+	return Token{Kind: t.kind, Text: m.text[t.off : t.off+t.n], Pos: pos}
 }
 
 // An Expansion records one macro invocation.
