@@ -79,7 +79,7 @@ func fastIdent(lx *lexer, src string, i, end int) int {
 
 // fastIdentV is fastIdent, and also returns the identifier packed as
 // packName packs it if it is ASCII (0 if it is not: no register name
-// has other bytes), for nameSet.hasV.
+// has other bytes), for nameSet.idV.
 func fastIdentV(lx *lexer, src string, i, end int) (int, uint64) {
 	s := src[:end]
 	if i >= len(s) {

@@ -95,9 +95,6 @@ func (n *nameSet) id(s string) uint16 {
 	}
 }
 
-// hasV is has for s packed by fastIdentV into v.
-func (n *nameSet) hasV(s string, v uint64) bool { return n.idV(s, v) != 0 }
-
 // idV is id for s packed by fastIdentV into v.
 func (n *nameSet) idV(s string, v uint64) uint16 {
 	if len(s) > 8 {

@@ -32,17 +32,15 @@ type Ctx struct {
 }
 
 // A draft is the Effect being lowered, with its operands in slices of the
-// scratch's buffers and its target, if it has one, in tgt; the scratch
+// scratch's buffers and its target, if it has one, in Target; the scratch
 // moves them into the Func's arrays (scratch.lower, finish, fix).
 type draft struct {
 	*Effect
 	Reads  []RegRef // registers read, explicit and implicit
 	Writes []RegRef // registers written, explicit and implicit
 	Mem    []Mem    // memory operands
-	// Target points at tgt, which setTarget sets (hasTarget) and which
-	// is zero otherwise.
-	Target    *Target
-	tgt       Target
+	// Target is what setTarget set (hasTarget), and zero otherwise.
+	Target    Target
 	hasTarget bool
 }
 
@@ -104,7 +102,6 @@ func putScratch(sc *scratch) {
 // write barrier.
 func (sc *scratch) begin(a *Arch) {
 	sc.ctx.Arch, sc.ctx.E = a, &sc.draft
-	sc.draft.Target = &sc.draft.tgt
 }
 
 // lower lowers s, the idx'th statement of its file, into *e, which must
@@ -128,12 +125,12 @@ func (sc *scratch) lower(a *Arch, e *Effect, s *asmparse.Stmt, idx int, frame in
 	keepTail(&sc.writes, w0, d.Writes)
 	keepTail(&sc.mems, m0, d.Mem)
 	if d.hasTarget {
-		sc.tgts = append(sc.tgts, d.tgt)
+		sc.tgts = append(sc.tgts, d.Target)
 	}
-	if d.hasTarget || d.tgt != (Target{}) {
+	if d.hasTarget || d.Target != (Target{}) {
 		// (A hook that wrote into the target without setTarget leaves
 		// nothing for the next statement.)
-		d.tgt, d.hasTarget = Target{}, false
+		d.Target, d.hasTarget = Target{}, false
 	}
 	sc.ends = append(sc.ends, opEnds{uint32(len(sc.reads)), uint32(len(sc.writes)), uint32(len(sc.mems)), uint32(len(sc.tgts))})
 }
@@ -494,12 +491,12 @@ func (a *Arch) isSP(name string) bool {
 
 // setTarget gives the Effect being lowered the target t.
 func (c *Ctx) setTarget(t Target) {
-	c.E.tgt, c.E.hasTarget = t, true
+	c.E.Target, c.E.hasTarget = t, true
 }
 
 // clearTarget drops the target of the Effect being lowered.
 func (c *Ctx) clearTarget() {
-	c.E.tgt, c.E.hasTarget = Target{}, false
+	c.E.Target, c.E.hasTarget = Target{}, false
 }
 
 // target records operand i as a branch or call target.
