@@ -813,8 +813,7 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 	// Field by field, here and for the Stmt below: a whole-struct store
 	// into the heap zeroes the destination through the write barrier
 	// first while a collection runs.
-	f := &p.fast
-	f.lx, f.src, f.eol, f.exp = lx, src, eol, 0
+	f := &fastState{lx: lx, src: src, eol: eol}
 	// isName reports whether src[a:b] is an identifier that no macro
 	// expands.
 	isName := func(a, b int) bool {
@@ -867,10 +866,10 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 		}
 		i = f.skipSpace(i)
 		// Operands, written straight into the next free ones.
-		if len(p.ops) < maxFastOps {
+		if len(p.ops)-p.opsNext < maxFastOps {
 			p.reserve(maxFastOps)
 		}
-		ops = p.ops[:maxFastOps]
+		ops = p.ops[p.opsNext : p.opsNext+maxFastOps]
 		fail := func() bool {
 			clear(ops[:min(nops+1, len(ops))])
 			return false
@@ -957,7 +956,7 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 	}
 	if nops > 0 {
 		s.Args = ops[:nops:nops]
-		p.ops = p.ops[nops:]
+		p.opsNext += nops
 		p.opsUsed += nops
 	}
 	return true

@@ -19,7 +19,12 @@ type parser struct {
 	x86   bool
 	errs  *ErrorList
 	stmts []Stmt
-	ops   []Operand // operands not yet handed out
+	// ops is the current block of operands, of which ops[opsNext:] are
+	// not yet handed out (an index, not a resliced slice: advancing it is
+	// no pointer store, which would take a write barrier while a
+	// collection runs).
+	ops     []Operand
+	opsNext int
 	// opsHint is the size of the first block of operands; opsUsed counts
 	// the operands handed out.
 	opsHint, opsUsed int
@@ -28,8 +33,7 @@ type parser struct {
 	growScan int
 	// first is pp.first, the macro-name filter by first byte and length.
 	first *firstFilter
-	// fast and fastLabels are fastLine's scratch.
-	fast       fastState
+	// fastLabels is fastLine's scratch.
 	fastLabels [4]Label
 	// extras and mores are slabs for the operands' opExtra and opMore.
 	extras slab[opExtra]
@@ -224,12 +228,12 @@ loop:
 // needs (see ParseFile, extrapolate), so that a File's operands take few
 // allocations and little more memory than they need.
 func (p *parser) alloc(n int) []Operand {
-	if len(p.ops) < n {
+	if len(p.ops)-p.opsNext < n {
 		p.reserve(n)
 	}
 	p.opsUsed += n
-	ops := p.ops[:n:n]
-	p.ops = p.ops[n:]
+	ops := p.ops[p.opsNext : p.opsNext+n : p.opsNext+n]
+	p.opsNext += n
 	return ops
 }
 
@@ -239,7 +243,7 @@ func (p *parser) reserve(n int) {
 	if p.opsUsed > 0 {
 		size = p.extrapolate(p.opsUsed) - p.opsUsed
 	}
-	p.ops = make([]Operand, max(size, n, 16))
+	p.ops, p.opsNext = make([]Operand, max(size, n, 16)), 0
 }
 
 // extrapolate estimates how many of something the file will have made
