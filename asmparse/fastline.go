@@ -160,7 +160,8 @@ type fastState struct {
 // macroAt returns the macro that the identifier name is, or nil.
 func (p *parser) macroAt(name string) *Macro {
 	if p.maybeMacro(name) {
-		return p.macroAtSlow(name)
+		m, _ := p.pp.cachedMacro(name)
+		return m
 	}
 	return nil // most identifiers
 }
@@ -168,13 +169,6 @@ func (p *parser) macroAt(name string) *Macro {
 // maybeMacro is the first test of macroAt, which most identifiers fail.
 func (p *parser) maybeMacro(name string) bool {
 	return p.first[name[0]]>>(uint(len(name))&31)&1 != 0
-}
-
-func (p *parser) macroAtSlow(name string) *Macro {
-	if !p.pp.inBloom(name) {
-		return nil
-	}
-	return p.pp.macro(name)
 }
 
 // skipSpace returns the offset of the first non-blank at or after i.
@@ -197,8 +191,8 @@ func (p *parser) fastReg(f *fastState, i int) (string, uint16, int) {
 	}
 	name := f.src[i:j]
 	if p.maybeMacro(name) {
-		if m := p.macroAtSlow(name); m != nil {
-			r, id := p.regOf(f, name, m)
+		if m, slot := p.pp.cachedMacro(name); m != nil {
+			r, id := p.regOf(f, name, m, slot)
 			return r, id, j
 		}
 	}
@@ -206,29 +200,44 @@ func (p *parser) fastReg(f *fastState, i int) (string, uint16, int) {
 }
 
 // regOf returns the register that the identifier name stands for and its
-// id, or 0 if it stands for none; m is the macro called name, or nil.
-func (p *parser) regOf(f *fastState, name string, m *Macro) (string, uint16) {
+// id, or 0 if it stands for none; m is the macro called name, or nil, and
+// slot where the lookup cache holds it (its answer is kept there).
+func (p *parser) regOf(f *fastState, name string, m *Macro, slot int) (string, uint16) {
 	if m == nil {
 		return name, p.regs.fast.id(name)
 	}
-	// A chain of one-token macros (const2 for t2 for R13, as in
-	// p256_asm_arm64.s) is followed a few levels down, each level one
-	// token expanded.
+	if e := p.pp.cachedEntry(slot, name, m); e != nil && e.regOK {
+		f.exp += e.regExp
+		return e.reg, e.regID
+	}
+	reg, id, exp := p.regOfMacro(m)
+	if e := p.pp.cachedEntry(slot, name, m); e != nil {
+		e.regOK, e.reg, e.regID, e.regExp = true, reg, id, exp
+	}
+	f.exp += exp
+	return reg, id
+}
+
+// regOfMacro returns the register that the macro m stands for, its id and
+// the tokens expanded to reach it, or an id of 0 if it stands for none. A
+// chain of one-token macros (const2 for t2 for R13, as in
+// p256_asm_arm64.s) is followed a few levels down, each level one token
+// expanded.
+func (p *parser) regOfMacro(m *Macro) (string, uint16, int) {
 	for level := 1; level <= maxRegChain; level++ {
 		b, ok := oneToken(m)
 		if !ok || b.Kind != Ident {
-			return "", 0
+			return "", 0, 0
 		}
 		if m = p.macroAt(b.Text); m == nil {
 			id := p.regs.fast.id(b.Text)
 			if id == 0 {
-				return "", 0
+				return "", 0, 0
 			}
-			f.exp += level
-			return b.Text, id
+			return b.Text, id, level
 		}
 	}
-	return "", 0
+	return "", 0, 0
 }
 
 // maxRegChain is the longest chain of one-token macros the fast path
@@ -575,8 +584,9 @@ func (p *parser) fastOpText(f *fastState, o *Operand, i int) (int, bool) {
 		}
 		name := src[i:j]
 		var m *Macro
+		slot := 0
 		if p.maybeMacro(name) {
-			m = p.macroAtSlow(name)
+			m, slot = p.pp.cachedMacro(name)
 		}
 		if m != nil {
 			b, ok := oneToken(m)
@@ -584,7 +594,7 @@ func (p *parser) fastOpText(f *fastState, o *Operand, i int) (int, bool) {
 			case !ok:
 				return i, false
 			case b.Kind == Ident:
-				_, rid := p.regOf(f, name, m)
+				_, rid := p.regOf(f, name, m, slot)
 				return p.fastRegOperand(f, o, j, rid, rid != 0 && !addr)
 			case b.Kind != Int:
 				return i, false

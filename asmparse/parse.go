@@ -62,8 +62,9 @@ func ParseString(fset *token.FileSet, filename string, src string, cfg *Config) 
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
+	defer clear(sc.lookups[:]) // the file's names and macros
 	pp := &preprocessor{fset: fset, includer: cfg.Includer, headers: cfg.Headers, macros: map[string]*Macro{}, errs: &f.Errors, file: f,
-		pend: sc.pend[:0], buf: sc.buf[:0], args: sc.args[:0], fbuf: sc.fbuf[:0], syms: sc.syms[:0]}
+		pend: sc.pend[:0], buf: sc.buf[:0], args: sc.args[:0], fbuf: sc.fbuf[:0], syms: sc.syms[:0], lookups: &sc.lookups}
 	if !cfg.NoDefaultDefines {
 		pp.predefine(DefaultDefines(f.GOOS, f.Arch))
 	}

@@ -46,11 +46,12 @@ type parser struct {
 // scratch holds the buffers of a parser between files. They hold no
 // pointers, so that keeping them costs the garbage collector nothing.
 type scratch struct {
-	pend []tok
-	buf  []tok
-	args []tok
-	fbuf []tok
-	syms []symItem
+	pend    []tok
+	buf     []tok
+	args    []tok
+	fbuf    []tok
+	syms    []symItem
+	lookups lookupCache
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

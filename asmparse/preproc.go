@@ -111,6 +111,7 @@ type preprocessor struct {
 	headers  *HeaderCache
 	hdrSrcs  []hdrSrc
 	lazyMade map[string]*Macro // the macros made from lazy layers, nil if none
+	lookups  *lookupCache      // lookup's answers (a scratch's)
 	conds    []cond
 	bol      bool
 	expanded int
@@ -275,10 +276,63 @@ func (p *preprocessor) inBloom(name string) bool {
 
 // lookup returns the macro called name, or nil.
 func (p *preprocessor) lookup(name string) *Macro {
-	if !p.mayBeMacro(name) {
+	if p.first[name[0]]&lenBit(name) == 0 {
 		return nil
 	}
-	return p.macro(name)
+	m, _ := p.cachedMacro(name)
+	return m
+}
+
+// A lookupCache remembers the macro (or none) that each of recently
+// looked up names is, one name a slot, by the name's hash: most names
+// that pass the first filter are register aliases (#define acc0 R3) and
+// other macros used again and again, and the hash, which the bloom filter
+// needs anyway, and a comparison cost less than the map. An entry holds
+// while the macro table is as it was (gen); the cache is cleared between
+// files.
+type lookupCache [lookupSlots]lookupEntry
+
+const lookupSlots = 64
+
+type lookupEntry struct {
+	name string
+	m    *Macro
+	gen  int
+	ok   bool
+	// What parser.regOf found the macro stands for, if regOK.
+	regOK  bool
+	reg    string
+	regID  uint16
+	regExp int
+}
+
+// cachedEntry returns the entry in slot of lookups if it still holds name
+// and its macro m, or nil.
+func (p *preprocessor) cachedEntry(slot int, name string, m *Macro) *lookupEntry {
+	if e := &p.lookups[slot]; e.ok && e.gen == p.gen && e.m == m && e.name == name {
+		return e
+	}
+	return nil
+}
+
+// cachedMacro returns macro(name), for a name that passed the first
+// filter, and the slot of lookups that holds it.
+func (p *preprocessor) cachedMacro(name string) (*Macro, int) {
+	if p.lookups == nil {
+		p.lookups = new(lookupCache)
+	}
+	h := macroHash(name)
+	slot := int(h % lookupSlots)
+	e := &p.lookups[slot]
+	if e.ok && e.gen == p.gen && e.name == name {
+		return e.m, slot
+	}
+	var m *Macro
+	if p.bloom[h>>6]&(1<<(h&63)) != 0 {
+		m = p.macro(name)
+	}
+	*e = lookupEntry{name: name, m: m, gen: p.gen, ok: true}
+	return m, slot
 }
 
 func (p *preprocessor) addMacro(m *Macro) {
