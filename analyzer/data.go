@@ -333,7 +333,7 @@ func (d *dataCheck) eachStore(do func(f *File, fn *frame.Func, i int, m *frame.M
 					if m.Base != frame.BaseSB || !m.Write || m.Addr {
 						continue
 					}
-					key := d.x.key(f.Name, m.Name, memStatic(fn, e, m), "")
+					key := d.x.key(f.Name, e.MemName(m), memStatic(fn, e, m), "")
 					if s := d.syms[key]; s != nil {
 						do(f, fn, i, m, s)
 					}

@@ -150,13 +150,13 @@ func memPos(fn *frame.Func, e frame.Inst, m *frame.Mem) token.Pos {
 // checkFPName checks that m names a parameter or result at its offset.
 func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst, m *frame.Mem) {
 	pos := memPos(fn, e, m)
-	if m.Name == "" {
-		msg := fmt.Sprintf("use of unnamed argument %s", m.Text)
+	if e.MemName(m) == "" {
+		msg := fmt.Sprintf("use of unnamed argument %s", e.MemText(m))
 		var fixes []analysis.SuggestedFix
 		if v := fr.At(int(m.Off)); v != nil {
 			want := fpRef(v.Name, m.Off)
 			msg += fmt.Sprintf("; offset %d is %s+%d(FP): name the slot so that go vet and asmcheck can check it", m.Off, v.Name, v.Offset)
-			fixes = replaceText(f, pos, m.Text, want, "name the argument "+want)
+			fixes = replaceText(f, pos, e.MemText(m), want, "name the argument "+want)
 		} else {
 			msg += fmt.Sprintf("; offset %d is outside the %d bytes of arguments and results of %s: it reads or clobbers the caller's frame",
 				m.Off, fr.ArgSize, fn.Name)
@@ -164,21 +164,21 @@ func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst
 		c.Report(Diag{File: f, Fn: fn, Pos: pos, Category: "fpoffset", Msg: msg, Fixes: fixes})
 		return
 	}
-	v := fr.Lookup(m.Name)
+	v := fr.Lookup(e.MemName(m))
 	if v == nil {
-		if m.Name == "argframe" && m.Off == 0 {
+		if e.MemName(m) == "argframe" && m.Off == 0 {
 			return
 		}
-		msg := fmt.Sprintf("unknown variable %s", m.Name)
+		msg := fmt.Sprintf("unknown variable %s", e.MemName(m))
 		var fixes []analysis.SuggestedFix
 		if w := fr.At(int(m.Off)); w != nil {
-			msg += fmt.Sprintf("; offset %d is %s+%d(FP): %s has no parameter or result named %s", m.Off, w.Name, w.Offset, fn.Name, m.Name)
+			msg += fmt.Sprintf("; offset %d is %s+%d(FP): %s has no parameter or result named %s", m.Off, w.Name, w.Offset, fn.Name, e.MemName(m))
 			if int64(w.Offset) == m.Off {
-				fixes = replaceText(f, pos, m.Text, fpRef(w.Name, m.Off), "rename to "+w.Name)
+				fixes = replaceText(f, pos, e.MemText(m), fpRef(w.Name, m.Off), "rename to "+w.Name)
 			}
 		} else {
 			msg += fmt.Sprintf(": %s has no parameter or result named %s, and offset %d is past its %d bytes of arguments",
-				fn.Name, m.Name, m.Off, fr.ArgSize)
+				fn.Name, e.MemName(m), m.Off, fr.ArgSize)
 		}
 		c.Report(Diag{File: f, Fn: fn, Pos: pos, Msg: msg, Fixes: fixes})
 		return
@@ -191,7 +191,7 @@ func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst
 		alts = append(alts, fpRef(in.Name, int64(in.Offset)))
 	}
 	want := fpRef(v.Name, int64(v.Offset))
-	msg := fmt.Sprintf("invalid offset %s; expected %s", m.Text, want)
+	msg := fmt.Sprintf("invalid offset %s; expected %s", e.MemText(m), want)
 	if len(alts) > 0 {
 		msg += ", " + orList(alts)
 	}
@@ -217,8 +217,8 @@ func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst
 		msg += fmt.Sprintf(": offset %d is %s, so the access %s the wrong value", m.Off, fpRef(other.Name, int64(other.Offset)), readsOrWrites(m))
 	}
 	var fixes []analysis.SuggestedFix
-	if m.Text == fpRef(m.Name, m.Off) && !ambiguous {
-		fixes = replaceText(f, pos, m.Text, want, "use "+want)
+	if e.MemText(m) == fpRef(e.MemName(m), m.Off) && !ambiguous {
+		fixes = replaceText(f, pos, e.MemText(m), want, "use "+want)
 	}
 	c.Report(Diag{File: f, Fn: fn, Pos: pos, Msg: msg, Fixes: fixes})
 }
@@ -298,7 +298,7 @@ func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame, cEntry func(
 				want := fpRef(v.Name, off)
 				diags = append(diags, Diag{File: f, Fn: fn, Pos: pos, Msg: fmt.Sprintf(
 					"%s should be %s: it addresses the argument %s through the hardware SP, which breaks as soon as the frame size changes",
-					m.Text, want, v.Name), Fixes: replaceText(f, pos, m.Text, want, "use "+want)})
+					e.MemText(m), want, v.Name), Fixes: replaceText(f, pos, e.MemText(m), want, "use "+want)})
 			case fr.ArgSize == 0:
 				// A function declared without arguments that reads its
 				// caller's frame is entered some other way on purpose
@@ -307,10 +307,10 @@ func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame, cEntry func(
 			case off >= int64(fr.ArgSize):
 				diags = append(diags, Diag{File: f, Fn: fn, Pos: pos, Msg: fmt.Sprintf(
 					"use of %s points beyond argument frame: it is %d bytes past the %d bytes of arguments of %s, in the caller's frame",
-					m.Text, off-int64(fr.ArgSize), fr.ArgSize, fn.Name)})
+					e.MemText(m), off-int64(fr.ArgSize), fr.ArgSize, fn.Name)})
 			default:
 				diags = append(diags, Diag{File: f, Fn: fn, Pos: pos, Msg: fmt.Sprintf(
-					"use of %s to access argument frame (padding at offset %d): use a name+off(FP) reference", m.Text, off)})
+					"use of %s to access argument frame (padding at offset %d): use a name+off(FP) reference", e.MemText(m), off)})
 			}
 		}
 	}
@@ -364,10 +364,10 @@ func runFPWidth(c *Check) {
 			e := fn.Inst(i)
 			for j := range e.Mem() {
 				m := &e.Mem()[j]
-				if m.Base != frame.BaseFP || !m.OffOK || m.Addr || m.Size == 0 || m.Name == "" {
+				if m.Base != frame.BaseFP || !m.OffOK || m.Addr || m.Size == 0 || e.MemName(m) == "" {
 					continue
 				}
-				if v := fr.Lookup(m.Name); v != nil && int64(v.Offset) == m.Off {
+				if v := fr.Lookup(e.MemName(m)); v != nil && int64(v.Offset) == m.Off {
 					c.checkWidth(f, fn, fr, e, m, v)
 				}
 			}
@@ -396,7 +396,7 @@ func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst,
 	if multiWord(fn.Arch, fr, e, m, size) {
 		return
 	}
-	msg := fmt.Sprintf("invalid %s of %s; %s is %d-byte value", e.Op(), m.Text, typ, size)
+	msg := fmt.Sprintf("invalid %s of %s; %s is %d-byte value", e.Op(), e.MemText(m), typ, size)
 	if len(v.Inner) > 0 && !v.Kind.IsSize() && v.Kind != abi.KindString && v.Kind != abi.KindSlice &&
 		v.Kind != abi.KindInterface && v.Kind != abi.KindEmptyInterface {
 		var parts []string

@@ -117,11 +117,11 @@ func (r *abiRun) spills(e frame.Inst, params []*abi.ArgAssignment) spilled {
 func (r *abiRun) checkAccess(e frame.Inst, m *frame.Mem, done spilled, params []*abi.ArgAssignment) {
 	pos := memPos(r.fn, e, m)
 	if m.Write {
-		if a := r.asg.Lookup(m.Name); a != nil && a.Result && a.InRegs() {
+		if a := r.asg.Lookup(e.MemName(m)); a != nil && a.Result && a.InRegs() {
 			r.c.Report(Diag{File: r.f, Fn: r.fn, Pos: pos, Msg: fmt.Sprintf(
 				"%s stores the result %s on the stack, but an <ABIInternal> function returns it in %s: the caller reads the register and "+
 					"never looks at %s, which is outside the argument area (%d bytes) or in a spill slot (cmd/compile/abi-internal.md); "+
-					"move the value to %s", e.Op(), a.Name, regList(a), m.Text, r.asg.ArgSize, regList(a))})
+					"move the value to %s", e.Op(), a.Name, regList(a), e.MemText(m), r.asg.ArgSize, regList(a))})
 		}
 		return
 	}
@@ -140,13 +140,13 @@ func (r *abiRun) checkAccess(e frame.Inst, m *frame.Mem, done spilled, params []
 		r.c.Report(Diag{File: r.f, Fn: r.fn, Pos: pos, Msg: fmt.Sprintf(
 			"%s reads %s, the spill slot of %s, before anything spilled it there: %s arrives in %s, and the caller of an <ABIInternal> "+
 				"function reserves the slot but does not write it (cmd/compile/abi-internal.md), so this reads stack garbage; "+
-				"use %s, or store it to the slot first", e.Op(), m.Text, a.Name, a.Name, regList(a), regList(a))})
+				"use %s, or store it to the slot first", e.Op(), e.MemText(m), a.Name, a.Name, regList(a), regList(a))})
 		return
 	}
-	if a := r.asg.Lookup(m.Name); !inSpill && a != nil && !a.Result && a.InRegs() {
+	if a := r.asg.Lookup(e.MemName(m)); !inSpill && a != nil && !a.Result && a.InRegs() {
 		r.c.Report(Diag{File: r.f, Fn: r.fn, Pos: pos, Msg: fmt.Sprintf(
 			"%s reads %s from the stack, but an <ABIInternal> function receives %s in %s: offset %d is not where it is "+
-				"(cmd/compile/abi-internal.md); use the register", e.Op(), m.Text, a.Name, regList(a), m.Off)})
+				"(cmd/compile/abi-internal.md); use the register", e.Op(), e.MemText(m), a.Name, regList(a), m.Off)})
 	}
 }
 

@@ -462,8 +462,8 @@ func (rf *regFlow) transfer(i int, e frame.Inst, in *flowState) *flowState {
 	return s
 }
 
-// addr returns the slot memory operand m names in state in.
-func (rf *regFlow) addr(m *frame.Mem, in *flowState) (slotKey, bool) {
+// addr returns the slot memory operand m of e names in state in.
+func (rf *regFlow) addr(e frame.Inst, m *frame.Mem, in *flowState) (slotKey, bool) {
 	if !m.OffOK {
 		return slotKey{}, false
 	}
@@ -495,7 +495,8 @@ func (rf *regFlow) addr(m *frame.Mem, in *flowState) (slotKey, bool) {
 		// the register, valid until the register changes.
 		return slotKey{sym: regSlot(m.Reg), off: m.Off}, true
 	case frame.BaseSB:
-		return slotKey{sym: m.Name, off: m.Off}, m.Name != "" && m.Index == frame.NoReg
+		name := e.MemName(m)
+		return slotKey{sym: name, off: m.Off}, name != "" && m.Index == frame.NoReg
 	}
 	return slotKey{}, false
 }
@@ -551,7 +552,7 @@ func (rf *regFlow) load(e frame.Inst, in, s *flowState, own *cow, handled []bool
 	switch {
 	case len(e.Mem()) == 1 && e.Mem()[0].Read && !e.Mem()[0].Write && !e.Mem()[0].Addr:
 		m = &e.Mem()[0]
-		key, ok = rf.addr(m, in)
+		key, ok = rf.addr(e, m, in)
 	case len(e.Mem()) == 0 && e.SP.Kind == frame.SPDelta && e.SP.Delta > 0 && e.SP.Tracked:
 		key, ok = slotKey{off: in.sp}, in.spKnown
 	default:
@@ -665,7 +666,7 @@ func (rf *regFlow) store(i int, e frame.Inst, in, s *flowState, own *cow) {
 		if !m.Write || m.Addr {
 			continue
 		}
-		if key, ok := rf.addr(m, in); ok {
+		if key, ok := rf.addr(e, m, in); ok {
 			rf.storeRegs(i, e, m, key, m.Size, in, s, own)
 		}
 	}
@@ -773,7 +774,7 @@ func (rf *regFlow) regWrites(e frame.Inst, in, s *flowState, own *cow, handled [
 		case e.Attrs&frame.AttrLoadsG != 0:
 			v = val{kind: vG, size: 8}
 		case len(e.Mem()) == 1 && e.Mem()[0].Addr && len(e.Writes()) == 1:
-			if key, ok := rf.addr(&e.Mem()[0], in); ok && key.sym == "" {
+			if key, ok := rf.addr(e, &e.Mem()[0], in); ok && key.sym == "" {
 				v = val{kind: vSP, size: 8, off: key.off}
 			}
 		case len(e.Mem()) == 0 && len(e.Reads()) == 1 && e.Reads()[0].Reg == rf.arch.SP:

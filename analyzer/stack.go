@@ -492,7 +492,7 @@ func (c *Check) checkSlot(p *stackPass, fr *abi.Frame, e frame.Inst, m *frame.Me
 	}
 	c.Report(Diag{File: p.f, Fn: p.fn, Pos: memPos(p.fn, e, m), Msg: fmt.Sprintf(
 		"%s %s writes the %s (%d(SP) after the prologue, in a frame of %d bytes %s): %s; %s",
-		e.Op(), m.Text, slot, off, p.lay.Size, withLocals(p.lay), harm(p.lay, slot), slotAdvice(p, off, size))})
+		e.Op(), e.MemText(m), slot, off, p.lay.Size, withLocals(p.lay), harm(p.lay, slot), slotAdvice(p, off, size))})
 }
 
 // harm says why overwriting slot breaks the program, for this layout.
@@ -782,7 +782,7 @@ func (c *Check) checkTrapAlign(p *stackPass, e frame.Inst, st frame.SPState, ali
 	}
 	for j := range e.Mem() {
 		if m := &e.Mem()[j]; !m.Addr && (m.Base == frame.BaseSP || m.Base == frame.BaseFP || m.Base == frame.BasePseudoSP) {
-			what = fmt.Sprintf("%s %s, an access based on SP,", e.Op(), m.Text)
+			what = fmt.Sprintf("%s %s, an access based on SP,", e.Op(), e.MemText(m))
 			break
 		}
 	}
@@ -873,5 +873,5 @@ func (c *Check) reportStale(p *stackPass, e frame.Inst, m *frame.Mem, st frame.S
 	c.Report(Diag{File: p.f, Fn: p.fn, Pos: memPos(p.fn, e, m), Msg: fmt.Sprintf(
 		"%s %s with SP moved by %d bytes: %s, so this addresses the slot %d bytes %s %s; "+
 			"read it before moving SP, or adjust the offset by hand through SP",
-		e.Op(), m.Text, -st.Delta, why, abs, dir, m.Text)})
+		e.Op(), e.MemText(m), -st.Delta, why, abs, dir, e.MemText(m))})
 }

@@ -226,7 +226,7 @@ func (c *Ctx) arm64Literal() {
 	default:
 		return
 	}
-	c.E.Mem = append(c.E.Mem, Mem{Base: BaseSB, Name: name, OffOK: a.Unresolved() == "", Size: size, Read: true, Arg: 0, Text: a.Text})
+	c.E.Mem = append(c.E.Mem, Mem{Base: BaseSB, OffOK: a.Unresolved() == "", Size: size, Read: true, Arg: 0, lit: c.E.addName(name)})
 }
 
 // arm64ZeroBlock records the store of DC ZVA, Rt (and the tag-setting
@@ -239,7 +239,7 @@ func (c *Ctx) arm64ZeroBlock() {
 	}
 	switch args[0].Sym() {
 	case "ZVA", "GVA", "GZVA":
-		c.E.Mem = append(c.E.Mem, Mem{Base: BaseReg, Reg: c.Arch.Regs.Reg(args[1].Reg()), OffOK: true, Write: true, Arg: 1, Text: args[1].Text})
+		c.E.Mem = append(c.E.Mem, Mem{Base: BaseReg, Reg: c.Arch.Regs.Reg(args[1].Reg()), OffOK: true, Write: true, Arg: 1})
 	}
 }
 

@@ -191,8 +191,8 @@ func arm64Render(a *Arch, e Inst) string {
 		if m.Base == BaseReg || m.Base == BaseSP {
 			b.WriteString(":" + a.Regs.Name(m.Reg))
 		}
-		if m.Name != "" {
-			b.WriteString(":" + m.Name)
+		if name := e.MemName(&m); name != "" {
+			b.WriteString(":" + name)
 		}
 		fmt.Fprintf(&b, "%+d/%d", m.Off, m.Size)
 		switch {

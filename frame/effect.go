@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/token"
 	"strings"
+
+	"github.com/asmcheck/asmcheck/asmparse"
 )
 
 // An Effect says what one instruction does, in terms the checks need and
@@ -75,6 +77,49 @@ func (in Inst) Mem() []Mem {
 	return in.fn.ops.mems[a:b:b]
 }
 
+// MemName returns the symbol or variable name of m, a memory operand of
+// the instruction, as written: "x" in x+8(FP), "runtime·g0" in
+// runtime·g0(SB); "" if it has none.
+func (in Inst) MemName(m *Mem) string {
+	if m.lit > 0 {
+		return in.fn.ops.names[m.lit-1]
+	}
+	if op := in.memOperand(m); op != nil {
+		return op.Sym()
+	}
+	return ""
+}
+
+// MemText returns the operand m, a memory operand of the instruction, as
+// written at its use (for messages).
+func (in Inst) MemText(m *Mem) string {
+	if op := in.memOperand(m); op != nil {
+		return op.Text
+	}
+	return ""
+}
+
+// memOperand returns the operand of the instruction's statement that m
+// was lowered from, or nil.
+func (in Inst) memOperand(m *Mem) *asmparse.Operand {
+	s := in.stmt()
+	if s == nil || m.Arg < 0 || m.Arg >= len(s.Args) {
+		return nil
+	}
+	return &s.Args[m.Arg]
+}
+
+// stmt returns the instruction's statement, or nil.
+func (in Inst) stmt() *asmparse.Stmt {
+	switch {
+	case in.fn.one != nil:
+		return in.fn.one
+	case in.fn.File == nil || in.Stmt >= len(in.fn.File.Stmts):
+		return nil
+	}
+	return &in.fn.File.Stmts[in.Stmt]
+}
+
 // Target returns the branch or call target, for Jump, CondJump, Call,
 // TailCall. It is never nil: an instruction without a target has a
 // shared zero Target, which must not be written.
@@ -88,13 +133,10 @@ func (in Inst) Target() *Target {
 // Op returns the mnemonic with its suffix, for messages only (checks must
 // not test it).
 func (in Inst) Op() string {
-	switch {
-	case in.fn.one != nil:
-		return in.fn.one.Mnemonic()
-	case in.fn.File == nil || in.Stmt >= len(in.fn.File.Stmts):
-		return ""
+	if s := in.stmt(); s != nil {
+		return s.Mnemonic()
 	}
-	return in.fn.File.Stmts[in.Stmt].Mnemonic()
+	return ""
 }
 
 // effectOps holds the operands and targets of the Effects of a file, which
@@ -103,6 +145,7 @@ type effectOps struct {
 	reads, writes []RegRef
 	mems          []Mem
 	targets       []Target
+	names         []string // the names the lowering made for memory operands (Mem.lit)
 }
 
 // A Flow says where control goes after an instruction.
@@ -262,10 +305,9 @@ var baseNames = [...]string{"none", "reg", "SP", "pseudo-SP", "FP", "SB", "PC"}
 
 func (b MemBase) String() string { return baseNames[b] }
 
-// A Mem is one memory operand of an instruction.
+// A Mem is one memory operand of an instruction. It holds no pointer: its
+// name and text are its operand's (Inst.MemName, Inst.MemText).
 type Mem struct {
-	Name    string // the symbol or variable name as written: "x" in x+8(FP), "runtime·g0" in runtime·g0(SB)
-	Text    string
 	Off     int64 // offset from the base; for BaseFP the offset in the argument area
 	Scale   int   // index scale
 	Size    int   // bytes accessed; 0 if not known
@@ -280,6 +322,9 @@ type Mem struct {
 	Write   bool
 	Addr    bool // only the address is taken (LEAQ x+8(FP), MOVD $x+8(FP), R0)
 	PreWB   bool // the write-back happens before the access (.W, pre-index); else after (.P)
+	// lit is 1 + the index of the operand's name in the file's names, when
+	// the lowering made it (an arm64 literal-pool constant, $f64.…), or 0.
+	lit int32
 }
 
 // String returns a short description for debugging.

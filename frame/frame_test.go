@@ -57,7 +57,7 @@ done:
 		t.Errorf("SPWRITE/tracking wrong: %+v %+v", fn.Insts[1].SP, fn.Insts[2].SP)
 	}
 	m := fn.Inst(0).Mem()[0]
-	if m.Base != BaseFP || m.Name != "x" || m.Off != 0 || m.Size != 8 || !m.Read {
+	if m.Base != BaseFP || fn.Inst(0).MemName(&m) != "x" || fn.Inst(0).MemText(&m) != "x+0(FP)" || m.Off != 0 || m.Size != 8 || !m.Read {
 		t.Errorf("FP operand: %+v", m)
 	}
 	if g := fn.CFG(); len(g.Blocks) != 3 {

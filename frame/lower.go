@@ -42,6 +42,16 @@ type draft struct {
 	// Target is what setTarget set (hasTarget), and zero otherwise.
 	Target    Target
 	hasTarget bool
+	// names is the scratch's buffer of the names the lowering makes for
+	// memory operands (Mem.lit, addName).
+	names *[]string
+}
+
+// addName records name, which the lowering made for a memory operand, and
+// returns the Mem.lit that refers to it.
+func (d *draft) addName(name string) int32 {
+	*d.names = append(*d.names, name)
+	return int32(len(*d.names))
 }
 
 // Lower returns the Effect of statement s, the idx'th of its file,
@@ -67,6 +77,7 @@ type scratch struct {
 	writes []RegRef
 	mems   []Mem
 	tgts   []Target
+	names  []string // draft.addName's
 	ends   []opEnds // for each Effect lowered, where its operands end
 	draft  draft
 
@@ -87,9 +98,9 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
 func putScratch(sc *scratch) {
-	clear(sc.mems) // drop references to the file's strings
-	clear(sc.tgts)
-	sc.reads, sc.writes, sc.mems, sc.tgts, sc.ends = sc.reads[:0], sc.writes[:0], sc.mems[:0], sc.tgts[:0], sc.ends[:0]
+	clear(sc.tgts) // drop references to the file's strings
+	clear(sc.names)
+	sc.reads, sc.writes, sc.mems, sc.tgts, sc.names, sc.ends = sc.reads[:0], sc.writes[:0], sc.mems[:0], sc.tgts[:0], sc.names[:0], sc.ends[:0]
 	sc.ops = nil
 	sc.ctx = Ctx{}
 	sc.draft = draft{}
@@ -102,6 +113,7 @@ func putScratch(sc *scratch) {
 // write barrier.
 func (sc *scratch) begin(a *Arch) {
 	sc.ctx.Arch, sc.ctx.E = a, &sc.draft
+	sc.draft.names = &sc.names
 }
 
 // lower lowers s, the idx'th statement of its file, into *e, which must
@@ -166,6 +178,9 @@ func (sc *scratch) finish() *effectOps {
 	}
 	if len(sc.tgts) > 0 {
 		ops.targets = slices.Clone(sc.tgts)
+	}
+	if len(sc.names) > 0 {
+		ops.names = slices.Clone(sc.names)
 	}
 	sc.ops = ops
 	return ops
@@ -405,7 +420,7 @@ func (c *Ctx) addRef(ref RegRef, ok bool, acc access, off, size uint8) {
 // mem lowers memory operand i.
 func (c *Ctx) mem(i int, acc access) {
 	op := &c.Stmt.Args[i]
-	m := Mem{Name: op.Sym(), Off: op.Val, OffOK: op.Unresolved() == "", Arg: i, Text: op.Text}
+	m := Mem{Off: op.Val, OffOK: op.Unresolved() == "", Arg: i}
 	var ref RegRef // op.Reg looked up, for BaseReg and BaseSP
 	var refOK bool
 	m.Base, m.Reg, ref, refOK = c.baseRef(op)
