@@ -262,19 +262,9 @@ func (f *firstFilter) add(name string) {
 	}
 }
 
-// mayBeMacro reports whether name, not empty, may be a macro: first by its
-// first byte and length (most identifiers fail this cheap test), then by
-// the bloom filter.
-func (p *preprocessor) mayBeMacro(name string) bool {
-	return p.first[name[0]]&lenBit(name) != 0 && p.inBloom(name)
-}
-
-func (p *preprocessor) inBloom(name string) bool {
-	h := macroHash(name)
-	return p.bloom[h>>6]&(1<<(h&63)) != 0
-}
-
-// lookup returns the macro called name, or nil.
+// lookup returns the macro called name, or nil: first by the name's first
+// byte and length (most identifiers fail this cheap test), then by the
+// lookup cache, the bloom filter and the table (cachedMacro).
 func (p *preprocessor) lookup(name string) *Macro {
 	if p.first[name[0]]&lenBit(name) == 0 {
 		return nil
