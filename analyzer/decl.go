@@ -150,13 +150,14 @@ func memPos(fn *frame.Func, e frame.Inst, m *frame.Mem) token.Pos {
 // checkFPName checks that m names a parameter or result at its offset.
 func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst, m *frame.Mem) {
 	pos := memPos(fn, e, m)
-	if e.MemName(m) == "" {
-		msg := fmt.Sprintf("use of unnamed argument %s", e.MemText(m))
+	name, text := e.MemName(m), e.MemText(m)
+	if name == "" {
+		msg := fmt.Sprintf("use of unnamed argument %s", text)
 		var fixes []analysis.SuggestedFix
 		if v := fr.At(int(m.Off)); v != nil {
 			want := fpRef(v.Name, m.Off)
 			msg += fmt.Sprintf("; offset %d is %s+%d(FP): name the slot so that go vet and asmcheck can check it", m.Off, v.Name, v.Offset)
-			fixes = replaceText(f, pos, e.MemText(m), want, "name the argument "+want)
+			fixes = replaceText(f, pos, text, want, "name the argument "+want)
 		} else {
 			msg += fmt.Sprintf("; offset %d is outside the %d bytes of arguments and results of %s: it reads or clobbers the caller's frame",
 				m.Off, fr.ArgSize, fn.Name)
@@ -164,21 +165,21 @@ func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst
 		c.Report(Diag{File: f, Fn: fn, Pos: pos, Category: "fpoffset", Msg: msg, Fixes: fixes})
 		return
 	}
-	v := fr.Lookup(e.MemName(m))
+	v := fr.Lookup(name)
 	if v == nil {
-		if e.MemName(m) == "argframe" && m.Off == 0 {
+		if name == "argframe" && m.Off == 0 {
 			return
 		}
-		msg := fmt.Sprintf("unknown variable %s", e.MemName(m))
+		msg := fmt.Sprintf("unknown variable %s", name)
 		var fixes []analysis.SuggestedFix
 		if w := fr.At(int(m.Off)); w != nil {
-			msg += fmt.Sprintf("; offset %d is %s+%d(FP): %s has no parameter or result named %s", m.Off, w.Name, w.Offset, fn.Name, e.MemName(m))
+			msg += fmt.Sprintf("; offset %d is %s+%d(FP): %s has no parameter or result named %s", m.Off, w.Name, w.Offset, fn.Name, name)
 			if int64(w.Offset) == m.Off {
-				fixes = replaceText(f, pos, e.MemText(m), fpRef(w.Name, m.Off), "rename to "+w.Name)
+				fixes = replaceText(f, pos, text, fpRef(w.Name, m.Off), "rename to "+w.Name)
 			}
 		} else {
 			msg += fmt.Sprintf(": %s has no parameter or result named %s, and offset %d is past its %d bytes of arguments",
-				fn.Name, e.MemName(m), m.Off, fr.ArgSize)
+				fn.Name, name, m.Off, fr.ArgSize)
 		}
 		c.Report(Diag{File: f, Fn: fn, Pos: pos, Msg: msg, Fixes: fixes})
 		return
@@ -191,7 +192,7 @@ func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst
 		alts = append(alts, fpRef(in.Name, int64(in.Offset)))
 	}
 	want := fpRef(v.Name, int64(v.Offset))
-	msg := fmt.Sprintf("invalid offset %s; expected %s", e.MemText(m), want)
+	msg := fmt.Sprintf("invalid offset %s; expected %s", text, want)
 	if len(alts) > 0 {
 		msg += ", " + orList(alts)
 	}
@@ -217,8 +218,8 @@ func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst
 		msg += fmt.Sprintf(": offset %d is %s, so the access %s the wrong value", m.Off, fpRef(other.Name, int64(other.Offset)), readsOrWrites(m))
 	}
 	var fixes []analysis.SuggestedFix
-	if e.MemText(m) == fpRef(e.MemName(m), m.Off) && !ambiguous {
-		fixes = replaceText(f, pos, e.MemText(m), want, "use "+want)
+	if text == fpRef(name, m.Off) && !ambiguous {
+		fixes = replaceText(f, pos, text, want, "use "+want)
 	}
 	c.Report(Diag{File: f, Fn: fn, Pos: pos, Msg: msg, Fixes: fixes})
 }
@@ -364,10 +365,14 @@ func runFPWidth(c *Check) {
 			e := fn.Inst(i)
 			for j := range e.Mem() {
 				m := &e.Mem()[j]
-				if m.Base != frame.BaseFP || !m.OffOK || m.Addr || m.Size == 0 || e.MemName(m) == "" {
+				if m.Base != frame.BaseFP || !m.OffOK || m.Addr || m.Size == 0 {
 					continue
 				}
-				if v := fr.Lookup(e.MemName(m)); v != nil && int64(v.Offset) == m.Off {
+				name := e.MemName(m)
+				if name == "" {
+					continue
+				}
+				if v := fr.Lookup(name); v != nil && int64(v.Offset) == m.Off {
 					c.checkWidth(f, fn, fr, e, m, v)
 				}
 			}

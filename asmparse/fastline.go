@@ -820,9 +820,8 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 		return false // the last line: the general path handles EOF
 	}
 	eol += i
-	// Field by field, here and for the Stmt below: a whole-struct store
-	// into the heap zeroes the destination through the write barrier
-	// first while a collection runs.
+	// On the stack: the parser is on the heap, where each pointer stored
+	// costs a write barrier while a collection runs.
 	f := &fastState{lx: lx, src: src, eol: eol}
 	// isName reports whether src[a:b] is an identifier that no macro
 	// expands.
@@ -956,6 +955,8 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 	}
 	p.stmts = p.stmts[:len(p.stmts)+1]
 	s := &p.stmts[len(p.stmts)-1]
+	// Field by field: a whole-struct store into the heap zeroes the
+	// destination through the write barrier first while a collection runs.
 	s.Pos, s.Op = lx.base+token.Pos(opOff), src[opOff:opEnd] // the rest of *s is zero
 	if len(*labels) > 0 {
 		p.attach(*labels, len(p.stmts)-1)

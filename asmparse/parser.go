@@ -43,8 +43,10 @@ type parser struct {
 	swapping bool
 }
 
-// scratch holds the buffers of a parser between files. They hold no
-// pointers, so that keeping them costs the garbage collector nothing.
+// scratch holds the buffers of a parser between files. The token buffers
+// hold no pointers, so that keeping them costs the garbage collector
+// nothing; the lookup cache, which does, is cleared before the scratch is
+// put back.
 type scratch struct {
 	pend    []tok
 	buf     []tok

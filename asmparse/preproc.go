@@ -273,10 +273,10 @@ func (p *preprocessor) lookup(name string) *Macro {
 	return m
 }
 
-// A lookupCache remembers the macro (or none) that each of recently
-// looked up names is, one name a slot, by the name's hash: most names
-// that pass the first filter are register aliases (#define acc0 R3) and
-// other macros used again and again, and the hash, which the bloom filter
+// A lookupCache remembers, for names looked up recently, the macro each
+// one names (or none), one name per slot chosen by the name's hash. Most
+// names that pass the first filter are register aliases (#define acc0 R3)
+// and other macros used again and again; the hash, which the bloom filter
 // needs anyway, and a comparison cost less than the map. An entry holds
 // while the macro table is as it was (gen); the cache is cleared between
 // files.
