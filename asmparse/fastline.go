@@ -858,17 +858,22 @@ func (p *parser) fastLineAt(lx *lexer, labels *[]Label) bool {
 	if opEnd > 0 {
 		mn := src[opOff:opEnd]
 		text, data := mn == "TEXT", mn == "DATA"
-		// Suffixes, written right after the mnemonic: .P, .Z.BCST.
+		// Suffixes, written right after the mnemonic: .P, .Z.BCST. Each
+		// is a token of its own, which the assembler expands if it is a
+		// macro (#define S …, then ADD.S: cmd/asm/internal/lex's
+		// isIdentRune does not take '.'), so a suffix that is a macro
+		// name is left to the general path.
 		i = opEnd
 		for i < eol && src[i] == '.' {
 			i++
 			if i >= eol || charClass[src[i]]&clIdent == 0 {
 				return false
 			}
+			start := i
 			for i < eol && charClass[src[i]]&(clIdent|clDigit) != 0 {
 				i++
 			}
-			if i < eol && src[i] >= utf8.RuneSelf {
+			if i < eol && src[i] >= utf8.RuneSelf || !isName(start, i) {
 				return false
 			}
 			sfxEnd = i

@@ -193,6 +193,8 @@ func FuzzFastPaths(f *testing.F) {
 	// Chains of register macros, one looping.
 	f.Add("#define a b\n#define b c\n#define c d\n#define d e\n#define e AX\n\tMOVQ a, b\n\tMOVQ c, (d)\n")
 	f.Add("#define self self\n#define x self\n\tMOVQ x, AX\n\tMOVQ self, BX\n")
+	// A suffix that is a macro name: the assembler expands it.
+	f.Add("#define S XX\n#define W XX\n\tADD.S\tR2, R0\n\tMOVD.W\tR2, 8(RSP)\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		for _, arch := range []string{"amd64", "arm64", "ppc64le"} {
 			parse := func(slow bool) *File {
