@@ -138,10 +138,15 @@ func FuzzPreprocess(f *testing.F) {
 	})
 }
 
+// fuzzArches are the arches FuzzParse and FuzzFastPaths parse each input
+// for: one of each family of register names and syntax (mips64 stands for
+// mips, mipsle and mips64le; ppc64le for ppc64).
+var fuzzArches = []string{"amd64", "arm64", "ppc64le", "arm", "386", "riscv64", "s390x", "mips64", "loong64", "wasm"}
+
 func FuzzParse(f *testing.F) {
 	addCorpusSeeds(f)
 	f.Fuzz(func(t *testing.T, src string) {
-		for _, arch := range []string{"amd64", "arm64", "ppc64le"} {
+		for _, arch := range fuzzArches {
 			fset := token.NewFileSet()
 			file, err := ParseFile(fset, "x.s", []byte(src), &Config{GOARCH: arch, GOOS: "linux", Includer: builtinOnly})
 			if file == nil {
@@ -196,7 +201,7 @@ func FuzzFastPaths(f *testing.F) {
 	// A suffix that is a macro name: the assembler expands it.
 	f.Add("#define S XX\n#define W XX\n\tADD.S\tR2, R0\n\tMOVD.W\tR2, 8(RSP)\n")
 	f.Fuzz(func(t *testing.T, src string) {
-		for _, arch := range []string{"amd64", "arm64", "ppc64le"} {
+		for _, arch := range fuzzArches {
 			parse := func(slow bool) *File {
 				noFastOperands, noFastLines = slow, slow
 				defer func() { noFastOperands, noFastLines = false, false }()
