@@ -284,11 +284,12 @@ type lookupCache [lookupSlots]lookupEntry
 
 const lookupSlots = 64
 
+// An empty entry holds no name: the names looked up are never empty (they
+// passed the first filter, which reads their first byte).
 type lookupEntry struct {
 	name string
 	m    *Macro
 	gen  int
-	ok   bool
 	// What parser.regOf found the macro stands for, if regOK.
 	regOK  bool
 	reg    string
@@ -299,7 +300,7 @@ type lookupEntry struct {
 // cachedEntry returns the entry in slot of lookups if it still holds name
 // and its macro m, or nil.
 func (p *preprocessor) cachedEntry(slot int, name string, m *Macro) *lookupEntry {
-	if e := &p.lookups[slot]; e.ok && e.gen == p.gen && e.m == m && e.name == name {
+	if e := &p.lookups[slot]; e.gen == p.gen && e.m == m && e.name == name {
 		return e
 	}
 	return nil
@@ -314,14 +315,14 @@ func (p *preprocessor) cachedMacro(name string) (*Macro, int) {
 	h := macroHash(name)
 	slot := int(h % lookupSlots)
 	e := &p.lookups[slot]
-	if e.ok && e.gen == p.gen && e.name == name {
+	if e.gen == p.gen && e.name == name {
 		return e.m, slot
 	}
 	var m *Macro
 	if p.bloom[h>>6]&(1<<(h&63)) != 0 {
 		m = p.macro(name)
 	}
-	*e = lookupEntry{name: name, m: m, gen: p.gen, ok: true}
+	*e = lookupEntry{name: name, m: m, gen: p.gen}
 	return m, slot
 }
 
