@@ -3,7 +3,7 @@ package asmparse
 import "go/token"
 
 // fastInvoke expands, straight into the line buffer, a line of the file
-// that is nothing but the invocation of a macro, NAME or NAME(a, b, …)
+// that is nothing but the invocation of a macro, NAME, NAME() or NAME(a, b, …)
 // with arguments of one token each (mulRound(B1), SHA512ROUND(V0, V1,
 // …), CALLFN(·call16, 16)), perhaps followed by a ';'. It makes the same
 // tokens, Expansions and expansion count that next, invoke and line make
@@ -58,9 +58,14 @@ func (p *preprocessor) fastInvokeLine() bool {
 			return false
 		}
 	} else {
-		// NAME ( a0 , a1 , … ) Newline
+		// NAME ( a0 , a1 , … ) Newline, or NAME ( ) Newline for a macro
+		// without parameters (gcm_arm64.s's reduce()).
 		k := len(m.Params)
-		if k == 0 || k > maxFastArgs || n != 2*k+3 || b[1].kind != '(' || b[n-2].kind != ')' {
+		want := 2*k + 3
+		if k == 0 {
+			want = 4
+		}
+		if k > maxFastArgs || n != want || b[1].kind != '(' || b[n-2].kind != ')' {
 			return false
 		}
 		for i := 0; i < k; i++ {

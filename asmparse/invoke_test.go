@@ -19,6 +19,10 @@ var fastInvokeCases = []struct {
 }{
 	{"object-like", "#define R0A R0\n#define M MOVD R0A, R1 \\\n\tADD $1, R1\n\n\tM\n", true},
 	{"args", "#define M(a, b) MOVD a, b \\\n\tADD $1, b\n\n\tM(R0, R1)\n", true},
+	{"no parameters", "#define T V8\n#define M() VEOR T.B16, V1.B16, V1.B16 \\\n\tVEXT $8, V1.B16, T.B16, T.B16\n\n\tM()\n", true},
+	{"no parameters, blank", "#define M() NEG R1\n\n\tM( )\n", true},
+	{"no parameters, an argument", "#define M() NEG R1\n\n\tM(R2)\n", false},
+	{"no parameters, none given", "#define M() NEG R1\n\n\tM\n", false},
 	{"tail semicolon", "#define M(a) NEG a\n\n\tM(R2);\n", true},
 	{"arg macro", "#define X R3\n#define M(a) NEG a \\\n\tNEG a\n\n\tM(X)\n", true},
 	{"nested", "#define T V1\n#define L(i) MOVD $i, R0\n#define M(a, i) L(i); VEOR T.B16, a.B16, a.B16\n\n\tM(V2, 8)\n", true},
