@@ -198,6 +198,13 @@ func FuzzFastPaths(f *testing.F) {
 	// Chains of register macros, one looping.
 	f.Add("#define a b\n#define b c\n#define c d\n#define d e\n#define e AX\n\tMOVQ a, b\n\tMOVQ c, (d)\n")
 	f.Add("#define self self\n#define x self\n\tMOVQ x, AX\n\tMOVQ self, BX\n")
+	// Statements of a template made again from the one parsed at an
+	// earlier invocation (parser.recordStmt), and an argument that is a
+	// macro of punctuation, which splits the statement differently.
+	f.Add("#define SEMI ;\n#define M(a) MOVD R1, a\n\n\tM(R2)\n\tM(R3)\n\tM(R4)\n\tM(SEMI)\n")
+	f.Add("#define COMMA ,\n#define M(a) ADD $1 a R2\n\n\tM(COMMA)\n\tM(COMMA)\n\tM(COMMA)\n\tM(R3)\n")
+	f.Add("#include \"funcdata.h\"\n#define CALLFN(NAME,MAXSIZE) TEXT NAME(SB), WRAPPER, $MAXSIZE-48; NO_LOCAL_POINTERS; MOVD $MAXSIZE, R16; BL (R16); RET\n\nCALLFN(·a, 16)\nCALLFN(·b, 32)\nCALLFN(·c, 64)\n")
+	f.Add("#define M(a) MOVL a, AX; MULL BX:CX; IMUL3Q $8, a, DX\n\n\tM(CX)\n\tM(DX)\n\tM(SI)\n")
 	// A suffix that is a macro name: the assembler expands it.
 	f.Add("#define S XX\n#define W XX\n\tADD.S\tR2, R0\n\tMOVD.W\tR2, 8(RSP)\n")
 	f.Fuzz(func(t *testing.T, src string) {

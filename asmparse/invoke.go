@@ -203,6 +203,27 @@ type bodyTemplate struct {
 	// parsed from the tokens starting there, or 0 (see parser.operandFor).
 	memoAt []int32
 	memos  []opMemo
+	// stmtAt holds, for each step, 1 + the index in stmts of the
+	// statement whose mnemonic is there, or 0 (see parser.recordStmt).
+	stmtAt []int32
+	stmts  []stmtMemo
+}
+
+// A stmtMemo is a statement of a template as parsed at one invocation:
+// its mnemonic and the operands that hold no argument are the same at
+// every invocation but for their Pos.
+type stmtMemo struct {
+	ntok   int32  // its tokens, the mnemonic's through its last operand's
+	sufLen uint16 // op's suffix, which follows it in memory (Stmt.Suffix)
+	op     string
+	// args are its operands as parsed then, in a File's operands (which
+	// do not move); spans, the start and end of each operand's tokens;
+	// holes, the indexes of the tokens that are arguments; bit k of redo
+	// is set if operand k is parsed again at each invocation.
+	args  []Operand
+	spans []int32
+	holes []int32
+	redo  uint64
 }
 
 // An opMemo is an operand parsed from tokens of a template that are not

@@ -23,6 +23,7 @@ var fastInvokeCases = []struct {
 	{"no parameters, blank", "#define M() NEG R1\n\n\tM( )\n", true},
 	{"no parameters, an argument", "#define M() NEG R1\n\n\tM(R2)\n", false},
 	{"no parameters, none given", "#define M() NEG R1\n\n\tM\n", false},
+	{"statements again", "#define T V8\n#define M(a) VLD1.P 16(a), [T.B16, V1.B16] \\\n\tVEOR T.B16, V1.B16, V2.B16; MOVD a, 8(RSP) \\\n\tADD $1, a\n\n\tM(R1)\n\tM(R2)\n", true},
 	{"tail semicolon", "#define M(a) NEG a\n\n\tM(R2);\n", true},
 	{"arg macro", "#define X R3\n#define M(a) NEG a \\\n\tNEG a\n\n\tM(X)\n", true},
 	{"nested", "#define T V1\n#define L(i) MOVD $i, R0\n#define M(a, i) L(i); VEOR T.B16, a.B16, a.B16\n\n\tM(V2, 8)\n", true},

@@ -120,6 +120,15 @@ func (p *parser) parseLine(ts []tok, labels []Label) []Label {
 			p.attach(labels, len(p.stmts)-1)
 			labels = labels[:0]
 		}
+		if t.step != 0 {
+			// A statement of a template of fastInvoke, made again from
+			// the one parsed at an earlier invocation.
+			if n := p.fromStmtMemo(s, ts); n > 0 {
+				ts = ts[n:]
+				continue
+			}
+		}
+		errs := len(*p.errs)
 		i := 1
 		var sfx string
 		for i+1 < len(ts) && ts[i].kind == '.' {
@@ -139,11 +148,138 @@ func (p *parser) parseLine(ts []tok, labels []Label) []Label {
 		}
 		if s.Bad {
 			ts = skipStmt(ts[i:])
-		} else {
-			ts = p.statement(s, ts[i:])
+			continue
 		}
+		rest := p.statement(s, ts[i:])
+		if t.step != 0 && !s.Bad && !p.swapping && len(*p.errs) == errs {
+			p.recordStmt(s, ts[:len(ts)-len(rest)], i)
+		}
+		ts = rest
 	}
 	return labels
+}
+
+// recordStmt keeps, in the template of fastInvoke it came from, the
+// statement s just parsed without error from ts (its tokens, the
+// mnemonic's through its last operand's; i of them the mnemonic and its
+// suffix), for fromStmtMemo to make again at the template's later
+// invocations. It records a statement of a template invoked at least
+// twice (as operandFor's memos), whose mnemonic and suffix come from
+// the template, not from an argument, whose operands are not x86 pairs
+// (AX:DX, swapped after parsing), and whose arguments are not
+// punctuation (an argument that is a macro can be: its statement is
+// split where another argument's is not).
+func (p *parser) recordStmt(s *Stmt, ts []tok, i int) {
+	tp := p.pp.ftmpl
+	first := ts[0].step
+	if tp.invoked < 2 || len(s.Args) > 64 || len(ts) > maxTemplate {
+		return
+	}
+	for k := 0; k < i; k++ {
+		if ts[k].step != first+int32(k) {
+			return
+		}
+	}
+	if tp.stmtAt == nil {
+		tp.stmtAt = make([]int32, len(tp.steps))
+	}
+	if tp.stmtAt[first-1] != 0 {
+		return
+	}
+	m := stmtMemo{ntok: int32(len(ts)), op: s.Op, sufLen: s.sufLen, args: s.Args}
+	// The operands' tokens, split as statement splits them (at commas
+	// outside brackets: no x86 pair here).
+	nesting, start := 0, i
+	for k := i; k < len(ts); k++ {
+		switch ts[k].kind {
+		case '(', '[':
+			nesting++
+		case ')', ']':
+			nesting--
+		case ',':
+			if nesting == 0 {
+				m.spans = append(m.spans, int32(start), int32(k))
+				start = k + 1
+			}
+		}
+		if ts[k].step == 0 {
+			if !argKind(ts[k].kind) {
+				return // punctuation from an argument that is a macro
+			}
+			m.holes = append(m.holes, int32(k))
+		} else if ts[k].step != first+int32(k) {
+			return // not one template's tokens in order
+		}
+	}
+	if start < len(ts) {
+		m.spans = append(m.spans, int32(start), int32(len(ts)))
+	}
+	if len(m.spans) != 2*len(s.Args) {
+		return
+	}
+	for k := range s.Args {
+		// An operand that holds an argument, or a list (whose registers
+		// have positions of their own), is parsed again each time.
+		if s.Args[k].Kind == ListOp {
+			m.redo |= 1 << k
+		}
+		for j := m.spans[2*k]; j < m.spans[2*k+1]; j++ {
+			if ts[j].step == 0 {
+				m.redo |= 1 << k
+			}
+		}
+	}
+	tp.stmts = append(tp.stmts, m)
+	tp.stmtAt[first-1] = int32(len(tp.stmts))
+}
+
+// fromStmtMemo makes s, whose Pos and Exp are set, from the statement
+// recordStmt kept for the template tokens ts (from its mnemonic on), and
+// returns the number of tokens it read, or 0 if it has none for them.
+// The tokens are those of the same template, but for its holes, the
+// arguments of this invocation: s is what statement would make of them
+// if the arguments do not split the statement differently (they are not
+// punctuation, which an argument that is a macro could be), and an
+// operand that holds one is parsed from its tokens as statement would.
+func (p *parser) fromStmtMemo(s *Stmt, ts []tok) int {
+	tp := p.pp.ftmpl
+	if tp.stmtAt == nil || tp.stmtAt[ts[0].step-1] == 0 {
+		return 0
+	}
+	m := &tp.stmts[tp.stmtAt[ts[0].step-1]-1]
+	n := int(m.ntok)
+	if n > len(ts) || n < len(ts) && !stmtEnd(ts[n].kind) {
+		return 0
+	}
+	for _, h := range m.holes {
+		if !argKind(ts[h].kind) {
+			return 0
+		}
+	}
+	s.Op, s.sufLen = m.op, m.sufLen
+	if len(m.args) == 0 {
+		return n
+	}
+	s.Args = p.alloc(len(m.args))
+	p.swapping = false
+	for k := range s.Args {
+		lo, hi := m.spans[2*k], m.spans[2*k+1]
+		if m.redo&(1<<k) != 0 {
+			p.operandFor(s, k, len(s.Args), ts[lo:hi])
+			continue
+		}
+		// The operand's tokens and the mnemonic are the template's: their
+		// use is the invocation's, s.Pos.
+		op := &s.Args[k]
+		*op = m.args[k]
+		op.Pos = s.Pos
+	}
+	return n
+}
+
+// stmtEnd reports whether a token of kind k ends a statement.
+func stmtEnd(k Kind) bool {
+	return k == Newline || k == ';' || k == EOF
 }
 
 // attach records labels as marking statement i.
