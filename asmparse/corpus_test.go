@@ -127,8 +127,8 @@ func TestFastOperands(t *testing.T) {
 			}
 			for i := range fast.Stmts {
 				a, b := &fast.Stmts[i], &slow.Stmts[i]
-				if !reflect.DeepEqual(a, b) {
-					t.Errorf("%s [%s] statement %d: %+v, without fast paths %+v", rel, arch, i, a, b)
+				if !reflect.DeepEqual(a, b) || a.Mnemonic() != b.Mnemonic() {
+					t.Errorf("%s [%s] statement %d: %s %+v, without fast paths %s %+v", rel, arch, i, a.Mnemonic(), a, b.Mnemonic(), b)
 				}
 				n += len(a.Args)
 			}
