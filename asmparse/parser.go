@@ -41,7 +41,16 @@ type parser struct {
 	// swapping is set while the operands of a statement whose operands
 	// are swapped after parsing are parsed (see statement).
 	swapping bool
+	// spans are the bounds of the operands of the statement statement
+	// parsed last, start and end of each, in its tokens (nspans of
+	// them; -1 if it had more operands than spans holds), for
+	// recordStmt.
+	spans  [2 * maxMemoOps]int32
+	nspans int
 }
+
+// maxMemoOps is the most operands of a statement recordStmt keeps.
+const maxMemoOps = 16
 
 // scratch holds the buffers of a parser between files. The token buffers
 // hold no pointers, so that keeping them costs the garbage collector
@@ -172,13 +181,8 @@ func (p *parser) parseLine(ts []tok, labels []Label) []Label {
 func (p *parser) recordStmt(s *Stmt, ts []tok, i int) {
 	tp := p.pp.ftmpl
 	first := ts[0].step
-	if tp.invoked < 2 || len(s.Args) > 64 || len(ts) > maxTemplate {
+	if tp.invoked < 2 || p.nspans != len(s.Args) || len(ts) > maxTemplate {
 		return
-	}
-	for k := 0; k < i; k++ {
-		if ts[k].step != first+int32(k) {
-			return
-		}
 	}
 	if tp.stmtAt == nil {
 		tp.stmtAt = make([]int32, len(tp.steps))
@@ -187,35 +191,22 @@ func (p *parser) recordStmt(s *Stmt, ts []tok, i int) {
 		return
 	}
 	m := stmtMemo{ntok: int32(len(ts)), op: s.Op, sufLen: s.sufLen, args: s.Args}
-	// The operands' tokens, split as statement splits them (at commas
-	// outside brackets: no x86 pair here).
-	nesting, start := 0, i
-	for k := i; k < len(ts); k++ {
-		switch ts[k].kind {
-		case '(', '[':
-			nesting++
-		case ')', ']':
-			nesting--
-		case ',':
-			if nesting == 0 {
-				m.spans = append(m.spans, int32(start), int32(k))
-				start = k + 1
-			}
-		}
-		if ts[k].step == 0 {
-			if !argKind(ts[k].kind) {
-				return // punctuation from an argument that is a macro
-			}
+	for k := range ts {
+		switch {
+		case ts[k].step == first+int32(k):
+		case ts[k].step != 0 || k < i:
+			return // not the template's tokens in order, or an argument in the mnemonic
+		case !argKind(ts[k].kind):
+			return // punctuation from an argument that is a macro
+		default:
 			m.holes = append(m.holes, int32(k))
-		} else if ts[k].step != first+int32(k) {
-			return // not one template's tokens in order
 		}
 	}
-	if start < len(ts) {
-		m.spans = append(m.spans, int32(start), int32(len(ts)))
-	}
-	if len(m.spans) != 2*len(s.Args) {
-		return
+	// The operands' tokens, as statement split them (after the mnemonic
+	// and its suffix).
+	m.spans = make([]int32, 2*len(s.Args))
+	for k := range m.spans {
+		m.spans[k] = int32(i) + p.spans[k]
 	}
 	for k := range s.Args {
 		// An operand that holds an argument, or a list (whose registers
@@ -346,6 +337,13 @@ loop:
 		missing(&ts[min(i, len(ts)-1)], "missing operand after ','")
 	}
 	rest := ts[i:]
+	p.nspans = -1
+	if nops <= maxMemoOps {
+		for k, b := range spans {
+			p.spans[k] = int32(b)
+		}
+		p.nspans = nops
+	}
 	if nops == 0 {
 		return rest
 	}
