@@ -181,7 +181,7 @@ func (p *parser) parseLine(ts []tok, labels []Label) []Label {
 func (p *parser) recordStmt(s *Stmt, ts []tok, i int) {
 	tp := p.pp.ftmpl
 	first := ts[0].step
-	if tp.invoked < 2 || p.nspans != len(s.Args) || len(ts) > maxTemplate {
+	if tp.invoked < 2 || p.nspans != len(s.Args) {
 		return
 	}
 	if tp.stmtAt == nil {
@@ -284,8 +284,7 @@ func (p *parser) attach(labels []Label, i int) {
 // skipStmt returns ts after the end of the current statement.
 func skipStmt(ts []tok) []tok {
 	for i := range ts {
-		switch ts[i].kind {
-		case Newline, ';', EOF:
+		if stmtEnd(ts[i].kind) {
 			return ts[i:]
 		}
 	}
