@@ -18,12 +18,26 @@ import (
 // for. "const_X" is the constant X; "T__size" the size of the struct type
 // T; "T_f" the offset of field f of the struct type T, for some split of
 // the name at an underscore. The package's scope finds X and T.
+//
+// Nor does it decide, when it is made, which constants and types have
+// defines (a constant that is not float or complex, a struct type that is
+// not generic and whose fields have a size): for the runtime that is
+// thousands of constants looked up and struct types walked field by
+// field, when a file uses a few. It keeps the names of the constants and
+// the type names whose type is a struct, a superset of those with
+// defines, which Candidates gives; Names and Len decide, the first time
+// they are asked.
 type AsmHeaderIndex struct {
-	arch    *Arch
-	scope   *types.Scope
-	consts  []*types.Const    // the constants with a define, in objs' order
-	structs []*types.TypeName // the struct types with defines, likewise
-	n       int               // the number of defines
+	arch       *Arch
+	scope      *types.Scope
+	constNames []string          // the package's constants, by name
+	types      []*types.TypeName // its type names whose type is a struct
+	candidates int               // the number of names Candidates yields
+
+	exactOnce sync.Once
+	consts    []*types.Const    // the constants with a define, in constNames' order
+	structs   []*types.TypeName // the struct types with defines, in types' order
+	n         int               // the number of defines
 
 	mu       sync.Mutex
 	offsets  map[*types.TypeName][]int64
@@ -42,16 +56,51 @@ type hdrDef struct {
 // same name: then their order in go_asm.h decides which one a file sees,
 // and the index does not answer.
 func NewAsmHeaderIndex(pkg *types.Package, objs []types.Object, arch *Arch) (*AsmHeaderIndex, bool) {
-	x := &AsmHeaderIndex{arch: arch, scope: pkg.Scope()}
+	var consts []string
+	var tns []*types.TypeName
 	for _, obj := range objs {
 		switch obj := obj.(type) {
 		case *types.Const:
-			if _, ok := asmConst(obj); ok {
-				x.consts = append(x.consts, obj)
-			}
+			consts = append(consts, obj.Name())
 		case *types.TypeName:
-			if st, ok := asmStruct(obj); ok {
-				x.structs = append(x.structs, obj)
+			tns = append(tns, obj)
+		}
+	}
+	return NewAsmHeaderIndexOf(pkg, consts, tns, arch)
+}
+
+// NewAsmHeaderIndexOf is NewAsmHeaderIndex given the names of pkg's
+// package-level constants, each once (a name that names no constant of
+// the scope is ignored), and its package-level type names: the constants
+// are looked up only when asked for.
+func NewAsmHeaderIndexOf(pkg *types.Package, constNames []string, typeNames []*types.TypeName, arch *Arch) (*AsmHeaderIndex, bool) {
+	x := &AsmHeaderIndex{arch: arch, scope: pkg.Scope(), constNames: constNames}
+	x.candidates = len(constNames)
+	for _, tn := range typeNames {
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+			x.types = append(x.types, tn)
+			x.candidates += 1 + st.NumFields()
+		}
+	}
+	if x.collides() {
+		return nil, false
+	}
+	return x, true
+}
+
+// exact decides, once, which constants and struct types have defines.
+func (x *AsmHeaderIndex) exact() {
+	x.exactOnce.Do(func() {
+		for _, name := range x.constNames {
+			if c, ok := x.scope.Lookup(name).(*types.Const); ok {
+				if _, ok := asmConst(c); ok {
+					x.consts = append(x.consts, c)
+				}
+			}
+		}
+		for _, tn := range x.types {
+			if st := x.asmStruct(tn); st != nil {
+				x.structs = append(x.structs, tn)
 				x.n++ // T__size
 				for i := 0; i < st.NumFields(); i++ {
 					if st.Field(i).Name() != "_" {
@@ -60,12 +109,8 @@ func NewAsmHeaderIndex(pkg *types.Package, objs []types.Object, arch *Arch) (*As
 				}
 			}
 		}
-	}
-	x.n += len(x.consts)
-	if x.collides() {
-		return nil, false
-	}
-	return x, true
+		x.n += len(x.consts)
+	})
 }
 
 // collides reports whether two defines have the same name. Two defines of
@@ -73,13 +118,15 @@ func NewAsmHeaderIndex(pkg *types.Package, objs []types.Object, arch *Arch) (*As
 // defines of different prefixes (a struct type's name, or "const" for the
 // constants) T1_f1 and T2_f2, T1 the shorter, collide only if T2 starts
 // with T1_: so only the defines of the struct types whose name has such
-// a prefix are looked up one by one.
+// a prefix are looked up one by one. The candidate types are gone
+// through, and whether one has defines is asked only of those that would
+// collide if it had.
 func (x *AsmHeaderIndex) collides() bool {
 	var buf []byte
-	for _, tn := range x.structs {
+	for _, tn := range x.types {
 		st := tn.Type().Underlying().(*types.Struct)
 		for i := 0; i < st.NumFields(); i++ {
-			if st.Field(i).Name() == "_size" {
+			if st.Field(i).Name() == "_size" && x.asmStruct(tn) != nil {
 				return true
 			}
 		}
@@ -90,7 +137,7 @@ func (x *AsmHeaderIndex) collides() bool {
 				prefixed = x.isPrefix(name[:i])
 			}
 		}
-		if !prefixed {
+		if !prefixed || x.asmStruct(tn) == nil {
 			continue
 		}
 		collide := false
@@ -110,14 +157,17 @@ func (x *AsmHeaderIndex) collides() bool {
 // define: "const" if there are constants, or a struct type's name.
 func (x *AsmHeaderIndex) isPrefix(p string) bool {
 	if p == "const" {
-		return len(x.consts) > 0
-	}
-	tn, ok := x.scope.Lookup(p).(*types.TypeName)
-	if !ok {
+		for _, name := range x.constNames {
+			if c, ok := x.scope.Lookup(name).(*types.Const); ok {
+				if _, ok := asmConst(c); ok {
+					return true
+				}
+			}
+		}
 		return false
 	}
-	_, ok = asmStruct(tn)
-	return ok
+	tn, ok := x.scope.Lookup(p).(*types.TypeName)
+	return ok && x.asmStruct(tn) != nil
 }
 
 // lookup returns the define called name and how many defines have that
@@ -179,13 +229,17 @@ func (x *AsmHeaderIndex) asmStruct(tn *types.TypeName) *types.Struct {
 }
 
 // Len returns the number of defines.
-func (x *AsmHeaderIndex) Len() int { return x.n }
+func (x *AsmHeaderIndex) Len() int {
+	x.exact()
+	return x.n
+}
 
 // Names yields the names of the defines, in no particular order. A name
 // yielded is valid only until the next is: the names are made one after
 // the other in one buffer (the runtime has thousands); keep a copy
 // (strings.Clone) to keep one.
 func (x *AsmHeaderIndex) Names() iter.Seq[string] {
+	x.exact()
 	return func(yield func(string) bool) {
 		var buf []byte
 		for _, c := range x.consts {
@@ -201,6 +255,31 @@ func (x *AsmHeaderIndex) Names() iter.Seq[string] {
 		}
 	}
 }
+
+// Candidates yields the names of the defines and perhaps others that
+// are not (a float constant, a field of a generic struct type): a
+// superset of Names, made without deciding which constants and types
+// have defines, for a filter of names (Value says which are defines). A
+// name yielded is valid only until the next is, as for Names.
+func (x *AsmHeaderIndex) Candidates() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		var buf []byte
+		for _, name := range x.constNames {
+			buf = append(append(buf[:0], "const_"...), name...)
+			if !yield(unsafe.String(unsafe.SliceData(buf), len(buf))) {
+				return
+			}
+		}
+		for _, tn := range x.types {
+			if !x.structNames(&buf, tn, tn.Type().Underlying().(*types.Struct), yield) {
+				return
+			}
+		}
+	}
+}
+
+// CandidateCount returns at least the number of names Candidates yields.
+func (x *AsmHeaderIndex) CandidateCount() int { return x.candidates }
 
 // structNames yields the names of the defines of the struct type tn, of
 // struct type st, made in *buf, and reports whether yield asked for

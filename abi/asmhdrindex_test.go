@@ -56,6 +56,19 @@ func checkIndex(t *testing.T, what string, pkg *types.Package, arch *Arch) {
 	if len(named) != len(defs) {
 		t.Errorf("%s: Names yields %d names, AsmHeader has %d defines", what, len(named), len(defs))
 	}
+	// Candidates: every define's name, perhaps others, at most
+	// CandidateCount of them.
+	candidates := 0
+	for name := range x.Candidates() {
+		candidates++
+		delete(named, name)
+	}
+	for name := range named {
+		t.Errorf("%s: Candidates does not yield %s", what, name)
+	}
+	if candidates > x.CandidateCount() {
+		t.Errorf("%s: Candidates yields %d names, CandidateCount says at most %d", what, candidates, x.CandidateCount())
+	}
 	// Names that no define has, made of the parts of those that do.
 	for _, d := range defs {
 		for _, name := range []string{d.Name + "_", "_" + d.Name, d.Name + "_x", "x_" + d.Name, strings.TrimSuffix(d.Name, "__size") + "_size"} {

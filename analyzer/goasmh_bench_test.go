@@ -23,14 +23,15 @@ func BenchmarkGoAsmHIndex(b *testing.B) {
 	p := pkgs[0]
 	pass := &analysis.Pass{Files: p.Syntax, TypesInfo: p.TypesInfo, Pkg: p.Types}
 	arch := abi.ArchFor("arm64")
-	b.Run("constsAndTypes", func(b *testing.B) {
+	b.Run("constNamesAndTypes", func(b *testing.B) {
 		for b.Loop() {
-			constsAndTypes(pass)
+			constNamesAndTypes(pass)
 		}
 	})
 	b.Run("index", func(b *testing.B) {
 		for b.Loop() {
-			if _, ok := abi.NewAsmHeaderIndex(pass.Pkg, constsAndTypes(pass), arch); !ok {
+			consts, tns := constNamesAndTypes(pass)
+			if _, ok := abi.NewAsmHeaderIndexOf(pass.Pkg, consts, tns, arch); !ok {
 				b.Fatal("collision")
 			}
 		}

@@ -20,7 +20,9 @@ import (
 // packages whose defines' names share parts: a name with several splits
 // at an underscore, a constant against a field of a type const_x, and
 // packages where two defines have one name (go_asm.h is then read as
-// text both ways, with its redefinition errors).
+// text both ways, with its redefinition errors). A float constant and a
+// generic struct type have no define, though the index's candidate
+// names include theirs.
 func TestGoAsmHByNameSplits(t *testing.T) {
 	asm := `#include "go_asm.h"
 #include "textflag.h"
@@ -47,7 +49,9 @@ type a_b_d struct{ f, g int }
 const x_z = 7
 const y = "s"
 type const_x struct{ y int32; w int8 }
-type T struct{ _ int; x int16 }`, false},
+type T struct{ _ int; x int16 }
+const fl = 1.5
+type G[P any] struct{ g P }`, false},
 		{"const-field", `const x_y = 1
 type const_x struct{ y int }`, true},
 		{"_size", `type a_b struct{ _size int }`, true},
@@ -99,7 +103,7 @@ type a struct{ x int64; b_d int8 }`, true},
 					t.Errorf("%s = %q, %v; want %q", name, got, ok, want)
 				}
 			}
-			for _, name := range []string{"a_nothing", "T__", "a_b_d_h", "const_x", "const_T", "a__size_", "T_size"} {
+			for _, name := range []string{"a_nothing", "T__", "a_b_d_h", "const_x", "const_T", "a__size_", "T_size", "const_fl", "G__size", "G_g"} {
 				if got, ok := inc.index.Lookup(name); ok {
 					t.Errorf("%s = %q; want no define", name, got)
 				}

@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"go/types"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -700,7 +701,8 @@ func (inc *includer) IncludeMacros(name, from string) (string, asmparse.MacroSou
 		return "", nil, false
 	}
 	inc.indexOnce.Do(func() {
-		if x, ok := abi.NewAsmHeaderIndex(inc.pass.Pkg, constsAndTypes(inc.pass), inc.arch); ok {
+		consts, tns := constNamesAndTypes(inc.pass)
+		if x, ok := abi.NewAsmHeaderIndexOf(inc.pass.Pkg, consts, tns, inc.arch); ok {
 			inc.index = &asmHeaderMacros{x}
 		}
 	})
@@ -710,17 +712,29 @@ func (inc *includer) IncludeMacros(name, from string) (string, asmparse.MacroSou
 	return filepath.Join(filepath.Dir(from), "go_asm.h (computed)"), inc.index, true
 }
 
-// asmHeaderMacros is go_asm.h as an asmparse.MacroSource.
-type asmHeaderMacros struct{ *abi.AsmHeaderIndex }
+// asmHeaderMacros is go_asm.h as an asmparse.MacroSource. It gives the
+// index's candidate names, a superset of its defines' that costs less
+// to make (asmparse.MacroSource allows it).
+type asmHeaderMacros struct{ x *abi.AsmHeaderIndex }
 
 // Lookup implements asmparse.MacroSource.
-func (m *asmHeaderMacros) Lookup(name string) (string, bool) { return m.Value(name) }
+func (m *asmHeaderMacros) Lookup(name string) (string, bool) { return m.x.Value(name) }
 
-// constsAndTypes returns the package's package-level constants and type
-// names, the objects of its scope that go_asm.h describes, from its
-// files' declarations (blank names are not in the scope).
-func constsAndTypes(pass *analysis.Pass) []types.Object {
-	var out []types.Object
+// Len implements asmparse.MacroSource.
+func (m *asmHeaderMacros) Len() int { return m.x.CandidateCount() }
+
+// Names implements asmparse.MacroSource.
+func (m *asmHeaderMacros) Names() iter.Seq[string] { return m.x.Candidates() }
+
+// constNamesAndTypes returns the names of the package's package-level
+// constants and its package-level type names, what go_asm.h describes,
+// from its files' declarations (blank names are not in the scope). The
+// constants are not looked up (the index looks up those a file uses):
+// each lookup in TypesInfo.Defs, a table of every identifier the package
+// declares, misses the caches, and the runtime has thousands.
+func constNamesAndTypes(pass *analysis.Pass) ([]string, []*types.TypeName) {
+	var consts []string
+	var tns []*types.TypeName
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			gd, ok := d.(*ast.GenDecl)
@@ -731,19 +745,19 @@ func constsAndTypes(pass *analysis.Pass) []types.Object {
 				switch spec := spec.(type) {
 				case *ast.ValueSpec:
 					for _, id := range spec.Names {
-						if obj := pass.TypesInfo.Defs[id]; obj != nil && id.Name != "_" {
-							out = append(out, obj)
+						if id.Name != "_" {
+							consts = append(consts, id.Name)
 						}
 					}
 				case *ast.TypeSpec:
-					if obj := pass.TypesInfo.Defs[spec.Name]; obj != nil && spec.Name.Name != "_" {
-						out = append(out, obj)
+					if tn, ok := pass.TypesInfo.Defs[spec.Name].(*types.TypeName); ok && spec.Name.Name != "_" {
+						tns = append(tns, tn)
 					}
 				}
 			}
 		}
 	}
-	return out
+	return consts, tns
 }
 
 func newIncluder(pass *analysis.Pass) *includer {

@@ -42,11 +42,15 @@ type MacroSource interface {
 	// Lookup returns the body of the macro called name, and whether
 	// the header defines it.
 	Lookup(name string) (body string, ok bool)
-	// Len returns the number of macros.
+	// Len returns at least the number of names Names yields (it decides
+	// which of two headers' names are gone through).
 	Len() int
-	// Names yields the name of every macro. A name yielded may be valid
-	// only until the next one is (a MacroSource may make them one after
-	// the other in one buffer): the preprocessor keeps copies.
+	// Names yields the name of every macro, and perhaps names that are
+	// not macros (Lookup says which): a superset may cost a source less
+	// to make. They feed the preprocessor's filters of macro names. A
+	// name yielded may be valid only until the next one is (a
+	// MacroSource may make them one after the other in one buffer): the
+	// preprocessor keeps copies.
 	Names() iter.Seq[string]
 }
 
@@ -94,7 +98,10 @@ func (h *cachedHeader) size() int {
 	return len(h.byName)
 }
 
-// names yields the names of the header's macros.
+// names yields the names of the header's macros (and perhaps others, for
+// a header given as a MacroSource: a name that is no macro can make
+// overlaps report true, and the header read as text, which is slower but
+// the same).
 func (h *cachedHeader) names() iter.Seq[string] {
 	if h.lazy != nil {
 		return h.lazy.Names()
@@ -339,9 +346,10 @@ func allMacros(macros map[string]*Macro, layers []*cachedHeader) map[string]*Mac
 	for _, l := range layers {
 		if l.lazy != nil {
 			for name := range l.lazy.Names() {
-				name = strings.Clone(name) // valid only in this iteration
-				body, _ := l.lazy.Lookup(name)
-				out[name] = newLazyMacro(name, body, 0)
+				if body, ok := l.lazy.Lookup(name); ok {
+					name = strings.Clone(name) // valid only in this iteration
+					out[name] = newLazyMacro(name, body, 0)
+				}
 			}
 			continue
 		}
