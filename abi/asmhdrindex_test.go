@@ -203,8 +203,8 @@ type a struct{ b_c int8; d int }
 }
 
 // BenchmarkAsmHeaderIndex measures what including go_asm.h by name costs
-// a package: the index of the runtime's defines and a pass over their
-// names (the preprocessor's filter of macro names).
+// a package: the index of the runtime's defines and a pass over the
+// candidate names (the preprocessor's filter of macro names).
 func BenchmarkAsmHeaderIndex(b *testing.B) {
 	arch := ArchFor("arm64")
 	pkg := checkStd(b, arch, []string{"runtime"})["runtime"]
@@ -216,7 +216,7 @@ func BenchmarkAsmHeaderIndex(b *testing.B) {
 			b.Fatal("collision")
 		}
 		n := 0
-		for name := range x.Names() {
+		for name := range x.Candidates() {
 			n += len(name)
 		}
 		if n == 0 {
