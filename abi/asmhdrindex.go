@@ -50,30 +50,13 @@ type hdrDef struct {
 	field int          // for a struct: the field whose offset it is, or -1 for T__size
 }
 
-// NewAsmHeaderIndex indexes the defines AsmHeader computes for pkg, whose
-// package-level constants and type names are objs (in any order; other
-// objects are ignored). It reports false when two defines would have the
-// same name: then their order in go_asm.h decides which one a file sees,
-// and the index does not answer.
-func NewAsmHeaderIndex(pkg *types.Package, objs []types.Object, arch *Arch) (*AsmHeaderIndex, bool) {
-	var consts []string
-	var tns []*types.TypeName
-	for _, obj := range objs {
-		switch obj := obj.(type) {
-		case *types.Const:
-			consts = append(consts, obj.Name())
-		case *types.TypeName:
-			tns = append(tns, obj)
-		}
-	}
-	return NewAsmHeaderIndexOf(pkg, consts, tns, arch)
-}
-
-// NewAsmHeaderIndexOf is NewAsmHeaderIndex given the names of pkg's
-// package-level constants, each once (a name that names no constant of
-// the scope is ignored), and its package-level type names: the constants
-// are looked up only when asked for.
-func NewAsmHeaderIndexOf(pkg *types.Package, constNames []string, typeNames []*types.TypeName, arch *Arch) (*AsmHeaderIndex, bool) {
+// NewAsmHeaderIndex indexes the defines AsmHeader computes for pkg, given
+// the names of its package-level constants, each once (a name that names
+// no constant of pkg's scope is ignored: the constants are looked up only
+// when asked for), and its package-level type names. It reports false
+// when two defines would have the same name: then their order in
+// go_asm.h decides which one a file sees, and the index does not answer.
+func NewAsmHeaderIndex(pkg *types.Package, constNames []string, typeNames []*types.TypeName, arch *Arch) (*AsmHeaderIndex, bool) {
 	x := &AsmHeaderIndex{arch: arch, scope: pkg.Scope(), constNames: constNames}
 	x.candidates = len(constNames)
 	for _, tn := range typeNames {

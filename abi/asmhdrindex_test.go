@@ -9,13 +9,20 @@ import (
 	"testing"
 )
 
-// indexObjs returns the constants and type names of pkg's scope.
-func indexObjs(pkg *types.Package) []types.Object {
-	var objs []types.Object
+// indexArgs returns the names of the constants and the type names of
+// pkg's scope, NewAsmHeaderIndex's arguments.
+func indexArgs(pkg *types.Package) ([]string, []*types.TypeName) {
+	var consts []string
+	var tns []*types.TypeName
 	for _, name := range pkg.Scope().Names() {
-		objs = append(objs, pkg.Scope().Lookup(name))
+		switch obj := pkg.Scope().Lookup(name).(type) {
+		case *types.Const:
+			consts = append(consts, name)
+		case *types.TypeName:
+			tns = append(tns, obj)
+		}
 	}
-	return objs
+	return consts, tns
 }
 
 // checkIndex compares an AsmHeaderIndex of pkg with AsmHeader.
@@ -28,7 +35,8 @@ func checkIndex(t *testing.T, what string, pkg *types.Package, arch *Arch) {
 		unique = unique && !seen[d.Name]
 		seen[d.Name] = true
 	}
-	x, ok := NewAsmHeaderIndex(pkg, indexObjs(pkg), arch)
+	consts, tns := indexArgs(pkg)
+	x, ok := NewAsmHeaderIndex(pkg, consts, tns, arch)
 	if ok != unique {
 		t.Fatalf("%s: NewAsmHeaderIndex reports %v; AsmHeader's names unique: %v", what, ok, unique)
 	}
@@ -150,7 +158,8 @@ func TestAsmHeaderIndexNames(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		if _, ok := NewAsmHeaderIndex(pkg, indexObjs(pkg), arch); ok == c.dup {
+		consts, tns := indexArgs(pkg)
+		if _, ok := NewAsmHeaderIndex(pkg, consts, tns, arch); ok == c.dup {
 			t.Errorf("%s: NewAsmHeaderIndex reports %v; want %v", c.name, ok, !c.dup)
 		}
 		checkIndex(t, c.name, pkg, arch)
@@ -208,10 +217,10 @@ type a struct{ b_c int8; d int }
 func BenchmarkAsmHeaderIndex(b *testing.B) {
 	arch := ArchFor("arm64")
 	pkg := checkStd(b, arch, []string{"runtime"})["runtime"]
-	objs := indexObjs(pkg)
+	consts, tns := indexArgs(pkg)
 	b.ReportAllocs()
 	for b.Loop() {
-		x, ok := NewAsmHeaderIndex(pkg, objs, arch)
+		x, ok := NewAsmHeaderIndex(pkg, consts, tns, arch)
 		if !ok {
 			b.Fatal("collision")
 		}

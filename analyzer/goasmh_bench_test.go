@@ -31,7 +31,7 @@ func BenchmarkGoAsmHIndex(b *testing.B) {
 	b.Run("index", func(b *testing.B) {
 		for b.Loop() {
 			consts, tns := constNamesAndTypes(pass)
-			if _, ok := abi.NewAsmHeaderIndexOf(pass.Pkg, consts, tns, arch); !ok {
+			if _, ok := abi.NewAsmHeaderIndex(pass.Pkg, consts, tns, arch); !ok {
 				b.Fatal("collision")
 			}
 		}

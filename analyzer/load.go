@@ -702,7 +702,7 @@ func (inc *includer) IncludeMacros(name, from string) (string, asmparse.MacroSou
 	}
 	inc.indexOnce.Do(func() {
 		consts, tns := constNamesAndTypes(inc.pass)
-		if x, ok := abi.NewAsmHeaderIndexOf(inc.pass.Pkg, consts, tns, inc.arch); ok {
+		if x, ok := abi.NewAsmHeaderIndex(inc.pass.Pkg, consts, tns, inc.arch); ok {
 			inc.index = &asmHeaderMacros{x}
 		}
 	})
