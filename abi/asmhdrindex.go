@@ -140,14 +140,9 @@ func (x *AsmHeaderIndex) collides() bool {
 // define: "const" if there are constants, or a struct type's name.
 func (x *AsmHeaderIndex) isPrefix(p string) bool {
 	if p == "const" {
-		for _, name := range x.constNames {
-			if c, ok := x.scope.Lookup(name).(*types.Const); ok {
-				if _, ok := asmConst(c); ok {
-					return true
-				}
-			}
-		}
-		return false
+		// Rare (a type named const_…): decide every define, once.
+		x.exact()
+		return len(x.consts) > 0
 	}
 	tn, ok := x.scope.Lookup(p).(*types.TypeName)
 	return ok && x.asmStruct(tn) != nil
