@@ -2,11 +2,14 @@ package asmparse
 
 import (
 	"bytes"
+	"cmp"
 	"go/build"
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/asmcheck/asmcheck/internal/benchset"
 )
@@ -264,3 +267,62 @@ func BenchmarkParseVetSet(b *testing.B) {
 // two packages: more than the last-level cache of the machines we
 // measure on, which is shared with the other cores.
 const coldSweep = 64 << 20
+
+// BenchmarkParseCorpusByFile parses each file of BenchmarkParseCorpus's
+// corpus on its own, five times, keeps each file's fastest parse, and
+// reports how the parse time splits between the files by their speed:
+// the share of the bytes and of the time in files parsed at under
+// 50 MB/s (macro-heavy files, whose expansions make many statements per
+// byte of source), and the mean time per statement of those files and of
+// the others. With -test.v, it logs the slowest files (docs/performance.md,
+// twelfth round):
+//
+//	go test ./asmparse -run XXX -bench ParseCorpusByFile -benchtime 1x -cpu 1 -v
+func BenchmarkParseCorpusByFile(b *testing.B) {
+	files, total := loadCorpus(b)
+	inc := &DirIncluder{Virtual: map[string][]byte{"go_asm.h": nil}}
+	type rate struct {
+		path  string
+		n     int
+		stmts int
+		d     time.Duration
+	}
+	var rates []rate
+	for b.Loop() {
+		rates = rates[:0]
+		for _, e := range files {
+			r := rate{path: e.path, n: len(e.src), d: time.Hour}
+			for range 5 {
+				t0 := time.Now()
+				f, _ := ParseFile(token.NewFileSet(), e.path, e.src, &Config{GOARCH: e.arch, Includer: inc})
+				r.d = min(r.d, time.Since(t0))
+				r.stmts = len(f.Stmts)
+			}
+			rates = append(rates, r)
+		}
+	}
+	var all, slow time.Duration
+	var slowBytes, slowStmts, stmts int
+	for _, r := range rates {
+		all += r.d
+		stmts += r.stmts
+		if float64(r.n)/r.d.Seconds() < 50e6 {
+			slow += r.d
+			slowBytes += r.n
+			slowStmts += r.stmts
+		}
+	}
+	b.ReportMetric(float64(total)/all.Seconds()/1e6, "best-MB/s")
+	b.ReportMetric(100*float64(slowBytes)/float64(total), "slow-bytes-%")
+	b.ReportMetric(100*slow.Seconds()/all.Seconds(), "slow-time-%")
+	b.ReportMetric(float64(slow.Nanoseconds())/float64(max(slowStmts, 1)), "slow-ns/stmt")
+	b.ReportMetric(float64((all-slow).Nanoseconds())/float64(max(stmts-slowStmts, 1)), "other-ns/stmt")
+	slices.SortFunc(rates, func(x, y rate) int { return cmp.Compare(y.d, x.d) })
+	root := gorootSrc(b)
+	for _, r := range rates[:min(len(rates), 15)] {
+		rel, _ := filepath.Rel(root, r.path)
+		b.Logf("%5.1f%% of the time  %7d bytes  %5d statements  %6.1f MB/s  %4.0f ns/statement  %s",
+			100*r.d.Seconds()/all.Seconds(), r.n, r.stmts, float64(r.n)/r.d.Seconds()/1e6,
+			float64(r.d.Nanoseconds())/float64(max(r.stmts, 1)), rel)
+	}
+}
