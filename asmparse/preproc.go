@@ -813,6 +813,13 @@ func (p *preprocessor) define() {
 				p.errorf(t.pos, `in definition of %s: \ may only escape a newline or \`, m.Name)
 			}
 		}
+		// A #define read from a macro's expansion reads tokens that carry
+		// that expansion (and perhaps a template step). The body keeps
+		// neither: each invocation sets its own, and the index of an
+		// expansion of the defining invocation depends on how many
+		// expansions came before it, which the fast paths, which make
+		// none for the one-token macros they read, count differently.
+		t.exp, t.step = 0, 0
 		body = append(body, t)
 		t = p.raw()
 	}
