@@ -533,6 +533,7 @@ func roundUp8(n int64) int64 { return (n + 7) &^ 7 }
 
 func runCallArgs(c *Check) {
 	var index *textIndex
+	untouched := map[*frame.Func]bool{} // argsUntouched, by callee
 	c.eachStackFunc(func(p *stackPass) {
 		if index == nil {
 			index = newTextIndex(c.Pkg)
@@ -543,7 +544,7 @@ func runCallArgs(c *Check) {
 			if e.Flow != frame.FlowCall || !p.sol.Reached[i] || !st.Known || e.Target().ABI == "ABIInternal" {
 				continue
 			}
-			size, name := c.calleeArgSize(index, p, e)
+			size, name := c.calleeArgSize(index, untouched, p, e)
 			if size <= 0 {
 				continue
 			}
@@ -555,9 +556,19 @@ func runCallArgs(c *Check) {
 }
 
 // calleeArgSize returns the ABI0 argument+result size of what e calls, and
-// a description of where it comes from; 0 when unknown.
-func (c *Check) calleeArgSize(index *textIndex, p *stackPass, e frame.Inst) (int64, string) {
+// a description of where it comes from; 0 when unknown, or when the
+// callee is an assembly function of the package that never touches the
+// area (argsUntouched, remembered in untouched).
+func (c *Check) calleeArgSize(index *textIndex, untouched map[*frame.Func]bool, p *stackPass, e frame.Inst) (int64, string) {
 	if g := index.callee(p.fn, e); g != nil {
+		u, ok := untouched[g]
+		if !ok {
+			u = argsUntouched(g)
+			untouched[g] = u
+		}
+		if u {
+			return 0, ""
+		}
 		if _, fr := c.declFrame(p.f, g); fr != nil {
 			return int64(fr.ArgSize), signature(c.Pkg.DeclOf(g))
 		}
@@ -593,6 +604,36 @@ func (c *Check) calleeArgSize(index *textIndex, p *stackPass, e frame.Inst) (int
 }
 
 // signatureTail renders obj's parameters and results: "(x int) int".
+// argsUntouched reports whether the assembly function g leaves its
+// argument area alone, so that a caller need not have room for it: g
+// takes its inputs in registers, as the wrappers that c2goasm-style
+// generators write around a native function declared in Go only to give
+// it a prototype (apache/arrow-go's *_neon_arm64.s: MOVD src+0(FP), R0 …
+// CALL ·_c2goasm_native_…(SB), whose body reads R0–R3). g must name no
+// FP, pseudo-SP or hardware-SP memory, read or move no SP, and be unknown
+// in no instruction, so that no access reaches the area; and it must
+// have no stack check and make no call or jump out, so that the runtime
+// never scans or copies the stack while g is on it (only then would it
+// read the area, through the argument pointer map its Go declaration
+// gives: runtime/stkframe.go argMapInternal, runtime/stack.go
+// adjustframe).
+func argsUntouched(g *frame.Func) bool {
+	if g.Layout().StackCheck {
+		return false
+	}
+	for i := range g.Insts {
+		e := g.Inst(i)
+		switch e.Flow {
+		case frame.FlowCall, frame.FlowTailCall, frame.FlowIndirect:
+			return false
+		}
+		if e.UsesStack() {
+			return false
+		}
+	}
+	return true
+}
+
 func signatureTail(obj *types.Func) string {
 	s := types.TypeString(obj.Type(), types.RelativeTo(obj.Pkg()))
 	return s[len("func"):]

@@ -426,19 +426,61 @@ func (c *Ctx) arm64SP() {
 	}
 }
 
+// arm64WordUsesSP reports whether s may use the stack pointer: true unless
+// it is a WORD $constant whose instruction (golang.org/x/arch/arm64/arm64asm)
+// has no SP operand (RegSP 31, the only way an instruction names SP: as a
+// register, or as the base of a memory operand) and is no call (BL, BLR:
+// the callee gets the stack).
+func arm64WordUsesSP(s *asmparse.Stmt) bool {
+	inst, ok := arm64Word(s)
+	if !ok {
+		return true
+	}
+	switch inst.Op {
+	case arm64asm.BL, arm64asm.BLR:
+		return true
+	}
+	sp := arm64asm.RegSP(arm64asm.SP)
+	for _, a := range inst.Args {
+		switch a := a.(type) {
+		case nil:
+			return false
+		case arm64asm.RegSP:
+			if a == sp || a == arm64asm.RegSP(arm64asm.WSP) {
+				return true
+			}
+		case arm64asm.MemImmediate:
+			if a.Base == sp {
+				return true
+			}
+		case arm64asm.MemExtend:
+			if a.Base == sp {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// arm64Word decodes the instruction a WORD $constant emits.
+func arm64Word(s *asmparse.Stmt) (arm64asm.Inst, bool) {
+	if s.Op != "WORD" || len(s.Args) != 1 || s.Args[0].Kind != asmparse.ImmOp || s.Args[0].Unresolved() != "" {
+		return arm64asm.Inst{}, false
+	}
+	var b [4]byte
+	binary.LittleEndian.PutUint32(b[:], uint32(s.Args[0].Val))
+	inst, err := arm64asm.Decode(b[:])
+	return inst, err == nil
+}
+
 // arm64WordFlow decodes the instruction a WORD $constant emits
 // (golang.org/x/arch/arm64/arm64asm) and returns its flow when it does
 // not go on to the next instruction: ERET and DRPS leave through the
 // exception link register (halt, as the table lowers ERET written out),
 // BR and B jump to where the statement does not say (indirect).
 func arm64WordFlow(s *asmparse.Stmt) (Flow, bool) {
-	if s.Op != "WORD" || len(s.Args) != 1 || s.Args[0].Kind != asmparse.ImmOp || s.Args[0].Unresolved() != "" {
-		return 0, false
-	}
-	var b [4]byte
-	binary.LittleEndian.PutUint32(b[:], uint32(s.Args[0].Val))
-	inst, err := arm64asm.Decode(b[:])
-	if err != nil {
+	inst, ok := arm64Word(s)
+	if !ok {
 		return 0, false
 	}
 	switch inst.Op {

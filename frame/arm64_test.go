@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 
+	"golang.org/x/arch/arm64/arm64asm"
+
 	"github.com/asmcheck/asmcheck/asmparse"
 )
 
@@ -442,6 +444,50 @@ func TestArm64WordFlow(t *testing.T) {
 		fns := Funcs(f, ArchFor("arm64"))
 		if got := fns[0].Insts[0].Flow; got != c.want || fns[0].Insts[0].Known {
 			t.Errorf("WORD %s: flow %v (known %v), want %v and unknown", c.word, got, fns[0].Insts[0].Known, c.want)
+		}
+	}
+}
+
+// TestUsesStack checks which instructions may use the stack pointer:
+// known ones by their operands, arm64 WORDs by their decoded encoding
+// (checked against arm64asm's own disassembly), anything else unknown
+// always.
+func TestUsesStack(t *testing.T) {
+	for _, c := range []struct {
+		arch, src, asm string // asm: the WORD's GNU disassembly
+		want           bool
+	}{
+		{"arm64", "MOVD R1, R2", "", false},
+		{"arm64", "MOVD 8(R1), R2", "", false},
+		{"arm64", "MOVD 8(RSP), R2", "", true},
+		{"arm64", "MOVD x+0(FP), R2", "", true},
+		{"arm64", "MOVD RSP, R2", "", true},
+		{"arm64", "SUB $16, RSP", "", true},
+		{"arm64", "WORD $0x3cc10521", "ldr q1, [x9],#16", false},
+		{"arm64", "WORD $0x4f808021", "mul v1.4s, v1.4s, v0.s[0]", false},
+		{"arm64", "WORD $0xf94007e0", "ldr x0, [sp,#8]", true},
+		{"arm64", "WORD $0xf8616be0", "ldr x0, [sp,x1]", true},
+		{"arm64", "WORD $0x910023e0", "add x0, sp, #0x8", true},
+		{"arm64", "WORD $0x94000002", "bl .+0x8", true},
+		{"arm64", "WORD $(1<<40)", "", true}, // no instruction
+		{"amd64", "MOVQ (DI), AX", "", false},
+		{"amd64", "MOVQ 8(SP), AX", "", true},
+		{"amd64", "PUSHQ AX", "", true},
+		{"amd64", "LEAQ 8(SP), AX", "", true},
+		{"amd64", "BYTE $0x90", "", true}, // unknown: may
+	} {
+		e := lowerOne(t, c.arch, c.src)
+		if got := e.UsesStack(); got != c.want {
+			t.Errorf("%s %s: UsesStack() = %v, want %v", c.arch, c.src, got, c.want)
+		}
+		if c.asm == "" {
+			continue
+		}
+		inst, ok := arm64Word(e.stmt())
+		if !ok {
+			t.Errorf("%s: does not decode", c.src)
+		} else if got := arm64asm.GNUSyntax(inst); got != c.asm {
+			t.Errorf("%s decodes as %q, want %q", c.src, got, c.asm)
 		}
 	}
 }

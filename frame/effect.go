@@ -99,6 +99,34 @@ func (in Inst) MemText(m *Mem) string {
 	return ""
 }
 
+// UsesStack reports whether the instruction may read, write, move or
+// address through the stack pointer (hardware SP, the pseudo-SP, the
+// pseudo-FP), or take its value. An instruction the table does not know
+// may, unless it is an arm64 WORD whose encoding names no SP (decoded
+// with golang.org/x/arch/arm64/arm64asm: c2goasm writes the NEON
+// instructions the assembler lacked as WORDs).
+func (in Inst) UsesStack() bool {
+	if !in.Known {
+		s := in.stmt()
+		return s == nil || in.fn.Arch.Name != "arm64" || arm64WordUsesSP(s)
+	}
+	if in.SP.Kind != SPNone {
+		return true
+	}
+	for _, m := range in.Mem() {
+		switch m.Base {
+		case BaseSP, BasePseudoSP, BaseFP:
+			return true
+		}
+	}
+	for _, r := range in.Reads() {
+		if r.Reg == in.fn.Arch.SP {
+			return true
+		}
+	}
+	return false
+}
+
 // memOperand returns the operand of the instruction's statement that m
 // was lowered from, or nil.
 func (in Inst) memOperand(m *Mem) *asmparse.Operand {

@@ -37,3 +37,26 @@ TEXT ·pushed(SB), $0-0
 	POPQ AX
 	POPQ AX
 	RET
+
+TEXT ·native(SB), NOSPLIT, $0-32
+	MOVQ (DI), AX
+	IMULQ CX, AX
+	MOVQ AX, (SI)
+	RET
+
+TEXT ·nativeStack(SB), NOSPLIT, $0-32
+	MOVQ 8(SP), DI // the first argument, through SP
+	RET
+
+// The arguments go in registers: native's area is never read.
+TEXT ·wrapper(SB), NOSPLIT, $0-32
+	MOVQ src+0(FP), DI
+	MOVQ dst+8(FP), SI
+	MOVQ k+24(FP), CX
+	CALL ·native(SB)
+	RET
+
+TEXT ·wrapperStack(SB), NOSPLIT, $0-32
+	MOVQ src+0(FP), DI
+	CALL ·nativeStack(SB)   // want `call to nativeStack\(src \*byte, dst \*byte, n int64, k int64\) needs 32 bytes`
+	RET

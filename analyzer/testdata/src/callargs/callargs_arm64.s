@@ -32,3 +32,27 @@ TEXT ·pushed(SB), $0-0
 	BL ·callee(SB)
 	ADD $48, RSP
 	RET
+
+TEXT ·native(SB), NOSPLIT|NOFRAME, $0-32
+	WORD $0x3cc10521 // ldr q1, [x9], #16: NEON written as a WORD, no SP in it
+	MULW R3, R2, R2
+	MOVW R2, (R1)
+	RET
+
+TEXT ·nativeStack(SB), NOSPLIT|NOFRAME, $0-32
+	WORD $0xf94007e0 // ldr x0, [sp, #8]: the first argument, through SP
+	RET
+
+// The arguments go in registers: native's area is never read.
+TEXT ·wrapper(SB), NOSPLIT, $0-32
+	MOVD src+0(FP), R0
+	MOVD dst+8(FP), R1
+	MOVD n+16(FP), R2
+	MOVD k+24(FP), R3
+	BL ·native(SB)
+	RET
+
+TEXT ·wrapperStack(SB), NOSPLIT, $0-32
+	MOVD src+0(FP), R0
+	BL ·nativeStack(SB)     // want `call to nativeStack\(src \*byte, dst \*byte, n int64, k int64\) needs 32 bytes`
+	RET

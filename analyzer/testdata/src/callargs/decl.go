@@ -17,3 +17,14 @@ func goSmall()
 func imported()
 func importedOK()
 func pushed()
+
+// native takes its inputs in registers, as the native functions that
+// c2goasm-style generators wrap: its Go declaration only gives it a
+// prototype, and it never touches its argument area.
+func native(src, dst *byte, n, k int64)
+
+// nativeStack reads its first argument through the hardware SP.
+func nativeStack(src, dst *byte, n, k int64)
+
+func wrapper(src, dst *byte, n, k int64)
+func wrapperStack(src, dst *byte, n, k int64)

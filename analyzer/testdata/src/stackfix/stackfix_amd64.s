@@ -11,4 +11,6 @@ TEXT ·small(SB), NOSPLIT, $8-0
 	RET
 
 TEXT ·callee(SB), NOSPLIT, $0-32
+	MOVQ a+0(FP), AX
+	MOVQ AX, ret+24(FP)
 	RET
