@@ -50,6 +50,8 @@ var realWorldModules = []string{
 	"github.com/minio/highwayhash@v1.0.3",
 	"github.com/dchest/siphash@v1.2.3",
 	"github.com/dgraph-io/ristretto@v0.2.0",
+	"github.com/prysmaticlabs/gohashtree@v0.0.4-beta",
+	"github.com/apache/arrow-go/v18@v18.8.0",
 }
 
 // realWorldReviewed lists what asmcheck reports on realWorldModules, each
@@ -70,6 +72,10 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 	{"github.com/cloudflare/circl", "dh/sidh/internal/p751/arith_arm64.s", "arm64", "framepointer", "mulP751", "frame pointer R29 is clobbered", "R29 as scratch."},
 	{"github.com/cloudflare/circl", "dh/sidh/internal/p751/arith_arm64.s", "arm64", "framepointer", "rdcP751", "frame pointer R29 is clobbered", "R29 as scratch."},
 	{"github.com/minio/md5-simd", "md5block_amd64.s", "amd64", "framepointer", "blockScalar", "frame pointer BP is clobbered", "BP used as a scratch register in a $0 function."},
+	{"github.com/prysmaticlabs/gohashtree", "hash_amd64.s", "amd64", "spslot", "_hash", "MOVL tmpdig-(0*4)(SP) writes the saved frame pointer",
+		"A REAL BUG: the digest words tmpdig-(0*4)(SP) … tmpdig-(7*4)(SP) start at pseudo-SP offset 0, the slot where the prologue pushed BP (go tool asm -S: PUSHQ BP, SUBQ $928, SP, then MOVL AX, tmpdig+928(SP)): the epilogue pops a BP whose low half is a digest word."},
+	{"github.com/apache/arrow-go/v18", "parquet/internal/utils/bit_packing_avx2_amd64.s", "amd64", "framepointer", "_unpack32_avx2", "frame pointer BP is clobbered",
+		"c2goasm-translated clang code uses BP as a general register and calls with it."},
 	{"github.com/dgraph-io/ristretto", "z/simd/search_amd64.s", "amd64", "framepointer", "Search", "frame pointer BP is clobbered", "the avo-generated search uses BP as its index register in a $0 function."},
 
 	// Performance: AVX code that returns without VZEROUPPER (the files
@@ -79,6 +85,8 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 	{"github.com/cloudflare/circl", "simd/keccakf1600/f1600x4_amd64.s", "amd64", "vzeroupper", "f1600x4AVX2", "RET with dirty upper halves", "no VZEROUPPER."},
 	{"github.com/segmentio/asm", "_amd64.s", "amd64", "vzeroupper", "", "RET with dirty upper halves", "the AVX paths jump to RETs that the SSE paths share, with no VZEROUPPER."},
 	{"lukechampine.com/blake3", "guts/compress_amd64.s", "amd64", "vzeroupper", "", "RET with dirty upper halves", "AVX-512 code (ZMM writes) returns without VZEROUPPER."},
+	{"github.com/prysmaticlabs/gohashtree", "hash_amd64.s", "amd64", "vzeroupper", "_hash", "RET with dirty upper halves",
+		"the AVX2 path hands the blocks it leaves to the AVX path (JB avx1), whose RET has no VZEROUPPER."},
 	{"golang.org/x/crypto", "chacha20poly1305/chacha20poly1305_amd64.s", "amd64", "vzeroupper", "chacha20Poly1305Open", "RET with dirty upper halves",
 		"as in GOROOT's vendored copy: the AVX2 path returns without VZEROUPPER when nothing is left after the main loop."},
 
@@ -125,6 +133,14 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 	{"github.com/emmansun/gmsm", "internal/sm3/sm3blockni_arm64.s", "arm64", "argsize", "blockSM3NI", "wrong argument size 0; expected $...-56", "$0 for 56 bytes of arguments."},
 
 	{"github.com/klauspost/crc32", "crc32_ppc64le.s", "ppc64le", "fpoffset", "vectorCrc32", "unknown variable ctab;", "the declaration calls it poly."},
+
+	// apache/arrow-go: c2goasm output, whose loads of the arguments
+	// follow the C types, not the Go declarations.
+	{"github.com/apache/arrow-go/v18", "arrow/compute/internal/kernels/base_arithmetic_", "amd64", "fpwidth", "", "of op+", "8-byte loads of the int8 operation code into a register for the C code: the upper bytes are the padding after it."},
+	{"github.com/apache/arrow-go/v18", "parquet/internal/bmi/bitmap_neon_arm64.s", "arm64", "fpwidth", "_levels_to_bitmap_neon", "invalid MOVD of rhs+16(FP); int16", "an 8-byte load of an int16."},
+	{"github.com/apache/arrow-go/v18", "parquet/metadata/bloom_filter_block_", "amd64", "argsize", "", "wrong argument size 32; expected $...-25", "$0-32 for 25 bytes: the argument size rounded up to 8."},
+	{"github.com/apache/arrow-go/v18", "parquet/metadata/bloom_filter_block_", "amd64", "fpwidth", "", "invalid MOVQ of result+24(FP); bool", "8-byte stores of the bool result: they write the padding the caller leaves after it."},
+	{"github.com/apache/arrow-go/v18", "parquet/internal/utils/clib_amd64.s", "amd64", "textflag", "", "NOFRAME with frame size 16", "_ClibMemcpy and _ClibMemset: NOFRAME with a 16-byte frame, so the assembler allocates it without saving BP."},
 	{"github.com/petermattis/goid", "goid_go1.5.s", "*", "argsize", "getg", "wrong argument size 8; expected $...-4", "$0-8 for one pointer result, also on 386 and arm, where it is 4 bytes."},
 }
 
