@@ -603,16 +603,17 @@ func (c *Check) calleeArgSize(index *textIndex, untouched map[*frame.Func]bool, 
 	return int64(fr.ArgSize), name + signatureTail(obj)
 }
 
-// signatureTail renders obj's parameters and results: "(x int) int".
 // argsUntouched reports whether the assembly function g leaves its
 // argument area alone, so that a caller need not have room for it: g
 // takes its inputs in registers, as the wrappers that c2goasm-style
 // generators write around a native function declared in Go only to give
 // it a prototype (apache/arrow-go's *_neon_arm64.s: MOVD src+0(FP), R0 …
-// CALL ·_c2goasm_native_…(SB), whose body reads R0–R3). g must name no
-// FP, pseudo-SP or hardware-SP memory, read or move no SP, and be unknown
-// in no instruction, so that no access reaches the area; and it must
-// have no stack check and make no call or jump out, so that the runtime
+// CALL ·_c2goasm_native_…(SB), whose body reads R0–R3). No instruction
+// of g may use the stack pointer (frame.Inst.UsesStack: no FP, pseudo-SP
+// or hardware-SP operand, no read or move of SP, no instruction asmcheck
+// does not know but an arm64 WORD that names no SP), so that no access
+// reaches the area; and g must have no stack check and make no call or
+// jump out, so that the runtime
 // never scans or copies the stack while g is on it (only then would it
 // read the area, through the argument pointer map its Go declaration
 // gives: runtime/stkframe.go argMapInternal, runtime/stack.go
@@ -634,6 +635,7 @@ func argsUntouched(g *frame.Func) bool {
 	return true
 }
 
+// signatureTail renders obj's parameters and results: "(x int) int".
 func signatureTail(obj *types.Func) string {
 	s := types.TypeString(obj.Type(), types.RelativeTo(obj.Pkg()))
 	return s[len("func"):]
