@@ -613,11 +613,10 @@ func (c *Check) calleeArgSize(index *textIndex, untouched map[*frame.Func]bool, 
 // or hardware-SP operand, no read or move of SP, no instruction asmcheck
 // does not know but an arm64 WORD that names no SP), so that no access
 // reaches the area; and g must have no stack check and make no call or
-// jump out, so that the runtime
-// never scans or copies the stack while g is on it (only then would it
-// read the area, through the argument pointer map its Go declaration
-// gives: runtime/stkframe.go argMapInternal, runtime/stack.go
-// adjustframe).
+// jump out, so that the runtime never scans or copies the stack while g
+// is on it (only then would it read the area, through the argument
+// pointer map its Go declaration gives: runtime/stkframe.go
+// argMapInternal, runtime/stack.go adjustframe).
 func argsUntouched(g *frame.Func) bool {
 	if g.Layout().StackCheck {
 		return false
