@@ -415,7 +415,7 @@ func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst,
 		what := "the padding after it"
 		for off := v.Offset + size; off < int(m.Off)+m.Size; off++ {
 			if next := fr.At(off); next != nil && next != v {
-				what = next.Name
+				what = fpRef(next.Name, int64(next.Offset))
 				break
 			}
 		}
@@ -434,6 +434,8 @@ func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst,
 		msg += fmt.Sprintf("; use %s %d-byte move or its %d-byte halves %s", article(int64(size)), size, m.Size, andList(parts))
 	case v.Kind.IsSize():
 		msg += fmt.Sprintf("; use %s %d-byte move", article(int64(size)), size)
+	case m.Size > size:
+		msg += fmt.Sprintf("; move it in parts no wider than its %d bytes", size)
 	}
 	c.Report(Diag{File: f, Fn: fn, Pos: memPos(fn, e, m), Msg: msg, Fixes: widthFix(f, fn, e, m, target)})
 }

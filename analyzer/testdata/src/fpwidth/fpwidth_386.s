@@ -6,7 +6,7 @@ TEXT ·widths(SB), NOSPLIT, $0-28
 	MOVL b+8(FP), BX        // want `invalid MOVL of b\+8\(FP\); bool is 1-byte value: the 4-byte access also reads the padding after it`
 	MOVW s_len+16(FP), CX   // want `invalid MOVW of s_len\+16\(FP\); string len is 4-byte value: the 2-byte access reads only part of it`
 	MOVL AX, r+20(FP)       // want `invalid MOVL of r\+20\(FP\); bool is 1-byte value: the 4-byte access also writes the padding after it`
-	MOVSD X0, r+20(FP)      // want `invalid MOVSD of r\+20\(FP\); bool is 1-byte value: the 8-byte access also writes n`
+	MOVSD X0, r+20(FP)      // want `invalid MOVSD of r\+20\(FP\); bool is 1-byte value: the 8-byte access also writes n\+24\(FP\)`
 	MOVL AX, n+24(FP)
 	RET
 

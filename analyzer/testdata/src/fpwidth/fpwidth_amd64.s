@@ -4,7 +4,7 @@ TEXT ·widths(SB), NOSPLIT, $0-40
 	MOVL x+0(FP), AX        // want `invalid MOVL of x\+0\(FP\); int64 is 8-byte value: the 4-byte access reads only part of it`
 	MOVQ b+8(FP), BX        // want `invalid MOVQ of b\+8\(FP\); bool is 1-byte value: the 8-byte access also reads the padding after it`
 	MOVL s_len+24(FP), CX   // want `invalid MOVL of s_len\+24\(FP\); string len is 8-byte value`
-	MOVQ AX, r+32(FP)       // want `invalid MOVQ of r\+32\(FP\); bool is 1-byte value: the 8-byte access also writes n`
+	MOVQ AX, r+32(FP)       // want `invalid MOVQ of r\+32\(FP\); bool is 1-byte value: the 8-byte access also writes n\+36\(FP\)`
 	MOVL AX, n+36(FP)
 	RET
 
@@ -27,4 +27,14 @@ TEXT ·complexesOK(SB), NOSPLIT, $0-24
 	MOVSD c_imag+8(FP), X1
 	MOVOU c+0(FP), X2       // both halves of a complex at once
 	MOVSD X0, ret+16(FP)
+	RET
+
+TEXT ·structWide(SB), NOSPLIT, $0-16
+	MOVOU t+0(FP), X0       // want `invalid MOVOU of t\+0\(FP\); fpwidth.trio is 12-byte value containing t_a\+0\(FP\), t_b\+4\(FP\), and t_c\+8\(FP\): the 16-byte access also reads _\+12\(FP\); move it in parts no wider than its 12 bytes`
+	RET
+
+TEXT ·structWideOK(SB), NOSPLIT, $0-16
+	MOVL t_a+0(FP), AX
+	MOVL t_b+4(FP), BX
+	MOVL t_c+8(FP), CX
 	RET

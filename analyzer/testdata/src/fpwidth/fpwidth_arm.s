@@ -6,7 +6,7 @@ TEXT ·widths(SB), NOSPLIT, $0-28
 	MOVW b+8(FP), R1        // want `invalid MOVW of b\+8\(FP\); bool is 1-byte value: the 4-byte access also reads the padding after it`
 	MOVH s_len+16(FP), R2   // want `invalid MOVH of s_len\+16\(FP\); string len is 4-byte value: the 2-byte access reads only part of it`
 	MOVW R0, r+20(FP)       // want `invalid MOVW of r\+20\(FP\); bool is 1-byte value: the 4-byte access also writes the padding after it`
-	MOVD F0, r+20(FP)       // want `invalid MOVD of r\+20\(FP\); bool is 1-byte value: the 8-byte access also writes n`
+	MOVD F0, r+20(FP)       // want `invalid MOVD of r\+20\(FP\); bool is 1-byte value: the 8-byte access also writes n\+24\(FP\)`
 	MOVW R0, n+24(FP)
 	RET
 

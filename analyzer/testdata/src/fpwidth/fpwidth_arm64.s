@@ -4,7 +4,7 @@ TEXT ·widths(SB), NOSPLIT, $0-40
 	MOVW x+0(FP), R0        // want `invalid MOVW of x\+0\(FP\); int64 is 8-byte value: the 4-byte access reads only part of it`
 	MOVD b+8(FP), R1        // want `invalid MOVD of b\+8\(FP\); bool is 1-byte value: the 8-byte access also reads the padding after it`
 	MOVW s_len+24(FP), R2   // want `invalid MOVW of s_len\+24\(FP\); string len is 8-byte value`
-	MOVD R0, r+32(FP)       // want `invalid MOVD of r\+32\(FP\); bool is 1-byte value: the 8-byte access also writes n`
+	MOVD R0, r+32(FP)       // want `invalid MOVD of r\+32\(FP\); bool is 1-byte value: the 8-byte access also writes n\+36\(FP\)`
 	MOVW R0, n+36(FP)
 	RET
 
@@ -33,4 +33,14 @@ TEXT ·complexesOK(SB), NOSPLIT, $0-24
 TEXT ·pair(SB), NOSPLIT, $0-24
 	LDP s+0(FP), (R0, R1)
 	MOVD R1, ret+16(FP)
+	RET
+
+TEXT ·structWide(SB), NOSPLIT, $0-16
+	FMOVQ t+0(FP), F0       // want `invalid FMOVQ of t\+0\(FP\); fpwidth.trio is 12-byte value containing t_a\+0\(FP\), t_b\+4\(FP\), and t_c\+8\(FP\): the 16-byte access also reads _\+12\(FP\); move it in parts no wider than its 12 bytes`
+	RET
+
+TEXT ·structWideOK(SB), NOSPLIT, $0-16
+	MOVWU t_a+0(FP), R0
+	MOVWU t_b+4(FP), R1
+	MOVWU t_c+8(FP), R2
 	RET

@@ -4,7 +4,7 @@ TEXT ·widths(SB), NOSPLIT, $0-40
 	MOVW x+0(FP), R4        // want `\[loong64\] widths: invalid MOVW of x\+0\(FP\); int64 is 8-byte value: the 4-byte access reads only part of it`
 	MOVV b+8(FP), R5        // want `invalid MOVV of b\+8\(FP\); bool is 1-byte value: the 8-byte access also reads the padding after it`
 	MOVW s_len+24(FP), R6   // want `invalid MOVW of s_len\+24\(FP\); string len is 8-byte value`
-	MOVV R4, r+32(FP)       // want `invalid MOVV of r\+32\(FP\); bool is 1-byte value: the 8-byte access also writes n`
+	MOVV R4, r+32(FP)       // want `invalid MOVV of r\+32\(FP\); bool is 1-byte value: the 8-byte access also writes n\+36\(FP\)`
 	MOVW R4, n+36(FP)
 	RET
 

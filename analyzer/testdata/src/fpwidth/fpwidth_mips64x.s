@@ -6,7 +6,7 @@ TEXT ·widths(SB), NOSPLIT, $0-40
 	MOVW x+0(FP), R1        // want `\[mips64(le)?\] widths: invalid MOVW of x\+0\(FP\); int64 is 8-byte value: the 4-byte access reads only part of it`
 	MOVV b+8(FP), R2        // want `invalid MOVV of b\+8\(FP\); bool is 1-byte value: the 8-byte access also reads the padding after it`
 	MOVW s_len+24(FP), R3   // want `invalid MOVW of s_len\+24\(FP\); string len is 8-byte value`
-	MOVV R1, r+32(FP)       // want `invalid MOVV of r\+32\(FP\); bool is 1-byte value: the 8-byte access also writes n`
+	MOVV R1, r+32(FP)       // want `invalid MOVV of r\+32\(FP\); bool is 1-byte value: the 8-byte access also writes n\+36\(FP\)`
 	MOVW R1, n+36(FP)
 	RET
 

@@ -4,7 +4,7 @@ TEXT ·widths(SB), NOSPLIT, $0-40
 	MOVW x+0(FP), T0        // want `\[riscv64\] widths: invalid MOVW of x\+0\(FP\); int64 is 8-byte value: the 4-byte access reads only part of it`
 	MOV b+8(FP), T1        // want `invalid MOV of b\+8\(FP\); bool is 1-byte value: the 8-byte access also reads the padding after it`
 	MOVW s_len+24(FP), T2   // want `invalid MOVW of s_len\+24\(FP\); string len is 8-byte value`
-	MOV T0, r+32(FP)       // want `invalid MOV of r\+32\(FP\); bool is 1-byte value: the 8-byte access also writes n`
+	MOV T0, r+32(FP)       // want `invalid MOV of r\+32\(FP\); bool is 1-byte value: the 8-byte access also writes n\+36\(FP\)`
 	MOVW T0, n+36(FP)
 	RET
 

@@ -4,7 +4,7 @@ TEXT ·widths(SB), NOSPLIT, $0-40
 	MOVW x+0(FP), R1        // want `\[s390x\] widths: invalid MOVW of x\+0\(FP\); int64 is 8-byte value: the 4-byte access reads only part of it`
 	MOVD b+8(FP), R2        // want `invalid MOVD of b\+8\(FP\); bool is 1-byte value: the 8-byte access also reads the padding after it`
 	MOVW s_len+24(FP), R3   // want `invalid MOVW of s_len\+24\(FP\); string len is 8-byte value`
-	MOVD R1, r+32(FP)       // want `invalid MOVD of r\+32\(FP\); bool is 1-byte value: the 8-byte access also writes n`
+	MOVD R1, r+32(FP)       // want `invalid MOVD of r\+32\(FP\); bool is 1-byte value: the 8-byte access also writes n\+36\(FP\)`
 	MOVW R1, n+36(FP)
 	RET
 

@@ -6,7 +6,7 @@ TEXT ·widths(SB), NOSPLIT, $0-40
 	Get SP
 	I32Load s_len+24(FP)    // want `invalid I32Load of s_len\+24\(FP\); string len is 8-byte value`
 	I64ExtendI32U
-	I64Store r+32(FP)       // want `invalid I64Store of r\+32\(FP\); bool is 1-byte value: the 8-byte access also writes n`
+	I64Store r+32(FP)       // want `invalid I64Store of r\+32\(FP\); bool is 1-byte value: the 8-byte access also writes n\+36\(FP\)`
 	MOVW R0, n+36(FP)
 	RET
 
