@@ -53,6 +53,7 @@ var realWorldModules = []string{
 	"github.com/prysmaticlabs/gohashtree@v0.0.4-beta",
 	"github.com/apache/arrow-go/v18@v18.8.0",
 	"github.com/parquet-go/parquet-go@v0.32.0",
+	"github.com/bytedance/gopkg@v0.1.4",
 }
 
 // realWorldReviewed lists what asmcheck reports on realWorldModules, each
@@ -161,6 +162,11 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 		"a deliberate 32-byte load of the 24-byte Value: the declaration adds a blank uint64 parameter after it so that the load stays in the argument area."},
 	{"github.com/parquet-go/parquet-go", "bloom/filter_amd64.s", "amd64", "fpwidth", "", "of x+24(FP); uint64 is 8-byte value", "4-byte loads of the low half of the uint64 hash, deliberately."},
 	{"github.com/parquet-go/parquet-go", "_amd64.s", "amd64", "fpwidth", "", "_array_off+", "VPBROADCASTD of the low half of a uintptr offset: right while it fits in 32 bits."},
+
+	// bytedance/gopkg.
+	{"github.com/bytedance/gopkg", "util/xxhash3/avx2_amd64.s", "amd64", "vzeroupper", "accumAVX2", "RET with dirty upper halves", "no VZEROUPPER in the file."},
+	{"github.com/bytedance/gopkg", "collection/lscq/asm_arm64.s", "arm64", "fpoffset", "", "unknown variable ",
+		"ptr and ret for the declarations' addr, swapped and val: the offsets are right (go vet reports them too)."},
 	{"github.com/petermattis/goid", "goid_go1.5.s", "*", "argsize", "getg", "wrong argument size 8; expected $...-4", "$0-8 for one pointer result, also on 386 and arm, where it is 4 bytes."},
 }
 
