@@ -153,14 +153,27 @@ func (c *Check) flushMacroGroups() {
 		g := c.groups[key]
 		d := g.first
 		d.grouped = true
-		if n := len(g.funcs) - 1; n > 0 {
-			more := g.funcs[1:]
+		// A function appears once for each place in its expansion.
+		var names []string
+		seen := map[string]bool{}
+		for _, name := range g.funcs {
+			if !seen[name] {
+				seen[name] = true
+				names = append(names, name)
+			}
+		}
+		places := ""
+		if len(g.funcs) > len(names) {
+			places = fmt.Sprintf("; %d places in all", len(g.funcs))
+		}
+		if n := len(names) - 1; n > 0 {
+			more := names[1:]
 			if len(more) > 4 {
 				more = append(more[:4:4], "…")
 			}
-			d.Msg += fmt.Sprintf(" (in expansions of %s: the same in %d more, %s)", g.macro, n, strings.Join(more, ", "))
+			d.Msg += fmt.Sprintf(" (in expansions of %s: the same in %d more, %s%s)", g.macro, n, strings.Join(more, ", "), places)
 		} else {
-			d.Msg += fmt.Sprintf(" (in an expansion of %s)", g.macro)
+			d.Msg += fmt.Sprintf(" (in an expansion of %s%s)", g.macro, places)
 		}
 		c.Report(d)
 	}

@@ -17,3 +17,9 @@ func viaMacro(x, y int64) int64
 func viaMacroOK(x, y int64) int64
 func callerSP() uintptr
 func sigEntry()
+
+// Made by one macro each, as the runtime's CALLFN makes call16 … call1G.
+func twiceA(x, y int64)
+func twiceB(x, y int64)
+func twiceC(x, y int64)
+func twiceOK(x, y int64)

@@ -76,3 +76,23 @@ TEXT ·sigEntry(SB), NOSPLIT, $0
 	MOVQ 8(SP), AX
 	MOVQ 16(SP), BX
 	RET
+
+// The same mistake in every expansion of a macro is reported once, at
+// the first, with the functions of the others and the number of places.
+#define TWICE(name) \
+TEXT name(SB), NOSPLIT, $0-16; \
+	MOVQ z+0(FP), AX; \
+	MOVQ z+0(FP), BX; \
+	RET
+
+TWICE(·twiceA) // want `twiceA: unknown variable z; offset 0 is x\+0\(FP\): twiceA has no parameter or result named z \(in expansions of TWICE: the same in 2 more, twiceB, twiceC; 6 places in all\)`
+TWICE(·twiceB)
+TWICE(·twiceC)
+
+#define TWICEOK(name) \
+TEXT name(SB), NOSPLIT, $0-16; \
+	MOVQ x+0(FP), AX; \
+	MOVQ y+8(FP), BX; \
+	RET
+
+TWICEOK(·twiceOK)
