@@ -432,7 +432,9 @@ func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst,
 			parts = append(parts, fpRef(in.Name, int64(in.Offset)))
 		}
 		msg += fmt.Sprintf("; use %s %d-byte move or its %d-byte halves %s", article(int64(size)), size, m.Size, andList(parts))
-	case v.Kind.IsSize():
+	case want.IsSize():
+		// The value's size, or that of the first word of a string, slice
+		// or interface named by the value itself.
 		msg += fmt.Sprintf("; use %s %d-byte move", article(int64(size)), size)
 	case m.Size > size:
 		msg += fmt.Sprintf("; move it in parts no wider than its %d bytes", size)

@@ -10,3 +10,6 @@ type trio struct{ a, b, c int32 }
 
 func structWide(t trio, _ int32)
 func structWideOK(t trio, _ int32)
+
+func wideString(s string) int
+func wideStringOK(s string) int

@@ -38,3 +38,14 @@ TEXT ·structWideOK(SB), NOSPLIT, $0-16
 	MOVL t_b+4(FP), BX
 	MOVL t_c+8(FP), CX
 	RET
+
+TEXT ·wideString(SB), NOSPLIT, $0-24
+	MOVOU s+0(FP), X0       // want `invalid MOVOU of s\+0\(FP\); string base is 8-byte value: the 16-byte access also reads s_len\+8\(FP\); use an 8-byte move`
+	MOVQ $0, ret+16(FP)
+	RET
+
+TEXT ·wideStringOK(SB), NOSPLIT, $0-24
+	MOVQ s+0(FP), AX
+	MOVQ s_len+8(FP), BX
+	MOVQ BX, ret+16(FP)
+	RET
