@@ -173,9 +173,14 @@ func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst
 		msg := fmt.Sprintf("unknown variable %s", name)
 		var fixes []analysis.SuggestedFix
 		if w := fr.At(int(m.Off)); w != nil {
-			msg += fmt.Sprintf("; offset %d is %s+%d(FP): %s has no parameter or result named %s", m.Off, w.Name, w.Offset, fn.Name, name)
+			ref := fpRef(w.Name, int64(w.Offset))
 			if int64(w.Offset) == m.Off {
-				fixes = replaceText(f, pos, text, fpRef(w.Name, m.Off), "rename to "+w.Name)
+				msg += fmt.Sprintf("; offset %d is %s: %s has no parameter or result named %s; the assembler goes by the offset alone, so the access %s %s: name it %s",
+					m.Off, ref, fn.Name, name, readsOrWrites(m), w.Name, ref)
+				fixes = replaceText(f, pos, text, ref, "rename to "+w.Name)
+			} else {
+				msg += fmt.Sprintf("; offset %d is inside %s: %s has no parameter or result named %s; the assembler goes by the offset alone, so the access %s part of %s: correct the offset or the name",
+					m.Off, ref, fn.Name, name, readsOrWrites(m), w.Name)
 			}
 		} else {
 			msg += fmt.Sprintf(": %s has no parameter or result named %s, and offset %d is past its %d bytes of arguments",

@@ -23,3 +23,6 @@ func twiceA(x, y int64)
 func twiceB(x, y int64)
 func twiceC(x, y int64)
 func twiceOK(x, y int64)
+
+func inside(x int64)
+func insideOK(x int64)

@@ -85,7 +85,7 @@ TEXT name(SB), NOSPLIT, $0-16; \
 	MOVQ z+0(FP), BX; \
 	RET
 
-TWICE(·twiceA) // want `twiceA: unknown variable z; offset 0 is x\+0\(FP\): twiceA has no parameter or result named z \(in expansions of TWICE: the same in 2 more, twiceB, twiceC; 6 places in all\)`
+TWICE(·twiceA) // want `twiceA: unknown variable z; offset 0 is x\+0\(FP\): twiceA has no parameter or result named z; the assembler goes by the offset alone, so the access reads x: name it x\+0\(FP\) \(in expansions of TWICE: the same in 2 more, twiceB, twiceC; 6 places in all\)`
 TWICE(·twiceB)
 TWICE(·twiceC)
 
@@ -96,3 +96,12 @@ TEXT name(SB), NOSPLIT, $0-16; \
 	RET
 
 TWICEOK(·twiceOK)
+
+// An unknown name whose offset falls inside a parameter.
+TEXT ·inside(SB), NOSPLIT, $0-8
+	MOVL zz+4(FP), AX       // want `unknown variable zz; offset 4 is inside x\+0\(FP\): inside has no parameter or result named zz; the assembler goes by the offset alone, so the access reads part of x: correct the offset or the name`
+	RET
+
+TEXT ·insideOK(SB), NOSPLIT, $0-8
+	MOVQ x+0(FP), AX
+	RET
