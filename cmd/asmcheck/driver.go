@@ -120,10 +120,7 @@ func newDriver(args []string, stderr io.Writer) (*driver, error) {
 		// A check's own flags are -NAME.FLAG, as under go vet (-nosplit.race).
 		a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, a.Name+"."+f.Name, f.Usage) })
 	}
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: asmcheck [-arch list] [-json] [-fix] [-CHECK=false] [packages]")
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() { printUsage(stderr, fs, enable) }
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -153,6 +150,33 @@ func newDriver(args []string, stderr io.Writer) (*driver, error) {
 		d.analyzers = append(d.analyzers, a)
 	}
 	return d, nil
+}
+
+// printUsage prints the standalone command's usage: its own flags (those
+// of fs but the checks' switches, which are listed with the checks
+// instead), the checks, and the exit status.
+func printUsage(w io.Writer, fs *flag.FlagSet, checks map[string]*string) {
+	fmt.Fprint(w, `usage: asmcheck [-arch list] [-json] [-fix] [-CHECK=false] [packages]
+       go vet -vettool=$(which asmcheck) [packages]
+       asmcheck help [CHECK] | abi ... | stub ...    (asmcheck help says more)
+
+Flags:
+`)
+	own := flag.NewFlagSet("", flag.ContinueOnError)
+	own.SetOutput(w)
+	fs.VisitAll(func(f *flag.Flag) {
+		if checks[f.Name] == nil {
+			own.Var(f.Value, f.Name, f.Usage)
+			own.Lookup(f.Name).DefValue = f.DefValue
+		}
+	})
+	own.PrintDefaults()
+	fmt.Fprintln(w, "\nChecks (-CHECK=false turns one off; -CHECK=true runs only the checks so named):")
+	for _, a := range analyzer.All {
+		title, _, _ := strings.Cut(a.Doc, "\n")
+		fmt.Fprintf(w, "  %-12s %s\n", a.Name, title)
+	}
+	fmt.Fprintln(w, "\nExit status: 0 if nothing was reported, 1 if something was, 2 if the packages could not be\nloaded or checked or the command line is wrong (0 for -h).")
 }
 
 func (d *driver) main(stdout, stderr io.Writer) int {

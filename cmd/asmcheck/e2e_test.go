@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"io"
 	"os"
 	"os/exec"
@@ -10,6 +11,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/asmcheck/asmcheck/analyzer"
 )
 
 // buildTool builds the asmcheck binary into a temporary directory.
@@ -333,5 +336,36 @@ func TestLoadAhead(t *testing.T) {
 	d.print(&want, dedupe(all))
 	if got.String() != want.String() {
 		t.Errorf("main:\n%s\nchecked one target after the other:\n%s", got.String(), want.String())
+	}
+}
+
+// TestUsage checks the standalone command's -h: its own flags, every check
+// once (not a flag line each), the exit status, and exit code 0 for -h and
+// 2 for an unknown flag.
+func TestUsage(t *testing.T) {
+	var buf bytes.Buffer
+	if _, err := newDriver([]string{"-h"}, &buf); err != flag.ErrHelp {
+		t.Fatalf("newDriver(-h) = %v, want flag.ErrHelp", err)
+	}
+	out := buf.String()
+	for _, want := range []string{"go vet -vettool=", "asmcheck help", "  -arch", "  -json", "  -fix", "  -nosplit.race", "Exit status: 0"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("usage lacks %q:\n%s", want, out)
+		}
+	}
+	for _, a := range analyzer.All {
+		if n := strings.Count(out, "\n  "+a.Name+" "); n != 1 {
+			t.Errorf("usage lists check %s %d times, want once:\n%s", a.Name, n, out)
+		}
+		if strings.Contains(out, "  -"+a.Name+" ") {
+			t.Errorf("usage lists the switch of check %s as a flag:\n%s", a.Name, out)
+		}
+	}
+	bin := buildTool(t)
+	if out, code := runIn(t, ".", nil, bin, "-h"); code != 0 {
+		t.Errorf("asmcheck -h: exit code %d, want 0:\n%s", code, out)
+	}
+	if out, code := runIn(t, ".", nil, bin, "-bogus"); code != 2 || !strings.Contains(out, "-bogus") {
+		t.Errorf("asmcheck -bogus: exit code %d, want 2 and a word about -bogus:\n%s", code, out)
 	}
 }

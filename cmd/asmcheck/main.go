@@ -23,12 +23,13 @@
 //	-CHECK=false turn a check off (e.g. -fpwidth=false); -CHECK=true runs
 //	             only the checks turned on
 //
-// Exit status: 0 when no diagnostic was reported, 1 when some were, 2 when
-// the packages could not be loaded or checked, or the command line is
-// wrong. Under go vet, go vet's own conventions apply.
+// Exit status: 0 when no diagnostic was reported (or for -h), 1 when some
+// were, 2 when the packages could not be loaded or checked, or the command
+// line is wrong. Under go vet, go vet's own conventions apply.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -72,6 +73,9 @@ func run(args []string, stdout, stderr *os.File) int {
 		}
 	}
 	d, err := newDriver(args, stderr)
+	if err == flag.ErrHelp {
+		return 0 // -h: the usage is printed
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "asmcheck:", err)
 		return 2
