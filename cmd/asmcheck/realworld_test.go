@@ -160,7 +160,7 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 	{"github.com/parquet-go/parquet-go", "value_amd64.s", "amd64", "fpoffset", "memsetValuesAVX2", "invalid offset model+40(FP)", "model_kind+40(FP) under the struct's name; the file says go vet complains and it is deliberate."},
 	{"github.com/parquet-go/parquet-go", "value_amd64.s", "amd64", "fpwidth", "memsetValuesAVX2", "invalid VMOVDQU of model+24(FP)",
 		"a deliberate 32-byte load of the 24-byte Value: the declaration adds a blank uint64 parameter after it so that the load stays in the argument area."},
-	{"github.com/parquet-go/parquet-go", "bloom/filter_amd64.s", "amd64", "fpwidth", "", "of x+24(FP); uint64 is 8-byte value", "4-byte loads of the low half of the uint64 hash, deliberately."},
+	{"github.com/parquet-go/parquet-go", "bloom/filter_amd64.s", "amd64", "fpwidth", "", "of x+24(FP); uint64 is 8-byte value", "4-byte loads of the low half of x, as the Go version inserts uint32(x)."},
 	{"github.com/parquet-go/parquet-go", "_amd64.s", "amd64", "fpwidth", "", "_array_off+", "VPBROADCASTD of the low half of a uintptr offset: right while it fits in 32 bits."},
 
 	// bytedance/gopkg.
