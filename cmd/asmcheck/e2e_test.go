@@ -341,7 +341,8 @@ func TestLoadAhead(t *testing.T) {
 
 // TestUsage checks the standalone command's -h: its own flags, every check
 // once (not a flag line each), the exit status, and exit code 0 for -h and
-// 2 for an unknown flag.
+// 2 for an unknown flag; and asmcheck help CHECK, for a check and for a
+// name that is none.
 func TestUsage(t *testing.T) {
 	var buf bytes.Buffer
 	if _, err := newDriver([]string{"-h"}, &buf); err != flag.ErrHelp {
@@ -367,5 +368,11 @@ func TestUsage(t *testing.T) {
 	}
 	if out, code := runIn(t, ".", nil, bin, "-bogus"); code != 2 || !strings.Contains(out, "-bogus") {
 		t.Errorf("asmcheck -bogus: exit code %d, want 2 and a word about -bogus:\n%s", code, out)
+	}
+	if out, code := runIn(t, ".", nil, bin, "help", "fpwidth"); code != 0 || !strings.Contains(out, "docs/checks/fpwidth.md") {
+		t.Errorf("asmcheck help fpwidth: exit code %d, want 0 and the doc page's address:\n%s", code, out)
+	}
+	if out, code := runIn(t, ".", nil, bin, "help", "nosuch"); code != 2 || !strings.Contains(out, `no check is called "nosuch"`) {
+		t.Errorf("asmcheck help nosuch: exit code %d, want 2 and a word about nosuch:\n%s", code, out)
 	}
 }

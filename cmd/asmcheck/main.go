@@ -64,8 +64,7 @@ func run(args []string, stdout, stderr *os.File) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "help":
-			help(stdout, args[1:])
-			return 0
+			return help(stdout, stderr, args[1:])
 		case "abi":
 			return runABI(args[1:], stdout, stderr)
 		case "stub":
@@ -83,7 +82,9 @@ func run(args []string, stdout, stderr *os.File) int {
 	return d.main(stdout, stderr)
 }
 
-func help(w *os.File, args []string) {
+// help prints the list of checks, or the documentation of the checks
+// named, and returns the exit status: 2 if a name is no check's.
+func help(w, stderr *os.File, args []string) int {
 	if len(args) == 0 {
 		fmt.Fprintln(w, "asmcheck checks Go assembly against Go declarations and the ABI.")
 		fmt.Fprintln(w, "\nUsage: asmcheck [flags] [packages]\n\nChecks:")
@@ -95,13 +96,21 @@ func help(w *os.File, args []string) {
 		fmt.Fprintln(w, "\nHelpers (see docs/abi.md):")
 		fmt.Fprintln(w, "  asmcheck abi [-arch list|all] [-json] PKG NAME | PKG.NAME | 'func(...)'   explain the ABI0 frame and ABIInternal registers")
 		fmt.Fprintln(w, "  asmcheck stub [-arch list] [-json] PKG NAME | -name F 'func(...)'        print a TEXT skeleton")
-		return
+		return 0
 	}
+	status := 0
 	for _, name := range args {
+		found := false
 		for _, a := range analyzer.All {
 			if a.Name == name {
-				fmt.Fprintf(w, "%s: %s\n\n", a.Name, a.Doc)
+				found = true
+				fmt.Fprintf(w, "%s: %s\n\nWrong and right examples, and the Go source behind the rule: %s\n\n", a.Name, a.Doc, a.URL)
 			}
 		}
+		if !found {
+			fmt.Fprintf(stderr, "asmcheck: no check is called %q; 'asmcheck help' lists them\n", name)
+			status = 2
+		}
 	}
+	return status
 }
