@@ -832,15 +832,16 @@ func runPrototype(c *Check) {
 		if c.Pkg.Decls[fn.Name] != nil || fn.Has(frame.FlagNOFRAME) || c.Pkg.TestDecl(fn.Name) {
 			return
 		}
-		msg := fmt.Sprintf("function %s missing Go declaration: go vet and asmcheck cannot check its frame; declare it in Go (func %s(…)) or make the symbol static (%s<>)",
-			fn.Name, fn.Name, fn.Name)
+		msg := fmt.Sprintf("function %s missing Go declaration: go vet and asmcheck cannot check its frame", fn.Name)
+		static := " or make the symbol static"
 		if fn.HasArgs && fn.Args >= int64(f.ABI.PtrSize) {
 			// Only the compiler writes an args pointer map, from the Go
 			// declaration; a static symbol has none either (stackmap).
-			msg = fmt.Sprintf("function %s missing Go declaration: go vet and asmcheck cannot check its frame, and the runtime has no pointer map for its %d bytes of arguments, "+
-				"which it needs if it scans the frame (at a stack check, or a call that can stop: the stackmap check); "+
-				"declare it in Go (func %s(…)), or, if the frame is never scanned, make the symbol static (%s<>)", fn.Name, fn.Args, fn.Name, fn.Name)
+			msg += fmt.Sprintf(", and the runtime has no pointer map for its %d bytes of arguments, "+
+				"which it needs if it scans the frame (at a stack check, or a call that can stop: the stackmap check)", fn.Args)
+			static = ", or, if the frame is never scanned, make the symbol static"
 		}
+		msg += fmt.Sprintf("; declare it in Go (func %s(…))%s (%s<>)", fn.Name, static, fn.Name)
 		c.Report(Diag{File: f, Fn: fn, Pos: fn.Pos(), Msg: msg})
 	})
 	arch := c.Pkg.Files[0].File.Arch

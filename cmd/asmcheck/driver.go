@@ -172,10 +172,7 @@ Flags:
 	})
 	own.PrintDefaults()
 	fmt.Fprintln(w, "\nChecks (-CHECK=false turns one off; -CHECK=true runs only the checks so named):")
-	for _, a := range analyzer.All {
-		title, _, _ := strings.Cut(a.Doc, "\n")
-		fmt.Fprintf(w, "  %-12s %s\n", a.Name, title)
-	}
+	printChecks(w)
 	fmt.Fprintln(w, "\nExit status: 0 if nothing was reported, 1 if something was, 2 if the packages could not be\nloaded or checked or the command line is wrong (0 for -h).")
 }
 

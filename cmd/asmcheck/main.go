@@ -31,6 +31,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -88,10 +89,7 @@ func help(w, stderr *os.File, args []string) int {
 	if len(args) == 0 {
 		fmt.Fprintln(w, "asmcheck checks Go assembly against Go declarations and the ABI.")
 		fmt.Fprintln(w, "\nUsage: asmcheck [flags] [packages]\n\nChecks:")
-		for _, a := range analyzer.All {
-			title, _, _ := strings.Cut(a.Doc, "\n")
-			fmt.Fprintf(w, "  %-12s %s\n", a.Name, title)
-		}
+		printChecks(w)
 		fmt.Fprintln(w, "\nRun 'asmcheck help CHECK' for details, and see docs/checks/.")
 		fmt.Fprintln(w, "\nHelpers (see docs/abi.md):")
 		fmt.Fprintln(w, "  asmcheck abi [-arch list|all] [-json] PKG NAME | PKG.NAME | 'func(...)'   explain the ABI0 frame and ABIInternal registers")
@@ -113,4 +111,13 @@ func help(w, stderr *os.File, args []string) int {
 		}
 	}
 	return status
+}
+
+// printChecks lists the checks, one line each: the name and the first line
+// of the doc.
+func printChecks(w io.Writer) {
+	for _, a := range analyzer.All {
+		title, _, _ := strings.Cut(a.Doc, "\n")
+		fmt.Fprintf(w, "  %-12s %s\n", a.Name, title)
+	}
 }
