@@ -41,6 +41,7 @@ var archAMD64 = newArch(&Arch{
 			CalleeSavedFloat: regRange("X", 6, 15),
 			FloatSavedBits:   128,
 			StackAlign:       16,
+			HomeArea:         32,
 			SaveHelpers:      amd64SaveHelpers,
 		},
 		{

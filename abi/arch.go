@@ -265,6 +265,13 @@ type CABI struct {
 	FloatSavedBits int
 	// StackAlign is the stack pointer alignment required at a call.
 	StackAlign int
+	// HomeArea is the size of the area above the return address that a
+	// callee owns even when its arguments are in registers: Windows x64's
+	// 32-byte home (shadow) area for RCX, RDX, R8 and R9
+	// (runtime/asm_amd64.s asmcgocall_landingpad: ADJSP $32 before the
+	// call; runtime/sys_windows_amd64.s callbackasm1 stores the four
+	// registers there as a callee).
+	HomeArea int
 	// Reserved lists the registers the platform owns on these operating
 	// systems, which code must not write at all (arm64 R18 on darwin, ios
 	// and windows).

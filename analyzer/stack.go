@@ -54,7 +54,9 @@ const docCallArgs = `check that a call's arguments fit in the frame
 A CALL (BL) to an ABI0 Go function passes its arguments and results at
 0(SP) on amd64, 8(RSP) on arm64: the caller's frame must have that many
 bytes of locals there, or the callee's arguments overwrite the saved
-frame pointer and return address.`
+frame pointer and return address. On windows/amd64 a call into C owes its
+callee the 32 bytes above the return address (the Windows x64 home area),
+which must be in the frame too.`
 
 const docSPBalance = `check that SP is restored at every exit
 
@@ -541,7 +543,13 @@ func runCallArgs(c *Check) {
 		for i := range p.fn.Insts {
 			e := p.fn.Inst(i)
 			st := p.sol.In[i]
-			if e.Flow != frame.FlowCall || !p.sol.Reached[i] || !st.Known || e.Target().ABI == "ABIInternal" {
+			if e.Flow != frame.FlowCall || !p.sol.Reached[i] {
+				continue
+			}
+			if c.checkHomeArea(p, index, e, st) {
+				return
+			}
+			if !st.Known || e.Target().ABI == "ABIInternal" {
 				continue
 			}
 			size, name := c.calleeArgSize(index, untouched, p, e)
@@ -659,6 +667,49 @@ func (c *Check) checkOutArgs(p *stackPass, e frame.Inst, st frame.SPState, size 
 			"the arguments overwrite the %s: %s; declare the frame as %s",
 		callee, size, lo, lo+size-1, max(p.fn.Frame, 0), localsRange(p.lay), slot, harm(p.lay, slot), fixed),
 		Fixes: replaceText(p.f, op.Pos, op.Text, fixed, "set the frame size to "+fmt.Sprint(need))})
+	return true
+}
+
+// checkHomeArea reports a direct call into C, under a C ABI that gives
+// the callee a home area above its return address (Windows x64: 32
+// bytes, where the callee may store its four register arguments), made
+// where that area is not inside the caller's own locals. Where SP is
+// only bounded (aligned by AND after a known move), the part of the
+// area that every possible SP covers is what counts.
+func (c *Check) checkHomeArea(p *stackPass, index *textIndex, e frame.Inst, st frame.SPState) bool {
+	cabi := p.f.ABI.CABIFor(p.f.GOOS)
+	if cabi == nil || cabi.HomeArea == 0 || !isCCall(index, p, e) {
+		return false
+	}
+	lo, hi, ok := st.Range()
+	size := int64(cabi.HomeArea)
+	if !ok || lo+size <= hi {
+		return false
+	}
+	slot := p.lay.Slot(hi, lo+size-hi) // the bytes every possible SP's area covers
+	switch slot {
+	case frame.SlotSavedFP, frame.SlotRetAddr, frame.SlotArgs:
+	default:
+		return false
+	}
+	at := fmt.Sprintf("%d(SP)", lo)
+	if lo != hi {
+		at = fmt.Sprintf("%d..%d(SP) (SP was aligned with AND)", lo, hi)
+	}
+	frameHas := "the frame has no locals"
+	if p.lay.LocalsHi > p.lay.LocalsLo {
+		frameHas = fmt.Sprintf("the frame's locals end at %d(SP)", p.lay.LocalsHi-1)
+	}
+	fix := "move SP at least 32 bytes below the top of the locals before the call"
+	if st.Known && lo >= p.lay.LocalsLo {
+		text := &p.fn.File.Stmts[p.fn.Text]
+		fix = fmt.Sprintf("declare the frame as %s or move SP %d bytes lower before the call",
+			withFrameSize(text.Args[len(text.Args)-1].Text, roundUp8(lo+size-p.lay.LocalsLo)), size)
+	}
+	c.Reportf(p.f, p.fn, e.Pos, "call to the C function %s with SP at %s: the %s ABI lets the callee write the %d bytes above its return address "+
+		"(its home area, where it may store its register arguments: runtime/asm_amd64.s reserves it with ADJSP $32 before calling C), "+
+		"and %s, so the area reaches into the %s: %s; %s",
+		e.Target().Sym, at, cabi.Name, size, frameHas, slot, harm(p.lay, slot), fix)
 	return true
 }
 
@@ -842,7 +893,7 @@ func misalignment(st frame.SPState, align int64) string {
 	if st.Known {
 		return fmt.Sprintf("moved by %d bytes, not a multiple of %d", -st.Delta, align)
 	}
-	return fmt.Sprintf("%d bytes off a multiple of %d", st.Mod%align, align)
+	return fmt.Sprintf("%d bytes off a multiple of %d", int64(st.Mod)%align, align)
 }
 
 // checkCAlign reports a call into C while SP is known not to be aligned as
@@ -859,14 +910,11 @@ func (c *Check) checkCAlign(p *stackPass, index *textIndex, e frame.Inst, st fra
 	callee := ""
 	switch {
 	case e.Target().Indirect:
-		if st.Align < align {
+		if int64(st.Align) < align {
 			return false
 		}
 		callee = "C code through a register (SP was aligned for it)"
-	case e.Target().Sym != "":
-		if _, _, dot := frame.SplitSym(e.Target().Sym); dot || index.callee(p.fn, e) != nil {
-			return false
-		}
+	case isCCall(index, p, e):
 		callee = "the C function " + e.Target().Sym
 	default:
 		return false
@@ -878,6 +926,16 @@ func (c *Check) checkCAlign(p *stackPass, index *textIndex, e frame.Inst, st fra
 		"(compilers spill with aligned SSE stores, which fault on a misaligned stack); keep the AND $~%d alignment: move SP by multiples of %d after it",
 		callee, misalignment(st, align), cabi.Name, align, align-1, align)
 	return true
+}
+
+// isCCall reports whether e calls a C function directly: a symbol without
+// package qualifier that the package does not define (libc_getpid(SB)).
+func isCCall(index *textIndex, p *stackPass, e frame.Inst) bool {
+	if e.Target().Sym == "" || e.Target().Indirect {
+		return false
+	}
+	_, _, dot := frame.SplitSym(e.Target().Sym)
+	return !dot && index.callee(p.fn, e) == nil
 }
 
 func runFPStale(c *Check) {

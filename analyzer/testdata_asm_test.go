@@ -20,7 +20,7 @@ import (
 // declCheckDirs are the testdata packages of the declaration and stack
 // checks, whose assembly must be real assembly for each of its arches.
 var declCheckDirs = []string{"argsize", "fpoffset", "fpwidth", "widthfix", "results", "prototype",
-	"spslot", "callargs", "spbalance", "spalign", "fpstale", "stackmap", "spwrite", "stackcrash", "stackfix"}
+	"spslot", "callargs", "callargswin", "spbalance", "spalign", "fpstale", "stackmap", "spwrite", "stackcrash", "stackfix"}
 
 // rejectedRE matches the marker of a testdata line that go tool asm must
 // reject (asmcheck checks mistakes the assembler stops too, such as

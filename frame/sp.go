@@ -14,7 +14,11 @@ type SPState struct {
 	// known; Align is a power of two, 0 when nothing is known. At entry
 	// Align is the arch's StackAlign (the prologue keeps SP aligned); an
 	// AND $~(n-1), SP sets it to n with Mod 0.
-	Align, Mod int64
+	Align, Mod int32
+	// Lo and Hi bound Delta when it is not known but Bounded: SP was
+	// aligned with AND $~(n-1) (which lowers it by 0 to n-1 bytes) at a
+	// known Delta and moved by constants since, on every path.
+	Lo, Hi int32
 	// Derived is the set of registers (units below 64) that hold a value
 	// computed from SP without a load since their last write.
 	Derived uint64
@@ -34,6 +38,8 @@ type SPState struct {
 	// load (MOVD RSP, R1; AND $~15, R1; MOVD R1, RSP). A value loaded from
 	// memory (g.sched.sp, the g0 or signal stack) ends it.
 	SameStack bool
+	// Bounded reports whether Lo ≤ Delta ≤ Hi holds, Delta not known.
+	Bounded bool
 }
 
 // Skew returns how far name+off(FP) and name-off(SP) operands are off: the
@@ -50,11 +56,24 @@ func (s SPState) Skew(arch *Arch) int64 {
 // Aligned reports whether SP is known to be a multiple of n (a power of
 // two), and whether it is known not to be.
 func (s SPState) Aligned(n int64) (yes, no bool) {
-	if s.Align < n {
+	if int64(s.Align) < n {
 		// SP mod Align is known; a non-zero residue rules out n too.
 		return false, s.Mod != 0
 	}
-	return s.Mod%n == 0, s.Mod%n != 0
+	return int64(s.Mod)%n == 0, int64(s.Mod)%n != 0
+}
+
+// Range returns the least and the greatest value Delta can have, and
+// whether they are known: Delta itself when it is known, the bounds left
+// by an AND-alignment (Bounded) when it is not.
+func (s SPState) Range() (lo, hi int64, ok bool) {
+	switch {
+	case s.Known:
+		return s.Delta, s.Delta, true
+	case s.Bounded:
+		return int64(s.Lo), int64(s.Hi), true
+	}
+	return 0, 0, false
 }
 
 // SPProblem is the dataflow problem that tracks the manual SP delta along
@@ -66,7 +85,7 @@ func SPProblem(arch *Arch) Problem[SPState] {
 }
 
 func newSPProblem(arch *Arch) Problem[SPState] {
-	align := int64(arch.ABI.StackAlign)
+	align := int32(arch.ABI.StackAlign)
 	return Problem[SPState]{
 		Entry: SPState{Known: true, Align: align, SameStack: true},
 		Join:  joinSP,
@@ -86,6 +105,10 @@ func joinSP(a, b SPState) SPState {
 		out.FPStale = a.FPStale
 	case a.Known && b.Known && a.Delta != b.Delta:
 		out.Conflict = true
+	case a.Bounded && b.Bounded && a.Lo == b.Lo && a.Hi == b.Hi:
+		// Only equal bounds are kept: widening them at each join would
+		// not end on a loop that moves SP.
+		out.Bounded, out.Lo, out.Hi = true, a.Lo, a.Hi
 	}
 	out.Align = min(a.Align, b.Align)
 	for out.Align > 1 && a.Mod%out.Align != b.Mod%out.Align {
@@ -156,11 +179,23 @@ func (s SPState) Step(arch *Arch, e Inst) SPState {
 			s.Tracked += sp.Delta
 		}
 		if s.Align > 0 {
-			s.Mod = ((s.Mod+sp.Delta)%s.Align + s.Align) % s.Align
+			s.Mod = int32(((int64(s.Mod)+sp.Delta)%int64(s.Align) + int64(s.Align)) % int64(s.Align))
+		}
+		if s.Bounded {
+			s.Bounded = s.bound(int64(s.Lo)+sp.Delta, int64(s.Hi)+sp.Delta)
 		}
 	case SPAlign:
+		// AND $~(n-1) lowers SP by at most n-1 bytes (Align is n).
+		switch {
+		case sp.Align <= 0:
+			s.Bounded = false
+		case s.Known:
+			s.Bounded = s.bound(s.Delta-int64(sp.Align-1), s.Delta)
+		case s.Bounded:
+			s.Bounded = s.bound(int64(s.Lo)-int64(sp.Align-1), int64(s.Hi))
+		}
 		s.Known = false
-		n := int64(sp.Align & -sp.Align) // AND $~23 clears bits 0-2 (and 4): a multiple of 8
+		n := sp.Align & -sp.Align // AND $~23 clears bits 0-2 (and 4): a multiple of 8
 		switch {
 		case n <= 0:
 		case s.Align > n:
@@ -169,13 +204,25 @@ func (s SPState) Step(arch *Arch, e Inst) SPState {
 			s.Align, s.Mod = n, 0
 		}
 	case SPUnknown:
-		s.Known, s.Align, s.Mod = false, 0, 0
+		s.Known, s.Align, s.Mod, s.Bounded = false, 0, 0, false
+	}
+	if !s.Bounded {
+		s.Lo, s.Hi = 0, 0
 	}
 	if !s.Known {
 		s.Delta, s.Tracked = 0, 0
 	}
 	s.FPStale = s.Known && s.Skew(arch) != 0
 	return s
+}
+
+// bound sets Lo and Hi to lo and hi and reports whether they fit.
+func (s *SPState) bound(lo, hi int64) bool {
+	if lo < -1<<31 || hi >= 1<<31 {
+		return false
+	}
+	s.Lo, s.Hi = int32(lo), int32(hi)
+	return true
 }
 
 // SP returns the solution of the stack-pointer problem for fn, solved on

@@ -19,8 +19,15 @@ func TestSPSolver(t *testing.T) {
 		{"amd64", "PUSHQ AX\n\tSUBQ $16, SP\n\tNOP\n\tRET", 2,
 			SPState{Known: true, Delta: -24, Tracked: -8, Align: 8, FPStale: true, SameStack: true}},
 		{"amd64", "PUSHQ AX\n\tPOPQ AX\n\tRET", 2, SPState{Known: true, Align: 8, SameStack: true}},
-		// ANDQ $~15 forgets the delta but knows the residue.
-		{"amd64", "ANDQ $~15, SP\n\tPUSHQ AX\n\tRET", 2, SPState{Align: 16, Mod: 8, SameStack: true}},
+		// ANDQ $~15 forgets the delta but knows the residue, and that it
+		// lowered SP by 0 to 15 bytes.
+		{"amd64", "ANDQ $~15, SP\n\tPUSHQ AX\n\tRET", 2, SPState{Align: 16, Mod: 8, SameStack: true, Bounded: true, Lo: -23, Hi: -8}},
+		{"amd64", "ADDQ $2048, SP\n\tANDQ $~31, SP\n\tRET", 2, SPState{Align: 32, SameStack: true, Bounded: true, Lo: 2017, Hi: 2048}},
+		{"amd64", "ANDQ $~15, SP\n\tANDQ $~31, SP\n\tRET", 2, SPState{Align: 32, SameStack: true, Bounded: true, Lo: -46, Hi: 0}},
+		// Bounds survive a join only when equal; an unknown write ends them.
+		{"amd64", "ANDQ $~15, SP\n\tCMPQ AX, $0\n\tJEQ l\n\tNOP\nl:\n\tRET", 4, SPState{Align: 16, SameStack: true, Bounded: true, Lo: -15, Hi: 0}},
+		{"amd64", "ANDQ $~15, SP\n\tCMPQ AX, $0\n\tJEQ l\n\tSUBQ $16, SP\nl:\n\tRET", 4, SPState{Align: 16, SameStack: true}},
+		{"amd64", "ANDQ $~15, SP\n\tMOVQ AX, SP\n\tRET", 2, SPState{}},
 		{"amd64", "MOVQ AX, SP\n\tRET", 1, SPState{}},
 		// SP realigned through a register computed from SP: the same
 		// stack; loaded from memory: another one.
