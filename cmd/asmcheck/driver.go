@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"go/build"
 	"io"
 	"os"
 	"path/filepath"
@@ -197,6 +198,15 @@ func (d *driver) main(stdout, stderr io.Writer) int {
 	loads := d.loadAhead(targets, byArch)
 	for i, target := range targets {
 		fs, err := d.checkLoaded(target, <-loads[i])
+		if _, _, cgo := splitTarget(target); err != nil && cgo {
+			// Loading with cgo on for a target that is not the host's
+			// can fail for want of its C toolchain: a note, as for a
+			// package that does not build there.
+			for _, pkg := range byArch[target] {
+				d.skipped = append(d.skipped, skip{pkg: pkg, target: target, why: err.Error()})
+			}
+			err = nil
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "asmcheck: %s: %v\n", target, err)
 			failed = true
@@ -279,6 +289,11 @@ func (d *driver) discover() (map[string][]string, error) {
 				if !slices.Contains(ports, target) {
 					continue // not a port Go supports (go tool dist list)
 				}
+				if target != hostTarget && needsCgo(name, src, target) {
+					// Loaded for target with cgo off, the file would be
+					// left out: check it in a load of its own with cgo on.
+					target += cgoSuffix
+				}
 				if !seen[target] {
 					seen[target] = true
 					byTarget[target] = append(byTarget[target], p.PkgPath)
@@ -287,6 +302,44 @@ func (d *driver) discover() (map[string][]string, error) {
 		}
 	}
 	return byTarget, nil
+}
+
+// hostTarget is the target go build builds for by default.
+const hostTarget = runtime.GOOS + "/" + runtime.GOARCH
+
+// cgoSuffix marks a target other than the host's that is loaded with cgo
+// on ("linux/arm64+cgo"): load turns cgo off for the others, as go vet
+// does when cross-compiling (no C compiler for the target is assumed), and
+// that leaves out files built only with cgo (//go:build cgo && arm64:
+// assembly that calls into a C library linked through a cgo package).
+// Such a target holds only the packages with such files; what it finds in
+// files the plain target checks too is reported once (dedupe).
+const cgoSuffix = "+cgo"
+
+// splitTarget splits "goos/goarch" or "goos/goarch+cgo".
+func splitTarget(target string) (goos, arch string, cgo bool) {
+	target, cgo = strings.CutSuffix(target, cgoSuffix)
+	goos, arch, _ = strings.Cut(target, "/")
+	return goos, arch, cgo
+}
+
+// needsCgo reports whether the assembly file name (with text src) is
+// built for target only when cgo is on (go/build's file matching).
+func needsCgo(name string, src []byte, target string) bool {
+	if !bytes.Contains(src, []byte("cgo")) {
+		return false
+	}
+	goos, arch, _ := splitTarget(target)
+	ctxt := build.Default
+	ctxt.GOOS, ctxt.GOARCH = goos, arch
+	dir, file := filepath.Split(name)
+	ctxt.CgoEnabled = false
+	if ok, err := ctxt.MatchFile(dir, file); err != nil || ok {
+		return false
+	}
+	ctxt.CgoEnabled = true
+	ok, err := ctxt.MatchFile(dir, file)
+	return err == nil && ok
 }
 
 // hasCode reports whether an assembly file may define something: a TEXT,
@@ -407,12 +460,20 @@ func defaultParallel() int { return min(max(runtime.GOMAXPROCS(0), 1), 4) }
 // load loads pkgs for target ("goos/goarch") with the environment env
 // (which it does not change).
 func (d *driver) load(env []string, target string, pkgs []string) ([]*packages.Package, error) {
-	goos, arch, _ := strings.Cut(target, "/")
+	goos, arch, cgo := splitTarget(target)
 	env = append(slices.Clip(env), "GOARCH="+arch, "GOOS="+goos)
 	if arch != runtime.GOARCH || goos != runtime.GOOS {
 		env = append(env, "CGO_ENABLED=0")
 	}
-	loaded, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Env: env, Dir: d.dir}, pkgs...)
+	var flags []string
+	if cgo {
+		// The cgo build tag without cgo: the files constrained by it are
+		// built, those that import "C" are not (go/build: the tag list
+		// satisfies "cgo" whatever CgoEnabled says; cgo itself would need
+		// the target's C toolchain).
+		flags = []string{"-tags=cgo"}
+	}
+	loaded, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Env: env, Dir: d.dir, BuildFlags: flags}, pkgs...)
 	if err != nil {
 		return nil, err
 	}
@@ -433,7 +494,7 @@ func (d *driver) check(target string, pkgs []string) ([]finding, error) {
 // what could be loaded even when some packages failed to load, and then
 // also returns the load errors.
 func (d *driver) analyze(target string, loaded []*packages.Package) ([]finding, error) {
-	goos, arch, _ := strings.Cut(target, "/")
+	goos, arch, cgo := splitTarget(target)
 	// The checks read GOARCH for files whose name does not say it.
 	old := os.Getenv("GOARCH")
 	os.Setenv("GOARCH", arch)
@@ -449,13 +510,22 @@ func (d *driver) analyze(target string, loaded []*packages.Package) ([]finding, 
 	for _, p := range loaded {
 		var first string
 		n := 0
-		excluded := false
+		excluded, cgoDeps := false, false
 		packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
 			for _, e := range q.Errors {
 				if strings.Contains(e.Msg, "build constraints exclude all Go files") {
 					// Nothing of the package is built for this target
-					// (its assembly is for another GOOS).
-					excluded = true
+					// (its assembly is for another GOOS). Under the cgo
+					// tag without cgo, a dependency made only of files
+					// that import "C" is not built either; its
+					// importer is checked if it type-checks without
+					// it (hashtree-bindings imports such a package
+					// blank, to link a C library).
+					if q == p || !cgo {
+						excluded = true
+					} else {
+						cgoDeps = true
+					}
 					continue
 				}
 				if n == 0 {
@@ -466,6 +536,13 @@ func (d *driver) analyze(target string, loaded []*packages.Package) ([]finding, 
 		})
 		switch {
 		case n == 0 && !excluded:
+			if cgoDeps {
+				// The package type-checked; only those dependencies
+				// are missing, which the checks do not need (go/packages
+				// marks it ill-typed for them, and the checker would
+				// then skip it).
+				p.IllTyped = false
+			}
 			ok = append(ok, p)
 		case n == 0:
 		case host:

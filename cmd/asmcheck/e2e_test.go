@@ -198,6 +198,30 @@ func TestStandaloneSkips(t *testing.T) {
 	}
 }
 
+// TestStandaloneCgoOnly checks assembly built only with cgo
+// (//go:build cgo) for a GOARCH other than the host's: asmcheck loads
+// other targets with cgo off, as go vet does when cross-compiling, which
+// would leave such a file out without a word; it loads them again under
+// the cgo build tag. The package imports, blank, a package made only of
+// cgo code (to link a C library), which is then not built: the package is
+// checked all the same.
+func TestStandaloneCgoOnly(t *testing.T) {
+	bin := buildTool(t)
+	dir := copyTree(t, "testdata/cgomod")
+	other := "arm64"
+	if runtime.GOARCH == "arm64" {
+		other = "amd64"
+	}
+	out, code := runIn(t, dir, []string{"GOFLAGS="}, bin, "-arch", other, "./...")
+	if code != 1 {
+		t.Errorf("exit code %d, want 1:\n%s", code, out)
+	}
+	wantLines(t, out, "f_"+other+".s:6:", "["+other+"] f: invalid offset x+8(FP); expected x+0(FP)")
+	if strings.Contains(out, "skipped") || strings.Count(out, "\n") != 1 {
+		t.Errorf("want one finding and no note:\n%s", out)
+	}
+}
+
 // TestBuildsEverywhere builds asmcheck for ports unlike the host (32-bit,
 // Windows, wasm): a linter of every GOARCH's assembly runs on every port
 // (a switch on runtime.GOARCH once failed to compile for wasm).
