@@ -54,6 +54,8 @@ var realWorldModules = []string{
 	"github.com/apache/arrow-go/v18@v18.8.0",
 	"github.com/parquet-go/parquet-go@v0.32.0",
 	"github.com/bytedance/gopkg@v0.1.4",
+	"github.com/ethereum/go-ethereum@v1.17.10",
+	"github.com/pk910/hashtree-bindings@v0.2.6",
 }
 
 // realWorldReviewed lists what asmcheck reports on realWorldModules, each
@@ -61,6 +63,8 @@ var realWorldModules = []string{
 // part of the message.
 var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 	// Bugs that break programs.
+	{"github.com/pk910/hashtree-bindings", "wrapper_windows_amd64.s", "amd64", "callargs", "HashtreeHash", "with SP at 2017..2048(SP) (SP was aligned with AND)",
+		"A REAL BUG (latent): to run the C hash functions on the goroutine stack, HashtreeHash ($2048) moves SP to the top of its locals and aligns it down by 32; the Windows x64 callee owns the 32 bytes above its return address (its home area), which then hold the saved BP, the return address and the arguments. A callee that spills its register arguments there (as MSVC-built code does) breaks the return. Built only with cgo: found through the windows/amd64+cgo target."},
 	{"github.com/ebitengine/purego", "sys_arm64.s", "arm64", "spslot", "syscallX", "writes the saved frame pointer",
 		"A REAL BUG: syscallX ($0, calls C) moves RSP down by STACK_SIZE and stores its argument pointer at STACK_SIZE-8: the slot where the prologue saved the caller's R29 (go tool asm -S: MOVD R29, -8(RSP) after MOVD.W R30, -16(RSP)); the epilogue then loads the pointer into R29, and the Go caller continues with a broken frame-pointer chain."},
 	{"github.com/cloudflare/circl", "dh/sidh/internal/p434/arith_amd64.s", "amd64", "spslot", "mulP434", "writes the saved frame pointer",
