@@ -71,7 +71,9 @@ On arm64 Linux a load or store based on RSP while RSP is not 16-byte
 aligned raises SIGBUS (SCTLR_EL1.SA0), and calling anything with a
 misaligned RSP is undefined. On amd64 a call into C (a symbol without a
 package qualifier) needs SP 16-byte aligned; it is reported when the
-function aligned SP itself (ANDQ $~15, SP) and then moved it off.`
+function aligned SP itself (ANDQ $~15, SP) and then moved it off, and when
+a function called from Go (where SP is only 8-byte aligned) never aligned
+it.`
 
 const docFPStale = `check FP and pseudo-SP references after SP moved
 
@@ -919,13 +921,38 @@ func (c *Check) checkCAlign(p *stackPass, index *textIndex, e frame.Inst, st fra
 	default:
 		return false
 	}
-	if _, no := st.Aligned(align); !no {
+	yes, no := st.Aligned(align)
+	if !yes && !no && !e.Target().Indirect && c.calledFromGo(p) && st.SameStack && int64(p.f.ABI.StackAlign) < align {
+		// Entered from Go with SP aligned only as Go keeps it, and not
+		// aligned since.
+		c.Reportf(p.f, p.fn, e.Pos, "call to %s with SP not known to be %d-byte aligned: %s is called from Go code (its declaration "+
+			"has arguments), which keeps SP only %d-byte aligned on %s (internal/goarch: _StackAlign), but the %s ABI requires SP "+
+			"%d-byte aligned at a call (C compilers assume it: on x86, aligned SSE spills fault on a misaligned stack); "+
+			"align SP first: keep the old SP in a callee-saved register, AND $~%d into SP, and restore SP after the call, as runtime's asmcgocall does",
+			callee, align, p.fn.Name, p.f.ABI.StackAlign, p.f.Arch.Name, cabi.Name, align, align-1)
+		return true
+	}
+	if !no {
 		return false
 	}
 	c.Reportf(p.f, p.fn, e.Pos, "call to %s with SP %s: the %s ABI requires SP %d-byte aligned at a call "+
 		"(compilers spill with aligned SSE stores, which fault on a misaligned stack); keep the AND $~%d alignment: move SP by multiples of %d after it",
 		callee, misalignment(st, align), cabi.Name, align, align-1, align)
 	return true
+}
+
+// calledFromGo reports whether the function of p is called by Go code on
+// its goroutine's stack: its Go declaration has arguments or results. (A
+// function that Go code hands to asmcgocall or libcCall, the runtime's
+// darwin and openbsd trampolines, is declared without them: it takes its
+// argument in a register, on the system stack that asmcgocall aligned.)
+func (c *Check) calledFromGo(p *stackPass) bool {
+	d := c.Pkg.DeclOf(p.fn)
+	if d == nil || d.Func == nil {
+		return false
+	}
+	sig, ok := d.Func.Type().(*types.Signature)
+	return ok && (sig.Params().Len() > 0 || sig.Results().Len() > 0)
 }
 
 // isCCall reports whether e calls a C function directly: a symbol without

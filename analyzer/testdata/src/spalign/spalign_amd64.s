@@ -49,3 +49,18 @@ TEXT ·misalignedCall(SB), NOSPLIT, $0-0
 	RET
 TEXT ·alignedCall(SB), NOSPLIT, $0-0
 	RET
+
+// Called from Go (its declaration has an argument), where SP is only
+// 8-byte aligned, and never aligned for the C call.
+TEXT ·cFromGo(SB), NOSPLIT, $0-8
+	MOVQ x+0(FP), DI
+	CALL libc_abs(SB)       // want `call to the C function libc_abs with SP not known to be 16-byte aligned: cFromGo is called from Go code \(its declaration has arguments\), which keeps SP only 8-byte aligned on amd64 .*; align SP first: keep the old SP in a callee-saved register, AND \$~15 into SP, and restore SP after the call`
+	RET
+
+TEXT ·cFromGoOK(SB), NOSPLIT, $0-8
+	MOVQ x+0(FP), DI
+	MOVQ SP, R12
+	ANDQ $~15, SP
+	CALL libc_abs(SB)
+	MOVQ R12, SP
+	RET
