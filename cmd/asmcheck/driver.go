@@ -8,12 +8,14 @@ import (
 	"go/build"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -41,6 +43,9 @@ type driver struct {
 	// (discover sets it; main prints a note and drops the file's findings
 	// for the others).
 	narrowed map[string][]string
+	// hostCgoOn is whether the host's builds have cgo on (hostCgo).
+	hostCgoOnce sync.Once
+	hostCgoOn   bool
 }
 
 // A skip is a package not checked for a target because it does not build
@@ -198,10 +203,10 @@ func (d *driver) main(stdout, stderr io.Writer) int {
 	loads := d.loadAhead(targets, byArch)
 	for i, target := range targets {
 		fs, err := d.checkLoaded(target, <-loads[i])
-		if _, _, cgo := splitTarget(target); err != nil && cgo {
-			// Loading with cgo on for a target that is not the host's
-			// can fail for want of its C toolchain: a note, as for a
-			// package that does not build there.
+		if _, _, variant := splitTarget(target); err != nil && variant != "" {
+			// A second load of a few packages, under the other cgo
+			// setting, can fail where the first did not: a note, as
+			// for a package that does not build there.
 			for _, pkg := range byArch[target] {
 				d.skipped = append(d.skipped, skip{pkg: pkg, target: target, why: err.Error()})
 			}
@@ -289,10 +294,15 @@ func (d *driver) discover() (map[string][]string, error) {
 				if !slices.Contains(ports, target) {
 					continue // not a port Go supports (go tool dist list)
 				}
-				if target != hostTarget && needsCgo(name, src, target) {
+				switch {
+				case target != hostTarget && builtOnlyWith(name, src, target, true):
 					// Loaded for target with cgo off, the file would be
 					// left out: check it in a load of its own with cgo on.
 					target += cgoSuffix
+				case target == hostTarget && builtOnlyWith(name, src, target, false) && d.hostCgo():
+					// And loaded for the host with cgo on, a file for
+					// builds without cgo (//go:build !cgo).
+					target += noCgoSuffix
 				}
 				if !seen[target] {
 					seen[target] = true
@@ -316,16 +326,25 @@ const hostTarget = runtime.GOOS + "/" + runtime.GOARCH
 // files the plain target checks too is reported once (dedupe).
 const cgoSuffix = "+cgo"
 
-// splitTarget splits "goos/goarch" or "goos/goarch+cgo".
-func splitTarget(target string) (goos, arch string, cgo bool) {
-	target, cgo = strings.CutSuffix(target, cgoSuffix)
+// noCgoSuffix marks the host's target loaded with cgo off
+// ("linux/amd64+nocgo"), for files built only without cgo (//go:build
+// !cgo: purego's internal/fakecgo) when the host's own load has cgo on.
+const noCgoSuffix = "+nocgo"
+
+// splitTarget splits "goos/goarch", "goos/goarch+cgo" or
+// "goos/goarch+nocgo"; variant is "", "cgo" or "nocgo".
+func splitTarget(target string) (goos, arch, variant string) {
+	if i := strings.IndexByte(target, '+'); i >= 0 {
+		target, variant = target[:i], target[i+1:]
+	}
 	goos, arch, _ = strings.Cut(target, "/")
-	return goos, arch, cgo
+	return goos, arch, variant
 }
 
-// needsCgo reports whether the assembly file name (with text src) is
-// built for target only when cgo is on (go/build's file matching).
-func needsCgo(name string, src []byte, target string) bool {
+// builtOnlyWith reports whether the assembly file name (with text src) is
+// built for target only when cgo is on (cgo true) or only when it is off
+// (go/build's file matching).
+func builtOnlyWith(name string, src []byte, target string, cgo bool) bool {
 	if !bytes.Contains(src, []byte("cgo")) {
 		return false
 	}
@@ -333,13 +352,26 @@ func needsCgo(name string, src []byte, target string) bool {
 	ctxt := build.Default
 	ctxt.GOOS, ctxt.GOARCH = goos, arch
 	dir, file := filepath.Split(name)
-	ctxt.CgoEnabled = false
+	ctxt.CgoEnabled = !cgo
 	if ok, err := ctxt.MatchFile(dir, file); err != nil || ok {
 		return false
 	}
-	ctxt.CgoEnabled = true
+	ctxt.CgoEnabled = cgo
 	ok, err := ctxt.MatchFile(dir, file)
 	return err == nil && ok
+}
+
+// hostCgo reports whether the go command builds for the host with cgo
+// on, in the environment asmcheck runs in (go env CGO_ENABLED: it is off
+// where no C compiler is found).
+func (d *driver) hostCgo() bool {
+	d.hostCgoOnce.Do(func() {
+		cmd := exec.Command("go", "env", "CGO_ENABLED")
+		cmd.Dir = d.dir
+		out, err := cmd.Output()
+		d.hostCgoOn = err == nil && strings.TrimSpace(string(out)) == "1"
+	})
+	return d.hostCgoOn
 }
 
 // hasCode reports whether an assembly file may define something: a TEXT,
@@ -460,13 +492,13 @@ func defaultParallel() int { return min(max(runtime.GOMAXPROCS(0), 1), 4) }
 // load loads pkgs for target ("goos/goarch") with the environment env
 // (which it does not change).
 func (d *driver) load(env []string, target string, pkgs []string) ([]*packages.Package, error) {
-	goos, arch, cgo := splitTarget(target)
+	goos, arch, variant := splitTarget(target)
 	env = append(slices.Clip(env), "GOARCH="+arch, "GOOS="+goos)
-	if arch != runtime.GOARCH || goos != runtime.GOOS {
+	if variant != "" || arch != runtime.GOARCH || goos != runtime.GOOS {
 		env = append(env, "CGO_ENABLED=0")
 	}
 	var flags []string
-	if cgo {
+	if variant == "cgo" {
 		// The cgo build tag without cgo: the files constrained by it are
 		// built, those that import "C" are not (go/build: the tag list
 		// satisfies "cgo" whatever CgoEnabled says; cgo itself would need
@@ -494,7 +526,8 @@ func (d *driver) check(target string, pkgs []string) ([]finding, error) {
 // what could be loaded even when some packages failed to load, and then
 // also returns the load errors.
 func (d *driver) analyze(target string, loaded []*packages.Package) ([]finding, error) {
-	goos, arch, cgo := splitTarget(target)
+	goos, arch, variant := splitTarget(target)
+	cgo := variant == "cgo"
 	// The checks read GOARCH for files whose name does not say it.
 	old := os.Getenv("GOARCH")
 	os.Setenv("GOARCH", arch)
@@ -504,7 +537,7 @@ func (d *driver) analyze(target string, loaded []*packages.Package) ([]finding, 
 	oldOS := os.Getenv("GOOS")
 	os.Setenv("GOOS", goos)
 	defer os.Setenv("GOOS", oldOS)
-	host := goos == runtime.GOOS && arch == runtime.GOARCH
+	host := goos == runtime.GOOS && arch == runtime.GOARCH && variant == ""
 	var errs []string
 	var ok []*packages.Package
 	for _, p := range loaded {

@@ -222,6 +222,33 @@ func TestStandaloneCgoOnly(t *testing.T) {
 	}
 }
 
+// TestStandaloneNoCgoOnly checks assembly built only without cgo
+// (//go:build !cgo, as purego's internal/fakecgo) for the host's GOARCH:
+// where the host's builds have cgo on, the host's load leaves the file
+// out, and asmcheck loads its package again with cgo off.
+func TestStandaloneNoCgoOnly(t *testing.T) {
+	mov, reg := map[string]string{"amd64": "MOVQ", "arm64": "MOVD"}[runtime.GOARCH], map[string]string{"amd64": "AX", "arm64": "R0"}[runtime.GOARCH]
+	if mov == "" {
+		t.Skip("cases for amd64 and arm64 hosts")
+	}
+	bin := buildTool(t)
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module example.com/nocgo\n\ngo 1.26\n")
+	write("decl.go", "package nocgo\n\nfunc f(x int64) int64\n")
+	write("f_"+runtime.GOARCH+".s", "//go:build !cgo\n\n#include \"textflag.h\"\n\nTEXT ·f(SB), NOSPLIT, $0-16\n\t"+
+		mov+" x+8(FP), "+reg+"\n\t"+mov+" "+reg+", ret+8(FP)\n\tRET\n")
+	out, code := runIn(t, dir, []string{"GOFLAGS="}, bin, "-arch", runtime.GOARCH, "./...")
+	if code != 1 {
+		t.Errorf("exit code %d, want 1:\n%s", code, out)
+	}
+	wantLines(t, out, "f_"+runtime.GOARCH+".s:6:", "["+runtime.GOARCH+"] f: invalid offset x+8(FP); expected x+0(FP)")
+}
+
 // TestBuildsEverywhere builds asmcheck for ports unlike the host (32-bit,
 // Windows, wasm): a linter of every GOARCH's assembly runs on every port
 // (a switch on runtime.GOARCH once failed to compile for wasm).
