@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/asmcheck/asmcheck/abi"
+	"github.com/asmcheck/asmcheck/asmparse"
 	"github.com/asmcheck/asmcheck/frame"
 )
 
@@ -661,8 +662,7 @@ func (c *Check) checkOutArgs(p *stackPass, e frame.Inst, st frame.SPState, size 
 		return false
 	}
 	need := roundUp8(size + st.Delta + p.lay.OutArgs - p.lay.LocalsLo)
-	text := &p.fn.File.Stmts[p.fn.Text]
-	op := &text.Args[len(text.Args)-1]
+	op := frameSizeOperand(p.fn)
 	fixed := withFrameSize(op.Text, need)
 	c.Report(Diag{File: p.f, Fn: p.fn, Pos: e.Pos, Msg: fmt.Sprintf(
 		"call to %s needs %d bytes of arguments and results at %d(SP)..%d(SP), but the frame has %d bytes of locals (%s): "+
@@ -704,15 +704,20 @@ func (c *Check) checkHomeArea(p *stackPass, index *textIndex, e frame.Inst, st f
 	}
 	fix := "move SP at least 32 bytes below the top of the locals before the call"
 	if st.Known && lo >= p.lay.LocalsLo {
-		text := &p.fn.File.Stmts[p.fn.Text]
 		fix = fmt.Sprintf("declare the frame as %s or move SP %d bytes lower before the call",
-			withFrameSize(text.Args[len(text.Args)-1].Text, roundUp8(lo+size-p.lay.LocalsLo)), size)
+			withFrameSize(frameSizeOperand(p.fn).Text, roundUp8(lo+size-p.lay.LocalsLo)), size)
 	}
 	c.Reportf(p.f, p.fn, e.Pos, "call to the C function %s with SP at %s: the %s ABI lets the callee write the %d bytes above its return address "+
 		"(its home area, where it may store its register arguments: runtime/asm_amd64.s reserves it with ADJSP $32 before calling C), "+
 		"and %s, so the area reaches into the %s: %s; %s",
 		e.Target().Sym, at, cabi.Name, size, frameHas, slot, harm(p.lay, slot), fix)
 	return true
+}
+
+// frameSizeOperand returns the $frame-args operand of fn's TEXT, its last.
+func frameSizeOperand(fn *frame.Func) *asmparse.Operand {
+	text := &fn.File.Stmts[fn.Text]
+	return &text.Args[len(text.Args)-1]
 }
 
 // withFrameSize rewrites "$8-16" or "$8" to declare size bytes of locals.
