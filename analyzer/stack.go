@@ -702,7 +702,7 @@ func (c *Check) checkHomeArea(p *stackPass, index *textIndex, e frame.Inst, st f
 	if p.lay.LocalsHi > p.lay.LocalsLo {
 		frameHas = fmt.Sprintf("the frame's locals end at %d(SP)", p.lay.LocalsHi-1)
 	}
-	fix := "move SP at least 32 bytes below the top of the locals before the call"
+	fix := fmt.Sprintf("move SP at least %d bytes below the top of the locals before the call", size)
 	if st.Known && lo >= p.lay.LocalsLo {
 		fix = fmt.Sprintf("declare the frame as %s or move SP %d bytes lower before the call",
 			withFrameSize(frameSizeOperand(p.fn).Text, roundUp8(lo+size-p.lay.LocalsLo)), size)
@@ -927,9 +927,10 @@ func (c *Check) checkCAlign(p *stackPass, index *textIndex, e frame.Inst, st fra
 		return false
 	}
 	yes, no := st.Aligned(align)
-	if !yes && !no && !e.Target().Indirect && c.calledFromGo(p) && st.SameStack && int64(p.f.ABI.StackAlign) < align {
+	if !yes && !no && c.calledFromGo(p) && st.SameStack && int64(p.f.ABI.StackAlign) < align {
 		// Entered from Go with SP aligned only as Go keeps it, and not
-		// aligned since.
+		// aligned since. (A call through a register gets here only once
+		// SP was aligned, when yes or no is known.)
 		c.Reportf(p.f, p.fn, e.Pos, "call to %s with SP not known to be %d-byte aligned: %s is called from Go code (its declaration "+
 			"has arguments), which keeps SP only %d-byte aligned on %s (internal/goarch: _StackAlign), but the %s ABI requires SP "+
 			"%d-byte aligned at a call (C compilers assume it: on x86, aligned SSE spills fault on a misaligned stack); "+
