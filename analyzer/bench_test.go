@@ -119,6 +119,7 @@ func BenchmarkVetRatio(b *testing.B) {
 	for _, arch := range []string{"amd64", "arm64"} {
 		b.Run(arch, func(b *testing.B) {
 			pkgs, n := loadBench(b, arch)
+			setBenchReuse(b)
 			interleave(b, pkgs, n)
 		})
 	}

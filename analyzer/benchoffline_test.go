@@ -45,7 +45,9 @@ import (
 // without the collector, within about 5% from run to run for asmcheck's
 // configurations and 1% for asmdecl.) $ASMCHECK_BENCH_PKGS, a
 // comma-separated list, analyzes only those of the list's packages, to
-// time them one by one.
+// time them one by one. $ASMCHECK_BENCH_REUSE=parse (or lower) measures
+// a bound: asmcheck's runs reuse the first run's parse of each file (and
+// its lowering), as if those cost nothing (see setBenchReuse).
 func BenchmarkVetOffline(b *testing.B) {
 	list := os.Getenv("ASMCHECK_BENCH_LIST")
 	if list == "" {
@@ -55,6 +57,7 @@ func BenchmarkVetOffline(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	setBenchReuse(b)
 	// ratio: the three interleaved, as BenchmarkVetRatio runs them.
 	b.Run("ratio", func(b *testing.B) { interleave(b, pkgs, n) })
 	for _, cfg := range []struct {
@@ -171,4 +174,24 @@ func loadOffline(file string) ([]*packages.Package, int64, error) {
 		return nil, 0, fmt.Errorf("%s lists no root package", file)
 	}
 	return out, n, nil
+}
+
+// setBenchReuse sets the load's reuse of earlier runs' files from
+// $ASMCHECK_BENCH_REUSE for the rest of benchmark b: "parse" reuses each
+// file's parse (the lowering runs again each time), "lower" the parse and
+// the lowering. Only asmcheck's configurations reuse anything, so the
+// ratios then bound what a free parser, or a free parser and lowering,
+// would give (docs/performance.md, fifteenth round). The diagnostics of
+// such runs are not meant to be read.
+func setBenchReuse(b *testing.B) {
+	mode := os.Getenv("ASMCHECK_BENCH_REUSE")
+	switch mode {
+	case "":
+		return
+	case "parse", "lower":
+	default:
+		b.Fatalf("$ASMCHECK_BENCH_REUSE=%q: want parse or lower", mode)
+	}
+	benchReuse.mode = mode
+	b.Cleanup(func() { benchReuse = reuseCache{} })
 }

@@ -252,8 +252,14 @@ func (p *Package) parse(name string, inc *includer, headers *asmparse.HeaderCach
 	arch, _ := asmparse.ArchOf(name, src)
 	// src is ours and never written: the File keeps it as its text
 	// without a copy.
+	reuse := benchReuse.get(name, arch)
+	if reuse != nil && benchReuse.mode == "lower" {
+		return reuse
+	}
 	var af *asmparse.File
-	if !p.guardLoad(token.NoPos, name, len(src), "reading", func() {
+	if reuse != nil {
+		af = reuse.File
+	} else if !p.guardLoad(token.NoPos, name, len(src), "reading", func() {
 		af, _ = asmparse.ParseString(p.Pass.Fset, name, unsafe.String(unsafe.SliceData(src), len(src)), &asmparse.Config{GOARCH: arch, Includer: inc, Headers: headers})
 	}) {
 		return nil
@@ -263,7 +269,44 @@ func (p *Package) parse(name string, inc *includer, headers *asmparse.HeaderCach
 		f.Funcs = nil
 	}
 	f.Ignores = parseIgnores(af)
+	benchReuse.put(name, arch, f)
 	return f
+}
+
+// benchReuse, set only by the analyzer benchmarks' bound runs
+// ($ASMCHECK_BENCH_REUSE, docs/performance.md), keeps each file's load
+// from one run for the next: with mode "parse" a later run reuses the
+// parse (and lowers it again), with "lower" the parse and the lowering.
+// The ratios measured so are what a parser (and a lowering) that cost
+// nothing would give. Its mode is empty everywhere else, and it keeps
+// nothing.
+var benchReuse reuseCache
+
+type reuseCache struct {
+	mode  string
+	mu    sync.Mutex
+	files map[string]*File
+}
+
+func (c *reuseCache) get(name, arch string) *File {
+	if c.mode == "" {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.files[arch+" "+name]
+}
+
+func (c *reuseCache) put(name, arch string, f *File) {
+	if c.mode == "" {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.files == nil {
+		c.files = map[string]*File{}
+	}
+	c.files[arch+" "+name] = f
 }
 
 // An InternalError is a panic in the parser or the lowering of a file.
