@@ -56,6 +56,8 @@ var realWorldModules = []string{
 	"github.com/bytedance/gopkg@v0.1.4",
 	"github.com/ethereum/go-ethereum@v1.17.10",
 	"github.com/pk910/hashtree-bindings@v0.2.6",
+	"github.com/consensys/gnark-crypto@v0.22.0",
+	"github.com/mmcloughlin/avo@v0.5.0",
 }
 
 // realWorldReviewed lists what asmcheck reports on realWorldModules, each
@@ -172,6 +174,29 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 	{"github.com/bytedance/gopkg", "collection/lscq/asm_arm64.s", "arm64", "fpoffset", "", "unknown variable ",
 		"ptr and ret for the declarations' addr, swapped and val: the offsets are right (go vet reports them too)."},
 	{"github.com/petermattis/goid", "goid_go1.5.s", "*", "argsize", "getg", "wrong argument size 8; expected $...-4", "$0-8 for one pointer result, also on 386 and arm, where it is 4 bytes."},
+
+	// consensys/gnark-crypto: generated field arithmetic. The .s files of
+	// field/asm/element_* are included by each field's package
+	// (ecc/bw6-761/fp/element_arm64.s: #include
+	// "../../../field/asm/element_12w/element_12w_arm64.s").
+	{"github.com/consensys/gnark-crypto", "field/asm/element_12w/element_12w_arm64.s", "arm64", "framepointer", "mul", "frame pointer R29 is clobbered",
+		"A REAL BUG (latent): the 12-word mul (bw6-761's fp on arm64), NOFRAME|NOSPLIT $0-24, uses R29 as a carry register and returns with it; Go code in the package calls it directly as ABI0 (go build -gcflags=-S: CALL fp.mul(SB) in (*Element).Mul and where it is inlined), so the caller runs on with a garbage frame pointer, and its next call saves it as the link that the execution tracer and the block and mutex profilers follow."},
+	{"github.com/consensys/gnark-crypto", "field/asm/element_", "amd64", "prototype", "", "missing Go declaration",
+		"field/asm/element_* are stand-in packages (asm.go: package asm, so that go mod vendor keeps the .s files the fields include); built on their own, their functions have no declarations. go vet reports them too."},
+	{"github.com/consensys/gnark-crypto", "field/asm/element_", "amd64", "stackmap", "", "without an argument pointer map",
+		"the same stand-in packages: mul, fromMont and MulBy13 have arguments and a stack check but no declaration; nothing calls them there."},
+	{"github.com/consensys/gnark-crypto", "_amd64.s", "amd64", "vzeroupper", "", "RET with dirty upper halves",
+		"the AVX-512 and IFMA code (babybear, koalabear, mamabear, element_31b) has no VZEROUPPER anywhere in the module."},
+
+	// mmcloughlin/avo: examples and tests generated without a build
+	// constraint, so the go command assembles them for every GOARCH.
+	{"github.com/mmcloughlin/avo", "examples/ext/ext.s", "386", "argsize", "StructFieldB", "wrong argument size 25; expected $...-17",
+		"ext.s has no constraint and builds on 386 (GOARCH=386 go build), where ext.Struct is smaller: go vet with GOARCH=386 reports it too."},
+	{"github.com/mmcloughlin/avo", "examples/ext/ext.s", "386", "fpoffset", "StructFieldB", "invalid offset ret+24(FP); expected ret+16(FP)", "the same file on 386."},
+	{"github.com/mmcloughlin/avo", "examples/ext/ext.s", "386", "results", "StructFieldB", "RET without writing to 1-byte ret+16(FP)", "the same file on 386: the store goes to 24(FP), past the result."},
+	{"github.com/mmcloughlin/avo", "tests/fixedbugs/issue195/issue195.s", "*", "argsize", "Issue195", "wrong argument size 12; expected $...-8",
+		"a file with nothing but RET and no constraint: on the 32-bit arches (386, arm, mips, mipsle) its arguments are 8 bytes."},
+	{"github.com/mmcloughlin/avo", ".s", "*", "vzeroupper", "", "RET with dirty upper halves", "examples/dot, tests/alloc/zeroing and tests/fixedbugs/issue65 return from AVX code without VZEROUPPER."},
 }
 
 // realWorldBugs put historic bugs back into realWorldModules: TestRealWorld
