@@ -751,9 +751,9 @@ func runSPBalance(c *Check) {
 			}
 			switch {
 			case e.Attrs&frame.AttrEpilogue != 0 && st.Delta != 0:
-				c.Reportf(p.f, p.fn, e.Pos, "%s with SP moved by %d bytes: the epilogue the assembler writes pops only the %d-byte frame, "+
+				c.Reportf(p.f, p.fn, e.Pos, "%s with SP %s: the epilogue the assembler writes pops only the %d-byte frame, "+
 					"so the function returns with SP off by %d and the caller's frame is corrupt; restore SP (ADD/POP) before it",
-					e.Op(), -st.Delta, p.lay.Size, -st.Delta)
+					e.Op(), spMoved(st.Delta), p.lay.Size, max(st.Delta, -st.Delta))
 			case e.Flow == frame.FlowTailCall && e.Attrs&frame.AttrEpilogue == 0 && st.Delta != p.lay.Size && c.returns(index, p.fn, e):
 				c.reportTailJump(p, e, st)
 			}
@@ -808,9 +808,9 @@ func (c *Check) reportTailJump(p *stackPass, e frame.Inst, st frame.SPState) {
 	if st.Delta == 0 {
 		fix = fmt.Sprintf("write RET %s (the assembler pops the frame first) or make the function frameless", e.Target())
 	}
-	c.Reportf(p.f, p.fn, e.Pos, "jump to %s with %d bytes of this function's stack still allocated (a %d-byte frame, SP moved by %d): "+
+	c.Reportf(p.f, p.fn, e.Pos, "jump to %s with %d bytes of this function's stack still allocated (a %d-byte frame, and SP %s after the prologue): "+
 		"the assembler pops no frame at a JMP, so %s runs with SP off and returns to the wrong address; %s",
-		e.Target(), left, p.lay.Size, -st.Delta, e.Target(), fix)
+		e.Target(), left, p.lay.Size, spMoved(st.Delta), e.Target(), fix)
 }
 
 // checkJoins reports each block where paths with different known SP
@@ -838,13 +838,43 @@ func (c *Check) checkJoins(p *stackPass) {
 }
 
 // deltaList renders the SP offsets of a join for messages, smallest move
-// first.
+// first: "SP moved down by 0 and 16 bytes".
 func deltaList(deltas map[int64]bool) string {
-	var moved []string
-	for _, d := range slices.Sorted(maps.Keys(deltas)) {
-		moved = append([]string{fmt.Sprint(-d)}, moved...)
+	ds := slices.Sorted(maps.Keys(deltas))
+	if ds[0] >= 0 || ds[len(ds)-1] <= 0 {
+		// One direction: the amounts, with it.
+		var moved []string
+		for _, d := range ds {
+			moved = append(moved, fmt.Sprint(max(d, -d)))
+		}
+		if ds[0] < 0 {
+			slices.Reverse(moved)
+		}
+		dir := "down"
+		if ds[0] >= 0 && ds[len(ds)-1] > 0 {
+			dir = "up"
+		}
+		return "SP moved " + dir + " by " + strings.Join(moved, " and ") + " bytes"
 	}
-	return "SP moved by " + strings.Join(moved, " and ") + " bytes"
+	var moved []string
+	for _, d := range ds {
+		moved = append(moved, spMoved(d))
+	}
+	return "SP " + strings.Join(moved, " and ")
+}
+
+// spMoved describes SP moved by delta bytes since the function's entry or
+// its prologue (negative: the stack grew) for messages: "moved down by 16
+// bytes", "moved up by 8 bytes", "not moved". Down is toward lower
+// addresses, where the stack grows, on every arch Go supports.
+func spMoved(delta int64) string {
+	switch {
+	case delta < 0:
+		return fmt.Sprintf("moved down by %d bytes", -delta)
+	case delta > 0:
+		return fmt.Sprintf("moved up by %d bytes", delta)
+	}
+	return "not moved"
 }
 
 func runSPAlign(c *Check) {
@@ -898,7 +928,7 @@ func (c *Check) checkTrapAlign(p *stackPass, e frame.Inst, st frame.SPState, ali
 // misalignment describes SP's residue for messages.
 func misalignment(st frame.SPState, align int64) string {
 	if st.Known {
-		return fmt.Sprintf("moved by %d bytes, not a multiple of %d", -st.Delta, align)
+		return fmt.Sprintf("%s, not a multiple of %d", spMoved(st.Delta), align)
 	}
 	return fmt.Sprintf("%d bytes off a multiple of %d", int64(st.Mod)%align, align)
 }
@@ -1004,7 +1034,7 @@ func (c *Check) reportStale(p *stackPass, e frame.Inst, m *frame.Mem, st frame.S
 	}
 	abs := max(skew, -skew)
 	c.Report(Diag{File: p.f, Fn: p.fn, Pos: memPos(p.fn, e, m), Msg: fmt.Sprintf(
-		"%s %s with SP moved by %d bytes: %s, so this addresses the slot %d bytes %s %s; "+
+		"%s %s with SP %s: %s, so this addresses the slot %d bytes %s %s; "+
 			"read it before moving SP, or adjust the offset by hand through SP",
-		e.Op(), e.MemText(m), -st.Delta, why, abs, dir, e.MemText(m))})
+		e.Op(), e.MemText(m), spMoved(st.Delta), why, abs, dir, e.MemText(m))})
 }

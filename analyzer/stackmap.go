@@ -464,10 +464,10 @@ func (c *Check) checkUntrackedAtCall(f *File, fn *frame.Func, calls []reachingCa
 		}
 		e := fn.Inst(call.i)
 		moved := st.Delta - st.Tracked
-		c.Reportf(f, fn, e.Pos, "call to %s with SP moved by %d bytes the assembler does not record (a write-back addressing "+
+		c.Reportf(f, fn, e.Pos, "call to %s with SP %s that the assembler does not record (a write-back addressing "+
 			"mode on SP): %s %s, and the unwinder, which finds this frame through the pc→SP table, then reads a wrong return "+
 			"address and the runtime throws; move SP with ADD/SUB $c, RSP (tracked) around the call",
-			e.Target(), max(moved, -moved), e.Target(), call.why)
+			e.Target(), spMoved(moved), e.Target(), call.why)
 		return
 	}
 }

@@ -2,7 +2,7 @@
 
 TEXT ·unbalanced(SB), NOSPLIT, $0-0
 	SUBQ $16, SP
-	RET                     // want `RET with SP moved by 16 bytes: the epilogue the assembler writes pops only the 0-byte frame`
+	RET                     // want `RET with SP moved down by 16 bytes: the epilogue the assembler writes pops only the 0-byte frame`
 
 TEXT ·balanced(SB), NOSPLIT, $0-0
 	SUBQ $16, SP
@@ -15,7 +15,7 @@ TEXT ·join(SB), NOSPLIT, $0-8
 	JEQ done
 	SUBQ $8, SP
 done:
-	RET                     // want `paths with different SP offsets join here \(SP moved by 0 and 8 bytes\)`
+	RET                     // want `paths with different SP offsets join here \(SP moved down by 0 and 8 bytes\)`
 
 TEXT ·joinOK(SB), NOSPLIT, $0-8
 	MOVQ x+0(FP), AX

@@ -2,7 +2,7 @@
 
 TEXT ·unbalanced(SB), NOSPLIT, $0-0
 	MOVD.W R0, -16(RSP)
-	RET                     // want `RET with SP moved by 16 bytes`
+	RET                     // want `RET with SP moved down by 16 bytes`
 
 TEXT ·balanced(SB), NOSPLIT, $0-0
 	MOVD.W R0, -16(RSP)
@@ -14,7 +14,7 @@ TEXT ·join(SB), NOSPLIT, $0-8
 	CBZ R0, done
 	SUB $16, RSP
 done:
-	RET                     // want `paths with different SP offsets join here \(SP moved by 0 and 16 bytes\)`
+	RET                     // want `paths with different SP offsets join here \(SP moved down by 0 and 16 bytes\)`
 
 TEXT ·joinOK(SB), NOSPLIT, $0-8
 	MOVD x+0(FP), R0

@@ -38,7 +38,7 @@ TEXT ·switched(SB), NOSPLIT, $0-0
 // misses 16 bytes at the call.
 TEXT ·writeBack(SB), NOSPLIT, $0-0
 	MOVD.W R0, -16(RSP)
-	BL ·goFunc(SB)          // want `call to ·goFunc with SP moved by 16 bytes the assembler does not record \(a write-back addressing mode on SP\)`
+	BL ·goFunc(SB)          // want `call to ·goFunc with SP moved down by 16 bytes that the assembler does not record \(a write-back addressing mode on SP\)`
 	MOVD.P 16(RSP), R0
 	RET
 
