@@ -838,29 +838,27 @@ func (c *Check) checkJoins(p *stackPass) {
 }
 
 // deltaList renders the SP offsets of a join for messages, smallest move
-// first: "SP moved down by 0 and 16 bytes".
+// first: "SP moved down by 0 and 16 bytes"; each in words if they go both
+// ways.
 func deltaList(deltas map[int64]bool) string {
 	ds := slices.Sorted(maps.Keys(deltas))
-	if ds[0] >= 0 || ds[len(ds)-1] <= 0 {
-		// One direction: the amounts, with it.
-		var moved []string
-		for _, d := range ds {
-			moved = append(moved, fmt.Sprint(max(d, -d)))
-		}
-		if ds[0] < 0 {
-			slices.Reverse(moved)
-		}
-		dir := "down"
-		if ds[0] >= 0 && ds[len(ds)-1] > 0 {
-			dir = "up"
-		}
-		return "SP moved " + dir + " by " + strings.Join(moved, " and ") + " bytes"
-	}
+	lo, hi := ds[0], ds[len(ds)-1]
 	var moved []string
-	for _, d := range ds {
-		moved = append(moved, spMoved(d))
+	if lo < 0 && hi > 0 {
+		for _, d := range ds {
+			moved = append(moved, spMoved(d))
+		}
+		return "SP " + strings.Join(moved, " and ")
 	}
-	return "SP " + strings.Join(moved, " and ")
+	for _, d := range ds {
+		moved = append(moved, fmt.Sprint(max(d, -d)))
+	}
+	dir := "up"
+	if hi <= 0 {
+		dir = "down"
+		slices.Reverse(moved)
+	}
+	return "SP moved " + dir + " by " + strings.Join(moved, " and ") + " bytes"
 }
 
 // spMoved describes SP moved by delta bytes since the function's entry or
