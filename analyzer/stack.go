@@ -837,9 +837,10 @@ func (c *Check) checkJoins(p *stackPass) {
 	}
 }
 
-// deltaList renders the SP offsets of a join for messages, smallest move
-// first: "SP moved down by 0 and 16 bytes"; each in words if they go both
-// ways.
+// deltaList renders the SP offsets of a join for messages: moves one way,
+// the smallest first ("SP moved down by 0 and 16 bytes"); moves both ways,
+// each in words, the lowest SP first ("SP moved down by 8 bytes and moved
+// up by 8 bytes").
 func deltaList(deltas map[int64]bool) string {
 	ds := slices.Sorted(maps.Keys(deltas))
 	lo, hi := ds[0], ds[len(ds)-1]
