@@ -67,11 +67,6 @@ func benchAnalyzers(b *testing.B, goarch string, as []*analysis.Analyzer) {
 }
 
 // analyzeLoop runs as on pkgs (n bytes of assembly) once per iteration.
-// analyze runs as on pkgs as the asmcheck command does (Analyze).
-func analyze(as []*analysis.Analyzer, pkgs []*packages.Package) error {
-	return Analyze(as, pkgs, func(*checker.Graph) error { return nil })
-}
-
 func analyzeLoop(b *testing.B, pkgs []*packages.Package, n int64, as []*analysis.Analyzer) {
 	b.SetBytes(n)
 	// Loading (and the previous sub-benchmark) left garbage behind: collect
@@ -80,7 +75,7 @@ func analyzeLoop(b *testing.B, pkgs []*packages.Package, n int64, as []*analysis
 	b.ResetTimer()
 	cpu0 := cpuTime()
 	for b.Loop() {
-		if err := analyze(as, pkgs); err != nil {
+		if _, err := checker.Analyze(as, pkgs, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -163,7 +158,7 @@ func interleave(b *testing.B, pkgs []*packages.Package, n int64) {
 			t0, c0 := time.Now(), cpuTime()
 			var err error
 			pprof.Do(context.Background(), configLabels[i], func(context.Context) {
-				err = analyze(sets[i], pkgs)
+				_, err = checker.Analyze(sets[i], pkgs, nil)
 			})
 			if err != nil {
 				b.Fatal(err)
@@ -197,7 +192,7 @@ func BenchmarkChecks(b *testing.B) {
 					runtime.GC()
 					b.ResetTimer()
 					for b.Loop() {
-						if err := analyze(as, pkgs); err != nil {
+						if _, err := checker.Analyze(as, pkgs, nil); err != nil {
 							b.Fatal(err)
 						}
 					}

@@ -23,8 +23,6 @@ import (
 	"unsafe"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/asmcheck/asmcheck/abi"
 	"github.com/asmcheck/asmcheck/asmparse"
@@ -84,15 +82,6 @@ type Package struct {
 	dirsOnce sync.Once
 	dirOnce  []sync.Once
 	dirs     []map[string]bool
-	// arena holds the parses and the lowerings of the files, for
-	// Release to give back.
-	arena *pkgArena
-}
-
-// A pkgArena is the memory of a package's parses and lowerings.
-type pkgArena struct {
-	parse asmparse.Arena
-	lower frame.Arena
 }
 
 // A File is one parsed assembly file.
@@ -185,9 +174,6 @@ func runLoad(pass *analysis.Pass) (any, error) {
 	inc := newIncluder(pass)
 	p.GoAsmH = inc.arch != nil
 	headers := &asmparse.HeaderCache{}
-	if benchReuse.mode == "" {
-		p.arena = arenas.Get().(*pkgArena)
-	}
 	files := make([]*File, len(names))
 	loadFiles(names, func(i int) { files[i] = p.parse(names[i], inc, headers) })
 	// By file name, whichever file finished first.
@@ -198,71 +184,6 @@ func runLoad(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return p, nil
-}
-
-// arenas are the memory of the parses of packages Released.
-var arenas = sync.Pool{New: func() any { return new(pkgArena) }}
-
-// parseArena and lowerArena return the arenas of p's parses and
-// lowerings, nil if it has none.
-func (p *Package) parseArena() *asmparse.Arena {
-	if p.arena == nil {
-		return nil
-	}
-	return &p.arena.parse
-}
-
-func (p *Package) lowerArena() *frame.Arena {
-	if p.arena == nil {
-		return nil
-	}
-	return &p.arena.lower
-}
-
-// Analyze runs checks on pkgs with x/tools' checker, as a driver that
-// analyzes many packages does (the asmcheck command, for each GOARCH it
-// checks), calls read with the graph, and then gives back the memory of
-// the packages' parses and lowerings, for the next Analyze to write over
-// instead of allocating afresh (Release). read must take from the graph
-// all it needs, such as the diagnostics. Load is among the roots when a
-// check requires it: the checker keeps only the roots' results.
-func Analyze(checks []*analysis.Analyzer, pkgs []*packages.Package, read func(*checker.Graph) error) error {
-	roots := checks
-	if slices.ContainsFunc(checks, func(a *analysis.Analyzer) bool { return slices.Contains(a.Requires, Load) }) && !slices.Contains(checks, Load) {
-		roots = append(slices.Clip(checks), Load)
-	}
-	g, err := checker.Analyze(roots, pkgs, nil)
-	if err != nil {
-		return err
-	}
-	defer Release(g)
-	return read(g)
-}
-
-// Release gives back the memory of the parses and lowerings of the
-// packages whose Load results are in g (asmparse.Arena, frame.Arena), for
-// the packages Load reads next. The checker keeps only the results of
-// the analyzers it was asked for, so Load must be among them; Release
-// does nothing for the packages whose Load results g does not hold.
-//
-// Nothing of those Load results (their Files, statements, operands,
-// Funcs) may be used after: the Packages are left without files, so that
-// what does use them finds nothing rather than another package's
-// statements. Diagnostics already reported are unaffected: they hold
-// positions and strings of their own.
-func Release(g *checker.Graph) {
-	for act := range g.All() {
-		if act.Analyzer != Load {
-			continue
-		}
-		if p, ok := act.Result.(*Package); ok && p.arena != nil {
-			p.Files = nil
-			p.arena.parse.Release()
-			p.arena.lower.Release()
-			arenas.Put(p.arena)
-			p.arena = nil
-		}
-	}
 }
 
 // loadFiles calls load(i) for each of the files names, on up to GOMAXPROCS
@@ -339,12 +260,12 @@ func (p *Package) parse(name string, inc *includer, headers *asmparse.HeaderCach
 	if reuse != nil {
 		af = reuse.File
 	} else if !p.guardLoad(token.NoPos, name, len(src), "reading", func() {
-		af, _ = asmparse.ParseString(p.Pass.Fset, name, unsafe.String(unsafe.SliceData(src), len(src)), &asmparse.Config{GOARCH: arch, Includer: inc, Headers: headers, Arena: p.parseArena()})
+		af, _ = asmparse.ParseString(p.Pass.Fset, name, unsafe.String(unsafe.SliceData(src), len(src)), &asmparse.Config{GOARCH: arch, Includer: inc, Headers: headers})
 	}) {
 		return nil
 	}
 	f := &File{File: af, Arch: frame.ArchFor(af.Arch), ABI: abi.ArchFor(af.Arch)}
-	if f.Arch != nil && !p.guardLoad(af.Base, name, len(src), "lowering", func() { f.Funcs = frame.FuncsIn(af, f.Arch, p.lowerArena()) }) {
+	if f.Arch != nil && !p.guardLoad(af.Base, name, len(src), "lowering", func() { f.Funcs = frame.Funcs(af, f.Arch) }) {
 		f.Funcs = nil
 	}
 	f.Ignores = parseIgnores(af)

@@ -4,8 +4,6 @@ import (
 	"go/token"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/asmcheck/asmcheck/internal/arena"
 )
 
 // noFastLines turns fastLine off, for tests.
@@ -767,7 +765,7 @@ func (p *parser) fastSymbol(f *fastState, o *Operand, i int, name string, off in
 // ex returns o's opExtra, making it from the parser's slab if needed.
 func (p *parser) ex(o *Operand) *opExtra {
 	if o.x == nil {
-		o.x = p.extras.get(64, &p.arena.extras)
+		o.x = p.extras.get(64)
 	}
 	return o.x
 }
@@ -780,12 +778,11 @@ type slab[T any] struct {
 }
 
 // get returns the next zero T, first making an array twice the size of
-// the last (from 4 up to most: most files need a few) from b if it is
-// used up.
-func (s *slab[T]) get(most int, b *arena.Blocks[T]) *T {
+// the last (from 4 up to most: most files need a few) if it is used up.
+func (s *slab[T]) get(most int) *T {
 	if len(s.free) == 0 {
 		s.size = min(max(2*s.size, 4), most)
-		s.free = b.Make(s.size)
+		s.free = make([]T, s.size)
 	}
 	t := &s.free[0]
 	s.free = s.free[1:]
@@ -809,7 +806,7 @@ func (p *parser) setExt(o *Operand, ext string) {
 func (p *parser) mx(o *Operand) *opMore {
 	x := p.ex(o)
 	if x.more == nil {
-		x.more = p.mores.get(16, &p.arena.mores)
+		x.more = p.mores.get(16)
 	}
 	return x.more
 }

@@ -31,9 +31,6 @@ type Config struct {
 	// Headers, if not nil, shares the reading of headers between the
 	// files parsed with it (see HeaderCache).
 	Headers *HeaderCache
-	// Arena, if not nil, is where the File's statements, operands and
-	// expansions are made (see Arena).
-	Arena *Arena
 }
 
 // ParseFile parses the assembly source src of the file filename, adding
@@ -66,11 +63,7 @@ func ParseString(fset *token.FileSet, filename string, src string, cfg *Config) 
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	defer clear(sc.lookups[:]) // the file's names and macros
-	ar := cfg.Arena
-	if ar == nil {
-		ar = new(Arena) // the File's alone
-	}
-	pp := &preprocessor{arena: ar, fset: fset, includer: cfg.Includer, headers: cfg.Headers, macros: map[string]*Macro{}, errs: &f.Errors, file: f,
+	pp := &preprocessor{fset: fset, includer: cfg.Includer, headers: cfg.Headers, macros: map[string]*Macro{}, errs: &f.Errors, file: f,
 		pend: sc.pend[:0], buf: sc.buf[:0], args: sc.args[:0], fbuf: sc.fbuf[:0], syms: sc.syms[:0], lookups: &sc.lookups}
 	if !cfg.NoDefaultDefines {
 		pp.predefine(DefaultDefines(f.GOOS, f.Arch))
@@ -80,7 +73,7 @@ func ParseString(fset *token.FileSet, filename string, src string, cfg *Config) 
 	n := codeLines(src, lines)
 	n += min(macroLines(src), maxMacroStmts(n))
 	p := &parser{pp: pp, first: &pp.first, file: f, regs: regsFor(f.Arch), x86: f.Arch == "amd64" || f.Arch == "386", errs: &f.Errors,
-		arena: ar, stmts: ar.stmts.Make(n + 8)[:0], opsHint: n + strings.Count(src, ",") + 8, growScan: scanBudget(src)}
+		stmts: make([]Stmt, 0, n+8), opsHint: n + strings.Count(src, ",") + 8, growScan: scanBudget(src)}
 	p.parse()
 	sc.pend, sc.buf, sc.args, sc.fbuf, sc.syms = pp.pend[:0], pp.buf[:0], pp.args[:0], pp.fbuf[:0], pp.syms[:0]
 	f.macros, f.layers = pp.macros, pp.layers

@@ -13,7 +13,6 @@ import (
 //
 //	{label:} WORD[.suffix] [ operand {, operand} ] (';' | '\n')
 type parser struct {
-	arena *Arena // where the result is made
 	pp    *preprocessor
 	file  *File
 	regs  *regSet
@@ -380,7 +379,7 @@ func (p *parser) reserve(n int) {
 	if p.opsUsed > 0 {
 		size = p.extrapolate(p.opsUsed) - p.opsUsed
 	}
-	p.ops, p.opsNext = p.arena.ops.Make(max(size, n, 16)), 0
+	p.ops, p.opsNext = make([]Operand, max(size, n, 16)), 0
 }
 
 // extrapolate estimates how many of something the file will have made
@@ -431,7 +430,7 @@ func (p *parser) growStmts() {
 		}
 	}
 	want := n + lines + min(extra, maxMacroStmts(n+lines)) + 16
-	stmts := p.arena.stmts.Make(max(want, n+n/8+16))[:n]
+	stmts := make([]Stmt, n, max(want, n+n/8+16))
 	copy(stmts, p.stmts)
 	p.stmts = stmts
 }

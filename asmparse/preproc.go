@@ -99,7 +99,6 @@ type cond struct {
 // expansions, tokens pushed back) are kept in pend, the next one last, so
 // that an expansion allocates nothing but its Expansion record.
 type preprocessor struct {
-	arena    *Arena // nil: allocate
 	fset     *token.FileSet
 	includer Includer
 	files    []fileInput // the file and the headers it includes, innermost last
@@ -557,12 +556,7 @@ func (p *preprocessor) atEOF() {
 // newExpansion allocates an Expansion.
 func (p *preprocessor) newExpansion() *Expansion {
 	if len(p.slab) == cap(p.slab) {
-		n := min(max(2*cap(p.slab), 16), 512)
-		if p.arena != nil {
-			p.slab = p.arena.exps.Make(n)[:0]
-		} else {
-			p.slab = make([]Expansion, 0, n) // a header's, or a test's
-		}
+		p.slab = make([]Expansion, 0, min(max(2*cap(p.slab), 16), 512))
 	}
 	p.slab = p.slab[:len(p.slab)+1]
 	return &p.slab[len(p.slab)-1]

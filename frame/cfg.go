@@ -54,7 +54,6 @@ func (g *CFG) BlockOf(i int) *Block {
 func buildCFG(fn *Func) *CFG {
 	sc := getScratch()
 	defer putScratch(sc)
-	sc.ar = new(Arena)
 	buildCFGs(unsafe.Slice(fn, 1), sc)
 	return fn.cfg
 }
@@ -72,7 +71,7 @@ func buildCFGs(funcs []Func, sc *scratch) {
 	sc.leader = grow(sc.leader, ninst+len(funcs))
 	sc.targets = grow(sc.targets, ninst)
 	clear(sc.leader)
-	cfgs := sc.ar.cfgs.Make(len(funcs))
+	cfgs := make([]CFG, len(funcs))
 	nb, nedge := 0, 0
 	for k, off := 0, 0; k < len(funcs); k++ {
 		fn := &funcs[k]
@@ -90,11 +89,11 @@ func buildCFGs(funcs []Func, sc *scratch) {
 	if nb == 0 {
 		return
 	}
-	blocks := sc.ar.blocks.Make(nb)
-	ptrs := sc.ar.blockPtrs.Make(nb)
+	blocks := make([]Block, nb)
+	ptrs := make([]*Block, nb)
 	var edges []*Block
 	if nedge > 0 {
-		edges = sc.ar.blockPtrs.Make(2 * nedge)
+		edges = make([]*Block, 2*nedge)
 	}
 	sc.blockOf = grow(sc.blockOf, maxn+1)
 	succs, preds := edges[:0:nedge], edges[nedge:]

@@ -84,14 +84,7 @@ func (fn *Func) Stmt(i int) *asmparse.Stmt { return &fn.File.Stmts[fn.Insts[i].S
 // The Funcs of a file, their Effects, the Effects' register and memory
 // operands, their labels and their CFGs are each allocated in one array
 // sized exactly; lowering itself works in pooled scratch buffers.
-func Funcs(f *asmparse.File, a *Arch) []*Func { return FuncsIn(f, a, nil) }
-
-// FuncsIn is Funcs making the Funcs and what they hold in ar (nil: in
-// memory of their own); see Arena.
-func FuncsIn(f *asmparse.File, a *Arch, ar *Arena) []*Func {
-	if ar == nil {
-		ar = new(Arena)
-	}
+func Funcs(f *asmparse.File, a *Arch) []*Func {
 	a.once.Do(a.compile)
 	nfn, ninst, first := 0, 0, -1
 	for i := range f.Stmts {
@@ -116,16 +109,16 @@ func FuncsIn(f *asmparse.File, a *Arch, ar *Arena) []*Func {
 	if nfn == 0 {
 		return nil
 	}
-	funcs := ar.funcs.Make(nfn)
-	out := ar.ptrs.Make(nfn)
-	insts := ar.insts.Make(ninst)
+	funcs := make([]Func, nfn)
+	out := make([]*Func, nfn)
+	insts := make([]Effect, ninst)
 	var labels []label
 	if nlabel > 0 {
-		labels = ar.labels.Make(nlabel)[:0]
+		labels = make([]label, 0, nlabel)
 	}
 	sc := getScratch()
 	defer putScratch(sc)
-	sc.begin(a, ar)
+	sc.begin(a)
 	n := 0 // Effects lowered
 	for k, i := 0, first; k < nfn; k++ {
 		fn := &funcs[k]

@@ -1,10 +1,10 @@
 package frame
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/asmcheck/asmcheck/asmparse"
-	"github.com/asmcheck/asmcheck/internal/arena"
 )
 
 // A Ctx is the state of lowering one statement. Arch hooks (Suffix,
@@ -61,7 +61,7 @@ func (a *Arch) Lower(s *asmparse.Stmt, idx int) Inst {
 	sc := getScratch()
 	defer putScratch(sc)
 	fn := &Func{Arch: a, Insts: make([]Effect, 1), one: s}
-	sc.begin(a, new(Arena))
+	sc.begin(a)
 	sc.lower(a, &fn.Insts[0], s, idx, 0, false)
 	fn.ops = sc.finish()
 	sc.fix(fn.Insts, 0)
@@ -81,10 +81,8 @@ type scratch struct {
 	ends   []opEnds // for each Effect lowered, where its operands end
 	draft  draft
 
-	// The arrays finish copies the operands into, and where it makes
-	// them and the CFGs.
+	// The arrays finish copies the operands into.
 	ops *effectOps
-	ar  *Arena
 
 	// For the CFGs (cfg.go).
 	leader  []bool
@@ -103,7 +101,7 @@ func putScratch(sc *scratch) {
 	clear(sc.tgts) // drop references to the file's strings
 	clear(sc.names)
 	sc.reads, sc.writes, sc.mems, sc.tgts, sc.names, sc.ends = sc.reads[:0], sc.writes[:0], sc.mems[:0], sc.tgts[:0], sc.names[:0], sc.ends[:0]
-	sc.ops, sc.ar = nil, nil
+	sc.ops = nil
 	sc.ctx = Ctx{}
 	sc.draft = draft{}
 	scratchPool.Put(sc)
@@ -113,8 +111,7 @@ func putScratch(sc *scratch) {
 // from one statement to the next is set here: the scratch lives on the
 // heap, and each pointer stored into it while the collector marks costs a
 // write barrier.
-func (sc *scratch) begin(a *Arch, ar *Arena) {
-	sc.ar = ar
+func (sc *scratch) begin(a *Arch) {
 	sc.ctx.Arch, sc.ctx.E = a, &sc.draft
 	sc.draft.names = &sc.names
 }
@@ -169,25 +166,24 @@ func keepTail[T any](buf *[]T, start int, x []T) {
 // buffers into arrays of their own, and returns them. The Effects must
 // then be given their places in them with fix.
 func (sc *scratch) finish() *effectOps {
-	ops := &effectOps{
-		reads:   clone(&sc.ar.reads, sc.reads),
-		writes:  clone(&sc.ar.writes, sc.writes),
-		mems:    clone(&sc.ar.mems, sc.mems),
-		targets: clone(&sc.ar.targets, sc.tgts),
-		names:   clone(&sc.ar.names, sc.names),
+	ops := &effectOps{}
+	if len(sc.reads) > 0 {
+		ops.reads = slices.Clone(sc.reads)
+	}
+	if len(sc.writes) > 0 {
+		ops.writes = slices.Clone(sc.writes)
+	}
+	if len(sc.mems) > 0 {
+		ops.mems = slices.Clone(sc.mems)
+	}
+	if len(sc.tgts) > 0 {
+		ops.targets = slices.Clone(sc.tgts)
+	}
+	if len(sc.names) > 0 {
+		ops.names = slices.Clone(sc.names)
 	}
 	sc.ops = ops
 	return ops
-}
-
-// clone returns a copy of x made in b, or nil if x is empty.
-func clone[T any](b *arena.Blocks[T], x []T) []T {
-	if len(x) == 0 {
-		return nil
-	}
-	y := b.Make(len(x))
-	copy(y, x)
-	return y[:len(x):len(x)]
 }
 
 // fix sets where the operands of insts, the Effects lowered with sc from

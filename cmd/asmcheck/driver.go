@@ -594,25 +594,21 @@ func (d *driver) analyze(target string, loaded []*packages.Package) ([]finding, 
 		slices.Sort(errs)
 		loadErr = fmt.Errorf("cannot load: %s", strings.Join(slices.Compact(errs), "\n"))
 	}
-	// The findings hold what they need: once they are made, the next
-	// target's parses can use the memory of this one's.
-	var out []finding
-	err := analyzer.Analyze(d.analyzers, ok, func(g *checker.Graph) error {
-		for act := range g.All() {
-			if !act.IsRoot {
-				continue
-			}
-			if act.Err != nil {
-				return fmt.Errorf("%s: %v", act.Analyzer.Name, act.Err)
-			}
-			for _, diag := range act.Diagnostics {
-				out = append(out, toFinding(act, arch, diag))
-			}
-		}
-		return nil
-	})
+	g, err := checker.Analyze(d.analyzers, ok, nil)
 	if err != nil {
 		return nil, err
+	}
+	var out []finding
+	for act := range g.All() {
+		if !act.IsRoot {
+			continue
+		}
+		if act.Err != nil {
+			return nil, fmt.Errorf("%s: %v", act.Analyzer.Name, act.Err)
+		}
+		for _, diag := range act.Diagnostics {
+			out = append(out, toFinding(act, arch, diag))
+		}
 	}
 	return out, loadErr
 }
