@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/asmcheck/asmcheck/abi"
@@ -47,7 +48,8 @@ import (
 // comma-separated list, analyzes only those of the list's packages, to
 // time them one by one. $ASMCHECK_BENCH_REUSE=parse (or lower) measures
 // a bound: asmcheck's runs reuse the first run's parse of each file (and
-// its lowering), as if those cost nothing (see setBenchReuse).
+// its lowering), as if those cost nothing; parse+bytes and parse+pooled
+// add back the parse's allocation (see setBenchReuse).
 func BenchmarkVetOffline(b *testing.B) {
 	list := os.Getenv("ASMCHECK_BENCH_LIST")
 	if list == "" {
@@ -181,17 +183,26 @@ func loadOffline(file string) ([]*packages.Package, int64, error) {
 // file's parse (the lowering runs again each time), "lower" the parse and
 // the lowering. Only asmcheck's configurations reuse anything, so the
 // ratios then bound what a free parser, or a free parser and lowering,
-// would give (docs/performance.md, fifteenth round). The diagnostics of
-// such runs are not meant to be read.
+// would give (docs/performance.md, fifteenth round). "parse+bytes" reuses
+// the parse but allocates as many bytes as it would have, without
+// pointers, and "parse+pooled" takes those bytes from the run before and
+// clears them (seventeenth round). The diagnostics of such runs are not
+// meant to be read.
 func setBenchReuse(b *testing.B) {
 	mode := os.Getenv("ASMCHECK_BENCH_REUSE")
+	bytes := ""
 	switch mode {
 	case "":
 		return
 	case "parse", "lower":
+	case "parse+bytes", "parse+pooled":
+		mode, bytes = "parse", strings.TrimPrefix(mode, "parse+")
+		if bytes == "bytes" {
+			bytes = "new"
+		}
 	default:
-		b.Fatalf("$ASMCHECK_BENCH_REUSE=%q: want parse or lower", mode)
+		b.Fatalf("$ASMCHECK_BENCH_REUSE=%q: want parse, lower, parse+bytes or parse+pooled", mode)
 	}
-	benchReuse.mode = mode
+	benchReuse.mode, benchReuse.bytes = mode, bytes
 	b.Cleanup(func() { benchReuse = reuseCache{} })
 }

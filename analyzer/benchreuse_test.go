@@ -41,3 +41,49 @@ func TestBenchReuse(t *testing.T) {
 	}
 	benchReuse = reuseCache{}
 }
+
+// TestBenchReuseBytes checks the bound runs that reuse the parse and
+// allocate its bytes instead: none on the first load, which parses; as
+// many bytes as parseBytesPerByte says on each later one, new each time
+// with "new", the same ones cleared with "pooled"; none without bytes.
+func TestBenchReuseBytes(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "f_amd64.s")
+	src := "TEXT ·f(SB), 0, $0-8\n\tMOVQ $1, ret+0(FP)\n\tRET\n"
+	if err := os.WriteFile(name, []byte(src), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	p := &Package{Pass: &analysis.Pass{Fset: token.NewFileSet()}}
+	load := func() *File { return p.parse(name, newIncluder(p.Pass), &asmparse.HeaderCache{}) }
+	size := func(bs [][]byte) int {
+		n := 0
+		for _, b := range bs {
+			n += len(b)
+		}
+		return n
+	}
+	want := int(float64(len(src)) * parseBytesPerByte)
+	for _, bytes := range []string{"", "new", "pooled"} {
+		benchReuse = reuseCache{mode: "parse", bytes: bytes}
+		a, b := load(), load()
+		if a.benchBytes != nil {
+			t.Errorf("bytes %q: the first load, which parses, allocated %d bytes in its stead", bytes, size(a.benchBytes))
+		}
+		if bytes == "" {
+			if b.benchBytes != nil {
+				t.Errorf("no bytes asked: %d allocated", size(b.benchBytes))
+			}
+			continue
+		}
+		if n := size(b.benchBytes); n != want {
+			t.Errorf("bytes %q: %d allocated, want %d", bytes, n, want)
+		}
+		b.benchBytes[0][0] = 1
+		c := load()
+		same := &c.benchBytes[0][0] == &b.benchBytes[0][0]
+		if same != (bytes == "pooled") || c.benchBytes[0][0] != 0 {
+			t.Errorf("bytes %q: the third load's bytes are the second's: %v, first byte %d", bytes, same, c.benchBytes[0][0])
+		}
+	}
+	benchReuse = reuseCache{}
+}

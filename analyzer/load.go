@@ -96,6 +96,10 @@ type File struct {
 	// builds caches BuiltFor by GOOS; checks ask concurrently.
 	buildsMu sync.Mutex
 	builds   map[string]bool
+
+	// benchBytes are the bytes a bound run of the benchmarks allocates in
+	// the parse's stead (reuseCache.bytesFor).
+	benchBytes [][]byte
 }
 
 // BuiltFor reports whether the file is checked for goos or also builds
@@ -265,6 +269,9 @@ func (p *Package) parse(name string, inc *includer, headers *asmparse.HeaderCach
 		return nil
 	}
 	f := &File{File: af, Arch: frame.ArchFor(af.Arch), ABI: abi.ArchFor(af.Arch)}
+	if reuse != nil {
+		f.benchBytes = benchReuse.bytesFor(name, arch, len(src))
+	}
 	if f.Arch != nil && !p.guardLoad(af.Base, name, len(src), "lowering", func() { f.Funcs = frame.Funcs(af, f.Arch) }) {
 		f.Funcs = nil
 	}
@@ -278,14 +285,63 @@ func (p *Package) parse(name string, inc *includer, headers *asmparse.HeaderCach
 // from one run for the next: with mode "parse" a later run reuses the
 // parse (and lowers it again), with "lower" the parse and the lowering.
 // The ratios measured so are what a parser (and a lowering) that cost
-// nothing would give. Its mode is empty everywhere else, and it keeps
-// nothing.
+// nothing would give. With bytes "new", a run that reuses a parse also
+// allocates as many bytes, without pointers, as the parse would have
+// (parseBytesPerByte); with "pooled", it takes them from the previous
+// run's and clears them: what the parse's allocation alone costs, and
+// what memory used again would win back of it (seventeenth round). Its
+// mode is empty everywhere else, and it keeps nothing.
 var benchReuse reuseCache
 
 type reuseCache struct {
 	mode  string
+	bytes string // "", "new" or "pooled"
 	mu    sync.Mutex
 	files map[string]*File
+	pool  map[string][][]byte
+}
+
+// parseBytesPerByte is what the parse allocates per byte of source on
+// the arm64 benchmark files (3.47 MB for 223 KB: BenchmarkParseVetSet
+// -benchmem), and benchBlock the size of the blocks bytesFor allocates
+// them in.
+const (
+	parseBytesPerByte = 15.6
+	benchBlock        = 8 << 10
+)
+
+// bytesFor returns the bytes a run that reuses the parse of the file
+// name, of size bytes, allocates in the parse's stead ($ASMCHECK_BENCH_REUSE
+// with +bytes or +pooled), or nil.
+func (c *reuseCache) bytesFor(name, arch string, size int) [][]byte {
+	if c.bytes == "" {
+		return nil
+	}
+	n := int(float64(size) * parseBytesPerByte)
+	if c.bytes == "pooled" {
+		c.mu.Lock()
+		bs := c.pool[arch+" "+name]
+		c.mu.Unlock()
+		if bs != nil {
+			for _, b := range bs {
+				clear(b)
+			}
+			return bs
+		}
+	}
+	var bs [][]byte
+	for ; n > 0; n -= benchBlock {
+		bs = append(bs, make([]byte, min(n, benchBlock)))
+	}
+	if c.bytes == "pooled" {
+		c.mu.Lock()
+		if c.pool == nil {
+			c.pool = map[string][][]byte{}
+		}
+		c.pool[arch+" "+name] = bs
+		c.mu.Unlock()
+	}
+	return bs
 }
 
 func (c *reuseCache) get(name, arch string) *File {
