@@ -13,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 
 	"github.com/asmcheck/asmcheck/abi"
@@ -189,20 +188,18 @@ func loadOffline(file string) ([]*packages.Package, int64, error) {
 // clears them (seventeenth round). The diagnostics of such runs are not
 // meant to be read.
 func setBenchReuse(b *testing.B) {
-	mode := os.Getenv("ASMCHECK_BENCH_REUSE")
-	bytes := ""
+	mode, alloc := os.Getenv("ASMCHECK_BENCH_REUSE"), ""
 	switch mode {
 	case "":
 		return
 	case "parse", "lower":
-	case "parse+bytes", "parse+pooled":
-		mode, bytes = "parse", strings.TrimPrefix(mode, "parse+")
-		if bytes == "bytes" {
-			bytes = "new"
-		}
+	case "parse+bytes":
+		mode, alloc = "parse", "new"
+	case "parse+pooled":
+		mode, alloc = "parse", "pooled"
 	default:
 		b.Fatalf("$ASMCHECK_BENCH_REUSE=%q: want parse, lower, parse+bytes or parse+pooled", mode)
 	}
-	benchReuse.mode, benchReuse.bytes = mode, bytes
+	benchReuse.mode, benchReuse.alloc = mode, alloc
 	b.Cleanup(func() { benchReuse = reuseCache{} })
 }

@@ -63,26 +63,26 @@ func TestBenchReuseBytes(t *testing.T) {
 		return n
 	}
 	want := int(float64(len(src)) * parseBytesPerByte)
-	for _, bytes := range []string{"", "new", "pooled"} {
-		benchReuse = reuseCache{mode: "parse", bytes: bytes}
+	for _, alloc := range []string{"", "new", "pooled"} {
+		benchReuse = reuseCache{mode: "parse", alloc: alloc}
 		a, b := load(), load()
 		if a.benchBytes != nil {
-			t.Errorf("bytes %q: the first load, which parses, allocated %d bytes in its stead", bytes, size(a.benchBytes))
+			t.Errorf("alloc %q: the first load, which parses, allocated %d bytes in its stead", alloc, size(a.benchBytes))
 		}
-		if bytes == "" {
+		if alloc == "" {
 			if b.benchBytes != nil {
 				t.Errorf("no bytes asked: %d allocated", size(b.benchBytes))
 			}
 			continue
 		}
 		if n := size(b.benchBytes); n != want {
-			t.Errorf("bytes %q: %d allocated, want %d", bytes, n, want)
+			t.Errorf("alloc %q: %d allocated, want %d", alloc, n, want)
 		}
 		b.benchBytes[0][0] = 1
 		c := load()
 		same := &c.benchBytes[0][0] == &b.benchBytes[0][0]
-		if same != (bytes == "pooled") || c.benchBytes[0][0] != 0 {
-			t.Errorf("bytes %q: the third load's bytes are the second's: %v, first byte %d", bytes, same, c.benchBytes[0][0])
+		if same != (alloc == "pooled") || c.benchBytes[0][0] != 0 {
+			t.Errorf("alloc %q: the third load's bytes are the second's: %v, first byte %d", alloc, same, c.benchBytes[0][0])
 		}
 	}
 	benchReuse = reuseCache{}

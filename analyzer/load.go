@@ -285,7 +285,7 @@ func (p *Package) parse(name string, inc *includer, headers *asmparse.HeaderCach
 // from one run for the next: with mode "parse" a later run reuses the
 // parse (and lowers it again), with "lower" the parse and the lowering.
 // The ratios measured so are what a parser (and a lowering) that cost
-// nothing would give. With bytes "new", a run that reuses a parse also
+// nothing would give. With alloc "new", a run that reuses a parse also
 // allocates as many bytes, without pointers, as the parse would have
 // (parseBytesPerByte); with "pooled", it takes them from the previous
 // run's and clears them: what the parse's allocation alone costs, and
@@ -295,7 +295,7 @@ var benchReuse reuseCache
 
 type reuseCache struct {
 	mode  string
-	bytes string // "", "new" or "pooled"
+	alloc string // "", "new" or "pooled"
 	mu    sync.Mutex
 	files map[string]*File
 	pool  map[string][][]byte
@@ -314,11 +314,11 @@ const (
 // name, of size bytes, allocates in the parse's stead ($ASMCHECK_BENCH_REUSE
 // with +bytes or +pooled), or nil.
 func (c *reuseCache) bytesFor(name, arch string, size int) [][]byte {
-	if c.bytes == "" {
+	if c.alloc == "" {
 		return nil
 	}
 	n := int(float64(size) * parseBytesPerByte)
-	if c.bytes == "pooled" {
+	if c.alloc == "pooled" {
 		c.mu.Lock()
 		bs := c.pool[arch+" "+name]
 		c.mu.Unlock()
@@ -333,7 +333,7 @@ func (c *reuseCache) bytesFor(name, arch string, size int) [][]byte {
 	for ; n > 0; n -= benchBlock {
 		bs = append(bs, make([]byte, min(n, benchBlock)))
 	}
-	if c.bytes == "pooled" {
+	if c.alloc == "pooled" {
 		c.mu.Lock()
 		if c.pool == nil {
 			c.pool = map[string][][]byte{}
