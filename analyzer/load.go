@@ -317,12 +317,10 @@ func (c *reuseCache) bytesFor(name, arch string, size int) [][]byte {
 	if c.alloc == "" {
 		return nil
 	}
-	n := int(float64(size) * parseBytesPerByte)
 	if c.alloc == "pooled" {
 		c.mu.Lock()
-		bs := c.pool[arch+" "+name]
-		c.mu.Unlock()
-		if bs != nil {
+		defer c.mu.Unlock()
+		if bs := c.pool[reuseKey(name, arch)]; bs != nil {
 			for _, b := range bs {
 				clear(b)
 			}
@@ -330,19 +328,20 @@ func (c *reuseCache) bytesFor(name, arch string, size int) [][]byte {
 		}
 	}
 	var bs [][]byte
-	for ; n > 0; n -= benchBlock {
+	for n := int(float64(size) * parseBytesPerByte); n > 0; n -= benchBlock {
 		bs = append(bs, make([]byte, min(n, benchBlock)))
 	}
 	if c.alloc == "pooled" {
-		c.mu.Lock()
 		if c.pool == nil {
 			c.pool = map[string][][]byte{}
 		}
-		c.pool[arch+" "+name] = bs
-		c.mu.Unlock()
+		c.pool[reuseKey(name, arch)] = bs
 	}
 	return bs
 }
+
+// reuseKey is the key of the file name read for arch in reuseCache's maps.
+func reuseKey(name, arch string) string { return arch + " " + name }
 
 func (c *reuseCache) get(name, arch string) *File {
 	if c.mode == "" {
@@ -350,7 +349,7 @@ func (c *reuseCache) get(name, arch string) *File {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.files[arch+" "+name]
+	return c.files[reuseKey(name, arch)]
 }
 
 func (c *reuseCache) put(name, arch string, f *File) {
@@ -362,7 +361,7 @@ func (c *reuseCache) put(name, arch string, f *File) {
 	if c.files == nil {
 		c.files = map[string]*File{}
 	}
-	c.files[arch+" "+name] = f
+	c.files[reuseKey(name, arch)] = f
 }
 
 // An InternalError is a panic in the parser or the lowering of a file.
