@@ -64,15 +64,33 @@ func (r *reservedRun) platform() {
 	}
 	for name, goos := range oses {
 		reg := r.fn.Arch.Regs.Reg(name)
+		first := -1
+		var more []int
 		for i := range r.fn.Insts {
 			if e := r.fn.Inst(i); writes(e, reg) {
-				r.c.Report(Diag{File: r.f, Fn: r.fn, Pos: e.Pos, Msg: fmt.Sprintf(
-					"%s writes %s, the platform register, and this file is built for %s: the operating system owns it "+
-						"(Apple's arm64 ABI reserves it; Windows keeps the TEB pointer in it), so the value may be lost at any time or "+
-						"the thread's state corrupted; use another register (cmd/asm names it R18_PLATFORM to stop accidental use)",
-					e.Op(), name, strings.Join(goos, ", "))})
+				if first < 0 {
+					first = i
+				} else {
+					more = append(more, r.c.Pass.Fset.Position(e.Pos).Line)
+				}
 			}
 		}
+		if first < 0 {
+			continue
+		}
+		// One report a function: the fix (another register, or a build
+		// constraint) is the same for every write, and kernel-mode code
+		// that owns R18 writes it dozens of times (gvisor's ring0).
+		e := r.fn.Inst(first)
+		msg := fmt.Sprintf("%s writes %s, the platform register, and this file is built for %s: the operating system owns it "+
+			"(Apple's arm64 ABI reserves it; Windows keeps the TEB pointer in it), so the value may be lost at any time or "+
+			"the thread's state corrupted; use another register (cmd/asm names it R18_PLATFORM to stop accidental use), "+
+			"or, if the code never runs there, say so with a build constraint (//go:build linux, or a _linux_arm64.s file name)",
+			e.Op(), name, strings.Join(goos, ", "))
+		if len(more) > 0 {
+			msg += "; " + r.fn.Name + " also writes it" + linesList("", "", more)
+		}
+		r.c.Report(Diag{File: r.f, Fn: r.fn, Pos: e.Pos, Msg: msg})
 	}
 }
 

@@ -48,3 +48,11 @@ TEXT ·regtmpOK(SB), NOSPLIT, $0
 	ADD R27, R0
 	MOVD ·global(SB), R1
 	RET
+
+// Several writes in one function make one report, which lists the
+// others.
+TEXT ·platformMany(SB), NOSPLIT, $0
+	MOVD $1, R18_PLATFORM // want `MOVD writes R18_PLATFORM, .* or, if the code never runs there, say so with a build constraint \(//go:build linux, or a _linux_arm64.s file name\); platformMany also writes it on lines 56 and 57$`
+	ADD $1, R18_PLATFORM
+	MRS TPIDR_EL0, R18_PLATFORM
+	RET
