@@ -58,6 +58,19 @@ var realWorldModules = []string{
 	"github.com/pk910/hashtree-bindings@v0.2.6",
 	"github.com/consensys/gnark-crypto@v0.22.0",
 	"github.com/mmcloughlin/avo@v0.5.0",
+	"gvisor.dev/gvisor@v0.0.0-20260905035102-160fafc42237",
+	"github.com/viterin/vek@v0.4.3",
+	"github.com/chewxy/math32@v1.11.1",
+	"github.com/agiledragon/gomonkey/v2@v2.13.0",
+	"github.com/minio/crc64nvme@v1.1.1",
+	"github.com/mmcloughlin/geohash@v0.10.0",
+	"filippo.io/bigmod@v0.1.0",
+	"github.com/kilic/bls12-381@v0.1.0",
+	// Without a go.mod: TestRealWorld makes one.
+	"github.com/dgryski/go-metro@v0.0.0-20250106013310-edb8663e5e33",
+	"github.com/aead/chacha20@v0.0.0-20180709150244-8b13a72661da",
+	"github.com/aead/poly1305@v0.0.0-20180717145839-3fee0db0b635",
+	"github.com/minio/blake2b-simd@v0.0.0-20160723061019-3f5f724cb5b1",
 }
 
 // realWorldReviewed lists what asmcheck reports on realWorldModules, each
@@ -197,6 +210,40 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 	{"github.com/mmcloughlin/avo", "tests/fixedbugs/issue195/issue195.s", "*", "argsize", "Issue195", "wrong argument size 12; expected $...-8",
 		"a file with nothing but RET and no constraint: on the 32-bit arches (386, arm, mips, mipsle) its arguments are 8 bytes."},
 	{"github.com/mmcloughlin/avo", ".s", "*", "vzeroupper", "", "RET with dirty upper halves", "examples/dot, tests/alloc/zeroing and tests/fixedbugs/issue65 return from AVX code without VZEROUPPER."},
+
+	// gvisor.dev/gvisor: a guest kernel (ring0, entered from exception
+	// vectors and SYSCALL, not from Go), signal-frame tricks (sigframe,
+	// kvm's bluepill) and fault-tolerant copies (safecopy). What it
+	// reports is deliberate there, but for one crash path.
+	{"gvisor.dev/gvisor", "pkg/sentry/platform/kvm/bluepill_arm64.s", "arm64", "spalign", "dieTrampoline", "MOVD.P 8(RSP), an access based on SP, with SP moved up by 8 bytes",
+		"A REAL BUG (latent, on a crash path): dieArchSetup points the host signal context's PC at dieTrampoline with the interrupted Go code's SP (16-byte aligned); MOVD.P R1, 8(RSP) stores and leaves SP 8 bytes off, so the second MOVD.P uses a misaligned SP as its base, which Linux's SCTLR_EL1.SA0 turns into SIGBUS instead of the simulated call to dieHandler."},
+	{"gvisor.dev/gvisor", "_amd64.s", "amd64", "fpwidth", "", "invalid MOVL of ", "xgetbv, rdmsr and wrmsr move a 64-bit value as EAX and EDX, its two halves: right, and go vet reports them too."},
+	{"gvisor.dev/gvisor", "_amd64.s", "amd64", "fpoffset", "", "+12(FP); expected ", "the high halves of the same values."},
+	{"gvisor.dev/gvisor", "pkg/ring0/entry_arm64.s", "arm64", "fpoffset", "HaltEl1ExceptionAndResume", "unknown variable vector",
+		"an exception trampoline declared without arguments that reads the vector its entry left above it (go vet reports it too)."},
+	{"gvisor.dev/gvisor", "pkg/ring0/entry_amd64.s", "amd64", "framepointer", "", "frame pointer BP is clobbered", "start, sysenter and exception are guest-kernel entries, not called by Go code."},
+	{"gvisor.dev/gvisor", "pkg/sigframe/sigframe_amd64.s", "amd64", "framepointer", "", "frame pointer BP is clobbered", "callWithSignalFrame builds a signal frame and retjmp takes BP back from it."},
+	{"gvisor.dev/gvisor", "pkg/sigframe/sigframe_amd64.s", "amd64", "falloff", "callWithSignalFrame", "ends with a call to indirect", "the handler returns through the signal frame to retjmp, never to the call."},
+	{"gvisor.dev/gvisor", "pkg/ring0/entry_arm64.s", "arm64", "falloff", "Shutdown", "runs off the end of Shutdown after HVC", "HVC with PSCI SYSTEM_OFF (0x84000009) does not return."},
+	{"gvisor.dev/gvisor", "pkg/ring0/entry_arm64.s", "arm64", "reserved", "", "writes R18_PLATFORM, the platform register",
+		"the guest kernel keeps its per-CPU pointer in R18; the file has no linux constraint, though nothing of the package builds elsewhere."},
+	{"gvisor.dev/gvisor", "pkg/ring0/entry_arm64.s", "arm64", "reserved", "kernelExitToEl1", "writes g, the g register", "restores all registers on a return to guest kernel mode."},
+	{"gvisor.dev/gvisor", "pkg/safecopy/mem", "*", "results", "", "RET without writing to 8-byte fault+",
+		"memcpy and memclr document fault as unspecified when sig is 0: only the SIGSEGV/SIGBUS handler writes it."},
+	{"gvisor.dev/gvisor", "pkg/sentry/platform/kvm/bluepill_arm64.s", "arm64", "callargs", "", "overwrite the caller's saved frame pointer",
+		"sighandler and sigsysHandler are signal handlers entered by the kernel: the slot is the free stack below the signal frame, not a Go caller's."},
+	{"gvisor.dev/gvisor", "pkg/ring0/entry_amd64.s", "amd64", "spbalance", "", "jump to ·exception with ", "exception vector stubs push the vector (and the error code) and jump to the common entry, which consumes them."},
+	{"gvisor.dev/gvisor", "pkg/sentry/platform/kvm/bluepill_amd64.s", "amd64", "spbalance", "dieTrampoline", "jump to ·dieHandler with 16 bytes", "a simulated call: it pushes the vCPU and a fake return PC, then jumps."},
+	{"gvisor.dev/gvisor", "pkg/ring0/entry_amd64.s", "amd64", "spslot", "", "writes the return address", "jumpToKernel and jumpToUser rewrite their return address to move to the other half of the address space."},
+
+	// Older modules: declarations their assembly does not follow (go vet
+	// reports all of them too).
+	{"github.com/aead/poly1305", "poly1305_AVX2_amd64.s", "amd64", "argsize", "updateAVX2", "wrong argument size 24; expected $...-32", "$0-24 for a pointer and a slice."},
+	{"github.com/aead/poly1305", "poly1305_AVX2_amd64.s", "amd64", "fpoffset", "finalizeAVX2", "unknown variable out", "the declaration calls it tag."},
+	{"github.com/aead/poly1305", "poly1305_amd64.s", "amd64", "prototype", "supportsAVX2", "missing Go declaration",
+		"a leftover: the Go code asks golang.org/x/sys/cpu, and the body reads runtime·support_avx2, which the runtime no longer has."},
+	{"github.com/minio/blake2b-simd", "_amd64.s", "amd64", "fpoffset", "", "unknown variable message", "message and message_len for p_base and p_len: the offsets are right."},
+	{"github.com/minio/blake2b-simd", "_amd64.s", "amd64", "fpoffset", "", "invalid offset t+96(FP)", "loads f_base (the comment says &f) under the name t."},
 }
 
 // realWorldBugs put historic bugs back into realWorldModules: TestRealWorld
@@ -240,6 +287,11 @@ func TestRealWorld(t *testing.T) {
 			}
 			// A writable copy: loading may add to go.sum.
 			dir := copyTree(t, info.Dir)
+			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
+				if out, code := runIn(t, dir, []string{"GOWORK=off"}, "go", "mod", "init", mod); code != 0 {
+					t.Fatalf("go mod init %s:\n%s", mod, out)
+				}
+			}
 			got, code := runIn(t, dir, []string{"GOFLAGS=-mod=mod", "GOWORK=off"}, bin, "-json", "./...")
 			if code == 2 {
 				t.Fatalf("exit 2:\n%s", got)
