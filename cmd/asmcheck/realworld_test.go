@@ -71,6 +71,10 @@ var realWorldModules = []string{
 	"github.com/aead/chacha20@v0.0.0-20180709150244-8b13a72661da",
 	"github.com/aead/poly1305@v0.0.0-20180717145839-3fee0db0b635",
 	"github.com/minio/blake2b-simd@v0.0.0-20160723061019-3f5f724cb5b1",
+	"github.com/dgryski/go-sip13@v0.0.0-20200911182023-62edffca9245",
+	"github.com/templexxx/xor@v0.0.0-20191217153810-f85b25db303b",
+	"github.com/cespare/xxhash@v1.1.0",
+	"github.com/dolthub/swiss@v0.2.1",
 }
 
 // realWorldReviewed lists what asmcheck reports on realWorldModules, each
@@ -244,6 +248,9 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 		"a leftover: the Go code asks golang.org/x/sys/cpu, and the body reads runtime·support_avx2, which the runtime no longer has."},
 	{"github.com/minio/blake2b-simd", "_amd64.s", "amd64", "fpoffset", "", "unknown variable message", "message and message_len for p_base and p_len: the offsets are right."},
 	{"github.com/minio/blake2b-simd", "_amd64.s", "amd64", "fpoffset", "", "invalid offset t+96(FP)", "loads f_base (the comment says &f) under the name t."},
+	{"github.com/templexxx/xor", "_amd64.s", "amd64", "fpoffset", "", "unknown variable ", "len and vec for the declarations' size, src0_len, dst_len and src_len: the offsets are right."},
+	{"github.com/dgryski/go-sip13", "sip13_amd64.s", "amd64", "framepointer", "", "frame pointer BP is clobbered",
+		"A REAL BUG (latent): Sum64 and Sum64Str ($0, no calls) use BP for a SipHash constant and return without restoring it, so the caller runs on with a garbage frame pointer (go vet's framepointer reports both too)."},
 }
 
 // realWorldBugs put historic bugs back into realWorldModules: TestRealWorld
