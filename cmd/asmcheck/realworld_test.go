@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-var realWorld = flag.Bool("realworld", false, "run TestRealWorld: asmcheck on realWorldModules, downloaded through the module proxy (about 3 minutes)")
+var realWorld = flag.Bool("realworld", false, "run TestRealWorld: asmcheck on realWorldModules, downloaded through the module proxy (3 minutes with the modules cached)")
 
 // realWorldModules are widely used modules with much assembly, pinned so
 // that the findings below stay put.
