@@ -197,7 +197,6 @@ func BenchmarkScanFloor(b *testing.B) {
 // collections that run while the timer is stopped take their work out of
 // the cold variants' time.
 func BenchmarkParseVetSet(b *testing.B) {
-	root := gorootSrc(b)
 	for _, run := range []struct {
 		arch string
 		cold bool
@@ -207,36 +206,7 @@ func BenchmarkParseVetSet(b *testing.B) {
 			name += "-cold"
 		}
 		b.Run(name, func(b *testing.B) {
-			// The files go list gives the analyzer (build tags such as
-			// race excluded).
-			ctxt := build.Default
-			ctxt.GOARCH, ctxt.GOOS, ctxt.CgoEnabled = arch, "linux", false
-			type file struct {
-				path string
-				src  []byte
-			}
-			var pkgs [][]file
-			var n int64
-			for _, pkg := range benchset.Packages {
-				dir := filepath.Join(root, filepath.FromSlash(pkg))
-				names, err := filepath.Glob(filepath.Join(dir, "*.s"))
-				if err != nil {
-					b.Fatal(err)
-				}
-				var files []file
-				for _, name := range names {
-					if ok, err := ctxt.MatchFile(dir, filepath.Base(name)); err != nil || !ok {
-						continue
-					}
-					src, err := os.ReadFile(name)
-					if err != nil {
-						b.Fatal(err)
-					}
-					files = append(files, file{name, src})
-					n += int64(len(src))
-				}
-				pkgs = append(pkgs, files)
-			}
+			pkgs, n := vetSetFiles(b, arch)
 			inc := &DirIncluder{Virtual: map[string][]byte{"go_asm.h": nil}}
 			b.SetBytes(n)
 			b.ReportAllocs()
@@ -255,12 +225,44 @@ func BenchmarkParseVetSet(b *testing.B) {
 					}
 					headers := &HeaderCache{}
 					for _, f := range files {
-						ParseFile(token.NewFileSet(), f.path, f.src, &Config{GOARCH: arch, Includer: inc, Headers: headers})
+						ParseFile(token.NewFileSet(), f.path, f.src, &Config{GOARCH: f.arch, Includer: inc, Headers: headers})
 					}
 				}
 			}
 		})
 	}
+}
+
+// vetSetFiles returns the .s files, package by package, that go list
+// gives the analyzer benchmarks for arch on linux (build tags such as
+// race excluded), and their size in bytes.
+func vetSetFiles(b *testing.B, arch string) ([][]corpusEntry, int64) {
+	root := gorootSrc(b)
+	ctxt := build.Default
+	ctxt.GOARCH, ctxt.GOOS, ctxt.CgoEnabled = arch, "linux", false
+	var pkgs [][]corpusEntry
+	var n int64
+	for _, pkg := range benchset.Packages {
+		dir := filepath.Join(root, filepath.FromSlash(pkg))
+		names, err := filepath.Glob(filepath.Join(dir, "*.s"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		var files []corpusEntry
+		for _, name := range names {
+			if ok, err := ctxt.MatchFile(dir, filepath.Base(name)); err != nil || !ok {
+				continue
+			}
+			src, err := os.ReadFile(name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			files = append(files, corpusEntry{name, arch, src})
+			n += int64(len(src))
+		}
+		pkgs = append(pkgs, files)
+	}
+	return pkgs, n
 }
 
 // coldSweep is the size of the buffer the -cold benchmarks write between
