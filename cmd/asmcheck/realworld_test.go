@@ -68,6 +68,9 @@ var realWorldModules = []string{
 	"github.com/kilic/bls12-381@v0.1.0",
 	"github.com/cespare/xxhash@v1.1.0",
 	"github.com/dolthub/swiss@v0.2.1",
+	"github.com/RoaringBitmap/roaring/v2@v2.30.0",
+	"github.com/RoaringBitmap/roaring@v1.9.4",
+	"github.com/phuslu/log@v1.0.121",
 	// Without a go.mod: TestRealWorld makes one.
 	"github.com/dgryski/go-metro@v0.0.0-20250106013310-edb8663e5e33",
 	"github.com/aead/chacha20@v0.0.0-20180709150244-8b13a72661da",
@@ -75,6 +78,8 @@ var realWorldModules = []string{
 	"github.com/minio/blake2b-simd@v0.0.0-20160723061019-3f5f724cb5b1",
 	"github.com/dgryski/go-sip13@v0.0.0-20200911182023-62edffca9245",
 	"github.com/templexxx/xor@v0.0.0-20191217153810-f85b25db303b",
+	"github.com/templexxx/cpu@v0.0.9",
+	"github.com/aead/siphash@v1.0.1",
 }
 
 // realWorldReviewed lists what asmcheck reports on realWorldModules, each
