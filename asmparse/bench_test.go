@@ -117,26 +117,7 @@ func BenchmarkScanFloor(b *testing.B) {
 		for _, e := range files {
 			src := e.src
 			words, ops = words[:0], ops[:0]
-			for i := 0; i < len(src); {
-				for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
-					i++
-				}
-				if i >= len(src) {
-					break
-				}
-				switch src[i] {
-				case '\n':
-					i++
-					continue
-				case '/', '#':
-					j := bytes.IndexByte(src[i:], '\n')
-					if j < 0 {
-						i = len(src)
-					} else {
-						i += j + 1
-					}
-					continue
-				}
+			for i := floorLine(src, 0); i < len(src); i = floorLine(src, i) {
 				start := i
 				for i < len(src) && charClass[src[i]]&(clIdent|clDigit) != 0 {
 					i++
@@ -178,6 +159,35 @@ func BenchmarkScanFloor(b *testing.B) {
 			}
 		}
 	}
+}
+
+// floorLine returns the offset of the first non-blank byte of the first
+// line at or after src[i:] that is not empty, a comment or a directive
+// (BenchmarkScanFloor and BenchmarkDecodeFloor skip those, comments with
+// bytes.IndexByte), or len(src).
+func floorLine(src []byte, i int) int {
+	for i < len(src) {
+		for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+			i++
+		}
+		if i >= len(src) {
+			break
+		}
+		switch src[i] {
+		case '\n':
+			i++
+			continue
+		case '/', '#':
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				return len(src)
+			}
+			i += j + 1
+			continue
+		}
+		return i
+	}
+	return len(src)
 }
 
 // BenchmarkParseVetSet parses, for amd64 and arm64 on linux, the .s files

@@ -79,25 +79,7 @@ func (d *decodeFloor) file(b []byte, regs *regSet) {
 	lx := &d.lx
 	lx.src = src
 	d.stmt, d.op = d.stmt[:0], d.op[:0]
-	for i := 0; i < len(src); {
-		for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
-			i++
-		}
-		if i >= len(src) {
-			break
-		}
-		switch src[i] {
-		case '\n':
-			i++
-			continue
-		case '/', '#':
-			j := bytes.IndexByte(b[i:], '\n')
-			if j < 0 {
-				return
-			}
-			i += j + 1
-			continue
-		}
+	for i := floorLine(b, 0); i < len(src); i = floorLine(b, i) {
 		start := i
 		j, v := fastIdentV(lx, src, i, len(src))
 		i = max(j, i+1)
