@@ -15,9 +15,10 @@ import (
 // with fastIdentV and looked up in the arch's register table, '$', '(',
 // '[' noted. Nothing is kept, no position or text is stored, no string is
 // made. The parser does all of this and more (expansions, which make a
-// third of the corpus' statements, the preprocessor, positions, operand
-// text, the result); the ratio of its instructions to these bounds what
-// any design of it can gain (docs/performance.md, eighteenth round):
+// fifth of the corpus' statements, the preprocessor, positions, operand
+// text, the result); its time and instructions against these say how
+// much room a parser of any design has, with these primitives, at a given
+// speed (docs/performance.md, eighteenth round):
 //
 //	go test ./asmparse -run XXX -bench 'DecodeFloor|ScanFloor|ParseCorpus$|ParseVetSet/arm64$' -benchtime 10x -cpu 1 -count 3
 func BenchmarkDecodeFloor(b *testing.B) {
@@ -50,8 +51,8 @@ func runDecodeFloor(b *testing.B, files []corpusEntry, n int64) {
 }
 
 // decodeFloor holds BenchmarkDecodeFloor's reused arrays. (Its work is a
-// method, not the body of the b.Loop: go1.26.8's compiler crashed on that
-// body with its types declared inside the function.)
+// method, not the body of the b.Loop: go1.26.8's compiler crashed with the
+// same code in that body; docs/performance.md, eighteenth round.)
 type decodeFloor struct {
 	stmt       []floorStmt
 	op         []floorOperand
@@ -103,7 +104,7 @@ func (d *decodeFloor) file(b []byte, regs *regSet) {
 				break
 			}
 			if src[i] == '/' || src[i] == ';' {
-				break // the rest is a comment, or the next statement
+				break // a comment, or a second statement: skipped
 			}
 			i = d.operand(src, i, regs)
 			st.n++
