@@ -211,8 +211,13 @@ func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst
 	ambiguous := false
 	other := fr.At(int(m.Off))
 	switch {
-	case other == nil || other == v:
-		msg += fmt.Sprintf(": %s is at offset %d", v.Name, v.Offset)
+	case other == nil && m.Off >= int64(fr.ArgSize):
+		msg += fmt.Sprintf(": %s is at offset %d, and offset %d is past the %d bytes of arguments and results of %s, so the access %s the caller's frame",
+			v.Name, v.Offset, m.Off, fr.ArgSize, fn.Name, readsOrWrites(m))
+	case other == nil:
+		// Alignment padding (abi.Frame.At has no variable there).
+		msg += fmt.Sprintf(": %s is at offset %d, and offset %d is alignment padding, which the caller neither sets nor reads, so the access %s no value",
+			v.Name, v.Offset, m.Off, readsOrWrites(m))
 	case int64(other.Offset) != m.Off:
 		msg += fmt.Sprintf(": offset %d is inside %s, so the access %s the wrong value", m.Off, fpRef(other.Name, int64(other.Offset)), readsOrWrites(m))
 	case topVar(fr, other) != topVar(fr, v):

@@ -1,7 +1,7 @@
 #include "textflag.h"
 
 TEXT ·offsets(SB), NOSPLIT, $0-24
-	MOVB x+1(FP), AX        // want `invalid offset x\+1\(FP\); expected x\+0\(FP\)`
+	MOVB x+1(FP), AX        // want `invalid offset x\+1\(FP\); expected x\+0\(FP\): x is at offset 0, and offset 1 is alignment padding, which the caller neither sets nor reads, so the access reads no value`
 	MOVQ y+16(FP), BX       // want `invalid offset y\+16\(FP\); expected y\+8\(FP\): offset 16 is ret\+16\(FP\), so the access reads ret, not y: correct the offset if y is meant, the name if ret is`
 	MOVB x+12(FP), CX       // want `invalid offset x\+12\(FP\); expected x\+0\(FP\): offset 12 is inside y\+8\(FP\), so the access reads the wrong value`
 	MOVQ BX, ret+16(FP)

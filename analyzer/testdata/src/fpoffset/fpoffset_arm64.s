@@ -1,7 +1,7 @@
 #include "textflag.h"
 
 TEXT ·offsets(SB), NOSPLIT, $0-24
-	MOVB x+1(FP), R0        // want `invalid offset x\+1\(FP\); expected x\+0\(FP\)`
+	MOVB x+1(FP), R0        // want `invalid offset x\+1\(FP\); expected x\+0\(FP\): x is at offset 0, and offset 1 is alignment padding`
 	MOVD y+16(FP), R1       // want `invalid offset y\+16\(FP\); expected y\+8\(FP\): offset 16 is ret\+16\(FP\)`
 	MOVD R1, ret+16(FP)
 	RET
