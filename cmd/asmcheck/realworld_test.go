@@ -71,6 +71,7 @@ var realWorldModules = []string{
 	"github.com/RoaringBitmap/roaring/v2@v2.30.0",
 	"github.com/RoaringBitmap/roaring@v1.9.4",
 	"github.com/phuslu/log@v1.0.121",
+	"github.com/pion/transport/v3@v3.1.1",
 	// Without a go.mod: TestRealWorld makes one.
 	"github.com/dgryski/go-metro@v0.0.0-20250106013310-edb8663e5e33",
 	"github.com/aead/chacha20@v0.0.0-20180709150244-8b13a72661da",
@@ -80,6 +81,9 @@ var realWorldModules = []string{
 	"github.com/templexxx/xor@v0.0.0-20191217153810-f85b25db303b",
 	"github.com/templexxx/cpu@v0.0.9",
 	"github.com/aead/siphash@v1.0.1",
+	"github.com/dgryski/go-farm@v0.0.0-20240924180020-3414d57e47da",
+	"github.com/dgryski/go-bits@v0.0.0-20180113010104-bd8a69a71dc2",
+	"github.com/tmthrgd/go-hex@v0.0.0-20190904060850-447a3041c3bc",
 }
 
 // realWorldReviewed lists what asmcheck reports on realWorldModules, each
