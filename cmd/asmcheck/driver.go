@@ -192,13 +192,33 @@ func (d *driver) main(stdout, stderr io.Writer) int {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
+	all, failed := d.collect(stderr)
+	if d.fix {
+		if err := applyFixes(all); err != nil {
+			fmt.Fprintln(stderr, "asmcheck: -fix:", err)
+			failed = true
+		}
+	}
+	d.print(stdout, all)
+	switch {
+	case failed:
+		return 2
+	case len(all) > 0:
+		return 1
+	}
+	return 0
+}
+
+// collect checks the packages for every target and returns the findings,
+// sorted and without repeats, and whether some package could not be
+// loaded or checked (said on stderr, with the notes on files narrowed
+// and packages skipped).
+func (d *driver) collect(stderr io.Writer) (all []finding, failed bool) {
 	byArch, err := d.discover()
 	if err != nil {
 		fmt.Fprintln(stderr, "asmcheck:", err)
-		return 2
+		return nil, true
 	}
-	var all []finding
-	failed := false
 	targets := sortedKeys(byArch)
 	loads := d.loadAhead(targets, byArch)
 	for i, target := range targets {
@@ -224,21 +244,7 @@ func (d *driver) main(stdout, stderr io.Writer) int {
 	}
 	printNarrowed(stderr, d.narrowed)
 	printSkips(stderr, d.skipped)
-	all = dedupe(all)
-	if d.fix {
-		if err := applyFixes(all); err != nil {
-			fmt.Fprintln(stderr, "asmcheck: -fix:", err)
-			failed = true
-		}
-	}
-	d.print(stdout, all)
-	switch {
-	case failed:
-		return 2
-	case len(all) > 0:
-		return 1
-	}
-	return 0
+	return dedupe(all), failed
 }
 
 // discover maps each target "goos/goarch" to the import paths of the

@@ -11,6 +11,8 @@
 //	                                     explain a function's ABI0 frame and ABIInternal registers
 //	asmcheck stub [-arch list] [-json] PKG NAME | -name F 'func(...)'
 //	                                     print a TEXT skeleton that loads every argument
+//	asmcheck lsp                         serve the Language Server Protocol on stdin and stdout,
+//	                                     for editors (findings of .s files on open and save)
 //
 // Flags of the standalone mode:
 //
@@ -70,6 +72,8 @@ func run(args []string, stdout, stderr *os.File) int {
 			return runABI(args[1:], stdout, stderr)
 		case "stub":
 			return runStub(args[1:], stdout, stderr)
+		case "lsp":
+			return runLSP(args[1:], os.Stdin, stdout, stderr)
 		}
 	}
 	d, err := newDriver(args, stderr)
@@ -94,6 +98,7 @@ func help(w, stderr *os.File, args []string) int {
 		fmt.Fprintln(w, "\nHelpers (see docs/abi.md):")
 		fmt.Fprintln(w, "  asmcheck abi [-arch list|all] [-json] PKG NAME | PKG.NAME | 'func(...)'   explain the ABI0 frame and ABIInternal registers")
 		fmt.Fprintln(w, "  asmcheck stub [-arch list] [-json] PKG NAME | -name F 'func(...)'        print a TEXT skeleton")
+		fmt.Fprintln(w, "  asmcheck lsp                                                            a language server for editors (docs/editors.md)")
 		return 0
 	}
 	status := 0
