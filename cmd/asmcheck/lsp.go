@@ -163,14 +163,11 @@ type lspServer struct {
 	queued  []string
 	pending map[string]bool
 	wake    chan struct{}
-	// idle is closed and replaced when the worker has nothing left to
-	// do (for tests).
-	idle chan struct{}
 }
 
 func newLSPServer(in io.Reader, out io.Writer) *lspServer {
 	return &lspServer{in: bufio.NewReader(in), out: out, published: map[string][]finding{},
-		pending: map[string]bool{}, wake: make(chan struct{}, 1), idle: make(chan struct{})}
+		pending: map[string]bool{}, wake: make(chan struct{}, 1)}
 }
 
 // serve reads and answers messages until exit or the end of the input.
@@ -295,8 +292,6 @@ func (s *lspServer) worker(done chan struct{}) {
 	for {
 		s.mu.Lock()
 		if len(s.queued) == 0 {
-			close(s.idle)
-			s.idle = make(chan struct{})
 			s.mu.Unlock()
 			select {
 			case <-s.wake:
