@@ -164,7 +164,7 @@ func newDriver(args []string, stderr io.Writer) (*driver, error) {
 func printUsage(w io.Writer, fs *flag.FlagSet, checks map[string]*string) {
 	fmt.Fprint(w, `usage: asmcheck [-arch list] [-json] [-fix] [-CHECK=false] [packages]
        go vet -vettool=$(which asmcheck) [packages]
-       asmcheck help [CHECK] | abi ... | stub ...    (asmcheck help says more)
+       asmcheck help [CHECK] | abi ... | stub ... | lsp    (asmcheck help says more)
 
 Flags:
 `)
