@@ -26,3 +26,7 @@ func twiceOK(x, y int64)
 
 func inside(x int64)
 func insideOK(x int64)
+
+// An offset past the arguments (amd64 and arm64 only).
+func pastEnd(x int32) int32
+func pastEndOK(x int32) int32

@@ -105,3 +105,13 @@ TEXT ·inside(SB), NOSPLIT, $0-8
 TEXT ·insideOK(SB), NOSPLIT, $0-8
 	MOVQ x+0(FP), AX
 	RET
+
+TEXT ·pastEnd(SB), NOSPLIT, $0-12
+	MOVL x+0(FP), AX
+	MOVL AX, ret+12(FP)     // want `invalid offset ret\+12\(FP\); expected ret\+8\(FP\): ret is at offset 8, and offset 12 is past the 12 bytes of arguments and results of pastEnd, so the access writes the caller's frame`
+	RET
+
+TEXT ·pastEndOK(SB), NOSPLIT, $0-12
+	MOVL x+0(FP), AX
+	MOVL AX, ret+8(FP)
+	RET

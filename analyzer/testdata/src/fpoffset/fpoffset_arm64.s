@@ -62,3 +62,13 @@ TEXT ·callerSP(SB), NOSPLIT, $0-8
 	MOVD $ret-8(FP), R0
 	MOVD R0, ret+0(FP)
 	RET
+
+TEXT ·pastEnd(SB), NOSPLIT, $0-12
+	MOVW x+0(FP), R0
+	MOVW R0, ret+12(FP)     // want `invalid offset ret\+12\(FP\); expected ret\+8\(FP\): ret is at offset 8, and offset 12 is past the 12 bytes of arguments and results of pastEnd, so the access writes the caller's frame`
+	RET
+
+TEXT ·pastEndOK(SB), NOSPLIT, $0-12
+	MOVW x+0(FP), R0
+	MOVW R0, ret+8(FP)
+	RET
