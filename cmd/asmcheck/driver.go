@@ -46,6 +46,10 @@ type driver struct {
 	// hostCgoOn is whether the host's builds have cgo on (hostCgo).
 	hostCgoOnce sync.Once
 	hostCgoOn   bool
+	// loaded, if not nil, is given each package as the checks saw it
+	// (the Load analyzer's result), with its target's GOARCH, after the
+	// checks ran (the language server's hovers read it).
+	loaded func(arch string, p *analyzer.Package)
 }
 
 // A skip is a package not checked for a target because it does not build
@@ -600,12 +604,23 @@ func (d *driver) analyze(target string, loaded []*packages.Package) ([]finding, 
 		slices.Sort(errs)
 		loadErr = fmt.Errorf("cannot load: %s", strings.Join(slices.Compact(errs), "\n"))
 	}
-	g, err := checker.Analyze(d.analyzers, ok, nil)
+	roots := d.analyzers
+	if d.loaded != nil {
+		// The checker keeps the results of root actions only.
+		roots = append(slices.Clip(roots), analyzer.Load)
+	}
+	g, err := checker.Analyze(roots, ok, nil)
 	if err != nil {
 		return nil, err
 	}
 	var out []finding
 	for act := range g.All() {
+		if act.Analyzer == analyzer.Load {
+			if p, ok := act.Result.(*analyzer.Package); ok && d.loaded != nil && act.IsRoot {
+				d.loaded(arch, p)
+			}
+			continue // its errors are the checks' too; it reports nothing
+		}
 		if !act.IsRoot {
 			continue
 		}

@@ -11,6 +11,10 @@ package main
 //     findings are gone);
 //   - textDocument/codeAction offers the suggested fixes of the findings
 //     in the range asked about, as quick fixes;
+//   - textDocument/hover, anywhere in a TEXT block, shows the frame of the
+//     Go declaration it implements as asmcheck abi prints it (ABI0's
+//     name+off(FP) table, or the registers of an <ABIInternal> one), for
+//     each GOARCH the file was checked for;
 //   - initialize, shutdown and exit as the protocol has them; other
 //     requests are answered with MethodNotFound, other notifications
 //     ignored.
@@ -29,6 +33,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/types"
 	"io"
 	"net/url"
 	"os"
@@ -58,9 +63,10 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // checkDir checks the package in dir as the standalone command does, with
-// every check, for every GOARCH it has assembly for.
-func checkDir(dir string, log io.Writer) ([]finding, bool) {
-	d := &driver{dir: dir, patterns: []string{"."}, analyzers: analyzer.All, parallel: defaultParallel()}
+// every check, for every GOARCH it has assembly for, and gives loaded each
+// package as the checks saw it.
+func checkDir(dir string, log io.Writer, loaded func(arch string, p *analyzer.Package)) ([]finding, bool) {
+	d := &driver{dir: dir, patterns: []string{"."}, analyzers: analyzer.All, parallel: defaultParallel(), loaded: loaded}
 	return d.collect(log)
 }
 
@@ -146,9 +152,10 @@ func readMessage(r *bufio.Reader) ([]byte, error) {
 type lspServer struct {
 	in  *bufio.Reader
 	out io.Writer
-	// check checks the package in dir, writing notes to log, and returns
-	// its findings and whether it failed (runLSP runs the driver).
-	check func(dir string, log io.Writer) ([]finding, bool)
+	// check checks the package in dir, writing notes to log, gives loaded
+	// each package checked, and returns its findings and whether it
+	// failed (runLSP runs the driver).
+	check func(dir string, log io.Writer, loaded func(arch string, p *analyzer.Package)) ([]finding, bool)
 
 	wmu sync.Mutex // one message written at a time
 
@@ -158,6 +165,9 @@ type lspServer struct {
 	// published holds, for each file that has findings shown, those
 	// findings (for code actions), by file path.
 	published map[string][]finding
+	// hovers holds the frames of the TEXT blocks of each file checked,
+	// by file path.
+	hovers map[string][]hoverEntry
 	// queued is the directories waiting to be checked, in order, and
 	// pending the same as a set; wake tells the worker there are some.
 	queued  []string
@@ -166,7 +176,7 @@ type lspServer struct {
 }
 
 func newLSPServer(in io.Reader, out io.Writer) *lspServer {
-	return &lspServer{in: bufio.NewReader(in), out: out, published: map[string][]finding{},
+	return &lspServer{in: bufio.NewReader(in), out: out, published: map[string][]finding{}, hovers: map[string][]hoverEntry{},
 		pending: map[string]bool{}, wake: make(chan struct{}, 1)}
 }
 
@@ -235,6 +245,7 @@ func (s *lspServer) handle(m *rpcMessage) {
 				// the checks read the files on disk.
 				"textDocumentSync":   map[string]any{"openClose": true, "change": 0, "save": map[string]any{"includeText": false}},
 				"codeActionProvider": map[string]any{"codeActionKinds": []string{"quickfix"}},
+				"hoverProvider":      true,
 			},
 			"serverInfo": map[string]any{"name": "asmcheck"},
 		})
@@ -256,6 +267,18 @@ func (s *lspServer) handle(m *rpcMessage) {
 		if path, ok := uriPath(p.TextDocument.URI); ok && (strings.HasSuffix(path, ".s") || strings.HasSuffix(path, ".go")) {
 			s.enqueue(filepath.Dir(path))
 		}
+	case "textDocument/hover":
+		var p struct {
+			TextDocument struct {
+				URI string `json:"uri"`
+			} `json:"textDocument"`
+			Position lspPosition `json:"position"`
+		}
+		if err := json.Unmarshal(m.Params, &p); err != nil {
+			s.replyError(m.ID, codeInvalidParams, err.Error())
+			return
+		}
+		s.reply(m.ID, s.hover(p.TextDocument.URI, p.Position))
 	case "textDocument/codeAction":
 		var p codeActionParams
 		if err := json.Unmarshal(m.Params, &p); err != nil {
@@ -315,7 +338,8 @@ func (s *lspServer) checkAndPublish(dir string) {
 		return // no assembly: nothing to check, and no findings shown
 	}
 	var log bytes.Buffer
-	fs, failed := s.safeCheck(dir, &log)
+	hovers := map[string][]hoverEntry{}
+	fs, failed := s.safeCheck(dir, &log, func(arch string, p *analyzer.Package) { addHovers(hovers, p) })
 	if log.Len() > 0 {
 		s.logf(3, "%s", strings.TrimRight(log.String(), "\n"))
 	}
@@ -339,6 +363,14 @@ func (s *lspServer) checkAndPublish(dir string) {
 	for name, ff := range byFile {
 		s.published[name] = ff
 	}
+	for name := range s.hovers {
+		if filepath.Dir(name) == dir {
+			delete(s.hovers, name)
+		}
+	}
+	for name, hs := range hovers {
+		s.hovers[name] = hs
+	}
 	s.mu.Unlock()
 	slices.Sort(stale)
 	for _, name := range stale {
@@ -351,7 +383,7 @@ func (s *lspServer) checkAndPublish(dir string) {
 
 // safeCheck runs s.check, turning a panic into a failed check that the
 // client is told about, so that the session goes on.
-func (s *lspServer) safeCheck(dir string, log io.Writer) (fs []finding, failed bool) {
+func (s *lspServer) safeCheck(dir string, log io.Writer, loaded func(arch string, p *analyzer.Package)) (fs []finding, failed bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			buf := make([]byte, 8<<10)
@@ -360,7 +392,7 @@ func (s *lspServer) safeCheck(dir string, log io.Writer) (fs []finding, failed b
 			fs, failed = nil, true
 		}
 	}()
-	return s.check(dir, log)
+	return s.check(dir, log, loaded)
 }
 
 func firstLine(s string) string {
@@ -557,4 +589,77 @@ func (s *lspServer) write(v any) {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	fmt.Fprintf(s.out, "Content-Length: %d\r\n\r\n%s", len(body), body)
+}
+
+// A hoverEntry is what a hover shows in one TEXT block, for one GOARCH:
+// from the TEXT line (from 1) to the next TEXT line.
+type hoverEntry struct {
+	line int
+	arch string
+	text string
+}
+
+// addHovers adds to hovers the frame of each TEXT block of p's files that
+// implements a Go declaration (or says it has none), as asmcheck abi
+// prints it for the file's GOARCH.
+func addHovers(hovers map[string][]hoverEntry, p *analyzer.Package) {
+	for _, fn := range p.Funcs() {
+		f := p.FileOf(fn)
+		if f == nil || f.ABI == nil || fn.Bad {
+			continue
+		}
+		pos := p.Pass.Fset.Position(fn.Pos())
+		e := hoverEntry{line: pos.Line, arch: f.ABI.Name}
+		d := p.DeclOf(fn)
+		if d == nil {
+			e.text = fmt.Sprintf("%s: no Go declaration in this package (%s): nothing to check its frame against", fn.Name, f.ABI.Name)
+			hovers[pos.Filename] = append(hovers[pos.Filename], e)
+			continue
+		}
+		gofn := &function{name: d.Func.Name(), pkgPath: d.Func.Pkg().Path(), sig: d.Func.Type().(*types.Signature), qual: qualifier(d.Func.Pkg())}
+		ar, err := explain(gofn, f.ABI)
+		if err != nil {
+			continue
+		}
+		var b strings.Builder
+		b.WriteString(gofn.decl() + "\n\n")
+		if fn.ABI == "ABIInternal" {
+			printInternal(&b, ar)
+		} else {
+			printABI0(&b, ar)
+		}
+		e.text = strings.TrimRight(b.String(), "\n")
+		hovers[pos.Filename] = append(hovers[pos.Filename], e)
+	}
+}
+
+// hover returns the hover of the TEXT block that holds position pos of the
+// file: the frames of the entries of the last TEXT line at or before it,
+// one per GOARCH; nil (no hover) outside any.
+func (s *lspServer) hover(uri string, pos lspPosition) any {
+	name, ok := uriPath(uri)
+	if !ok {
+		return nil
+	}
+	s.mu.Lock()
+	entries := s.hovers[name]
+	s.mu.Unlock()
+	line := 0
+	for _, e := range entries {
+		if e.line <= pos.Line+1 && e.line > line {
+			line = e.line
+		}
+	}
+	var texts []string
+	seen := map[string]bool{}
+	for _, e := range entries {
+		if e.line == line && !seen[e.arch] {
+			seen[e.arch] = true
+			texts = append(texts, e.text)
+		}
+	}
+	if len(texts) == 0 {
+		return nil
+	}
+	return map[string]any{"contents": map[string]any{"kind": "markdown", "value": "```text\n" + strings.Join(texts, "\n\n") + "\n```"}}
 }

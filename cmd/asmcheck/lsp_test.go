@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/asmcheck/asmcheck/analyzer"
 )
 
 // An lspClient drives an lspServer over pipes, as an editor would.
@@ -21,7 +23,7 @@ type lspClient struct {
 	nextID int
 }
 
-func startLSP(t *testing.T, check func(dir string, log io.Writer) ([]finding, bool)) (*lspClient, *lspServer) {
+func startLSP(t *testing.T, check func(dir string, log io.Writer, loaded func(string, *analyzer.Package)) ([]finding, bool)) (*lspClient, *lspServer) {
 	t.Helper()
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
@@ -178,6 +180,25 @@ func TestLSPSession(t *testing.T) {
 		t.Errorf("code action %v, want a quick fix writing $0-24", a)
 	}
 
+	// A hover in Add's body shows its frame on amd64; before the first
+	// TEXT there is none.
+	r = c.request("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": pathURI(amd64)}, "position": map[string]any{"line": 4, "character": 3}})
+	hover, _ := r["result"].(map[string]any)
+	contents, _ := hover["contents"].(map[string]any)
+	value, _ := contents["value"].(string)
+	for _, want := range []string{"func Add(a int64, b int64) int64", "amd64 ABI0 (assembly)", "b+8(FP)          8     8  int64", "argument size 24"} {
+		if !strings.Contains(value, want) {
+			t.Errorf("hover in Add lacks %q: %v", want, r)
+		}
+	}
+	if r := c.request("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": pathURI(amd64)}, "position": map[string]any{"line": 0, "character": 0}}); r["result"] != nil {
+		t.Errorf("hover before the first TEXT: %v, want null", r)
+	}
+	r = c.request("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": pathURI(arm64)}, "position": map[string]any{"line": 10, "character": 1}})
+	if v := fmt.Sprint(r["result"]); !strings.Contains(v, "func Len(s string) int") || !strings.Contains(v, "s_len+8(FP)") || !strings.Contains(v, "arm64 ABI0") {
+		t.Errorf("hover in Len on arm64: %v", r)
+	}
+
 	if r := c.request("workspace/symbol", map[string]any{"query": ""}); r["error"].(map[string]any)["code"] != float64(codeMethodNotFound) {
 		t.Errorf("an unknown request: %v, want MethodNotFound", r)
 	}
@@ -212,7 +233,7 @@ func TestLSPCheckPanics(t *testing.T) {
 	name := filepath.Join(dir, "x_amd64.s")
 	os.WriteFile(name, []byte("TEXT ·f(SB), 0, $0\n\tRET\n"), 0o666)
 	calls := 0
-	c, _ := startLSP(t, func(d string, log io.Writer) ([]finding, bool) {
+	c, _ := startLSP(t, func(d string, log io.Writer, _ func(string, *analyzer.Package)) ([]finding, bool) {
 		calls++
 		if calls == 1 {
 			panic("boom")
