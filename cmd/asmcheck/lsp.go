@@ -104,7 +104,7 @@ type rpcNotification struct {
 // JSON-RPC and LSP error codes.
 const (
 	codeParseError     = -32700
-	codeInvalidRequest = -32600
+	codeInvalidRequest = -32600 // also for requests after shutdown
 	codeMethodNotFound = -32601
 	codeInvalidParams  = -32602
 	codeNotInitialized = -32002
@@ -219,10 +219,7 @@ func (s *lspServer) handle(m *rpcMessage) {
 	initialized, shuttingDown := s.initialized, s.shuttingDown
 	s.mu.Unlock()
 	if m.Method == "" {
-		if isRequest {
-			s.replyError(m.ID, codeInvalidRequest, "a request without a method")
-		}
-		return // a response to a request of ours: none is sent
+		return // a response: the server sends no requests, so none is awaited
 	}
 	if !initialized && m.Method != "initialize" {
 		if isRequest {
