@@ -316,6 +316,8 @@ func TestRunLSP(t *testing.T) {
 	for _, m := range []string{
 		`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`,
 		`{"jsonrpc":"2.0","method":"initialized","params":{}}`,
+		`{"jsonrpc":"2.0","id":1,"result":null}`, // a response: ignored
+		`{not json`,
 		`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`,
 		`{"jsonrpc":"2.0","method":"exit"}`,
 	} {
@@ -327,6 +329,12 @@ func TestRunLSP(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), `"id":2,"result":null`) {
 		t.Errorf("no null result for shutdown in:\n%s", out.String())
+	}
+	if !strings.Contains(out.String(), `"id":null,"error":{"code":-32700`) {
+		t.Errorf("no parse error for the message that is not JSON in:\n%s", out.String())
+	}
+	if n := strings.Count(out.String(), `"id":1,`); n != 1 {
+		t.Errorf("%d messages with id 1, want one (the response to initialize):\n%s", n, out.String())
 	}
 	if code := runLSP([]string{"-x"}, strings.NewReader(""), &out, &errs); code != 2 || !strings.Contains(errs.String(), "usage: asmcheck lsp") {
 		t.Errorf("with an argument: status %d, stderr %q", code, errs.String())
