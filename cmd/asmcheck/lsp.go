@@ -254,9 +254,7 @@ func (s *lspServer) handle(m *rpcMessage) {
 		s.reply(m.ID, nil)
 	case "textDocument/didOpen", "textDocument/didSave":
 		var p struct {
-			TextDocument struct {
-				URI string `json:"uri"`
-			} `json:"textDocument"`
+			TextDocument textDocumentID `json:"textDocument"`
 		}
 		if json.Unmarshal(m.Params, &p) != nil {
 			return
@@ -266,10 +264,8 @@ func (s *lspServer) handle(m *rpcMessage) {
 		}
 	case "textDocument/hover":
 		var p struct {
-			TextDocument struct {
-				URI string `json:"uri"`
-			} `json:"textDocument"`
-			Position lspPosition `json:"position"`
+			TextDocument textDocumentID `json:"textDocument"`
+			Position     lspPosition    `json:"position"`
 		}
 		if err := json.Unmarshal(m.Params, &p); err != nil {
 			s.replyError(m.ID, codeInvalidParams, err.Error())
@@ -328,8 +324,9 @@ func (s *lspServer) worker(done chan struct{}) {
 	}
 }
 
-// checkAndPublish checks the package in dir and publishes its findings, file by
-// file, clearing those of files in dir that have none left.
+// checkAndPublish checks the package in dir and publishes its findings,
+// file by file, clearing those of files in dir that have none left, and
+// keeps its hovers.
 func (s *lspServer) checkAndPublish(dir string) {
 	if files, _ := filepath.Glob(filepath.Join(dir, "*.s")); len(files) == 0 {
 		return // no assembly: nothing to check, and no findings shown
@@ -423,9 +420,15 @@ func (s *lspServer) publish(name string, fs []finding) {
 	lines := splitLines(src)
 	diags := []lspDiagnostic{}
 	for _, f := range fs {
-		diags = append(diags, lspDiagnostic{Range: findingRange(lines, f.Line, f.Col), Severity: 2, Code: f.Check, Source: "asmcheck", Message: f.Message})
+		diags = append(diags, diagnosticOf(lines, f))
 	}
 	s.notify("textDocument/publishDiagnostics", map[string]any{"uri": pathURI(name), "diagnostics": diags})
+}
+
+// diagnosticOf is the diagnostic of a finding in the file of lines: a
+// warning, the check's name as its code.
+func diagnosticOf(lines [][]byte, f finding) lspDiagnostic {
+	return lspDiagnostic{Range: findingRange(lines, f.Line, f.Col), Severity: 2, Code: f.Check, Source: "asmcheck", Message: f.Message}
 }
 
 // splitLines splits src into lines, without their line ends.
@@ -477,11 +480,14 @@ func offsetPosition(src []byte, off int) lspPosition {
 	return lspPosition{line, utf16Len(src[bol:off])}
 }
 
+// A textDocumentID names a file by its URI.
+type textDocumentID struct {
+	URI string `json:"uri"`
+}
+
 type codeActionParams struct {
-	TextDocument struct {
-		URI string `json:"uri"`
-	} `json:"textDocument"`
-	Range lspRange `json:"range"`
+	TextDocument textDocumentID `json:"textDocument"`
+	Range        lspRange       `json:"range"`
 }
 
 type lspTextEdit struct {
@@ -520,7 +526,7 @@ func (s *lspServer) codeActions(p *codeActionParams) []lspCodeAction {
 		if f.Line-1 < p.Range.Start.Line || f.Line-1 > p.Range.End.Line {
 			continue
 		}
-		diag := lspDiagnostic{Range: findingRange(splitLines(read(f.File)), f.Line, f.Col), Severity: 2, Code: f.Check, Source: "asmcheck", Message: f.Message}
+		diag := diagnosticOf(splitLines(read(f.File)), f)
 		for _, fx := range f.Fixes {
 			changes := map[string][]lspTextEdit{}
 			for _, e := range fx.Edits {

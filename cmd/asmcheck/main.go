@@ -95,7 +95,7 @@ func help(w, stderr *os.File, args []string) int {
 		fmt.Fprintln(w, "\nUsage: asmcheck [flags] [packages]\n\nChecks:")
 		printChecks(w)
 		fmt.Fprintln(w, "\nRun 'asmcheck help CHECK' for details, and see docs/checks/.")
-		fmt.Fprintln(w, "\nHelpers (see docs/abi.md):")
+		fmt.Fprintln(w, "\nHelpers (see docs/abi.md and docs/editors.md):")
 		fmt.Fprintln(w, "  asmcheck abi [-arch list|all] [-json] PKG NAME | PKG.NAME | 'func(...)'   explain the ABI0 frame and ABIInternal registers")
 		fmt.Fprintln(w, "  asmcheck stub [-arch list] [-json] PKG NAME | -name F 'func(...)'        print a TEXT skeleton")
 		fmt.Fprintln(w, "  asmcheck lsp                                                            a language server for editors (docs/editors.md)")
