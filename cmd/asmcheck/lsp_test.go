@@ -21,9 +21,11 @@ type lspClient struct {
 	msgs   chan map[string]any
 	status chan int
 	nextID int
+	// backlog holds the messages read that no wait has taken yet.
+	backlog []map[string]any
 }
 
-func startLSP(t *testing.T, check func(dir string, log io.Writer, loaded func(string, *analyzer.Package)) ([]finding, bool)) (*lspClient, *lspServer) {
+func startLSP(t *testing.T, check func(dir string, log io.Writer, loaded func(string, *analyzer.Package)) ([]finding, bool)) *lspClient {
 	t.Helper()
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
@@ -50,7 +52,7 @@ func startLSP(t *testing.T, check func(dir string, log io.Writer, loaded func(st
 		}
 	}()
 	t.Cleanup(func() { inW.Close() })
-	return c, s
+	return c
 }
 
 func (c *lspClient) send(v map[string]any) {
@@ -62,8 +64,8 @@ func (c *lspClient) send(v map[string]any) {
 	}
 }
 
-// request sends a request and returns its response, keeping the
-// notifications that come before it for next.
+// request sends a request and returns its response; the messages that
+// come before it stay for the next waits.
 func (c *lspClient) request(method string, params any) map[string]any {
 	c.t.Helper()
 	c.nextID++
@@ -72,10 +74,17 @@ func (c *lspClient) request(method string, params any) map[string]any {
 	return c.waitFor(func(m map[string]any) bool { return m["id"] == float64(id) })
 }
 
-// waitFor returns the first message that match accepts, dropping the
-// others, or fails the test after a minute.
+// waitFor returns the first message, of those read before and then of
+// those to come, that match accepts, keeping the others for later waits;
+// it fails the test after a minute without one.
 func (c *lspClient) waitFor(match func(map[string]any) bool) map[string]any {
 	c.t.Helper()
+	for i, m := range c.backlog {
+		if match(m) {
+			c.backlog = append(c.backlog[:i], c.backlog[i+1:]...)
+			return m
+		}
+	}
 	timeout := time.After(time.Minute)
 	for {
 		select {
@@ -86,6 +95,7 @@ func (c *lspClient) waitFor(match func(map[string]any) bool) map[string]any {
 			if match(m) {
 				return m
 			}
+			c.backlog = append(c.backlog, m)
 		case <-timeout:
 			c.t.Fatal("no answer from the server in a minute")
 		}
@@ -122,7 +132,7 @@ func TestLSPSession(t *testing.T) {
 	t.Setenv("GOFLAGS", "")
 	amd64 := filepath.Join(dir, "p", "p_amd64.s")
 	arm64 := filepath.Join(dir, "p", "p_arm64.s")
-	c, _ := startLSP(t, checkDir)
+	c := startLSP(t, checkDir)
 
 	if r := c.request("textDocument/codeAction", textDoc(amd64)); r["error"] == nil {
 		t.Errorf("a request before initialize: %v, want an error", r)
@@ -233,7 +243,7 @@ func TestLSPCheckPanics(t *testing.T) {
 	name := filepath.Join(dir, "x_amd64.s")
 	os.WriteFile(name, []byte("TEXT ·f(SB), 0, $0\n\tRET\n"), 0o666)
 	calls := 0
-	c, _ := startLSP(t, func(d string, log io.Writer, _ func(string, *analyzer.Package)) ([]finding, bool) {
+	c := startLSP(t, func(d string, log io.Writer, _ func(string, *analyzer.Package)) ([]finding, bool) {
 		calls++
 		if calls == 1 {
 			panic("boom")
