@@ -525,12 +525,19 @@ func runResults(c *Check) {
 		if all == 0 {
 			return
 		}
+		var sp *frame.Solution[frame.SPState]
+		if regs == nil && spMemRefs(fn) {
+			sp = fn.SP()
+		}
 		p := frame.Problem[resultState]{
 			Entry: resultState{},
 			Join:  func(a, b resultState) resultState { return resultState{a.must & b.must, a.may | b.may} },
 			Equal: func(a, b resultState) bool { return a == b },
-			Transfer: func(_ int, e frame.Inst, in resultState) resultState {
+			Transfer: func(i int, e frame.Inst, in resultState) resultState {
 				w := writtenResults(fr, regs, e, all)
+				if sp != nil && sp.Reached[i] && sp.In[i].Known {
+					w |= spWrittenResults(fr, fn.Layout(), sp.In[i], e)
+				}
 				if regs == nil && spAddress(fn.Arch, e) {
 					w = all
 				}
@@ -680,6 +687,29 @@ func writtenResults(fr *abi.Frame, regs [][]frame.Reg, e frame.Inst, all uint64)
 				if wr.Reg == r {
 					w |= 1 << k
 				}
+			}
+		}
+	}
+	return w
+}
+
+// spWrittenResults returns the set of fr's results that e writes through
+// the hardware SP at a known depth st: MOVD R3, (80+32)(R1) after MOVDU
+// R1, -32(R1) on ppc64 (purego's fakecgo call5) stores the result that
+// ret+48(FP) names. The offset from the argument area is worked out as
+// checkSPArgs does; fpoffset reports such accesses where a name should
+// be used, but they do write the result.
+func spWrittenResults(fr *abi.Frame, lay frame.Layout, st frame.SPState, e frame.Inst) uint64 {
+	var w uint64
+	for i := range e.Mem() {
+		m := &e.Mem()[i]
+		if m.Base != frame.BaseSP || !m.Write || !m.OffOK || m.Addr {
+			continue
+		}
+		off := m.Off + st.Delta - lay.Args
+		for k, r := range fr.Results {
+			if off < int64(r.Offset+r.Size) && off+int64(max(m.Size, 1)) > int64(r.Offset) {
+				w |= 1 << k
 			}
 		}
 	}

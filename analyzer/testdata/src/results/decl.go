@@ -16,3 +16,7 @@ func errorPath(x int64) (n int64, p *byte)
 func errorPathOK(x int64) (n int64, used int64)
 func twoRETs(x int64) int64
 func twoRETsOK(x int64) int64
+
+// A result written through the hardware SP after it moved (ppc64 only).
+func viaMOVDU(x uintptr) uintptr
+func viaMOVDUWrong(x uintptr) uintptr

@@ -58,3 +58,20 @@ TEXT ·internal<ABIInternal>(SB), NOSPLIT, $0
 TEXT ·internalOK<ABIInternal>(SB), NOSPLIT, $0
 	MOVD $1, R3
 	RET
+
+// MOVDU moves R1 down by 32: the result, 40(R1) at entry, is (40+32)(R1)
+// after it (purego's fakecgo call5 writes its result so).
+TEXT ·viaMOVDU(SB), NOSPLIT|NOFRAME, $0-16
+	MOVD x+0(FP), R3
+	MOVDU R1, -32(R1)
+	MOVD R3, (40+32)(R1)
+	ADD $32, R1
+	RET
+
+// The same store at (32+32)(R1) lands on x, not on the result.
+TEXT ·viaMOVDUWrong(SB), NOSPLIT|NOFRAME, $0-16
+	MOVD x+0(FP), R3
+	MOVDU R1, -32(R1)
+	MOVD R3, (32+32)(R1)
+	ADD $32, R1
+	RET                     // want `RET without writing to 8-byte ret\+8\(FP\) \(uintptr\)`
