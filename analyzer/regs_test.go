@@ -85,7 +85,7 @@ func fakeCheck(t *testing.T, path, arch, src string) *Check {
 	return &Check{Name: "test", Pass: pass, Pkg: &Package{Pass: pass, Files: []*File{f}}}
 }
 
-func TestReserved(t *testing.T) { runArches(t, Reserved, "reserved", "amd64", "arm64") }
+func TestReserved(t *testing.T) { runArches(t, Reserved, "reserved", "amd64", "arm64", "ppc64le") }
 
 func TestFramePointer(t *testing.T) {
 	runArches(t, FramePointer, "framepointer", "amd64", "arm64")

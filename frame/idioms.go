@@ -69,6 +69,29 @@ var idioms = map[string]*idiomTable{
 		moves:  mnemonicSet("MOVD", "FMOVD", "FMOVS", "VMOV", "MOVWU"),
 		zeroes: mnemonicSet("EOR", "EORW", "SUB", "SUBW", "VEOR"),
 	},
+	// The full-width register moves of the other arches, which copy
+	// their source unchanged (the g check needs MOVD g, R5 … MOVD R5, g
+	// to put g back): arm MOVW Rn, Rd is MOV; MOVD Fn, Fd copies a double
+	// (cmd/internal/obj/arm/asm5.go). loong64 and mips64 MOVV is OR with
+	// R0 (loong64/asm.go, mips/asm0.go "mov r1,r2 ==> OR r1,r0,r2"), as
+	// mips MOVW is (mips64's MOVW sign-extends and is left out); MOVD Fn,
+	// Fd is the double move. ppc64 MOVD Rs, Ra is OR Rs, Rs, Ra and FMOVD
+	// is fmr (ppc64/asm9.go); riscv64 MOV Rs, Rd is mv (c.mv when
+	// compressed: ADD Rs, X0, Rd) and MOVD Fn, Fd fsgnj.d
+	// (riscv/obj.go); s390x MOVD is lgr and FMOVD ldr (s390x/asmz.go).
+	// go tool asm with go tool objdump shows OR R5,R5,R6 (ppc64le),
+	// b9040065 lgr (s390x), ADD X5, X0, X6 (riscv64), or r6, r5, r0
+	// (loong64) and mov r6, r5 (arm) for MOVD/MOV/MOVV/MOVW R5, R6.
+	"arm":      {moves: mnemonicSet("MOVW", "MOVD")},
+	"loong64":  {moves: mnemonicSet("MOVV", "MOVD")},
+	"mips":     {moves: mnemonicSet("MOVW", "MOVD")},
+	"mipsle":   {moves: mnemonicSet("MOVW", "MOVD")},
+	"mips64":   {moves: mnemonicSet("MOVV", "MOVD")},
+	"mips64le": {moves: mnemonicSet("MOVV", "MOVD")},
+	"ppc64":    {moves: mnemonicSet("MOVD", "FMOVD")},
+	"ppc64le":  {moves: mnemonicSet("MOVD", "FMOVD")},
+	"riscv64":  {moves: mnemonicSet("MOV", "MOVD")},
+	"s390x":    {moves: mnemonicSet("MOVD", "FMOVD")},
 }
 
 // archIdioms is an idiomTable made ready for one Arch's lookups: one
