@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"go/build"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -257,9 +258,17 @@ func (d *driver) collect(stderr io.Writer) (all []finding, failed bool) {
 // else the one goosFor picks. Packages that do not build for the host
 // are still looked at through their ignored files.
 func (d *driver) discover() (map[string][]string, error) {
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles, Dir: d.dir}, d.patterns...)
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedFiles, Dir: d.dir}
+	pkgs, err := packages.Load(cfg, d.patterns...)
 	if err != nil {
 		return nil, err
+	}
+	if extra := d.unlistedDirs(pkgs); len(extra) > 0 {
+		more, err := packages.Load(cfg, extra...)
+		if err != nil {
+			return nil, err
+		}
+		pkgs = append(pkgs, more...)
 	}
 	byTarget := map[string][]string{}
 	for _, p := range pkgs {
@@ -300,7 +309,20 @@ func (d *driver) discover() (map[string][]string, error) {
 				if d.arches != nil && !slices.Contains(d.arches, a) {
 					continue
 				}
-				target := fileGOOS(name, a) + "/" + a
+				goos := fileGOOS(name, a)
+				if len(p.GoFiles) == 0 && !nameHasGOOS(name) {
+					// No Go file builds for the host (go list: "build
+					// constraints exclude all Go files"): the package
+					// may be for one GOOS only (an android entry
+					// point). Check it where its Go files build.
+					// Where no GOOS builds both the file and some Go
+					// file, the go command never assembles it: nothing
+					// to check (x/sys/plan9's asm.s on arm64).
+					if goos = goosWithGoFiles(name, p.IgnoredFiles, goos, a); goos == "" {
+						continue
+					}
+				}
+				target := goos + "/" + a
 				if !slices.Contains(ports, target) {
 					continue // not a port Go supports (go tool dist list)
 				}
@@ -322,6 +344,64 @@ func (d *driver) discover() (map[string][]string, error) {
 		}
 	}
 	return byTarget, nil
+}
+
+// unlistedDirs returns the directories under the roots of d's directory
+// patterns ending in /... (./..., ./x/...) that hold assembly but no
+// package of listed: those where no Go file builds for the host (go list
+// leaves them out of ... patterns: "matched no packages"), such as an
+// android-only package or a darwin-only one checked on linux, whose
+// assembly would otherwise go unchecked without a word. It walks as the
+// go command does: not into directories named testdata or vendor or
+// starting with . or _, nor into other modules.
+func (d *driver) unlistedDirs(listed []*packages.Package) []string {
+	seen := map[string]bool{}
+	for _, p := range listed {
+		if dir := pkgDir(p); dir != "" {
+			seen[dir] = true
+		}
+	}
+	var out []string
+	for _, pat := range d.patterns {
+		root, ok := strings.CutSuffix(pat, "/...")
+		if !ok || !(root == "." || root == ".." || strings.HasPrefix(root, "./") || strings.HasPrefix(root, "../") || filepath.IsAbs(root)) || strings.Contains(root, "...") {
+			continue
+		}
+		if !filepath.IsAbs(root) {
+			root = filepath.Join(d.dir, root)
+		}
+		root, err := filepath.Abs(root)
+		if err != nil {
+			continue
+		}
+		filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+			if err != nil || !e.IsDir() {
+				return nil
+			}
+			if path != root {
+				name := e.Name()
+				if name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+					return filepath.SkipDir
+				}
+				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+					return filepath.SkipDir
+				}
+			}
+			if seen[path] {
+				return nil
+			}
+			files, _ := filepath.Glob(filepath.Join(path, "*.s"))
+			for _, f := range files {
+				if src, err := os.ReadFile(f); err == nil && hasCode(src) {
+					seen[path] = true
+					out = append(out, path)
+					break
+				}
+			}
+			return nil
+		})
+	}
+	return out
 }
 
 // hostTarget is the target go build builds for by default.
@@ -413,6 +493,15 @@ var knownGOOS = []string{"aix", "android", "darwin", "dragonfly", "freebsd", "il
 
 // fileGOOS returns the GOOS a file's name asks for, or goosFor(arch).
 func fileGOOS(name, arch string) string {
+	if goos := nameGOOS(name); goos != "" {
+		return goos
+	}
+	return goosFor(arch)
+}
+
+// nameGOOS returns the GOOS of a file name's _GOOS or _GOOS_GOARCH
+// suffix, or "".
+func nameGOOS(name string) string {
 	base := strings.TrimSuffix(filepath.Base(name), ".s")
 	parts := strings.Split(strings.TrimSuffix(base, "_test"), "_")
 	for i := len(parts) - 1; i >= 1 && i >= len(parts)-2; i-- {
@@ -420,7 +509,50 @@ func fileGOOS(name, arch string) string {
 			return parts[i]
 		}
 	}
-	return goosFor(arch)
+	return ""
+}
+
+// nameHasGOOS reports whether a file's name fixes its GOOS.
+func nameHasGOOS(name string) bool { return nameGOOS(name) != "" }
+
+// goosWithGoFiles returns the GOOS, first goos and then each of the ports
+// of arch in order, for which the assembly file asm and some of the
+// package's Go files (files, among its other files; tests do not count)
+// build with arch, with cgo off (as the driver loads targets other than
+// the host's) or on, or "" if there is none.
+func goosWithGoFiles(asm string, files []string, goos, arch string) string {
+	var goFiles []string
+	for _, f := range files {
+		if strings.HasSuffix(f, ".go") && !strings.HasSuffix(f, "_test.go") {
+			goFiles = append(goFiles, f)
+		}
+	}
+	candidates := []string{goos}
+	for _, port := range ports {
+		if o, a, _ := strings.Cut(port, "/"); a == arch && o != goos {
+			candidates = append(candidates, o)
+		}
+	}
+	match := func(ctxt *build.Context, name string) bool {
+		dir, file := filepath.Split(name)
+		ok, err := ctxt.MatchFile(dir, file)
+		return err == nil && ok
+	}
+	for _, o := range candidates {
+		for _, cgo := range []bool{false, true} {
+			ctxt := build.Default
+			ctxt.GOOS, ctxt.GOARCH, ctxt.CgoEnabled = o, arch, cgo
+			if !match(&ctxt, asm) {
+				continue
+			}
+			for _, f := range goFiles {
+				if match(&ctxt, f) {
+					return o
+				}
+			}
+		}
+	}
+	return ""
 }
 
 func pkgDir(p *packages.Package) string {

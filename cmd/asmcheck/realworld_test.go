@@ -195,6 +195,27 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 	{"github.com/parquet-go/parquet-go", "bloom/filter_amd64.s", "amd64", "fpwidth", "", "of x+24(FP); uint64 is 8-byte value", "4-byte loads of the low half of x, as the Go version inserts uint32(x)."},
 	{"github.com/parquet-go/parquet-go", "_amd64.s", "amd64", "fpwidth", "", "_array_off+", "VPBROADCASTD of the low half of a uintptr offset: right while it fits in 32 bits."},
 
+	// Packages no Go file of which builds for the host (go list leaves them
+	// out of ./...): checked where their Go files build since 2026-11-24.
+	{"golang.org/x/sys", "plan9/syscall_plan9.go", "arm", "prototype", "exit", "in no file built for arm",
+		"A REAL BUG: asm_plan9_arm.s lost its TEXT ·exit line: the body of ·seek is JMP syscall·exit followed by the JMP syscall·seek that was exit's, so plan9.Seek exits the process on plan9/arm and plan9.Exit does not link."},
+	{"github.com/bytedance/sonic", "internal/native/neon/f32toa_arm64.s", "arm64", "fpwidth", "__f32toa", "invalid FMOVD of val+8(FP)",
+		"generated from C: the C routine takes the float32 in S0, the low half of the 8 bytes loaded; the other half is the padding after val, which it ignores."},
+	{"github.com/ebitengine/purego", "internal/fakecgo/trampolines_arm64.s", "arm64", "callargs", "x_cgo_bindm_trampoline", "needs 8 bytes of arguments",
+		"A REAL BUG: the runtime passes g in R0 (asmcgocall), but CALL ·x_cgo_bindm(SB) enters the ABI0 wrapper, which loads g from the trampoline's frame (go tool objdump: MOVD 40(RSP), R0 in x_cgo_bindm.abi0): pthread_setspecific stores whatever was on the stack, and the destructor later drops that as an M's g. amd64 (JMP ·x_cgo_bindm) and loong64 have the same wrapper problem."},
+	{"github.com/ebitengine/purego", "internal/fakecgo/trampolines_", "*", "calleesaved", "", "is entered from C",
+		"runtime hooks (_cgo_init, _cgo_setenv, _cgo_bindm, syscall's cgo_libc_setegid …) that only the Go runtime calls, through asmcgocall, cgocaller or rt0_go, which keep nothing in these registers across the call (asmcgocall reloads g and SP from its frame); no C code calls them."},
+	{"github.com/ebitengine/purego", "internal/fakecgo/fakecgo.go", "*", "prototype", "", "implemented in assembly in",
+		"setg_trampoline and call5 have no assembly for mips*, ppc64 and s390x, where fakecgo's Go files build; fakecgo is internal and only purego imports it, which does not build there."},
+	{"github.com/ebitengine/purego", "internal/fakecgo/trampolines_", "*", "fpoffset", "", "unknown variable ",
+		"call5's r1 and setg_trampoline's newg and gp for the declarations' ret and G: the offsets are right (go vet reports them too)."},
+	{"github.com/ebitengine/purego", "internal/fakecgo/trampolines_riscv64.s", "riscv64", "argsize", "call5", "wrong argument size 48; expected $...-56",
+		"$0-48 leaves the result out; call5 runs on the system stack, where nothing scans its frame (go vet reports it too)."},
+	{"github.com/ebitengine/purego", "internal/fakecgo/asm_s390x.s", "s390x", "reserved", "crosscall2", "writes g, the g register",
+		"crosscall2 returns to C: LMG restores C's callee-saved R6–R15, R13 (g) among them, as runtime/cgo's crosscall2 does; fakecgo stands in for runtime/cgo."},
+	{"github.com/ebitengine/purego", "internal/fakecgo/trampolines_ppc64le.s", "ppc64le", "reserved", "setg_trampoline", "writes g, the g register",
+		"sets g to the new goroutine that setg_gcc has just stored in TLS, as runtime/cgo's setg_gcc does on ppc64le; fakecgo stands in for runtime/cgo."},
+
 	// bytedance/gopkg.
 	{"github.com/bytedance/gopkg", "util/xxhash3/avx2_amd64.s", "amd64", "vzeroupper", "accumAVX2", "RET with dirty upper halves", "no VZEROUPPER in the file."},
 	{"github.com/bytedance/gopkg", "collection/lscq/asm_arm64.s", "arm64", "fpoffset", "", "unknown variable ",

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/asmcheck/asmcheck/analyzer"
+)
+
+// TestPackagesOfOneGOOS checks the packages that go list leaves out of
+// ./... on the host, because no Go file of them builds there: one built
+// for android only (as x/mobile's callfn), checked on android/amd64 and
+// android/arm64 (a mistake on arm64, its silent twin on amd64), and one
+// with Go files for arm64 only, checked on arm64 from any host. A package
+// whose Go files build nowhere is never assembled: no finding, no note.
+func TestPackagesOfOneGOOS(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads packages with go list")
+	}
+	dir := copyTree(t, "testdata/goosmod")
+	t.Setenv("GOFLAGS", "")
+	var log strings.Builder
+	d := &driver{dir: dir, patterns: []string{"./..."}, analyzers: analyzer.All, parallel: 1}
+	fs, failed := d.collect(&log)
+	if failed {
+		t.Fatalf("failed:\n%s", log.String())
+	}
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.File[len(dir)+1:]+": "+f.Message)
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		"android/a_arm64.s: [arm64] Double: wrong argument size 8; expected $...-16",
+		"armonly/a_arm64.s: [arm64] Add: invalid offset b+16(FP); expected b+8(FP)",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("findings lack %q:\n%s", want, all)
+		}
+	}
+	if len(fs) != 2 {
+		t.Errorf("%d findings, want 2 (nothing on a_amd64.s, nothing in nowhere):\n%s", len(fs), all)
+	}
+	if log.Len() != 0 {
+		t.Errorf("notes on standard error, want none:\n%s", log.String())
+	}
+}

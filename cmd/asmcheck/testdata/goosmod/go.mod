@@ -1,0 +1,3 @@
+module example.com/goosmod
+
+go 1.22
