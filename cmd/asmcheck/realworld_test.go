@@ -72,6 +72,9 @@ var realWorldModules = []string{
 	"github.com/RoaringBitmap/roaring@v1.9.4",
 	"github.com/phuslu/log@v1.0.121",
 	"github.com/pion/transport/v3@v3.1.1",
+	"github.com/pion/transport/v5@v5.1.4",
+	"github.com/molecule-man/go-brrr@v1.3.1",
+	"gorgonia.org/tensor@v0.9.24",
 	// Without a go.mod: TestRealWorld makes one.
 	"github.com/dgryski/go-metro@v0.0.0-20250106013310-edb8663e5e33",
 	"github.com/aead/chacha20@v0.0.0-20180709150244-8b13a72661da",
