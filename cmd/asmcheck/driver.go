@@ -47,6 +47,9 @@ type driver struct {
 	// hostCgoOn is whether the host's builds have cgo on (hostCgo).
 	hostCgoOnce sync.Once
 	hostCgoOn   bool
+	// gorootDir is go env GOROOT (goroot), for the std and cmd patterns.
+	gorootOnce sync.Once
+	gorootDir  string
 	// loaded, if not nil, is given each package as the checks saw it
 	// (the Load analyzer's result), with its target's GOARCH, after the
 	// checks ran (the language server's hovers read it).
@@ -347,7 +350,8 @@ func (d *driver) discover() (map[string][]string, error) {
 }
 
 // unlistedDirs returns the directories under the roots of d's directory
-// patterns ending in /... (./..., ./x/...) that hold assembly but no
+// patterns ending in /... (./..., ./x/...) and of std and cmd that hold
+// assembly but no
 // package of listed: those where no Go file builds for the host (go list
 // leaves them out of ... patterns: "matched no packages"), such as an
 // android-only package or a darwin-only one checked on linux, whose
@@ -364,10 +368,23 @@ func (d *driver) unlistedDirs(listed []*packages.Package) []string {
 	var out []string
 	for _, pat := range d.patterns {
 		root, ok := strings.CutSuffix(pat, "/...")
-		if !ok || !(root == "." || root == ".." || strings.HasPrefix(root, "./") || strings.HasPrefix(root, "../") || filepath.IsAbs(root)) || strings.Contains(root, "...") {
+		// std and cmd are GOROOT/src and GOROOT/src/cmd, each with its
+		// vendor tree (std's vendor/golang.org/x/net/lif, cmd's
+		// golang.org/x/sys/plan9), std without cmd.
+		std := pat == "std" || pat == "cmd"
+		switch {
+		case std:
+			goroot := d.goroot()
+			if goroot == "" {
+				continue
+			}
+			root = filepath.Join(goroot, "src")
+			if pat == "cmd" {
+				root = filepath.Join(root, "cmd")
+			}
+		case !ok || !(root == "." || root == ".." || strings.HasPrefix(root, "./") || strings.HasPrefix(root, "../") || filepath.IsAbs(root)) || strings.Contains(root, "..."):
 			continue
-		}
-		if !filepath.IsAbs(root) {
+		case !filepath.IsAbs(root):
 			root = filepath.Join(d.dir, root)
 		}
 		root, err := filepath.Abs(root)
@@ -380,7 +397,9 @@ func (d *driver) unlistedDirs(listed []*packages.Package) []string {
 			}
 			if path != root {
 				name := e.Name()
-				if name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+				topVendor := std && name == "vendor" && filepath.Dir(path) == root
+				if name == "testdata" || name == "vendor" && !topVendor || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") ||
+					pat == "std" && name == "cmd" && filepath.Dir(path) == root {
 					return filepath.SkipDir
 				}
 				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
@@ -449,6 +468,18 @@ func builtOnlyWith(name string, src []byte, target string, cgo bool) bool {
 	ctxt.CgoEnabled = cgo
 	ok, err := ctxt.MatchFile(dir, file)
 	return err == nil && ok
+}
+
+// goroot returns the GOROOT of the go command (go env GOROOT), or "".
+func (d *driver) goroot() string {
+	d.gorootOnce.Do(func() {
+		cmd := exec.Command("go", "env", "GOROOT")
+		cmd.Dir = d.dir
+		if out, err := cmd.Output(); err == nil {
+			d.gorootDir = strings.TrimSpace(string(out))
+		}
+	})
+	return d.gorootDir
 }
 
 // hostCgo reports whether the go command builds for the host with cgo

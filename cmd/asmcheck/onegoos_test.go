@@ -45,3 +45,36 @@ func TestPackagesOfOneGOOS(t *testing.T) {
 		t.Errorf("notes on standard error, want none:\n%s", log.String())
 	}
 }
+
+// TestStdPatternWalksGOROOT checks that the std and cmd patterns find the
+// packages with assembly that go list leaves out of them on the host:
+// crypto/x509/internal/macos (darwin), internal/runtime/syscall/windows,
+// std's vendored x/net/lif (solaris) and cmd's vendored x/sys/plan9.
+func TestStdPatternWalksGOROOT(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lists std and cmd with go list")
+	}
+	want := map[string]string{
+		"crypto/x509/internal/macos":        "darwin/arm64",
+		"internal/runtime/syscall/windows":  "windows/amd64",
+		"vendor/golang.org/x/net/lif":       "solaris/amd64",
+		"cmd/vendor/golang.org/x/sys/plan9": "plan9/arm",
+	}
+	for _, pat := range []string{"std", "cmd"} {
+		d := &driver{patterns: []string{pat}}
+		byTarget, err := d.discover()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for target, pkgs := range byTarget {
+			for _, p := range pkgs {
+				if want[p] == target {
+					delete(want, p)
+				}
+			}
+		}
+	}
+	for p, target := range want {
+		t.Errorf("%s is not checked for %s", p, target)
+	}
+}
