@@ -47,9 +47,12 @@ type driver struct {
 	// hostCgoOn is whether the host's builds have cgo on (hostCgo).
 	hostCgoOnce sync.Once
 	hostCgoOn   bool
-	// gorootDir is go env GOROOT (goroot), for the std and cmd patterns.
-	gorootOnce sync.Once
-	gorootDir  string
+	// gorootDir is go env GOROOT (goroot), for the std and cmd patterns;
+	// modules are the main modules' paths and directories (moduleDir).
+	gorootOnce  sync.Once
+	gorootDir   string
+	modulesOnce sync.Once
+	modules     [][2]string
 	// loaded, if not nil, is given each package as the checks saw it
 	// (the Load analyzer's result), with its target's GOARCH, after the
 	// checks ran (the language server's hovers read it).
@@ -349,9 +352,9 @@ func (d *driver) discover() (map[string][]string, error) {
 	return byTarget, nil
 }
 
-// unlistedDirs returns the directories under the roots of d's directory
-// patterns ending in /... (./..., ./x/...) and of std and cmd that hold
-// assembly but no
+// unlistedDirs returns the directories under the roots of d's patterns
+// ending in /... (./..., ./x/..., example.com/m/... in a main module) and
+// of std and cmd that hold assembly but no
 // package of listed: those where no Go file builds for the host (go list
 // leaves them out of ... patterns: "matched no packages"), such as an
 // android-only package or a darwin-only one checked on linux, whose
@@ -382,10 +385,19 @@ func (d *driver) unlistedDirs(listed []*packages.Package) []string {
 			if pat == "cmd" {
 				root = filepath.Join(root, "cmd")
 			}
-		case !ok || !(root == "." || root == ".." || strings.HasPrefix(root, "./") || strings.HasPrefix(root, "../") || filepath.IsAbs(root)) || strings.Contains(root, "..."):
+		case !ok || strings.Contains(root, "..."):
 			continue
-		case !filepath.IsAbs(root):
+		case root == "." || root == ".." || strings.HasPrefix(root, "./") || strings.HasPrefix(root, "../"):
 			root = filepath.Join(d.dir, root)
+		case filepath.IsAbs(root):
+		default:
+			// An import path: the directory it names in a main module
+			// (example.com/m/... is the module's root).
+			dir, ok := d.moduleDir(root)
+			if !ok {
+				continue
+			}
+			root = dir
 		}
 		root, err := filepath.Abs(root)
 		if err != nil {
@@ -468,6 +480,30 @@ func builtOnlyWith(name string, src []byte, target string, cgo bool) bool {
 	ctxt.CgoEnabled = cgo
 	ok, err := ctxt.MatchFile(dir, file)
 	return err == nil && ok
+}
+
+// moduleDir returns the directory of the import path in one of the main
+// modules (go list -m: one, or a workspace's), if it is in one.
+func (d *driver) moduleDir(path string) (string, bool) {
+	d.modulesOnce.Do(func() {
+		cmd := exec.Command("go", "list", "-m", "-f", "{{.Path}}\t{{.Dir}}")
+		cmd.Dir = d.dir
+		out, err := cmd.Output()
+		if err != nil {
+			return
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			if mod, dir, ok := strings.Cut(line, "\t"); ok && dir != "" {
+				d.modules = append(d.modules, [2]string{mod, dir})
+			}
+		}
+	})
+	for _, m := range d.modules {
+		if rel, ok := strings.CutPrefix(path, m[0]); ok && (rel == "" || rel[0] == '/') {
+			return filepath.Join(m[1], filepath.FromSlash(rel)), true
+		}
+	}
+	return "", false
 }
 
 // goroot returns the GOROOT of the go command (go env GOROOT), or "".

@@ -13,14 +13,21 @@ import (
 // android/arm64 (a mistake on arm64, its silent twin on amd64), and one
 // with Go files for arm64 only, checked on arm64 from any host. A package
 // whose Go files build nowhere is never assembled: no finding, no note.
+// The module's packages are named as ./... and by import path.
 func TestPackagesOfOneGOOS(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads packages with go list")
 	}
 	dir := copyTree(t, "testdata/goosmod")
 	t.Setenv("GOFLAGS", "")
+	for _, pattern := range []string{"./...", "example.com/goosmod/..."} {
+		t.Run(pattern, func(t *testing.T) { checkGoosmod(t, dir, pattern) })
+	}
+}
+
+func checkGoosmod(t *testing.T, dir, pattern string) {
 	var log strings.Builder
-	d := &driver{dir: dir, patterns: []string{"./..."}, analyzers: analyzer.All, parallel: 1}
+	d := &driver{dir: dir, patterns: []string{pattern}, analyzers: analyzer.All, parallel: 1}
 	fs, failed := d.collect(&log)
 	if failed {
 		t.Fatalf("failed:\n%s", log.String())
