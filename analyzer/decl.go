@@ -299,7 +299,7 @@ func (c *Check) checkSPArgs(f *File, fn *frame.Func, fr *abi.Frame, cEntry func(
 			if m.Base != frame.BaseSP || !m.OffOK || m.Addr {
 				continue
 			}
-			off := m.Off + st.Delta - lay.Args
+			off := spArgOffset(lay, st, m)
 			if off < 0 {
 				continue
 			}
@@ -675,11 +675,7 @@ func writtenResults(fr *abi.Frame, regs [][]frame.Reg, e frame.Inst, all uint64)
 			// from there on may be written through it.
 			size = int64(fr.ArgSize) - m.Off
 		}
-		for k, r := range fr.Results {
-			if m.Off < int64(r.Offset+r.Size) && m.Off+size > int64(r.Offset) {
-				w |= 1 << k
-			}
-		}
+		w |= resultsIn(fr, m.Off, size)
 	}
 	for k, rs := range regs {
 		for _, r := range rs {
@@ -696,9 +692,9 @@ func writtenResults(fr *abi.Frame, regs [][]frame.Reg, e frame.Inst, all uint64)
 // spWrittenResults returns the set of fr's results that e writes through
 // the hardware SP at a known depth st: MOVD R3, (80+32)(R1) after MOVDU
 // R1, -32(R1) on ppc64 (purego's fakecgo call5) stores the result that
-// ret+48(FP) names. The offset from the argument area is worked out as
-// checkSPArgs does; fpoffset reports such accesses where a name should
-// be used, but they do write the result.
+// ret+48(FP) names (spArgOffset, as checkSPArgs places such accesses;
+// fpoffset reports them where a name should be used, but they do write
+// the result).
 func spWrittenResults(fr *abi.Frame, lay frame.Layout, st frame.SPState, e frame.Inst) uint64 {
 	var w uint64
 	for i := range e.Mem() {
@@ -706,14 +702,29 @@ func spWrittenResults(fr *abi.Frame, lay frame.Layout, st frame.SPState, e frame
 		if m.Base != frame.BaseSP || !m.Write || !m.OffOK || m.Addr {
 			continue
 		}
-		off := m.Off + st.Delta - lay.Args
-		for k, r := range fr.Results {
-			if off < int64(r.Offset+r.Size) && off+int64(max(m.Size, 1)) > int64(r.Offset) {
-				w |= 1 << k
-			}
+		w |= resultsIn(fr, spArgOffset(lay, st, m), int64(max(m.Size, 1)))
+	}
+	return w
+}
+
+// resultsIn returns the set of fr's results that the size bytes at offset
+// off of the argument area overlap.
+func resultsIn(fr *abi.Frame, off, size int64) uint64 {
+	var w uint64
+	for k, r := range fr.Results {
+		if off < int64(r.Offset+r.Size) && off+size > int64(r.Offset) {
+			w |= 1 << k
 		}
 	}
 	return w
+}
+
+// spArgOffset returns the offset into the argument area (as in
+// name+off(FP)) of m, an operand based on the hardware SP, where SP is at
+// st: the layout's distance from SP-after-prologue to the arguments less
+// SP's own move since.
+func spArgOffset(lay frame.Layout, st frame.SPState, m *frame.Mem) int64 {
+	return m.Off + st.Delta - lay.Args
 }
 
 func (c *Check) reportResults(f *File, fn *frame.Func, fr *abi.Frame, regs [][]frame.Reg, e frame.Inst, missing, may uint64, more []int) {

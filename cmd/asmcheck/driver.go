@@ -316,7 +316,7 @@ func (d *driver) discover() (map[string][]string, error) {
 					continue
 				}
 				goos := fileGOOS(name, a)
-				if len(p.GoFiles) == 0 && !nameHasGOOS(name) {
+				if len(p.GoFiles) == 0 && nameGOOS(name) == "" {
 					// No Go file builds for the host (go list: "build
 					// constraints exclude all Go files"): the package
 					// may be for one GOOS only (an android entry
@@ -578,9 +578,6 @@ func nameGOOS(name string) string {
 	}
 	return ""
 }
-
-// nameHasGOOS reports whether a file's name fixes its GOOS.
-func nameHasGOOS(name string) bool { return nameGOOS(name) != "" }
 
 // goosWithGoFiles returns the GOOS, first goos and then each of the ports
 // of arch in order, for which the assembly file asm and some of the

@@ -522,11 +522,15 @@ func (s *lspServer) codeActions(p *codeActionParams) []lspCodeAction {
 		srcs[file] = b
 		return b
 	}
+	var lines [][]byte // of the file, whose findings fs are
 	for _, f := range fs {
 		if f.Line-1 < p.Range.Start.Line || f.Line-1 > p.Range.End.Line {
 			continue
 		}
-		diag := diagnosticOf(splitLines(read(f.File)), f)
+		if lines == nil {
+			lines = splitLines(read(f.File))
+		}
+		diag := diagnosticOf(lines, f)
 		for _, fx := range f.Fixes {
 			changes := map[string][]lspTextEdit{}
 			for _, e := range fx.Edits {

@@ -27,10 +27,18 @@ func TestPackagesOfOneGOOS(t *testing.T) {
 
 func checkGoosmod(t *testing.T, dir, pattern string) {
 	var log strings.Builder
-	d := &driver{dir: dir, patterns: []string{pattern}, analyzers: analyzer.All, parallel: 1}
+	checked := map[string]bool{} // "arch pkgpath" of each package the checks saw
+	d := &driver{dir: dir, patterns: []string{pattern}, analyzers: analyzer.All, parallel: 1,
+		loaded: func(arch string, p *analyzer.Package) { checked[arch+" "+p.Pass.Pkg.Path()] = true }}
 	fs, failed := d.collect(&log)
 	if failed {
 		t.Fatalf("failed:\n%s", log.String())
+	}
+	// The silent twin is silent because it was checked, not skipped.
+	for _, want := range []string{"amd64 example.com/goosmod/android", "arm64 example.com/goosmod/android", "arm64 example.com/goosmod/armonly"} {
+		if !checked[want] {
+			t.Errorf("not checked: %s (checked: %v)", want, checked)
+		}
 	}
 	var got []string
 	for _, f := range fs {
