@@ -213,6 +213,12 @@ type FixedReg struct {
 	// code: ABI0 code may clobber the register, the ABI wrappers restore
 	// it (amd64 R14 and X15, cmd/compile/abi-internal.md).
 	ABIInternalOnly bool
+	// Source says where the toolchain fixes the role, for messages: "
+	// cmd/internal/obj/arm64/a.out.go REGG; cmd/asm refuses the name R28
+	// for this reason" (cmd/asm/internal/arch/arch.go deletes the plain
+	// name: "Avoid unintentionally clobbering g using R28"); "" if none
+	// is given.
+	Source string
 }
 
 // Fixed returns the fixed registers of a with the given role.

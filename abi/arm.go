@@ -16,7 +16,7 @@ var archARM = newArch(&Arch{
 	FixedRegs: []FixedReg{
 		{Reg: "R13", Role: RoleStackPointer},
 		{Reg: "R7", Role: RoleClosure},
-		{Reg: "g", Role: RoleG},
+		{Reg: "g", Role: RoleG, Source: "cmd/internal/obj/arm/a.out.go REGG; cmd/asm refuses the name R10 for this reason"},
 		{Reg: "R11", Role: RoleAsmTemp},
 		{Reg: "R14", Role: RoleLink},
 	},

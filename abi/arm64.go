@@ -30,7 +30,7 @@ var archARM64 = newArch(&Arch{
 		{Reg: "R18_PLATFORM", Role: RolePlatform},
 		{Reg: "R26", Role: RoleClosure},
 		{Reg: "R27", Role: RoleAsmTemp},
-		{Reg: "g", Role: RoleG},
+		{Reg: "g", Role: RoleG, Source: "cmd/internal/obj/arm64/a.out.go REGG; cmd/asm refuses the name R28 for this reason"},
 		{Reg: "R29", Role: RoleFramePointer},
 		{Reg: "R30", Role: RoleLink},
 		{Reg: "ZR", Role: RoleZero},

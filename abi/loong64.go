@@ -18,7 +18,7 @@ var archLoong64 = newArch(&Arch{
 		{Reg: "R0", Role: RoleZero},
 		{Reg: "R1", Role: RoleLink},
 		{Reg: "R2", Role: RoleTLS},
-		{Reg: "g", Role: RoleG},
+		{Reg: "g", Role: RoleG, Source: "cmd/internal/obj/loong64/a.out.go REGG; cmd/asm refuses the name R22 for this reason"},
 		{Reg: "R29", Role: RoleClosure},
 		{Reg: "R30", Role: RoleAsmTemp},
 		{Reg: "R31", Role: RoleAsmTemp},

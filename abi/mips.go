@@ -9,7 +9,7 @@ var mipsFixed = []FixedReg{
 	{Reg: "R0", Role: RoleZero},
 	{Reg: "R22", Role: RoleClosure},
 	{Reg: "R23", Role: RoleAsmTemp},
-	{Reg: "g", Role: RoleG},
+	{Reg: "g", Role: RoleG, Source: "cmd/internal/obj/mips/a.out.go REGG; cmd/asm refuses the name R30 for this reason"},
 	{Reg: "R31", Role: RoleLink},
 }
 

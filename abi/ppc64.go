@@ -11,7 +11,7 @@ var ppc64Fixed = []FixedReg{
 	{Reg: "R2", Role: RoleTOC},
 	{Reg: "R11", Role: RoleClosure},
 	{Reg: "R13", Role: RoleTLS},
-	{Reg: "g", Role: RoleG},
+	{Reg: "g", Role: RoleG, Source: "cmd/internal/obj/ppc64/a.out.go REGG; cmd/asm refuses the name R30 for this reason"},
 	{Reg: "R31", Role: RoleAsmTemp},
 	{Reg: "LR", Role: RoleLink},
 }

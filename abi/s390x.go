@@ -21,7 +21,7 @@ var archS390X = newArch(&Arch{
 		{Reg: "R10", Role: RoleAsmTemp},
 		{Reg: "R11", Role: RoleAsmTemp},
 		{Reg: "R12", Role: RoleClosure},
-		{Reg: "g", Role: RoleG},
+		{Reg: "g", Role: RoleG, Source: "cmd/internal/obj/s390x/a.out.go REGG; cmd/asm refuses the name R13 for this reason"},
 		{Reg: "R14", Role: RoleLink},
 	},
 	ABIInternal: &RegABI{

@@ -156,30 +156,18 @@ func (r *reservedRun) g() {
 			r.c.Report(Diag{File: r.f, Fn: r.fn, Pos: e.Pos, Msg: fmt.Sprintf(
 				"%s writes %s, the g register, with something other than g: Go code, the signal handler and the runtime read the current goroutine "+
 					"from it at any time%s, and only the runtime "+
-					"switches goroutines; use another register, or save g and restore it before anything can observe it", e.Op(), x.Reg, gSource(r.f.File.Arch))})
+					"switches goroutines; use another register, or save g and restore it before anything can observe it", e.Op(), x.Reg, sourceNote(x.Source))})
 		}
 	}
 }
 
-// gRegs gives, for each GOARCH whose g register has a plain name too, the
-// directory of cmd/internal/obj that defines REGG and that name, which
-// cmd/asm/internal/arch/arch.go deletes ("Avoid unintentionally clobbering
-// g using R28") so that code must write g.
-var gRegs = map[string][2]string{
-	"arm": {"arm/a.out.go", "R10"}, "arm64": {"arm64/a.out.go", "R28"}, "loong64": {"loong64/a.out.go", "R22"},
-	"mips": {"mips/a.out.go", "R30"}, "mipsle": {"mips/a.out.go", "R30"}, "mips64": {"mips/a.out.go", "R30"}, "mips64le": {"mips/a.out.go", "R30"},
-	"ppc64": {"ppc64/a.out.go", "R30"}, "ppc64le": {"ppc64/a.out.go", "R30"}, "s390x": {"s390x/a.out.go", "R13"},
-}
-
-// gSource cites, for a message about the g register of arch, where the
-// toolchain makes it so: " (cmd/internal/obj/arm64/a.out.go REGG; cmd/asm
-// refuses the name R28 for this reason)", or "" if gRegs has no entry.
-func gSource(arch string) string {
-	g, ok := gRegs[arch]
-	if !ok {
+// sourceNote renders a FixedReg's Source for a message: " (source)", or
+// "" without one.
+func sourceNote(source string) string {
+	if source == "" {
 		return ""
 	}
-	return fmt.Sprintf(" (cmd/internal/obj/%s REGG; cmd/asm refuses the name %s for this reason)", g[0], g[1])
+	return " (" + source + ")"
 }
 
 // closure reports reads of the closure context register (amd64 DX, arm64
