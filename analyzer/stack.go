@@ -57,7 +57,9 @@ A CALL (BL) to an ABI0 Go function passes its arguments and results at
 bytes of locals there, or the callee's arguments overwrite the saved
 frame pointer and return address. On windows/amd64 a call into C owes its
 callee the 32 bytes above the return address (the Windows x64 home area),
-which must be in the frame too.`
+which must be in the frame too. A tail call (JMP to a Go function with
+the frame gone) hands over the caller's own argument area, which must be
+as large as the callee's; a function entered from C has none.`
 
 const docSPBalance = `check that SP is restored at every exit
 
@@ -546,6 +548,12 @@ func runCallArgs(c *Check) {
 		for i := range p.fn.Insts {
 			e := p.fn.Inst(i)
 			st := p.sol.In[i]
+			if e.Flow == frame.FlowTailCall && p.sol.Reached[i] {
+				if c.checkTailArgs(p, index, untouched, e, st) {
+					return
+				}
+				continue
+			}
 			if e.Flow != frame.FlowCall || !p.sol.Reached[i] {
 				continue
 			}
@@ -564,6 +572,46 @@ func runCallArgs(c *Check) {
 			}
 		}
 	})
+}
+
+// checkTailArgs reports a tail call (JMP sym(SB) with the frame gone) to
+// an ABI0 Go function whose arguments and results take more bytes than
+// the caller was given: the callee's 0(FP) is the caller's, so it reads
+// its missing arguments from, and writes its results into, the frame of
+// the caller's caller. A caller entered from C was given no Go arguments
+// at all.
+func (c *Check) checkTailArgs(p *stackPass, index *textIndex, untouched map[*frame.Func]bool, e frame.Inst, st frame.SPState) bool {
+	if !st.Known || (e.Attrs&frame.AttrEpilogue == 0 && st.Delta != p.lay.Size) || e.Target().ABI == "ABIInternal" {
+		return false
+	}
+	size, name := c.calleeArgSize(index, untouched, p, e)
+	if size <= 0 {
+		return false
+	}
+	who := funcName(p.fn)
+	var have int64
+	var given string
+	if d, fr := c.declFrame(p.f, p.fn); fr != nil {
+		have, given = int64(fr.ArgSize), signature(d)
+	} else if p.fn.HasArgs {
+		have, given = p.fn.Args, fmt.Sprintf("TEXT …-%d", p.fn.Args)
+	} else if why := newRegCtx(c).entries[p.fn]; why != "" {
+		c.Reportf(p.f, p.fn, e.Pos, "tail call to %s, which takes %d bytes of arguments and results at 0(FP), from %s, which is entered from C (%s): "+
+			"C passes no arguments on the stack, so the callee reads garbage from the C caller's frame above the return address and writes its results over it; "+
+			"CALL the callee from a frame with its arguments written at its 0(FP) (C's argument registers hold them)",
+			name, size, who, why)
+		return true
+	} else {
+		return false
+	}
+	if have >= size {
+		return false
+	}
+	c.Reportf(p.f, p.fn, e.Pos, "tail call to %s, which takes %d bytes of arguments and results at 0(FP), from %s, whose caller passes only %d (%s): "+
+		"a tail call hands over the caller's argument area, so bytes %d..%d lie in the frame of whoever called %s, where the callee reads garbage and writes its results over that caller's data; "+
+		"declare %s with at least the callee's arguments and results, or CALL the callee from a frame with its arguments written",
+		name, size, who, have, given, have, size-1, who, who)
+	return true
 }
 
 // calleeArgSize returns the ABI0 argument+result size of what e calls, and

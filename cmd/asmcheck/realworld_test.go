@@ -206,6 +206,8 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 		"generated from C: the C routine takes the float32 in S0, the low half of the 8 bytes loaded; the other half is the padding after val, which it ignores."},
 	{"github.com/ebitengine/purego", "internal/fakecgo/trampolines_arm64.s", "arm64", "callargs", "x_cgo_bindm_trampoline", "needs 8 bytes of arguments",
 		"A REAL BUG: the runtime passes g in R0 (asmcgocall), but CALL ·x_cgo_bindm(SB) enters the ABI0 wrapper, which loads g from the trampoline's frame (go tool objdump: MOVD 40(RSP), R0 in x_cgo_bindm.abi0): pthread_setspecific stores whatever was on the stack, and the destructor later drops that as an M's g. amd64 (JMP ·x_cgo_bindm) and loong64 have the same wrapper problem."},
+	{"github.com/ebitengine/purego", "internal/fakecgo/trampolines_amd64.s", "amd64", "callargs", "x_cgo_bindm_trampoline", "tail call to x_cgo_bindm(g unsafe.Pointer), which takes 8 bytes",
+		"A REAL BUG, the arm64 finding's twin: the runtime passes g in DI (asmcgocall), but JMP ·x_cgo_bindm(SB) enters the ABI0 wrapper, which reads g from 8(SP), a word of the C caller's stack above the return address."},
 	{"github.com/ebitengine/purego", "internal/fakecgo/trampolines_", "*", "calleesaved", "", "is entered from C",
 		"runtime hooks (_cgo_init, _cgo_setenv, _cgo_bindm, syscall's cgo_libc_setegid …) that only the Go runtime calls, through asmcgocall, cgocaller or rt0_go, which keep nothing in these registers across the call (asmcgocall reloads g and SP from its frame); no C code calls them."},
 	{"github.com/ebitengine/purego", "internal/fakecgo/fakecgo.go", "*", "prototype", "", "implemented in assembly in",

@@ -60,3 +60,35 @@ TEXT ·wrapperStack(SB), NOSPLIT, $0-32
 	MOVQ src+0(FP), DI
 	CALL ·nativeStack(SB)   // want `call to nativeStack\(src \*byte, dst \*byte, n int64, k int64\) needs 32 bytes`
 	RET
+
+// callee's 32 bytes of arguments and results are tailShort's 16 and 16
+// bytes of the caller's frame.
+TEXT ·tailShort(SB), NOSPLIT, $0-16
+	JMP ·callee(SB) // want `tail call to callee\(a int64, b int64, c int64\) int64, which takes 32 bytes of arguments and results at 0\(FP\), from tailShort, whose caller passes only 16 \(tailShort\(a int64\) int64\): .* bytes 16\.\.31 lie in the frame of whoever called tailShort`
+
+TEXT ·tailSame(SB), NOSPLIT, $0-32
+	JMP ·callee(SB)
+
+TEXT ·tailGo(SB), NOSPLIT, $0-0
+	JMP ·goCallee(SB) // want `tail call to goCallee\(a int64, b int64\) int64, which takes 24 bytes .* whose caller passes only 0 \(tailGo\(\)\)`
+
+// native never touches its argument area.
+TEXT ·tailNative(SB), NOSPLIT, $0-0
+	JMP ·native(SB)
+
+TEXT ·noArgs(SB), NOSPLIT, $0-0
+	RET
+
+// Entered from C (a C-style name the package never uses): no Go
+// arguments on the stack.
+TEXT tailFromC(SB), NOSPLIT, $0
+	JMP ·goCallee(SB) // want `tail call to goCallee\(a int64, b int64\) int64, which takes 24 bytes of arguments and results at 0\(FP\), from tailFromC, which is entered from C \(.*\): C passes no arguments on the stack`
+
+TEXT tailFromCNoArgs(SB), NOSPLIT, $0
+	JMP ·noArgs(SB)
+
+TEXT tailFromCFrame(SB), NOSPLIT, $24
+	MOVQ DI, 0(SP)
+	MOVQ SI, 8(SP)
+	CALL ·goCallee(SB)
+	RET

@@ -28,3 +28,10 @@ func nativeStack(src, dst *byte, n, k int64)
 
 func wrapper(src, dst *byte, n, k int64)
 func wrapperStack(src, dst *byte, n, k int64)
+
+// A tail call hands over the caller's argument area.
+func tailShort(a int64) int64
+func tailSame(a, b, c int64) int64
+func tailGo()
+func tailNative()
+func noArgs()
