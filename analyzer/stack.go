@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"maps"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -26,7 +27,8 @@ import (
 // slots.
 var SPSlot = newAnalyzer("spslot", docSPSlot, runSPSlot)
 
-// CallArgs checks that a call's arguments fit in the caller's frame.
+// CallArgs checks that a call's arguments fit in the caller's frame and
+// are written before the call, and tail calls' argument areas.
 var CallArgs = newAnalyzer("callargs", docCallArgs, runCallArgs)
 
 // SPBalance checks that SP is back where it started at every exit.
@@ -50,14 +52,15 @@ hardware SP (or through name-off(SP) and name-off(FP) outside the locals
 and arguments) that lands on one of them corrupts the frame pointer chain
 or the return address.`
 
-const docCallArgs = `check that a call's arguments fit in the frame
+const docCallArgs = `check that a call's arguments fit in the frame and are written
 
 A CALL (BL) to an ABI0 Go function passes its arguments and results at
 0(SP) on amd64, 8(RSP) on arm64: the caller's frame must have that many
 bytes of locals there, or the callee's arguments overwrite the saved
 frame pointer and return address. On windows/amd64 a call into C owes its
 callee the 32 bytes above the return address (the Windows x64 home area),
-which must be in the frame too. A tail call (JMP to a Go function with
+which must be in the frame too. Every argument the callee reads must be
+written on every path to the call. A tail call (JMP to a Go function with
 the frame gone) hands over the caller's own argument area, which must be
 as large as the callee's; a function entered from C has none.`
 
@@ -571,7 +574,185 @@ func runCallArgs(c *Check) {
 				return // one report per function: the fix is one frame size
 			}
 		}
+		c.checkArgsWritten(p, index, untouched)
 	})
+}
+
+// An argCall is a call whose callee's arguments are checked for being
+// written: the callee's scalar arguments are the slots of the function
+// at the indices in slots.
+type argCall struct {
+	i     int
+	name  string
+	fr    *abi.Frame
+	vars  []*abi.Var
+	slots []int
+}
+
+// An argSlot is the byte range [off, off+size) from SP-after-prologue
+// that one scalar argument of a call occupies.
+type argSlot struct{ off, size int64 }
+
+// argsState is what is written of a function's argument slots (bits by
+// slot index): must on every path from the entry, may on some.
+type argsState struct{ must, may uint64 }
+
+// checkArgsWritten reports a call to an ABI0 Go function, with its
+// argument area inside the frame, some of whose arguments nothing writes
+// on the way from the function's entry: the callee reads whatever the
+// stack held there. What writes a slot: a store through SP, pseudo-SP or
+// below 0(FP) that overlaps it (of unknown size: from its offset up), a
+// push (SP moved down over it), and, for every slot at once, an
+// instruction asmcheck does not know, an SP-derived address copied into
+// a register (spAddress: stores through it are not followed), and any
+// call (the callee may have left results there that the next call takes
+// as arguments). Only the scalar components of the arguments are slots:
+// padding need not be written.
+func (c *Check) checkArgsWritten(p *stackPass, index *textIndex, untouched map[*frame.Func]bool) {
+	var calls []argCall
+	var slots []argSlot
+	slotIndex := map[argSlot]int{}
+	for i := range p.fn.Insts {
+		e := p.fn.Inst(i)
+		st := p.sol.In[i]
+		if e.Flow != frame.FlowCall || !p.sol.Reached[i] || !st.Known || e.Target().ABI == "ABIInternal" {
+			continue
+		}
+		size, name, fr := c.calleeFrame(index, untouched, p, e)
+		if fr == nil || size <= 0 {
+			continue
+		}
+		lo := st.Delta + p.lay.OutArgs
+		switch p.lay.Slot(lo, size) {
+		case frame.SlotLocals, frame.SlotBelow, frame.SlotPadding:
+		default:
+			continue // checkOutArgs' business
+		}
+		call := argCall{i: i, name: name, fr: fr}
+		for _, v := range fr.Params {
+			if v.Name != "_" { // Go code never reads a blank parameter
+				call.vars = appendLeaves(call.vars, v)
+			}
+		}
+		for _, v := range call.vars {
+			sl := argSlot{lo + int64(v.Offset), int64(v.Size)}
+			k, ok := slotIndex[sl]
+			if !ok {
+				k = len(slots)
+				if k == 64 {
+					break // the rest of this call's arguments are not checked
+				}
+				slotIndex[sl] = k
+				slots = append(slots, sl)
+			}
+			call.slots = append(call.slots, k)
+		}
+		calls = append(calls, call)
+	}
+	if len(calls) == 0 {
+		return
+	}
+	all := uint64(1)<<len(slots) - 1
+	if len(slots) == 64 {
+		all = ^uint64(0)
+	}
+	over := func(lo, hi int64) uint64 {
+		var w uint64
+		for k, sl := range slots {
+			if lo < sl.off+sl.size && sl.off < hi {
+				w |= 1 << k
+			}
+		}
+		return w
+	}
+	written := func(i int, e frame.Inst) uint64 {
+		st := p.sol.In[i]
+		switch {
+		case !e.Known, e.Flow == frame.FlowCall, e.Flow == frame.FlowIndirect, spAddress(p.fn.Arch, e), !st.Known:
+			return all
+		}
+		var w uint64
+		if e.SP.Kind == frame.SPDelta && e.SP.Delta < 0 {
+			w |= over(st.Delta+e.SP.Delta, st.Delta) // a push
+		}
+		for j := range e.Mem() {
+			m := &e.Mem()[j]
+			if !m.Write || m.Addr {
+				continue
+			}
+			switch m.Base {
+			case frame.BaseSP, frame.BasePseudoSP, frame.BaseFP:
+			default:
+				continue // an address computed from SP went through spAddress
+			}
+			if m.Base == frame.BaseFP && m.Off >= 0 && m.OffOK {
+				continue // the function's own arguments
+			}
+			off, ok := storeOffset(p, st, m)
+			switch {
+			case !ok || !m.OffOK:
+				return all
+			case m.Size == 0:
+				w |= over(off, math.MaxInt64)
+			default:
+				w |= over(off, off+int64(m.Size))
+			}
+		}
+		return w
+	}
+	sol := frame.Forward(p.fn, frame.Problem[argsState]{
+		Join:  func(a, b argsState) argsState { return argsState{a.must & b.must, a.may | b.may} },
+		Equal: func(a, b argsState) bool { return a == b },
+		Transfer: func(i int, e frame.Inst, in argsState) argsState {
+			w := written(i, e)
+			return argsState{in.must | w, in.may | w}
+		},
+	})
+	for _, call := range calls {
+		in := sol.In[call.i]
+		var missing []string
+		some := false
+		for n, k := range call.slots {
+			if in.must&(1<<k) != 0 {
+				continue
+			}
+			v := call.vars[n]
+			some = some || in.may&(1<<k) != 0
+			missing = append(missing, fmt.Sprintf("%s (%d bytes at %d(%s))", v.Name, v.Size, p.lay.OutArgs+int64(v.Offset), p.f.ABI.SP))
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		what := "is not written before the call"
+		if len(missing) > 1 {
+			what = "are not written before the call"
+		}
+		if some {
+			what += " on every path to it"
+		}
+		noun, them := "argument", "it"
+		if len(missing) > 1 {
+			noun, them = "arguments", "them"
+		}
+		e := p.fn.Inst(call.i)
+		c.Reportf(p.f, p.fn, e.Pos, "call to %s: %s %s %s: the callee reads whatever the stack held there; store %s before the CALL",
+			call.name, noun, andList(missing), what, them)
+	}
+}
+
+// appendLeaves appends v's scalar components (v itself if it has none)
+// to vars, leaving out those of size zero.
+func appendLeaves(vars []*abi.Var, v *abi.Var) []*abi.Var {
+	if len(v.Inner) == 0 {
+		if v.Size == 0 {
+			return vars // nothing to write
+		}
+		return append(vars, v)
+	}
+	for _, in := range v.Inner {
+		vars = appendLeaves(vars, in)
+	}
+	return vars
 }
 
 // checkTailArgs reports a tail call (JMP sym(SB) with the frame gone) to
@@ -619,6 +800,13 @@ func (c *Check) checkTailArgs(p *stackPass, index *textIndex, untouched map[*fra
 // callee is an assembly function of the package that never touches the
 // area (argsUntouched, remembered in untouched).
 func (c *Check) calleeArgSize(index *textIndex, untouched map[*frame.Func]bool, p *stackPass, e frame.Inst) (int64, string) {
+	size, name, _ := c.calleeFrame(index, untouched, p, e)
+	return size, name
+}
+
+// calleeFrame is calleeArgSize with the callee's ABI0 frame, when its
+// layout is known (a TEXT without Go declaration gives only its size).
+func (c *Check) calleeFrame(index *textIndex, untouched map[*frame.Func]bool, p *stackPass, e frame.Inst) (int64, string, *abi.Frame) {
 	if g := index.callee(p.fn, e); g != nil {
 		u, ok := untouched[g]
 		if !ok {
@@ -626,19 +814,19 @@ func (c *Check) calleeArgSize(index *textIndex, untouched map[*frame.Func]bool, 
 			untouched[g] = u
 		}
 		if u {
-			return 0, ""
+			return 0, "", nil
 		}
 		if _, fr := c.declFrame(p.f, g); fr != nil {
-			return int64(fr.ArgSize), signature(c.Pkg.DeclOf(g))
+			return int64(fr.ArgSize), signature(c.Pkg.DeclOf(g)), fr
 		}
 		if g.HasArgs && g.Args > 0 {
-			return g.Args, fmt.Sprintf("%s (TEXT …-%d)", g.Name, g.Args)
+			return g.Args, fmt.Sprintf("%s (TEXT …-%d)", g.Name, g.Args), nil
 		}
-		return 0, ""
+		return 0, "", nil
 	}
 	pkg, name, dot := frame.SplitSym(e.Target().Sym)
 	if !dot || e.Target().Indirect {
-		return 0, ""
+		return 0, "", nil
 	}
 	var obj *types.Func
 	if index.local(pkg) {
@@ -649,17 +837,17 @@ func (c *Check) calleeArgSize(index *textIndex, untouched map[*frame.Func]bool, 
 		obj = lookupFunc(c.Pkg, pkg, name)
 	}
 	if obj == nil {
-		return 0, ""
+		return 0, "", nil
 	}
 	fr, err := abi.NewFrame(obj.Type().(*types.Signature), p.f.ABI)
 	if err != nil {
-		return 0, ""
+		return 0, "", nil
 	}
 	name = obj.FullName()
 	if index.local(pkg) {
 		name = obj.Name()
 	}
-	return int64(fr.ArgSize), name + signatureTail(obj)
+	return int64(fr.ArgSize), name + signatureTail(obj), fr
 }
 
 // argsUntouched reports whether the assembly function g leaves its

@@ -10,6 +10,9 @@ TEXT ·small(SB), $16-0
 	RET
 
 TEXT ·smallOK(SB), $32-0
+	MOVQ AX, 0(SP)
+	MOVQ AX, 8(SP)
+	MOVQ AX, 16(SP)
 	CALL ·callee(SB)
 	RET
 
@@ -22,6 +25,7 @@ TEXT ·imported(SB), $0-0
 	RET
 
 TEXT ·importedOK(SB), $16-0
+	MOVSD X0, 0(SP)
 	CALL math·Sqrt(SB)
 	RET
 
@@ -91,4 +95,61 @@ TEXT tailFromCFrame(SB), NOSPLIT, $24
 	MOVQ DI, 0(SP)
 	MOVQ SI, 8(SP)
 	CALL ·goCallee(SB)
+	RET
+
+// The outgoing arguments must be written before the call.
+TEXT ·unwritten(SB), $32-0
+	MOVQ AX, 0(SP)
+	MOVQ AX, 8(SP)
+	CALL ·callee(SB) // want `call to callee\(a int64, b int64, c int64\) int64: argument c \(8 bytes at 16\(SP\)\) is not written before the call: the callee reads whatever the stack held there; store it before the CALL`
+	RET
+
+// Off by 8: a is never written.
+TEXT ·offByEight(SB), $32-0
+	MOVQ AX, 8(SP)
+	MOVQ AX, 16(SP)
+	MOVQ AX, 24(SP)
+	CALL ·callee(SB) // want `argument a \(8 bytes at 0\(SP\)\) is not written before the call:`
+	RET
+
+TEXT ·somePaths(SB), $32-8
+	MOVQ x+0(FP), AX
+	MOVQ AX, 0(SP)
+	MOVQ AX, 8(SP)
+	CMPQ AX, $0
+	JEQ skip
+	MOVQ AX, 16(SP)
+skip:
+	CALL ·callee(SB) // want `argument c \(8 bytes at 16\(SP\)\) is not written before the call on every path to it`
+	RET
+
+// Written by pseudo-SP names and a 16-byte store; c by the first call's
+// result, which the second call takes as an argument.
+TEXT ·writtenOK(SB), $32-0
+	MOVQ AX, a-32(SP)
+	MOVQ AX, b-24(SP)
+	MOVQ AX, c-16(SP)
+	CALL ·callee(SB)
+	MOVOU X0, 0(SP)
+	CALL ·callee(SB)
+	RET
+
+// The arguments are written through a register holding an address in
+// the frame, which the check does not follow.
+TEXT ·throughRegOK(SB), $32-0
+	LEAQ 0(SP), DI
+	MOVQ AX, 0(DI)
+	MOVQ AX, 8(DI)
+	MOVQ AX, 16(DI)
+	CALL ·callee(SB)
+	RET
+
+TEXT ·blankCallee(SB), NOSPLIT, $0-24
+	MOVQ b+8(FP), AX
+	MOVQ AX, ret+16(FP)
+	RET
+
+TEXT ·blankOK(SB), $24-0
+	MOVQ AX, 8(SP)
+	CALL ·blankCallee(SB)
 	RET

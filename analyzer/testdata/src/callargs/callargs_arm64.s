@@ -10,6 +10,8 @@ TEXT ·small(SB), $16-0
 	RET
 
 TEXT ·smallOK(SB), $32-0
+	MOVD R0, 8(RSP)
+	STP (R0, R1), 16(RSP)
 	BL ·callee(SB)
 	RET
 
@@ -22,6 +24,7 @@ TEXT ·imported(SB), $0-0
 	RET
 
 TEXT ·importedOK(SB), $16-0
+	FMOVD F0, 8(RSP)
 	BL math·Sqrt(SB)
 	RET
 
@@ -87,4 +90,61 @@ TEXT tailFromCFrame(SB), NOSPLIT, $32
 	MOVD R0, 8(RSP)
 	MOVD R1, 16(RSP)
 	BL ·goCallee(SB)
+	RET
+
+// The outgoing arguments must be written before the call.
+TEXT ·unwritten(SB), $32-0
+	MOVD R0, 8(RSP)
+	MOVD R0, 16(RSP)
+	BL ·callee(SB) // want `call to callee\(a int64, b int64, c int64\) int64: argument c \(8 bytes at 24\(RSP\)\) is not written before the call: the callee reads whatever the stack held there; store it before the CALL`
+	RET
+
+// Off by 8, amd64's offsets: the arguments start at 8(RSP) (0(RSP)
+// holds the saved LR), so c is never written.
+TEXT ·offByEight(SB), $32-0
+	MOVD R0, 0(RSP)
+	MOVD R0, 8(RSP)
+	MOVD R0, 16(RSP)
+	BL ·callee(SB) // want `argument c \(8 bytes at 24\(RSP\)\) is not written before the call:`
+	RET
+
+TEXT ·somePaths(SB), $32-8
+	MOVD x+0(FP), R0
+	MOVD R0, 8(RSP)
+	MOVD R0, 16(RSP)
+	CBZ R0, skip
+	MOVD R0, 24(RSP)
+skip:
+	BL ·callee(SB) // want `argument c \(8 bytes at 24\(RSP\)\) is not written before the call on every path to it`
+	RET
+
+// Written by pseudo-SP names and a pair store; c by the first call's
+// result, which the second call takes as an argument.
+TEXT ·writtenOK(SB), $32-0
+	MOVD R0, a-32(SP)
+	MOVD R0, b-24(SP)
+	MOVD R0, c-16(SP)
+	BL ·callee(SB)
+	STP (R0, R1), 8(RSP)
+	BL ·callee(SB)
+	RET
+
+// The arguments are written through a register holding an address in
+// the frame, which the check does not follow.
+TEXT ·throughRegOK(SB), $32-0
+	ADD $8, RSP, R2
+	MOVD R0, 0(R2)
+	MOVD R0, 8(R2)
+	MOVD R0, 16(R2)
+	BL ·callee(SB)
+	RET
+
+TEXT ·blankCallee(SB), NOSPLIT, $0-24
+	MOVD b+8(FP), R0
+	MOVD R0, ret+16(FP)
+	RET
+
+TEXT ·blankOK(SB), $24-0
+	MOVD R0, 16(RSP)
+	BL ·blankCallee(SB)
 	RET

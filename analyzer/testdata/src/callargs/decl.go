@@ -35,3 +35,14 @@ func tailSame(a, b, c int64) int64
 func tailGo()
 func tailNative()
 func noArgs()
+
+// The arguments of a call must be written before it.
+func unwritten()
+func offByEight()
+func somePaths(x int64)
+func writtenOK()
+func throughRegOK()
+
+// blankCallee never reads its blank parameter, and z has no bytes.
+func blankCallee(_ int64, b int64, z struct{}) int64
+func blankOK()

@@ -11,6 +11,8 @@ TEXT ·small(SB), NOSPLIT, $8-0
 	RET
 
 TEXT ·callee(SB), NOSPLIT, $0-32
-	MOVQ a+0(FP), AX
-	MOVQ AX, ret+24(FP)
+	MOVQ AX, a+0(FP)
+	MOVQ AX, b+8(FP)
+	MOVQ AX, c+16(FP)
+	MOVQ AX, d+24(FP)
 	RET
