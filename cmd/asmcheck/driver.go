@@ -53,6 +53,10 @@ type driver struct {
 	gorootDir   string
 	modulesOnce sync.Once
 	modules     [][2]string
+	// depModules are the modules of the build list (go list -m all), for
+	// patterns outside the main modules.
+	depModulesOnce sync.Once
+	depModules     [][2]string
 	// loaded, if not nil, is given each package as the checks saw it
 	// (the Load analyzer's result), with its target's GOARCH, after the
 	// checks ran (the language server's hovers read it).
@@ -353,7 +357,8 @@ func (d *driver) discover() (map[string][]string, error) {
 }
 
 // unlistedDirs returns the directories under the roots of d's patterns
-// ending in /... (./..., ./x/..., example.com/m/... in a main module) and
+// ending in /... (./..., ./x/..., example.com/m/... in a main module or a
+// module of the build list) and
 // of std and cmd that hold assembly but no
 // package of listed: those where no Go file builds for the host (go list
 // leaves them out of ... patterns: "matched no packages"), such as an
@@ -392,7 +397,7 @@ func (d *driver) unlistedDirs(listed []*packages.Package) []string {
 		case filepath.IsAbs(root):
 		default:
 			// An import path: the directory it names in a main module
-			// (example.com/m/... is the module's root).
+			// or a dependency (example.com/m/... is the module's root).
 			dir, ok := d.moduleDir(root)
 			if !ok {
 				continue
@@ -483,27 +488,52 @@ func builtOnlyWith(name string, src []byte, target string, cgo bool) bool {
 }
 
 // moduleDir returns the directory of the import path in one of the main
-// modules (go list -m: one, or a workspace's), if it is in one.
+// modules (go list -m: one, or a workspace's), if it is in one, else in a
+// module of the build list that is in the module cache (go list -m all:
+// a dependency's dep.com/x/... matches its packages, as it does for go
+// list). The longest module path that is a prefix of path wins: a
+// nested module holds its own packages.
 func (d *driver) moduleDir(path string) (string, bool) {
-	d.modulesOnce.Do(func() {
-		cmd := exec.Command("go", "list", "-m", "-f", "{{.Path}}\t{{.Dir}}")
-		cmd.Dir = d.dir
-		out, err := cmd.Output()
-		if err != nil {
-			return
-		}
-		for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-			if mod, dir, ok := strings.Cut(line, "\t"); ok && dir != "" {
-				d.modules = append(d.modules, [2]string{mod, dir})
-			}
-		}
-	})
-	for _, m := range d.modules {
-		if rel, ok := strings.CutPrefix(path, m[0]); ok && (rel == "" || rel[0] == '/') {
-			return filepath.Join(m[1], filepath.FromSlash(rel)), true
+	d.modulesOnce.Do(func() { d.modules = d.listModules() })
+	if dir, ok := moduleDirIn(d.modules, path); ok {
+		return dir, true
+	}
+	d.depModulesOnce.Do(func() { d.depModules = d.listModules("all") })
+	return moduleDirIn(d.depModules, path)
+}
+
+// listModules returns the path and directory of each module go list -m
+// lists with args, leaving out those with no directory (not downloaded).
+func (d *driver) listModules(args ...string) [][2]string {
+	cmd := exec.Command("go", append([]string{"list", "-m", "-f", "{{.Path}}\t{{.Dir}}"}, args...)...)
+	cmd.Dir = d.dir
+	out, err := cmd.Output()
+	if err != nil {
+		return nil
+	}
+	var mods [][2]string
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if mod, dir, ok := strings.Cut(line, "\t"); ok && dir != "" {
+			mods = append(mods, [2]string{mod, dir})
 		}
 	}
-	return "", false
+	return mods
+}
+
+// moduleDirIn returns the directory of the import path in the module of
+// mods with the longest path that is a prefix of it.
+func moduleDirIn(mods [][2]string, path string) (string, bool) {
+	best := -1
+	for i, m := range mods {
+		if rel, ok := strings.CutPrefix(path, m[0]); ok && (rel == "" || rel[0] == '/') && (best < 0 || len(m[0]) > len(mods[best][0])) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	rel := path[len(mods[best][0]):]
+	return filepath.Join(mods[best][1], filepath.FromSlash(rel)), true
 }
 
 // goroot returns the GOROOT of the go command (go env GOROOT), or "".

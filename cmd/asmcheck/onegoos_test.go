@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -58,6 +60,44 @@ func checkGoosmod(t *testing.T, dir, pattern string) {
 	}
 	if log.Len() != 0 {
 		t.Errorf("notes on standard error, want none:\n%s", log.String())
+	}
+}
+
+// TestDependencyPattern checks that a pattern naming a dependency's
+// packages (example.com/goosdep/..., a module of the build list, not a
+// main module) reaches the package go list leaves out of it on any host
+// but arm64: armdep, whose Go files are for arm64 only.
+func TestDependencyPattern(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads packages with go list")
+	}
+	dep := copyTree(t, "testdata/goosdep")
+	dir := t.TempDir()
+	gomod := "module example.com/user\n\ngo 1.22\n\nrequire example.com/goosdep v0.0.0\n\nreplace example.com/goosdep => " + dep + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOFLAGS", "")
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOPROXY", "off")
+	var log strings.Builder
+	checked := map[string]bool{}
+	d := &driver{dir: dir, patterns: []string{"example.com/goosdep/..."}, analyzers: analyzer.All, parallel: 1,
+		loaded: func(arch string, p *analyzer.Package) { checked[arch+" "+p.Pass.Pkg.Path()] = true }}
+	fs, failed := d.collect(&log)
+	if failed {
+		t.Fatalf("failed:\n%s", log.String())
+	}
+	if !checked["arm64 example.com/goosdep/armdep"] {
+		t.Errorf("armdep not checked on arm64 (checked: %v)", checked)
+	}
+	if len(fs) != 1 || !strings.HasSuffix(fs[0].File, filepath.Join("armdep", "a_arm64.s")) ||
+		!strings.Contains(fs[0].Message, "[arm64] Add: invalid offset b+16(FP); expected b+8(FP)") {
+		var got []string
+		for _, f := range fs {
+			got = append(got, f.File+": "+f.Message)
+		}
+		t.Errorf("findings, want armdep's one:\n%s", strings.Join(got, "\n"))
 	}
 }
 

@@ -1,0 +1,3 @@
+module example.com/goosdep
+
+go 1.22
