@@ -579,12 +579,11 @@ func runCallArgs(c *Check) {
 }
 
 // An argCall is a call whose callee's arguments are checked for being
-// written: the callee's scalar arguments are the slots of the function
-// at the indices in slots.
+// written: the callee's scalar arguments vars, whose bytes are the
+// function's argument slots at the indices in slots.
 type argCall struct {
 	i     int
 	name  string
-	fr    *abi.Frame
 	vars  []*abi.Var
 	slots []int
 }
@@ -628,7 +627,7 @@ func (c *Check) checkArgsWritten(p *stackPass, index *textIndex, untouched map[*
 		default:
 			continue // checkOutArgs' business
 		}
-		call := argCall{i: i, name: name, fr: fr}
+		call := argCall{i: i, name: name}
 		for _, v := range fr.Params {
 			if v.Name != "_" { // Go code never reads a blank parameter
 				call.vars = appendLeaves(call.vars, v)
