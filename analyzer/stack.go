@@ -806,6 +806,12 @@ func (c *Check) calleeArgSize(index *textIndex, untouched map[*frame.Func]bool, 
 // calleeFrame is calleeArgSize with the callee's ABI0 frame, when its
 // layout is known (a TEXT without Go declaration gives only its size).
 func (c *Check) calleeFrame(index *textIndex, untouched map[*frame.Func]bool, p *stackPass, e frame.Inst) (int64, string, *abi.Frame) {
+	if e.Target().Off != 0 {
+		// CALL ·entry+1563(SB) enters code inside the function, not the
+		// function: chenzhuoyu/base64x's asm2asm output calls C routines
+		// laid out in ·__native_entry__'s body, with register arguments.
+		return 0, "", nil
+	}
 	if g := index.callee(p.fn, e); g != nil {
 		u, ok := untouched[g]
 		if !ok {

@@ -208,6 +208,7 @@ func (f Flow) Terminates() bool {
 type Target struct {
 	Label    string // a label in the same function
 	Sym      string // a symbol, as written ("runtime·morestack", "·helper", "libc_write")
+	Off      int64  // the offset from Sym: sym+16(SB) enters 16 bytes into it, not at its entry
 	ABI      string // <ABIInternal> selector on Sym, if any
 	PCRel    int    // n for n(PC): the nth instruction from this one
 	HasPCRel bool   // the target is n(PC) (0(PC) is a jump to itself)
@@ -229,6 +230,8 @@ func (t *Target) String() string {
 	switch {
 	case t.Label != "":
 		return t.Label
+	case t.Sym != "" && t.Off != 0:
+		return fmt.Sprintf("%s%+d", t.Sym, t.Off)
 	case t.Sym != "":
 		return t.Sym
 	case t.HasPCRel:

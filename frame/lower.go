@@ -525,7 +525,7 @@ func (c *Ctx) target(i int) {
 		case BasePC:
 			c.setTarget(Target{PCRel: int(op.Val), HasPCRel: true})
 		case BaseSB:
-			c.setTarget(Target{Sym: op.Sym(), ABI: op.ABI(), Static: op.Static()})
+			c.setTarget(Target{Sym: op.Sym(), Off: op.Val, ABI: op.ABI(), Static: op.Static()})
 			if e.Flow == FlowJump || e.Flow == FlowReturn {
 				e.Flow = FlowTailCall
 			}

@@ -153,3 +153,9 @@ TEXT ·blankOK(SB), $24-0
 	MOVQ AX, 8(SP)
 	CALL ·blankCallee(SB)
 	RET
+
+// A call into the body of callee, not to callee: code there takes its
+// inputs in registers (asm2asm's C routines inside ·__native_entry__).
+TEXT ·intoBody(SB), NOSPLIT, $0-0
+	CALL ·callee+16(SB)
+	RET

@@ -46,3 +46,5 @@ func throughRegOK()
 // blankCallee never reads its blank parameter, and z has no bytes.
 func blankCallee(_ int64, b int64, z struct{}) int64
 func blankOK()
+
+func intoBody()
