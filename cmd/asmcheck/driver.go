@@ -57,6 +57,12 @@ type driver struct {
 	// patterns outside the main modules.
 	depModulesOnce sync.Once
 	depModules     [][2]string
+	// hostOS and hostArch are the target the go command builds for by
+	// default here: $GOOS and $GOARCH if set (a user cross-compiling),
+	// else asmcheck's own, read once (host), before analyze changes the
+	// environment: discover reads them first.
+	hostOnce         sync.Once
+	hostOS, hostArch string
 	// loaded, if not nil, is given each package as the checks saw it
 	// (the Load analyzer's result), with its target's GOARCH, after the
 	// checks ran (the language server's hovers read it).
@@ -268,6 +274,7 @@ func (d *driver) collect(stderr io.Writer) (all []finding, failed bool) {
 // else the one goosFor picks. Packages that do not build for the host
 // are still looked at through their ignored files.
 func (d *driver) discover() (map[string][]string, error) {
+	hostOS, hostArch := d.host()
 	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedFiles, Dir: d.dir}
 	pkgs, err := packages.Load(cfg, d.patterns...)
 	if err != nil {
@@ -319,7 +326,7 @@ func (d *driver) discover() (map[string][]string, error) {
 				if d.arches != nil && !slices.Contains(d.arches, a) {
 					continue
 				}
-				goos := fileGOOS(name, a)
+				goos := fileGOOS(name, a, hostOS, hostArch)
 				if len(p.GoFiles) == 0 && nameGOOS(name) == "" {
 					// No Go file builds for the host (go list: "build
 					// constraints exclude all Go files"): the package
@@ -337,11 +344,11 @@ func (d *driver) discover() (map[string][]string, error) {
 					continue // not a port Go supports (go tool dist list)
 				}
 				switch {
-				case target != hostTarget && builtOnlyWith(name, src, target, true):
+				case target != d.hostTarget() && builtOnlyWith(name, src, target, true):
 					// Loaded for target with cgo off, the file would be
 					// left out: check it in a load of its own with cgo on.
 					target += cgoSuffix
-				case target == hostTarget && builtOnlyWith(name, src, target, false) && d.hostCgo():
+				case target == d.hostTarget() && builtOnlyWith(name, src, target, false) && d.hostCgo():
 					// And loaded for the host with cgo on, a file for
 					// builds without cgo (//go:build !cgo).
 					target += noCgoSuffix
@@ -440,8 +447,29 @@ func (d *driver) unlistedDirs(listed []*packages.Package) []string {
 	return out
 }
 
+// host returns the GOOS and GOARCH the go command builds for by default.
+func (d *driver) host() (goos, goarch string) {
+	d.hostOnce.Do(func() { d.hostOS, d.hostArch = hostEnv() })
+	return d.hostOS, d.hostArch
+}
+
 // hostTarget is the target go build builds for by default.
-const hostTarget = runtime.GOOS + "/" + runtime.GOARCH
+func (d *driver) hostTarget() string {
+	goos, goarch := d.host()
+	return goos + "/" + goarch
+}
+
+// hostEnv returns $GOOS and $GOARCH, each defaulting to asmcheck's own.
+func hostEnv() (goos, goarch string) {
+	goos, goarch = os.Getenv("GOOS"), os.Getenv("GOARCH")
+	if goos == "" {
+		goos = runtime.GOOS
+	}
+	if goarch == "" {
+		goarch = runtime.GOARCH
+	}
+	return goos, goarch
+}
 
 // cgoSuffix marks a target other than the host's that is loaded with cgo
 // on ("linux/arm64+cgo"): load turns cgo off for the others, as go vet
@@ -588,12 +616,13 @@ var ports = []string{"aix/ppc64", "android/386", "android/amd64", "android/arm",
 var knownGOOS = []string{"aix", "android", "darwin", "dragonfly", "freebsd", "illumos", "ios", "js",
 	"linux", "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows"}
 
-// fileGOOS returns the GOOS a file's name asks for, or goosFor(arch).
-func fileGOOS(name, arch string) string {
+// fileGOOS returns the GOOS a file's name asks for, or goosOn(arch,
+// hostOS, hostArch).
+func fileGOOS(name, arch, hostOS, hostArch string) string {
 	if goos := nameGOOS(name); goos != "" {
 		return goos
 	}
-	return goosFor(arch)
+	return goosOn(arch, hostOS, hostArch)
 }
 
 // nameGOOS returns the GOOS of a file name's _GOOS or _GOOS_GOARCH
@@ -658,17 +687,24 @@ func pkgDir(p *packages.Package) string {
 	return ""
 }
 
-// goosFor returns the GOOS to check arch with: the host's when it is a
-// valid pair, else one that is.
+// goosFor returns the GOOS to check arch with, for the host hostEnv
+// gives (goosOn).
 func goosFor(arch string) string {
+	goos, goarch := hostEnv()
+	return goosOn(arch, goos, goarch)
+}
+
+// goosOn returns the GOOS to check arch with on a host building for
+// hostOS/hostArch: hostOS for the host's own GOARCH, for amd64 and arm64
+// and on linux, when it makes a port with arch; else linux (js for wasm).
+// With $GOOS=android set, an android-only package is then checked for
+// android, where its Go files build.
+func goosOn(arch, hostOS, hostArch string) string {
 	if arch == "wasm" {
 		return "js"
 	}
-	if arch == runtime.GOARCH {
-		return runtime.GOOS
-	}
-	if runtime.GOOS == "linux" || arch == "amd64" || arch == "arm64" {
-		return runtime.GOOS
+	if (arch == hostArch || hostOS == "linux" || arch == "amd64" || arch == "arm64") && slices.Contains(ports, hostOS+"/"+arch) {
+		return hostOS
 	}
 	return "linux"
 }
@@ -730,7 +766,7 @@ func defaultParallel() int { return min(max(runtime.GOMAXPROCS(0), 1), 4) }
 func (d *driver) load(env []string, target string, pkgs []string) ([]*packages.Package, error) {
 	goos, arch, variant := splitTarget(target)
 	env = append(slices.Clip(env), "GOARCH="+arch, "GOOS="+goos)
-	if variant != "" || arch != runtime.GOARCH || goos != runtime.GOOS {
+	if target != d.hostTarget() { // a variant too: "linux/amd64+nocgo"
 		env = append(env, "CGO_ENABLED=0")
 	}
 	var flags []string
@@ -773,7 +809,7 @@ func (d *driver) analyze(target string, loaded []*packages.Package) ([]finding, 
 	oldOS := os.Getenv("GOOS")
 	os.Setenv("GOOS", goos)
 	defer os.Setenv("GOOS", oldOS)
-	host := goos == runtime.GOOS && arch == runtime.GOARCH && variant == ""
+	host := target == d.hostTarget()
 	var errs []string
 	var ok []*packages.Package
 	for _, p := range loaded {

@@ -25,6 +25,13 @@ func TestPackagesOfOneGOOS(t *testing.T) {
 	for _, pattern := range []string{"./...", "example.com/goosmod/..."} {
 		t.Run(pattern, func(t *testing.T) { checkGoosmod(t, dir, pattern) })
 	}
+	// With $GOOS=android, go list lists the android package (its Go files
+	// build): it must be checked for android, not for the GOOS asmcheck
+	// runs on, where it has no files.
+	t.Run("GOOS=android", func(t *testing.T) {
+		t.Setenv("GOOS", "android")
+		checkGoosmod(t, dir, "./...")
+	})
 }
 
 func checkGoosmod(t *testing.T, dir, pattern string) {
