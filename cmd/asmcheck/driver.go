@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"go/ast"
 	"go/build"
+	"go/parser"
+	"go/token"
 	"io"
 	"io/fs"
 	"os"
@@ -63,6 +66,10 @@ type driver struct {
 	// environment: discover reads them first.
 	hostOnce         sync.Once
 	hostOS, hostArch string
+	// tested holds the packages whose _test.go files declare functions
+	// without a body (discover): they are loaded with their tests, for
+	// assembly that implements those (load).
+	tested map[string]bool
 	// loaded, if not nil, is given each package as the checks saw it
 	// (the Load analyzer's result), with its target's GOARCH, after the
 	// checks ran (the language server's hovers read it).
@@ -300,6 +307,12 @@ func (d *driver) discover() (map[string][]string, error) {
 			continue
 		}
 		files, _ := filepath.Glob(filepath.Join(dir, "*.s"))
+		if len(files) > 0 && declaresInTests(dir, p.Name) {
+			if d.tested == nil {
+				d.tested = map[string]bool{}
+			}
+			d.tested[p.PkgPath] = true
+		}
 		seen := map[string]bool{}
 		for _, name := range files {
 			src, err := os.ReadFile(name)
@@ -777,11 +790,76 @@ func (d *driver) load(env []string, target string, pkgs []string) ([]*packages.P
 		// the target's C toolchain).
 		flags = []string{"-tags=cgo"}
 	}
-	loaded, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Env: env, Dir: d.dir, BuildFlags: flags}, pkgs...)
-	if err != nil {
-		return nil, err
+	// Test variants cost their test files' dependencies (three times the
+	// load of std): only the packages whose tests declare functions the
+	// assembly may implement get them, as go vet gives every package.
+	var plain, tested []string
+	for _, p := range pkgs {
+		if d.tested[p] {
+			tested = append(tested, p)
+		} else {
+			plain = append(plain, p)
+		}
+	}
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Env: env, Dir: d.dir, BuildFlags: flags}
+	var loaded []*packages.Package
+	if len(tested) > 0 {
+		tcfg := *cfg
+		tcfg.Tests = true
+		more, err := packages.Load(&tcfg, tested...)
+		if err != nil {
+			return nil, err
+		}
+		// A package whose tests do not build for the target (a test
+		// imports what the target lacks) is checked without them.
+		for _, p := range withTests(more) {
+			if strings.Contains(p.ID, " [") && hasErrors(p) {
+				plain = append(plain, p.PkgPath)
+			} else {
+				loaded = append(loaded, p)
+			}
+		}
+	}
+	if len(plain) > 0 {
+		more, err := packages.Load(cfg, plain...)
+		if err != nil {
+			return nil, err
+		}
+		loaded = append(loaded, more...)
 	}
 	return withTests(loaded), nil
+}
+
+// hasErrors reports whether p or a package it imports has errors.
+func hasErrors(p *packages.Package) bool {
+	bad := false
+	packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) { bad = bad || len(q.Errors) > 0 })
+	return bad
+}
+
+// declaresInTests reports whether a _test.go file of package name in dir
+// (not its external test package) declares a function without a body:
+// one its assembly may implement, which go vet checks (it checks a
+// package with its tests) and the standalone command does only in a
+// load with tests.
+func declaresInTests(dir, name string) bool {
+	tests, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+	for _, t := range tests {
+		src, err := os.ReadFile(t)
+		if err != nil || !bytes.Contains(src, []byte("func ")) {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), t, src, parser.SkipObjectResolution)
+		if err != nil || f.Name.Name != name {
+			continue
+		}
+		for _, decl := range f.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // check loads pkgs for target ("goos/goarch") and runs the checks (see

@@ -1,0 +1,3 @@
+module example.com/testdecl
+
+go 1.22
