@@ -544,6 +544,13 @@ func roundUp8(n int64) int64 { return (n + 7) &^ 7 }
 func runCallArgs(c *Check) {
 	var index *textIndex
 	untouched := map[*frame.Func]bool{} // argsUntouched, by callee
+	var entries map[*frame.Func]string
+	cEntry := func(fn *frame.Func) string { // why fn is entered from C, or ""
+		if entries == nil {
+			entries = newRegCtx(c).entries
+		}
+		return entries[fn]
+	}
 	c.eachStackFunc(func(p *stackPass) {
 		if index == nil {
 			index = newTextIndex(c.Pkg)
@@ -552,7 +559,7 @@ func runCallArgs(c *Check) {
 			e := p.fn.Inst(i)
 			st := p.sol.In[i]
 			if e.Flow == frame.FlowTailCall && p.sol.Reached[i] {
-				if c.checkTailArgs(p, index, untouched, e, st) {
+				if c.checkTailArgs(p, index, untouched, cEntry, e, st) {
 					return
 				}
 				continue
@@ -760,7 +767,7 @@ func appendLeaves(vars []*abi.Var, v *abi.Var) []*abi.Var {
 // its missing arguments from, and writes its results into, the frame of
 // the caller's caller. A caller entered from C was given no Go arguments
 // at all.
-func (c *Check) checkTailArgs(p *stackPass, index *textIndex, untouched map[*frame.Func]bool, e frame.Inst, st frame.SPState) bool {
+func (c *Check) checkTailArgs(p *stackPass, index *textIndex, untouched map[*frame.Func]bool, cEntry func(*frame.Func) string, e frame.Inst, st frame.SPState) bool {
 	if !st.Known || (e.Attrs&frame.AttrEpilogue == 0 && st.Delta != p.lay.Size) || e.Target().ABI == "ABIInternal" {
 		return false
 	}
@@ -775,7 +782,7 @@ func (c *Check) checkTailArgs(p *stackPass, index *textIndex, untouched map[*fra
 		have, given = int64(fr.ArgSize), signature(d)
 	} else if p.fn.HasArgs {
 		have, given = p.fn.Args, fmt.Sprintf("TEXT …-%d", p.fn.Args)
-	} else if why := newRegCtx(c).entries[p.fn]; why != "" {
+	} else if why := cEntry(p.fn); why != "" {
 		c.Reportf(p.f, p.fn, e.Pos, "tail call to %s, which takes %d bytes of arguments and results at 0(FP), from %s, which is entered from C (%s): "+
 			"C passes no arguments on the stack, so the callee reads garbage from the C caller's frame above the return address and writes its results over it; "+
 			"CALL the callee from a frame with its arguments written at its 0(FP) (C's argument registers hold them)",
