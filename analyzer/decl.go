@@ -220,6 +220,15 @@ func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst
 			v.Name, v.Offset, m.Off, readsOrWrites(m))
 	case int64(other.Offset) != m.Off:
 		msg += fmt.Sprintf(": offset %d is inside %s, so the access %s the wrong value", m.Off, fpRef(other.Name, int64(other.Offset)), readsOrWrites(m))
+	case other != v && within(v, other):
+		// x+8(FP) for the x_len of slice x: the offset says which part,
+		// and the name is only short. Renaming keeps what the access
+		// reads; x+0(FP) would read another word.
+		msg = fmt.Sprintf("invalid offset %s; expected %s", text, fpRef(other.Name, m.Off))
+		msg += fmt.Sprintf(": offset %d is %s, a part of %s, so the access %s %s: name the part, %s",
+			m.Off, fpRef(other.Name, m.Off), v.Name, readsOrWrites(m), other.Name, fpRef(other.Name, m.Off))
+		c.Report(Diag{File: f, Fn: fn, Pos: pos, Msg: msg, Fixes: replaceText(f, pos, text, fpRef(other.Name, m.Off), "name it "+other.Name)})
+		return
 	case topVar(fr, other) != topVar(fr, v):
 		ambiguous = true
 		msg += fmt.Sprintf(": offset %d is %s, so the access %s %s, not %s: correct the offset if %s is meant, the name if %s is",
@@ -232,6 +241,19 @@ func (c *Check) checkFPName(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst
 		fixes = replaceText(f, pos, text, want, "use "+want)
 	}
 	c.Report(Diag{File: f, Fn: fn, Pos: pos, Msg: msg, Fixes: fixes})
+}
+
+// within reports whether w is v or one of its components, at any depth.
+func within(v, w *abi.Var) bool {
+	if v == w {
+		return true
+	}
+	for _, in := range v.Inner {
+		if within(in, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // topVar returns the parameter or result of fr that v is or is part of.

@@ -200,6 +200,7 @@ func TestOffsetFixAmbiguity(t *testing.T) {
 		{"TEXT ·g(SB), 0, $0-20\n\tMOVQ p+4(FP), AX\n\tRET\n", "offset 4 is inside p+0(FP), so the access reads the wrong value", true},
 		{"TEXT ·g(SB), 0, $0-20\n\tMOVL AX, r+24(FP)\n\tRET\n", "r is at offset 16, and offset 24 is past the 20 bytes of arguments and results of g, so the access writes the caller's frame", true},
 		{"TEXT ·h(SB), 0, $0-41\n\tMOVQ s_len+0(FP), AX\n\tRET\n", "offset 0 is s_base+0(FP), so the access reads the wrong value", true},
+		{"TEXT ·h(SB), 0, $0-41\n\tMOVQ s+8(FP), AX\n\tRET\n", "invalid offset s+8(FP); expected s_len+8(FP): offset 8 is s_len+8(FP), a part of s, so the access reads s_len: name the part, s_len+8(FP)", true},
 	} {
 		diags, _, _ := runAll(t, "amd64", map[string]string{"x_amd64.s": c.src})
 		found := false

@@ -18,6 +18,7 @@ TEXT ·names(SB), NOSPLIT, $0-40
 	MOVL p_a+16(FP), BX
 	MOVQ p_b+16(FP), CX     // want `invalid offset p_b\+16\(FP\); expected p_b\+24\(FP\)`
 	MOVQ AX, res+32(FP)     // want `unknown variable res; offset 32 is n\+32\(FP\)`
+	MOVQ s+8(FP), DX        // want `invalid offset s\+8\(FP\); expected s_len\+8\(FP\): offset 8 is s_len\+8\(FP\), a part of s, so the access reads s_len: name the part, s_len\+8\(FP\)`
 	RET
 
 TEXT ·namesOK(SB), NOSPLIT, $0-40

@@ -17,6 +17,7 @@ TEXT ·names(SB), NOSPLIT, $0-40
 	MOVW p_a+16(FP), R1
 	MOVD p_b+16(FP), R2     // want `invalid offset p_b\+16\(FP\); expected p_b\+24\(FP\)`
 	MOVD R0, res+32(FP)     // want `unknown variable res; offset 32 is n\+32\(FP\)`
+	MOVD s+8(FP), R3        // want `invalid offset s\+8\(FP\); expected s_len\+8\(FP\): offset 8 is s_len\+8\(FP\), a part of s, so the access reads s_len: name the part, s_len\+8\(FP\)`
 	RET
 
 TEXT ·namesOK(SB), NOSPLIT, $0-40
