@@ -36,7 +36,7 @@ var reviewed = []struct{ file, arch, fn, msg, why string }{
 	{"runtime/sys_netbsd_arm64.s", "arm64", "madvise", "invalid MOVD of ret+24(FP); int32 is 4-byte value", "an 8-byte store into an int32 result; the extra bytes are padding."},
 	{"crypto/internal/fips140/aes/gcm/gcm_ppc64x.s", "*", "counterCryptASM", "unknown variable xr;", "the assembly names the first argument xr; the declaration calls it nr. Offset right, name stale."},
 	{"hash/crc32/crc32_ppc64le.s", "ppc64le", "vectorCrc32", "unknown variable ctab;", "the assembly names poly's offset 4 ctab; name stale."},
-	{"crypto/internal/fips140/nistec/p256_asm_s390x.s", "s390x", "p256Select", "invalid offset idx+(16+7)(FP)", "a deliberate load of the low byte of the big-endian idx; by asmdecl's rule an offset that is not idx's own."},
+	{"crypto/internal/fips140/nistec/p256_asm_s390x.s", "s390x", "p256Select", "invalid offset idx+(16+7)(FP)", "a deliberate load of the low-order byte of the big-endian idx, right while idx < 256 (the message says so); by asmdecl's rule an offset that is not idx's own."},
 	{"crypto/internal/fips140/nistec/p256_asm_s390x.s", "s390x", "p256SelectAffine", "invalid offset idx+(16+7)(FP)", "as p256Select"},
 	{"internal/runtime/atomic/atomic_mipsx.go", "*", "LoadAcq", "declared without a body", "mips/mipsle declare LoadAcq and LoadAcquintptr but atomic_mipsx.s implements neither: any use would fail to link (none today)."},
 	{"internal/runtime/atomic/atomic_mipsx.go", "*", "LoadAcquintptr", "declared without a body", "as LoadAcq"},

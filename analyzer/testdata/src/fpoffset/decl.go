@@ -30,3 +30,8 @@ func insideOK(x int64)
 // An offset past the arguments (amd64 and arm64 only).
 func pastEnd(x int32) int32
 func pastEndOK(x int32) int32
+
+// A narrow access at the low-order end of a big-endian integer (s390x).
+func lowByte(x int64)
+func lowByteOK(x int64)
+func midByte(x int64)

@@ -71,3 +71,18 @@ TEXT ·callerSP(SB), NOSPLIT, $0-8
 	MOVD $ret-8(FP), R1
 	MOVD R1, ret+0(FP)
 	RET
+
+// The last byte of a big-endian int64 is its low-order byte: go vet's
+// rule still wants x+0(FP), and the message says the value is right.
+TEXT ·lowByte(SB), NOSPLIT, $0-8
+	MOVBZ x+7(FP), R1       // want `invalid offset x\+7\(FP\); expected x\+0\(FP\): offset 7 starts the last byte of the 8-byte x\+0\(FP\), its low-order end on big-endian s390x: the 1-byte access reads x's low-order byte, which is right while the value fits in it`
+	RET
+
+TEXT ·lowByteOK(SB), NOSPLIT, $0-8
+	MOVD x+0(FP), R1
+	RET
+
+// Inside but not at the end: the wrong bytes.
+TEXT ·midByte(SB), NOSPLIT, $0-8
+	MOVBZ x+3(FP), R1       // want `offset 3 is inside x\+0\(FP\), so the access reads the wrong value`
+	RET
