@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/asmcheck/asmcheck/abi"
@@ -67,7 +68,7 @@ func (r *reservedRun) platform() {
 		first := -1
 		var more []int
 		for i := range r.fn.Insts {
-			if e := r.fn.Inst(i); writes(e, reg) {
+			if e := r.fn.Inst(i); writes(e, reg) || r.wordWrites(i, reg) != "" {
 				if first < 0 {
 					first = i
 				} else {
@@ -86,7 +87,7 @@ func (r *reservedRun) platform() {
 			"(Apple's arm64 ABI reserves it; Windows keeps the TEB pointer in it), so the value may be lost at any time or "+
 			"the thread's state corrupted; use another register (cmd/asm names it R18_PLATFORM to stop accidental use), "+
 			"or, if the code never runs there, say so with a build constraint (//go:build linux, or a _linux_arm64.s file name)",
-			e.Op(), name, strings.Join(goos, ", "))
+			r.what(first, reg), name, strings.Join(goos, ", "))
 		if len(more) > 0 {
 			msg += "; " + r.fn.Name + " also writes it" + linesList("", "", more)
 		}
@@ -139,6 +140,7 @@ func (r *reservedRun) g() {
 			continue
 		}
 		reg := r.fn.Arch.Regs.Reg(x.Reg)
+		r.gWords(x, reg)
 		if !writesReg(r.fn, reg) {
 			continue
 		}
@@ -159,6 +161,53 @@ func (r *reservedRun) g() {
 					"switches goroutines; use another register, or save g and restore it before anything can observe it", e.Op(), x.Reg, sourceNote(x.Source))})
 		}
 	}
+}
+
+// gWords reports the first WORD of the function whose instruction
+// (arm64, decoded) writes g other than by loading it back from the stack,
+// as a C epilogue restores what its prologue saved: code translated from C
+// (c2goasm, asm2plan9s) that keeps a value in x28 clobbers g for a signal
+// handler to find (apache/arrow-go's _unpack32_neon, fixed by arrow-go
+// #1300). Its value cannot be followed through WORDs: one report a
+// function.
+func (r *reservedRun) gWords(x abi.FixedReg, reg frame.Reg) {
+	for i := range r.fn.Insts {
+		if w := r.wordWrites(i, reg); w != "" {
+			r.c.Report(Diag{File: r.f, Fn: r.fn, Pos: r.fn.Inst(i).Pos, Msg: fmt.Sprintf(
+				"%s writes %s, the g register: Go code, the signal handler and the runtime read the current goroutine from it at any time%s, "+
+					"and a profiling signal that arrives while it holds another value crashes the program; use another register "+
+					"(code translated from C must be told to leave x28 alone), or save g and restore it before anything can observe it",
+				w, x.Reg, sourceNote(x.Source))})
+			return
+		}
+	}
+}
+
+// wordWrites describes instruction i, an arm64 WORD reachable from the entry whose
+// instruction writes reg other than by a load from the stack ("WORD
+// $0xaa0e03fc (mov x28, x14)"), or returns "".
+func (r *reservedRun) wordWrites(i int, reg frame.Reg) string {
+	e := r.fn.Inst(i)
+	if e.Known || reg == frame.NoReg || !r.fn.Reachable(i) {
+		// Unreached WORDs are data more often than code: sonic's
+		// _Digits table after its last branch decodes as adds w18, ….
+		return ""
+	}
+	s := &r.fn.File.Stmts[e.Stmt]
+	w, ok := r.fn.Arch.WordWrites(s)
+	if !ok || w.Restore || !slices.Contains(w.Regs, reg) {
+		return ""
+	}
+	return fmt.Sprintf("WORD $%#x (%s)", uint32(s.Args[0].Val), w.Text)
+}
+
+// what names instruction i for a message: its mnemonic, or a WORD with
+// its instruction when that is what writes reg.
+func (r *reservedRun) what(i int, reg frame.Reg) string {
+	if w := r.wordWrites(i, reg); w != "" {
+		return w
+	}
+	return r.fn.Inst(i).Op()
 }
 
 // sourceNote renders a FixedReg's Source for a message: " (source)", or

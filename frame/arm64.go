@@ -473,6 +473,92 @@ func arm64Word(s *asmparse.Stmt) (arm64asm.Inst, bool) {
 	return inst, err == nil
 }
 
+// A WordWrite is what a WORD $constant's instruction (arm64) writes.
+type WordWrite struct {
+	Regs []Reg  // the general registers it writes as its destinations
+	Text string // the instruction, as the decoder prints it: "mov x28, x14"
+	// Restore reports a load from the stack (LDR, LDP and the like based on
+	// SP): a saved register put back, as a C epilogue does.
+	Restore bool
+}
+
+// wordNoDest lists the instructions (arm64asm.Op names) whose first
+// operand is read, not written, though it is a general register:
+// compares, branches, stores of one register, prefetches, system
+// register writes.
+var wordNoDest = map[string]bool{
+	"CMP": true, "CMN": true, "TST": true, "CCMP": true, "CCMN": true,
+	"CBZ": true, "CBNZ": true, "TBZ": true, "TBNZ": true, "BR": true, "BLR": true, "RET": true,
+	"STR": true, "STRB": true, "STRH": true, "STUR": true, "STURB": true, "STURH": true,
+	"STP": true, "STNP": true, "STLR": true, "STLRB": true, "STLRH": true, "STTR": true, "STTRB": true, "STTRH": true,
+	"PRFM": true, "PRFUM": true, "MSR": true, "SYS": true,
+}
+
+// WordWrites decodes the instruction a WORD $constant emits on arm64
+// (golang.org/x/arch/arm64/arm64asm) and returns the general registers it
+// writes: its first operand (and the second of a pair load), unless the
+// first is read (wordNoDest, stores). ok is false when s is no such WORD,
+// or the arch is not arm64.
+func (a *Arch) WordWrites(s *asmparse.Stmt) (w WordWrite, ok bool) {
+	if a.Name != "arm64" {
+		return w, false
+	}
+	inst, ok := arm64Word(s)
+	if !ok {
+		return w, false
+	}
+	op := inst.Op.String()
+	w.Text = arm64asm.GNUSyntax(inst)
+	if wordNoDest[op] || strings.HasPrefix(op, "ST") && !strings.HasPrefix(op, "STXR") && !strings.HasPrefix(op, "STLXR") {
+		return w, true // STXR and STLXR write their status register
+	}
+	dests := 1
+	if strings.HasPrefix(op, "LDP") || strings.HasPrefix(op, "LDNP") || op == "LDXP" || op == "LDAXP" {
+		dests = 2
+	}
+	for i, arg := range inst.Args {
+		if arg == nil || i >= dests {
+			break
+		}
+		var n int
+		switch r := arg.(type) {
+		case arm64asm.Reg:
+			switch {
+			case r >= arm64asm.X0 && r <= arm64asm.X30:
+				n = int(r - arm64asm.X0)
+			case r >= arm64asm.W0 && r <= arm64asm.W30:
+				n = int(r - arm64asm.W0)
+			default:
+				continue
+			}
+		case arm64asm.RegSP:
+			switch r := arm64asm.Reg(r); {
+			case r >= arm64asm.X0 && r <= arm64asm.X30:
+				n = int(r - arm64asm.X0)
+			case r >= arm64asm.W0 && r <= arm64asm.W30:
+				n = int(r - arm64asm.W0)
+			default:
+				continue
+			}
+		default:
+			continue
+		}
+		w.Regs = append(w.Regs, a.Regs.Reg(fmt.Sprintf("R%d", n)))
+	}
+	if strings.HasPrefix(op, "LD") {
+		sp := arm64asm.RegSP(arm64asm.SP)
+		for _, arg := range inst.Args {
+			switch m := arg.(type) {
+			case arm64asm.MemImmediate:
+				w.Restore = w.Restore || m.Base == sp
+			case arm64asm.MemExtend:
+				w.Restore = w.Restore || m.Base == sp
+			}
+		}
+	}
+	return w, true
+}
+
 // arm64WordFlow decodes the instruction a WORD $constant emits
 // (golang.org/x/arch/arm64/arm64asm) and returns its flow when it does
 // not go on to the next instruction: ERET and DRPS leave through the

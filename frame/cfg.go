@@ -229,6 +229,12 @@ func (fn *Func) FallsOffEnd() (int, bool) {
 	return i, true
 }
 
+// Reachable reports whether instruction i of fn can be reached from the
+// entry (a jump through a register, or a WORD whose branch the analysis
+// does not resolve, reaches nothing: what follows it is reached only by
+// a known branch to a label).
+func (fn *Func) Reachable(i int) bool { return fn.reached()[i] }
+
 // BlockReachable reports whether block i of fn's CFG can be reached from
 // the entry. It allocates nothing (the answer for every block is computed
 // once per Func).

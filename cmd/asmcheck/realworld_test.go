@@ -107,6 +107,10 @@ var realWorldModules = []string{
 // part of the message.
 var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 	// Bugs that break programs.
+	{"github.com/apache/arrow-go/v18", "parquet/internal/utils/bit_packing_neon_arm64.s", "arm64", "reserved", "_unpack32_neon", "WORD $0x8b0c0b5c (add x28, x26, x12, lsl #2) writes g",
+		"A REAL BUG: clang's NEON kernel, carried as WORDs, keeps a pointer in x28 (its own comment says \"TODO: do not use x28, x27, or x18 since they are reserved\"); a SIGPROF or SIGURG while it holds it finds a wrong g (fixed upstream after v18.8.0, arrow-go#1300)."},
+	{"github.com/apache/arrow-go/v18", "_neon_arm64.s", "arm64", "reserved", "", "writes R18_PLATFORM, the platform register",
+		"A REAL BUG on darwin, ios and windows, where the files also build: clang's kernels use x18 (add x18, x0, x10 in _unpack32_neon; umov w18, v2.h[1] in _cast_type_numeric_neon), which Apple's ABI reserves and Windows keeps the TEB pointer in."},
 	{"github.com/pk910/hashtree-bindings", "wrapper_windows_amd64.s", "amd64", "callargs", "HashtreeHash", "with SP at 2017..2048(SP) (SP was aligned with AND)",
 		"A REAL BUG (latent): to run the C hash functions on the goroutine stack, HashtreeHash ($2048) moves SP to the top of its locals and aligns it down by 32; the Windows x64 callee owns the 32 bytes above its return address (its home area), which then hold the saved BP, the return address and the arguments. A callee that spills its register arguments there (as MSVC-built code does) breaks the return. Built only with cgo: found through the windows/amd64+cgo target."},
 	{"github.com/ebitengine/purego", "sys_arm64.s", "arm64", "spslot", "syscallX", "writes the saved frame pointer",

@@ -56,3 +56,24 @@ TEXT ·platformMany(SB), NOSPLIT, $0
 	ADD $1, R18_PLATFORM
 	MRS TPIDR_EL0, R18_PLATFORM
 	RET
+
+// Instructions written as WORDs are decoded (code translated from C, as
+// apache/arrow-go's NEON kernels were): a move into x28 writes g.
+TEXT ·gWordBad(SB), NOSPLIT, $0
+	WORD $0xf81f0ffc // str x28, [sp, #-16]!
+	WORD $0xaa0e03fc // want `WORD \$0xaa0e03fc \(mov x28, x14\) writes g, the g register: .* a profiling signal that arrives while it holds another value crashes the program`
+	WORD $0xf84107fc // ldr x28, [sp], #16
+	RET
+
+// Saving and restoring x28, as a C prologue and epilogue do, and using
+// other registers.
+TEXT ·gWordOK(SB), NOSPLIT, $0
+	WORD $0xf81f0ffc // str x28, [sp, #-16]!
+	WORD $0xaa0e03e9 // mov x9, x14
+	WORD $0xf100039f // cmp x28, #0x0
+	WORD $0xf84107fc // ldr x28, [sp], #16
+	RET
+
+TEXT ·platformWordBad(SB), NOSPLIT, $0
+	WORD $0x8b020032 // want `WORD \$0x8b020032 \(add x18, x1, x2\) writes R18_PLATFORM, the platform register, and this file is built for darwin, ios, windows`
+	RET
