@@ -73,6 +73,8 @@ TEXT ·gWordOK(SB), NOSPLIT, $0
 	WORD $0xf100039f // cmp x28, #0x0
 	WORD $0xf84107fc // ldr x28, [sp], #16
 	RET
+table:	// data after the last instruction, never executed
+	WORD $0xaa0e03fc
 
 TEXT ·platformWordBad(SB), NOSPLIT, $0
 	WORD $0x8b020032 // want `WORD \$0x8b020032 \(add x18, x1, x2\) writes R18_PLATFORM, the platform register, and this file is built for darwin, ios, windows`
