@@ -1078,11 +1078,53 @@ func (c *Check) checkJoins(p *stackPass) {
 				deltas[out.Delta] = true
 			}
 		}
-		if len(deltas) > 1 {
+		if len(deltas) > 1 && stackUsedFrom(p.fn, b) {
 			c.Reportf(p.f, p.fn, p.fn.Insts[b.Start].Pos, "paths with different SP offsets join here (%s): whatever follows "+
 				"addresses the stack wrongly on some of them; make every path push and pop the same amount", deltaList(deltas))
 		}
 	}
+}
+
+// stackUsedFrom reports whether some path from the start of block b uses
+// the stack (Inst.UsesStack: an SP-based operand, a push, a read of SP;
+// or a call, return or jump out) before SP is set anew from a register
+// that does not hold an SP-derived value: aead/poly1305's updateAVX2 saves
+// SP in AX, moves it down on one path only, joins, works through SI alone
+// and puts SP back with MOVQ AX, SP. Where the paths join, nothing is yet
+// addressed wrongly.
+func stackUsedFrom(fn *frame.Func, b *frame.Block) bool {
+	sp := fn.Arch.SP
+	seen := map[*frame.Block]bool{b: true}
+	work := []*frame.Block{b}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		reset := false
+		for i := b.Start; i < b.End && !reset; i++ {
+			e := fn.Inst(i)
+			if e.SP.Kind == frame.SPUnknown && e.Known && len(e.Mem()) == 0 && !reads(e, sp) {
+				reset = true // MOVQ AX, SP
+				break
+			}
+			switch e.Flow {
+			case frame.FlowCall, frame.FlowReturn, frame.FlowTailCall, frame.FlowIndirect:
+				return true
+			}
+			if e.UsesStack() {
+				return true
+			}
+		}
+		if reset {
+			continue
+		}
+		for _, s := range b.Succs {
+			if !seen[s] {
+				seen[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	return false
 }
 
 // deltaList renders the SP offsets of a join for messages: moves one way,

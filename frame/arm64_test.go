@@ -449,9 +449,9 @@ func TestArm64WordFlow(t *testing.T) {
 }
 
 // TestUsesStack checks which instructions may use the stack pointer:
-// known ones by their operands, arm64 WORDs by their decoded encoding
-// (checked against arm64asm's own disassembly), anything else unknown
-// always.
+// known ones by their operands, arm64 WORDs and x86 data by their decoded
+// encoding (checked against arm64asm's own disassembly), anything else
+// unknown always.
 func TestUsesStack(t *testing.T) {
 	for _, c := range []struct {
 		arch, src, asm string // asm: the WORD's GNU disassembly
@@ -474,7 +474,10 @@ func TestUsesStack(t *testing.T) {
 		{"amd64", "MOVQ 8(SP), AX", "", true},
 		{"amd64", "PUSHQ AX", "", true},
 		{"amd64", "LEAQ 8(SP), AX", "", true},
-		{"amd64", "BYTE $0x90", "", true}, // unknown: may
+		{"amd64", "BYTE $0x90", "", false},      // nop, decoded (neutral.go)
+		{"amd64", "BYTE $0x50", "", true},       // push rax
+		{"amd64", "BYTE $0x0f", "", true},       // cut short: may
+		{"amd64", "LONG $0x24048b48", "", true}, // mov rax, [rsp]
 	} {
 		e := lowerOne(t, c.arch, c.src)
 		if got := e.UsesStack(); got != c.want {

@@ -107,8 +107,7 @@ func (in Inst) MemText(m *Mem) string {
 // instructions the assembler lacked as WORDs).
 func (in Inst) UsesStack() bool {
 	if !in.Known {
-		s := in.stmt()
-		return s == nil || in.fn.Arch.Name != "arm64" || arm64WordUsesSP(s)
+		return in.Attrs&AttrStackNeutral == 0
 	}
 	if in.SP.Kind != SPNone {
 		return true
@@ -298,18 +297,19 @@ const (
 type Attr uint32
 
 const (
-	AttrVZeroUpper Attr = 1 << iota // clears the upper halves of all YMM/ZMM registers (VZEROUPPER, VZEROALL)
-	AttrSyscall                     // enters the kernel (SYSCALL, SVC, ECALL …)
-	AttrUsesTmp                     // the assembler may expand it using its temporary register (arm64 R27)
-	AttrBarrier                     // a memory barrier
-	AttrTrap                        // raises a trap/breakpoint (INT $3, BRK, UNDEF)
-	AttrWide                        // writes a 256- or 512-bit vector register (for VZEROUPPER)
-	AttrData                        // emits data bytes into the instruction stream (BYTE, WORD, DWORD …)
-	AttrEpilogue                    // the assembler writes the function's epilogue before it (RET and RET sym(SB): obj.ARET)
-	AttrMove                        // copies its one register source, unchanged, into the low bytes of its one register destination (idioms.go)
-	AttrZeroIdiom                   // sets every register it writes to zero when its register sources are all one register, or it has none (idioms.go)
-	AttrLoadsG                      // loads the current g from thread-local storage into its destination (idioms.go)
-	AttrZeroExtend                  // a move that zeroes its destination above the bytes it writes: to 8 bytes of a general register, 16 of a vector one (idioms.go)
+	AttrVZeroUpper   Attr = 1 << iota // clears the upper halves of all YMM/ZMM registers (VZEROUPPER, VZEROALL)
+	AttrSyscall                       // enters the kernel (SYSCALL, SVC, ECALL …)
+	AttrUsesTmp                       // the assembler may expand it using its temporary register (arm64 R27)
+	AttrBarrier                       // a memory barrier
+	AttrTrap                          // raises a trap/breakpoint (INT $3, BRK, UNDEF)
+	AttrWide                          // writes a 256- or 512-bit vector register (for VZEROUPPER)
+	AttrData                          // emits data bytes into the instruction stream (BYTE, WORD, DWORD …)
+	AttrEpilogue                      // the assembler writes the function's epilogue before it (RET and RET sym(SB): obj.ARET)
+	AttrMove                          // copies its one register source, unchanged, into the low bytes of its one register destination (idioms.go)
+	AttrZeroIdiom                     // sets every register it writes to zero when its register sources are all one register, or it has none (idioms.go)
+	AttrLoadsG                        // loads the current g from thread-local storage into its destination (idioms.go)
+	AttrZeroExtend                    // a move that zeroes its destination above the bytes it writes: to 8 bytes of a general register, 16 of a vector one (idioms.go)
+	AttrStackNeutral                  // data (BYTE, WORD …) whose decoded instructions neither transfer control nor name SP (neutral.go)
 )
 
 // A RegRef is an access to (part of) a register.

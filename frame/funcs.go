@@ -148,6 +148,9 @@ func Funcs(f *asmparse.File, a *Arch) []*Func {
 		funcs[k].ops = ops
 	}
 	buildCFGs(funcs, sc) // also moves the Effects onto finish's arrays
+	for i := range funcs {
+		funcs[i].markNeutralData()
+	}
 	return out
 }
 

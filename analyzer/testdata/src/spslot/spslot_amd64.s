@@ -39,3 +39,19 @@ TEXT ·undeclared(SB), NOSPLIT, $0-8
 	MOVQ AX, 8(SP)
 	MOVQ AX, 16(SP)         // want `writes the argument area \(16\(SP\) .*it is the caller's frame, past the arguments`
 	RET
+
+// Data directives that decode to instructions which leave SP alone (NOP
+// padding, an AVX instruction written as bytes) do not stop the check.
+TEXT ·padded(SB), NOSPLIT, $16-8
+	BYTE $0x0f; BYTE $0x1f; BYTE $0x00 // nopl (rax)
+	LONG $0xc0fefdc5                   // vpaddd ymm0, ymm0, ymm0
+	MOVQ AX, 16(SP)                    // want `MOVQ 16\(SP\) writes the saved frame pointer`
+	RET
+
+// A push written as a byte moves SP where the check cannot follow: it
+// stays silent.
+TEXT ·pushedByte(SB), NOSPLIT, $16-8
+	BYTE $0x50 // push rax
+	MOVQ AX, 16(SP)
+	BYTE $0x58 // pop rax
+	RET

@@ -52,3 +52,16 @@ TEXT ·notCalled(SB), NOSPLIT|NOFRAME, $0-8
 	MOVD R0, 8(RSP)
 	ADD $16, RSP
 	RET
+
+// A WORD that decodes to an instruction which leaves SP alone does not
+// stop the check; one that moves SP does.
+TEXT ·paddedWord(SB), NOSPLIT, $16-0
+	WORD $0xd503201f // nop
+	MOVD R0, 0(RSP)   // want `MOVD 0\(RSP\) writes the saved LR`
+	RET
+
+TEXT ·spWord(SB), NOSPLIT, $16-0
+	WORD $0xd10043ff // sub sp, sp, #16
+	MOVD R0, 0(RSP)
+	WORD $0x910043ff // add sp, sp, #16
+	RET

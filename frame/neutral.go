@@ -1,0 +1,126 @@
+package frame
+
+import (
+	"encoding/binary"
+	"strings"
+
+	"golang.org/x/arch/x86/x86asm"
+
+	"github.com/asmcheck/asmcheck/asmparse"
+)
+
+// markNeutralData sets AttrStackNeutral on fn's neutral data directives
+// (neutralData), when it has any data.
+func (fn *Func) markNeutralData() {
+	for i := range fn.Insts {
+		if fn.Insts[i].Attrs&AttrData != 0 {
+			for k, ok := range fn.neutralData() {
+				if ok {
+					fn.Insts[k].Attrs |= AttrStackNeutral
+				}
+			}
+			return
+		}
+	}
+}
+
+// neutralData reports, by instruction, the data directives of fn whose
+// bytes decode to instructions that make no call or jump and do not name
+// the stack pointer: NOP padding (BYTE $0x90), AVX written as LONGs by
+// c2goasm, NEON written as WORDs. What they do to other registers and
+// memory is still not claimed (they stay unknown); they only leave SP
+// where it was, so that the frame checks can go on past them.
+//
+// arm64: each WORD is one instruction (arm64WordUsesSP). 386 and amd64: a
+// run of consecutive BYTE, WORD, LONG and QUAD statements is one byte
+// string (little-endian, as asm6.go emits it), decoded with x86asm; every
+// byte must belong to a decoded instruction, or none of the run counts.
+func (fn *Func) neutralData() []bool {
+	out := make([]bool, len(fn.Insts))
+	switch fn.Arch.Name {
+	case "arm64":
+		for i := range fn.Insts {
+			if fn.Insts[i].Attrs&AttrData != 0 {
+				s := &fn.File.Stmts[fn.Insts[i].Stmt]
+				_, word := arm64Word(s)
+				out[i] = word && !arm64WordUsesSP(s)
+			}
+		}
+	case "amd64", "386":
+		mode := 64
+		if fn.Arch.Name == "386" {
+			mode = 32
+		}
+		for i := 0; i < len(fn.Insts); {
+			if fn.Insts[i].Attrs&AttrData == 0 {
+				i++
+				continue
+			}
+			j := i
+			var b []byte
+			ok := true
+			for ; j < len(fn.Insts) && fn.Insts[j].Attrs&AttrData != 0; j++ {
+				var more bool
+				b, more = appendData(b, &fn.File.Stmts[fn.Insts[j].Stmt])
+				ok = ok && more
+			}
+			if ok && x86Neutral(b, mode) {
+				for k := i; k < j; k++ {
+					out[k] = true
+				}
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+// appendData appends the bytes of an x86 data directive to b, and reports
+// whether it could (every operand a constant).
+func appendData(b []byte, s *asmparse.Stmt) ([]byte, bool) {
+	size := map[string]int{"BYTE": 1, "WORD": 2, "LONG": 4, "QUAD": 8}[s.Op]
+	if size == 0 || len(s.Args) == 0 {
+		return b, false
+	}
+	for i := range s.Args {
+		a := &s.Args[i]
+		if a.Kind != asmparse.ImmOp || a.Unresolved() != "" {
+			return b, false
+		}
+		b = binary.LittleEndian.AppendUint64(b, uint64(a.Val))[:len(b)+size]
+	}
+	return b, true
+}
+
+// x86Neutral reports whether b decodes, to its last byte, into
+// instructions none of which transfers control or names SP, ESP or RSP.
+func x86Neutral(b []byte, mode int) bool {
+	for len(b) > 0 {
+		inst, err := x86asm.Decode(b, mode)
+		if err != nil || inst.Op == 0 || inst.Len == 0 || inst.Len > len(b) { // Op 0: a truncated instruction
+			return false
+		}
+		op := inst.Op.String()
+		for _, p := range []string{"CALL", "J", "RET", "LRET", "IRET", "PUSH", "POP", "ENTER", "LEAVE", "LOOP", "SYSCALL", "SYSENTER", "SYSEXIT", "SYSRET", "INT", "UD", "HLT"} {
+			if strings.HasPrefix(op, p) {
+				return false
+			}
+		}
+		for _, a := range inst.Args {
+			switch a := a.(type) {
+			case x86asm.Reg:
+				if isX86SP(a) {
+					return false
+				}
+			case x86asm.Mem:
+				if isX86SP(a.Base) || isX86SP(a.Index) {
+					return false
+				}
+			}
+		}
+		b = b[inst.Len:]
+	}
+	return true
+}
+
+func isX86SP(r x86asm.Reg) bool { return r == x86asm.SP || r == x86asm.ESP || r == x86asm.RSP }
