@@ -56,6 +56,11 @@ type Arch struct {
 	// it runs after the table and may change the Effect.
 	Special func(c *Ctx)
 
+	// NeutralData reports, by instruction of fn, its data directives
+	// whose decoded instructions transfer no control and name no stack
+	// pointer (neutral.go); nil: the arch's data is never decoded.
+	NeutralData func(fn *Func) []bool
+
 	// VecPart returns the bytes of a vector register that an arrangement
 	// or element suffix and lane select (V1.D[1] → 8, 8); nil means whole.
 	VecPart func(ext string, lane int64, hasLane bool) (off, size uint8)

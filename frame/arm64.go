@@ -121,6 +121,7 @@ func newARM64() *Arch {
 		SPArithTracked: true,
 		Complete:       true,
 		VecPart:        arm64VecPart,
+		NeutralData:    arm64NeutralData,
 		Suffix:         arm64Suffix,
 		Special:        arm64Special,
 		Ops:            arm64Ops(),
@@ -520,30 +521,21 @@ func (a *Arch) WordWrites(s *asmparse.Stmt) (w WordWrite, ok bool) {
 		if arg == nil || i >= dests {
 			break
 		}
-		var n int
-		switch r := arg.(type) {
+		var r arm64asm.Reg
+		switch x := arg.(type) {
 		case arm64asm.Reg:
-			switch {
-			case r >= arm64asm.X0 && r <= arm64asm.X30:
-				n = int(r - arm64asm.X0)
-			case r >= arm64asm.W0 && r <= arm64asm.W30:
-				n = int(r - arm64asm.W0)
-			default:
-				continue
-			}
-		case arm64asm.RegSP:
-			switch r := arm64asm.Reg(r); {
-			case r >= arm64asm.X0 && r <= arm64asm.X30:
-				n = int(r - arm64asm.X0)
-			case r >= arm64asm.W0 && r <= arm64asm.W30:
-				n = int(r - arm64asm.W0)
-			default:
-				continue
-			}
+			r = x
+		case arm64asm.RegSP: // X0–X30 as in Reg; 31 is SP, not ZR
+			r = arm64asm.Reg(x)
 		default:
 			continue
 		}
-		w.Regs = append(w.Regs, a.Regs.Reg(fmt.Sprintf("R%d", n)))
+		switch {
+		case r >= arm64asm.X0 && r <= arm64asm.X30:
+			w.Regs = append(w.Regs, a.Regs.Reg(fmt.Sprintf("R%d", r-arm64asm.X0)))
+		case r >= arm64asm.W0 && r <= arm64asm.W30:
+			w.Regs = append(w.Regs, a.Regs.Reg(fmt.Sprintf("R%d", r-arm64asm.W0)))
+		}
 	}
 	if strings.HasPrefix(op, "LD") {
 		sp := arm64asm.RegSP(arm64asm.SP)

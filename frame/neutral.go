@@ -9,12 +9,19 @@ import (
 	"github.com/asmcheck/asmcheck/asmparse"
 )
 
-// markNeutralData sets AttrStackNeutral on fn's neutral data directives
-// (neutralData), when it has any data.
+// markNeutralData sets AttrStackNeutral on fn's data directives whose
+// decoded instructions transfer no control and name no stack pointer
+// (Arch.NeutralData), when it has data: NOP padding (BYTE $0x90), AVX
+// written as LONGs by c2goasm, NEON written as WORDs. What they do to other
+// registers and memory is still not claimed (they stay unknown); they only
+// leave SP where it was, so that the frame checks can go on past them.
 func (fn *Func) markNeutralData() {
+	if fn.Arch.NeutralData == nil {
+		return
+	}
 	for i := range fn.Insts {
 		if fn.Insts[i].Attrs&AttrData != 0 {
-			for k, ok := range fn.neutralData() {
+			for k, ok := range fn.Arch.NeutralData(fn) {
 				if ok {
 					fn.Insts[k].Attrs |= AttrStackNeutral
 				}
@@ -24,53 +31,45 @@ func (fn *Func) markNeutralData() {
 	}
 }
 
-// neutralData reports, by instruction, the data directives of fn whose
-// bytes decode to instructions that make no call or jump and do not name
-// the stack pointer: NOP padding (BYTE $0x90), AVX written as LONGs by
-// c2goasm, NEON written as WORDs. What they do to other registers and
-// memory is still not claimed (they stay unknown); they only leave SP
-// where it was, so that the frame checks can go on past them.
-//
-// arm64: each WORD is one instruction (arm64WordUsesSP). 386 and amd64: a
+// arm64NeutralData is arm64's Arch.NeutralData: each WORD is one
+// instruction (arm64WordUsesSP).
+func arm64NeutralData(fn *Func) []bool {
+	out := make([]bool, len(fn.Insts))
+	for i := range fn.Insts {
+		if fn.Insts[i].Attrs&AttrData != 0 {
+			s := &fn.File.Stmts[fn.Insts[i].Stmt]
+			_, word := arm64Word(s)
+			out[i] = word && !arm64WordUsesSP(s)
+		}
+	}
+	return out
+}
+
+// x86NeutralData is Arch.NeutralData for 386 and amd64 (mode 32 or 64): a
 // run of consecutive BYTE, WORD, LONG and QUAD statements is one byte
 // string (little-endian, as asm6.go emits it), decoded with x86asm; every
 // byte must belong to a decoded instruction, or none of the run counts.
-func (fn *Func) neutralData() []bool {
+func x86NeutralData(fn *Func, mode int) []bool {
 	out := make([]bool, len(fn.Insts))
-	switch fn.Arch.Name {
-	case "arm64":
-		for i := range fn.Insts {
-			if fn.Insts[i].Attrs&AttrData != 0 {
-				s := &fn.File.Stmts[fn.Insts[i].Stmt]
-				_, word := arm64Word(s)
-				out[i] = word && !arm64WordUsesSP(s)
+	for i := 0; i < len(fn.Insts); {
+		if fn.Insts[i].Attrs&AttrData == 0 {
+			i++
+			continue
+		}
+		j := i
+		var b []byte
+		ok := true
+		for ; j < len(fn.Insts) && fn.Insts[j].Attrs&AttrData != 0; j++ {
+			var more bool
+			b, more = appendData(b, &fn.File.Stmts[fn.Insts[j].Stmt])
+			ok = ok && more
+		}
+		if ok && x86Neutral(b, mode) {
+			for k := i; k < j; k++ {
+				out[k] = true
 			}
 		}
-	case "amd64", "386":
-		mode := 64
-		if fn.Arch.Name == "386" {
-			mode = 32
-		}
-		for i := 0; i < len(fn.Insts); {
-			if fn.Insts[i].Attrs&AttrData == 0 {
-				i++
-				continue
-			}
-			j := i
-			var b []byte
-			ok := true
-			for ; j < len(fn.Insts) && fn.Insts[j].Attrs&AttrData != 0; j++ {
-				var more bool
-				b, more = appendData(b, &fn.File.Stmts[fn.Insts[j].Stmt])
-				ok = ok && more
-			}
-			if ok && x86Neutral(b, mode) {
-				for k := i; k < j; k++ {
-					out[k] = true
-				}
-			}
-			i = j
-		}
+		i = j
 	}
 	return out
 }
