@@ -34,18 +34,28 @@ func TestPackagesOfOneGOOS(t *testing.T) {
 	})
 }
 
-func checkGoosmod(t *testing.T, dir, pattern string) {
+// collectIn runs every check on pattern in dir, as the command does, and
+// returns the findings, what the command wrote to standard error, and the
+// packages the checks saw, by "arch pkgpath". It fails the test if the
+// command would fail.
+func collectIn(t *testing.T, dir, pattern string) ([]finding, string, map[string]*analyzer.Package) {
+	t.Helper()
 	var log strings.Builder
-	checked := map[string]bool{} // "arch pkgpath" of each package the checks saw
+	checked := map[string]*analyzer.Package{}
 	d := &driver{dir: dir, patterns: []string{pattern}, analyzers: analyzer.All, parallel: 1,
-		loaded: func(arch string, p *analyzer.Package) { checked[arch+" "+p.Pass.Pkg.Path()] = true }}
+		loaded: func(arch string, p *analyzer.Package) { checked[arch+" "+p.Pass.Pkg.Path()] = p }}
 	fs, failed := d.collect(&log)
 	if failed {
 		t.Fatalf("failed:\n%s", log.String())
 	}
+	return fs, log.String(), checked
+}
+
+func checkGoosmod(t *testing.T, dir, pattern string) {
+	fs, log, checked := collectIn(t, dir, pattern)
 	// The silent twin is silent because it was checked, not skipped.
 	for _, want := range []string{"amd64 example.com/goosmod/android", "arm64 example.com/goosmod/android", "arm64 example.com/goosmod/armonly"} {
-		if !checked[want] {
+		if checked[want] == nil {
 			t.Errorf("not checked: %s (checked: %v)", want, checked)
 		}
 	}
@@ -65,8 +75,8 @@ func checkGoosmod(t *testing.T, dir, pattern string) {
 	if len(fs) != 2 {
 		t.Errorf("%d findings, want 2 (nothing on a_amd64.s, nothing in nowhere):\n%s", len(fs), all)
 	}
-	if log.Len() != 0 {
-		t.Errorf("notes on standard error, want none:\n%s", log.String())
+	if log != "" {
+		t.Errorf("notes on standard error, want none:\n%s", log)
 	}
 }
 
@@ -87,15 +97,8 @@ func TestDependencyPattern(t *testing.T) {
 	t.Setenv("GOFLAGS", "")
 	t.Setenv("GOWORK", "off")
 	t.Setenv("GOPROXY", "off")
-	var log strings.Builder
-	checked := map[string]bool{}
-	d := &driver{dir: dir, patterns: []string{"example.com/goosdep/..."}, analyzers: analyzer.All, parallel: 1,
-		loaded: func(arch string, p *analyzer.Package) { checked[arch+" "+p.Pass.Pkg.Path()] = true }}
-	fs, failed := d.collect(&log)
-	if failed {
-		t.Fatalf("failed:\n%s", log.String())
-	}
-	if !checked["arm64 example.com/goosdep/armdep"] {
+	fs, _, checked := collectIn(t, dir, "example.com/goosdep/...")
+	if checked["arm64 example.com/goosdep/armdep"] == nil {
 		t.Errorf("armdep not checked on arm64 (checked: %v)", checked)
 	}
 	if len(fs) != 1 || !strings.HasSuffix(fs[0].File, filepath.Join("armdep", "a_arm64.s")) ||

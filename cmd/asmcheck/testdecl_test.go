@@ -3,8 +3,6 @@ package main
 import (
 	"strings"
 	"testing"
-
-	"github.com/asmcheck/asmcheck/analyzer"
 )
 
 // TestTestOnlyDeclarations checks that assembly implementing a function
@@ -18,16 +16,9 @@ func TestTestOnlyDeclarations(t *testing.T) {
 	}
 	dir := copyTree(t, "testdata/testdecl")
 	t.Setenv("GOFLAGS", "")
-	var log strings.Builder
-	checked := map[string]bool{}
-	d := &driver{dir: dir, patterns: []string{"./..."}, analyzers: analyzer.All, parallel: 1,
-		loaded: func(arch string, p *analyzer.Package) { checked[arch+" "+p.Pass.Pkg.Path()] = p.Decls["add"] != nil }}
-	fs, failed := d.collect(&log)
-	if failed {
-		t.Fatalf("failed:\n%s", log.String())
-	}
+	fs, _, checked := collectIn(t, dir, "./...")
 	for _, arch := range []string{"amd64", "arm64"} {
-		if !checked[arch+" example.com/testdecl/td"] {
+		if p := checked[arch+" example.com/testdecl/td"]; p == nil || p.Decls["add"] == nil {
 			t.Errorf("td not checked with its test declaration of add on %s (checked: %v)", arch, checked)
 		}
 	}
