@@ -38,6 +38,14 @@ func TestResults(t *testing.T)   { runArches(t, Results, "results", allArches...
 func TestPrototype(t *testing.T) { runArches(t, Prototype, "prototype", allArches...) }
 func TestSyntax(t *testing.T)    { runArches(t, Syntax, "syntax", "amd64") }
 
+// TestPrototypeTestDecl checks that a function the package's tests declare
+// needs no other declaration, but only where the test file builds: a
+// darwin test file declares nothing on linux.
+func TestPrototypeTestDecl(t *testing.T) {
+	t.Setenv("GOOS", "linux")
+	runArches(t, Prototype, "testonly", "arm64")
+}
+
 // TestPrototypeUsesFirst runs the prototype check with the uses of Go
 // functions looked for before other configurations' files are read, the
 // order taken for packages with many such files (the runtime), on

@@ -590,7 +590,13 @@ func containsAny(src []byte, needles [][]byte) bool {
 // TestDecl reports whether the package's own _test.go files declare the
 // function name without a body.
 func (p *Package) TestDecl(name string) bool {
-	p.testOnce.Do(func() { p.testSrc = testFiles(p.Pass) })
+	p.testOnce.Do(func() {
+		var goos, goarch string
+		if len(p.Files) > 0 {
+			goos, goarch = p.Files[0].File.GOOS, p.Files[0].File.Arch
+		}
+		p.testSrc = testFiles(p.Pass, goos, goarch)
+	})
 	for _, src := range p.testSrc {
 		if bodylessIn(src, p.Pass.Pkg.Name(), name) {
 			return true
@@ -619,15 +625,29 @@ func goDecls(pass *analysis.Pass) map[string]*Decl {
 }
 
 // testFiles reads the package's internal _test.go files (same directory,
-// same package name), which a non-test analysis does not see.
-func testFiles(pass *analysis.Pass) map[string][]byte {
+// same package name) that build for goos and goarch (go/build's file name
+// and //go:build rules, with no custom tags: as go vet, which is not told
+// the -tags of a build, sees them), which a non-test analysis does not
+// see. A declaration in x_darwin_test.go does not declare the function on
+// linux (bytedance/mockey's copy_darwin_arm64_test.s).
+func testFiles(pass *analysis.Pass, goos, goarch string) map[string][]byte {
 	if len(pass.Files) == 0 || pass.Pkg == nil {
 		return nil
 	}
 	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
 	names, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+	ctxt := build.Default
+	if goos != "" {
+		ctxt.GOOS = goos
+	}
+	if goarch != "" {
+		ctxt.GOARCH = goarch
+	}
 	out := map[string][]byte{}
 	for _, name := range names {
+		if ok, err := ctxt.MatchFile(dir, filepath.Base(name)); err != nil || !ok {
+			continue
+		}
 		if src, err := os.ReadFile(name); err == nil {
 			out[name] = src
 		}

@@ -1,0 +1,4 @@
+package testonly
+
+// declaredOnDarwin is declared for darwin's tests only.
+func declaredOnDarwin()

@@ -1,0 +1,4 @@
+package testonly
+
+// declaredInTest is implemented in assembly for the tests.
+func declaredInTest()
