@@ -573,7 +573,7 @@ func runCallArgs(c *Check) {
 			if !st.Known || e.Target().ABI == "ABIInternal" {
 				continue
 			}
-			size, name := c.calleeArgSize(index, untouched, p, e)
+			size, name, _ := c.calleeFrame(index, untouched, p, e)
 			if size <= 0 {
 				continue
 			}
@@ -771,7 +771,7 @@ func (c *Check) checkTailArgs(p *stackPass, index *textIndex, untouched map[*fra
 	if !st.Known || (e.Attrs&frame.AttrEpilogue == 0 && st.Delta != p.lay.Size) || e.Target().ABI == "ABIInternal" {
 		return false
 	}
-	size, name := c.calleeArgSize(index, untouched, p, e)
+	size, name, _ := c.calleeFrame(index, untouched, p, e)
 	if size <= 0 {
 		return false
 	}
@@ -801,17 +801,12 @@ func (c *Check) checkTailArgs(p *stackPass, index *textIndex, untouched map[*fra
 	return true
 }
 
-// calleeArgSize returns the ABI0 argument+result size of what e calls, and
-// a description of where it comes from; 0 when unknown, or when the
-// callee is an assembly function of the package that never touches the
-// area (argsUntouched, remembered in untouched).
-func (c *Check) calleeArgSize(index *textIndex, untouched map[*frame.Func]bool, p *stackPass, e frame.Inst) (int64, string) {
-	size, name, _ := c.calleeFrame(index, untouched, p, e)
-	return size, name
-}
-
-// calleeFrame is calleeArgSize with the callee's ABI0 frame, when its
-// layout is known (a TEXT without Go declaration gives only its size).
+// calleeFrame returns the ABI0 argument+result size of what e calls, a
+// description of where it comes from, and the callee's ABI0 frame when its
+// layout is known (a TEXT without Go declaration gives only its size). The
+// size is 0 when unknown, or when the callee is an assembly function of the
+// package that never touches the area (argsUntouched, remembered in
+// untouched).
 func (c *Check) calleeFrame(index *textIndex, untouched map[*frame.Func]bool, p *stackPass, e frame.Inst) (int64, string, *abi.Frame) {
 	if e.Target().Off != 0 {
 		// CALL ·entry+1563(SB) enters code inside the function, not the

@@ -77,7 +77,17 @@ func x86NeutralData(fn *Func, mode int) []bool {
 // appendData appends the bytes of an x86 data directive to b, and reports
 // whether it could (every operand a constant).
 func appendData(b []byte, s *asmparse.Stmt) ([]byte, bool) {
-	size := map[string]int{"BYTE": 1, "WORD": 2, "LONG": 4, "QUAD": 8}[s.Op]
+	var size int
+	switch s.Op {
+	case "BYTE":
+		size = 1
+	case "WORD":
+		size = 2
+	case "LONG":
+		size = 4
+	case "QUAD":
+		size = 8
+	}
 	if size == 0 || len(s.Args) == 0 {
 		return b, false
 	}
