@@ -24,14 +24,22 @@ func init() { register(FallOff, NoFrame) }
 func runFallOff(c *Check) {
 	nr := newNoReturn(c.Pkg)
 	x := nr.x
+	var entered map[*frame.Func]string // made when a TEXT has no code
 	c.EachFunc(func(f *File, fn *frame.Func) {
 		if r := fn.Arch.Obj(); fn.Bad || r != nil && r.FallOffTraps {
 			return
 		}
 		if !emitsCode(fn) {
+			if entered == nil {
+				entered = c.enteredFromAsm(x)
+			}
+			why := c.enteredBy(fn, entered)
+			if why == "" {
+				return // a marker: only its address is used
+			}
 			c.Report(Diag{File: f, Fn: fn, Pos: fn.Pos(), Msg: fmt.Sprintf(
-				"TEXT %s has no instructions: the symbol is 0 bytes long, so a call to it runs whatever the linker places next "+
-					"(padding that traps, or the next function); give it a body that ends in RET", fn.Name)})
+				"TEXT %s has no instructions, and %s: the symbol is 0 bytes long, so a call to it runs whatever the linker places next "+
+					"(padding that traps, or the next function); give it a body that ends in RET", fn.Name, why)})
 			return
 		}
 		i, ok := nr.fallsOff(fn)
@@ -40,6 +48,48 @@ func runFallOff(c *Check) {
 		}
 		c.reportFallOff(f, fn, x, i)
 	})
+}
+
+// enteredFromAsm returns, for each TEXT of the package that an
+// instruction of the package's assembly calls or jumps to directly, where
+// the first such instruction is.
+func (c *Check) enteredFromAsm(x *textIndex) map[*frame.Func]string {
+	m := map[*frame.Func]string{}
+	for _, f := range c.Pkg.Files {
+		for _, fn := range f.Funcs {
+			for i := range fn.Insts {
+				e := fn.Inst(i)
+				if e.Flow == frame.FlowNext || e.Flow == frame.FlowReturn && e.Target().Sym == "" {
+					continue
+				}
+				if callee := x.callee(fn, e); callee != nil && m[callee] == "" {
+					p := c.Pass.Fset.Position(e.Pos)
+					m[callee] = fmt.Sprintf("%s in %s (%s:%d) goes to it", e.Op(), fn.Name, filepath.Base(p.Filename), p.Line)
+				}
+			}
+		}
+	}
+	return m
+}
+
+// enteredBy says what may call or jump to fn, a TEXT with no code, or
+// returns "" if nothing can: a 0-byte TEXT whose address alone is used
+// marks the end of a range of code (u-root's trampolines end with
+// "TEXT end(SB),NOSPLIT,$0", read as $end(SB)).
+func (c *Check) enteredBy(fn *frame.Func, fromAsm map[*frame.Func]string) string {
+	if why := fromAsm[fn]; why != "" {
+		return why
+	}
+	d := c.Pkg.DeclOf(fn)
+	switch {
+	case d == nil:
+		return ""
+	case d.Func.Exported():
+		return "its Go declaration is exported, so Go code may call it"
+	case c.Pkg.calledFromGo(d.Func.Name()):
+		return "the package's Go code calls it"
+	}
+	return ""
 }
 
 // emitsCode reports whether fn has an instruction that produces machine

@@ -16,6 +16,17 @@ func crash()
 func syscallEnd()
 func rawBytes()
 func empty()
+func ExportedEmpty()
+func jumpsLand()
+func endAddr() uintptr
+func marker()
+
+// callsEmpty calls empty, which has no code.
+func callsEmpty() { empty() }
+
+// markerPC refers to marker without calling it.
+var markerPC = marker
+
 func notEmpty()
 func dropsReturn()
 func callDrops()

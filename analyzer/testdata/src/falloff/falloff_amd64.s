@@ -67,7 +67,29 @@ TEXT ·syscallEnd(SB), NOSPLIT, $0-0
 TEXT ·rawBytes(SB), NOSPLIT, $0-0
 	BYTE	$0xc3
 
-TEXT ·empty(SB), NOSPLIT, $0-0 // want `TEXT empty has no instructions: the symbol is 0 bytes long`
+// empty is called from Go: the call runs into whatever follows.
+TEXT ·empty(SB), NOSPLIT, $0-0 // want `TEXT empty has no instructions, and the package's Go code calls it: the symbol is 0 bytes long`
+
+// exportedEmpty may be called from other packages.
+TEXT ·ExportedEmpty(SB), NOSPLIT, $0-0 // want `TEXT ExportedEmpty has no instructions, and its Go declaration is exported`
+
+// land<> is jumped to.
+TEXT ·jumpsLand(SB), NOSPLIT, $0-0
+	JMP	land<>(SB)
+
+TEXT land<>(SB), NOSPLIT, $0 // want `TEXT land has no instructions, and JMP in jumpsLand \(falloff_amd64.s:\d+\) goes to it`
+
+// Markers: 0-byte TEXTs whose address alone is used, as the end of a
+// range of code (u-root's trampolines), or a Go function that is only
+// referred to, never called.
+TEXT ·endAddr(SB), NOSPLIT, $0-8
+	MOVQ	$end<>(SB), AX
+	MOVQ	AX, ret+0(FP)
+	RET
+
+TEXT end<>(SB), NOSPLIT, $0
+
+TEXT ·marker(SB), NOSPLIT, $0-0
 
 TEXT ·notEmpty(SB), NOSPLIT, $0-0
 	RET
