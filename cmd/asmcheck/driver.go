@@ -118,10 +118,14 @@ func printNarrowed(w io.Writer, narrowed map[string][]string) {
 
 // A finding is one diagnostic, positioned.
 type finding struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Col     int    `json:"col"`
-	Arch    string `json:"arch"`
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Col  int    `json:"col"`
+	Arch string `json:"arch"`
+	// GOOS is the operating system the file was checked for; a finding
+	// made for several (386 assembly checked for linux and for windows)
+	// lists them, comma-separated.
+	GOOS    string `json:"goos"`
 	Check   string `json:"check"`
 	Message string `json:"message"`
 	Fixes   []fix  `json:"fixes,omitempty"`
@@ -272,7 +276,7 @@ func (d *driver) collect(stderr io.Writer) (all []finding, failed bool) {
 	}
 	printNarrowed(stderr, d.narrowed)
 	printSkips(stderr, d.skipped)
-	return dedupe(all), failed
+	return dedupe(all, targets), failed
 }
 
 // discover maps each target "goos/goarch" to the import paths of the
@@ -968,7 +972,7 @@ func (d *driver) analyze(target string, loaded []*packages.Package) ([]finding, 
 			return nil, fmt.Errorf("%s: %v", act.Analyzer.Name, act.Err)
 		}
 		for _, diag := range act.Diagnostics {
-			out = append(out, toFinding(act, arch, diag))
+			out = append(out, toFinding(act, goos, arch, diag))
 		}
 	}
 	return out, loadErr
@@ -1006,10 +1010,10 @@ func withTests(pkgs []*packages.Package) []*packages.Package {
 	return out
 }
 
-func toFinding(act *checker.Action, arch string, diag analysis.Diagnostic) finding {
+func toFinding(act *checker.Action, goos, arch string, diag analysis.Diagnostic) finding {
 	fset := act.Package.Fset
 	p := fset.Position(diag.Pos)
-	f := finding{File: p.Filename, Line: p.Line, Col: p.Column, Arch: arch, Check: act.Analyzer.Name, Message: diag.Message}
+	f := finding{File: p.Filename, Line: p.Line, Col: p.Column, Arch: arch, GOOS: goos, Check: act.Analyzer.Name, Message: diag.Message}
 	for _, sf := range diag.SuggestedFixes {
 		fx := fix{Message: sf.Message}
 		for _, te := range sf.TextEdits {
@@ -1021,8 +1025,12 @@ func toFinding(act *checker.Action, arch string, diag analysis.Diagnostic) findi
 	return f
 }
 
-// dedupe sorts findings and drops exact repeats.
-func dedupe(fs []finding) []finding {
+// dedupe sorts findings and drops exact repeats: the same message at the
+// same place, for the same GOARCH checked under several GOOS, is one
+// finding listing them. When a GOARCH was checked under several GOOS
+// (targets, "goos/goarch" with an optional "+variant"), the message's
+// "[arch]" says for which: "[windows/386]", or "[linux,windows/386]".
+func dedupe(fs []finding, targets []string) []finding {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
 		if a.File != b.File {
@@ -1034,14 +1042,32 @@ func dedupe(fs []finding) []finding {
 		if a.Col != b.Col {
 			return a.Col < b.Col
 		}
-		return a.Message < b.Message
+		if a.Message != b.Message {
+			return a.Message < b.Message
+		}
+		return a.GOOS < b.GOOS
 	})
+	goosOf := map[string][]string{} // by GOARCH, the GOOS checked
+	for _, t := range targets {
+		if goos, arch, _ := splitTarget(t); !slices.Contains(goosOf[arch], goos) {
+			goosOf[arch] = append(goosOf[arch], goos)
+		}
+	}
 	out := fs[:0]
 	for i, f := range fs {
 		if i > 0 && f.File == fs[i-1].File && f.Line == fs[i-1].Line && f.Col == fs[i-1].Col && f.Message == fs[i-1].Message {
+			if last := &out[len(out)-1]; f.GOOS != "" && !slices.Contains(strings.Split(last.GOOS, ","), f.GOOS) {
+				last.GOOS += "," + f.GOOS
+			}
 			continue
 		}
 		out = append(out, f)
+	}
+	for i := range out {
+		f := &out[i]
+		if tag := "[" + f.Arch + "] "; len(goosOf[f.Arch]) > 1 && strings.HasPrefix(f.Message, tag) {
+			f.Message = "[" + f.GOOS + "/" + f.Arch + "] " + f.Message[len(tag):]
+		}
 	}
 	return out
 }

@@ -384,7 +384,7 @@ func TestLoadAhead(t *testing.T) {
 		all = append(all, fs...)
 	}
 	var want bytes.Buffer
-	d.print(&want, dedupe(all))
+	d.print(&want, dedupe(all, sortedKeys(byArch)))
 	if got.String() != want.String() {
 		t.Errorf("main:\n%s\nchecked one target after the other:\n%s", got.String(), want.String())
 	}

@@ -61,7 +61,10 @@ func checkGoosmod(t *testing.T, dir, pattern string) {
 	}
 	var got []string
 	for _, f := range fs {
-		got = append(got, f.File[len(dir)+1:]+": "+f.Message)
+		// "[android/arm64] " when arm64 is also checked for linux (the
+		// armonly package): TestFindingGOOS checks that.
+		msg := strings.Replace(f.Message, "["+f.GOOS+"/", "[", 1)
+		got = append(got, f.File[len(dir)+1:]+": "+msg)
 	}
 	all := strings.Join(got, "\n")
 	for _, want := range []string{
@@ -141,5 +144,36 @@ func TestStdPatternWalksGOROOT(t *testing.T) {
 	}
 	for p, target := range want {
 		t.Errorf("%s is not checked for %s", p, target)
+	}
+}
+
+// TestFindingGOOS checks that a finding says for which GOOS it was made
+// when its GOARCH is checked for several: add_386.s is built on every
+// GOOS (linux, the host here, and windows, for neg_windows_386.s), and its
+// one finding is made for both; neg_windows_386.s's for windows only.
+func TestFindingGOOS(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads packages with go list")
+	}
+	dir := copyTree(t, "testdata/multigoos")
+	t.Setenv("GOFLAGS", "")
+	t.Setenv("GOOS", "linux")
+	t.Setenv("GOARCH", "amd64")
+	fs, _, _ := collectIn(t, dir, "./...")
+	var got []string
+	for _, f := range fs {
+		got = append(got, filepath.Base(f.File)+" "+f.GOOS+": "+f.Message)
+	}
+	want := []string{
+		"add_386.s linux,windows: [linux,windows/386] Add: wrong argument size 8; expected $...-12",
+		"neg_windows_386.s windows: [windows/386] Neg: wrong argument size 4; expected $...-8",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("finding %d:\n%s\nwant it to start\n%s", i, got[i], want[i])
+		}
 	}
 }

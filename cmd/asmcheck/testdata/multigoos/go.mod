@@ -1,0 +1,3 @@
+module example.com/multigoos
+
+go 1.22

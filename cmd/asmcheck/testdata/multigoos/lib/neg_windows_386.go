@@ -1,0 +1,3 @@
+package lib
+
+func Neg(x int32) int32
