@@ -443,7 +443,13 @@ func runSPSlot(c *Check) {
 					continue
 				}
 				if off, ok := storeOffset(p, st, m); ok {
-					c.checkSlot(p, fr, e, m, off)
+					c.checkSlot(p, fr, e, m, off, false)
+				} else if _, hi, ok := st.Range(); ok && m.Base == frame.BaseSP && !st.Known {
+					// SP was aligned with AND $~(n-1): it is from 0 to
+					// n-1 bytes lower than before, and a store that hits
+					// a saved slot when it is not lower at all (SP was
+					// already aligned) hits it in one run of n.
+					c.checkSlot(p, fr, e, m, hi+m.Off, true)
 				}
 			}
 		}
@@ -480,8 +486,9 @@ var slotHarm = map[frame.Slot]string{
 
 // checkSlot reports a store at off if it hits a saved slot or, when the
 // argument size is known and fpoffset does not cover it, the caller's
-// frame above the arguments.
-func (c *Check) checkSlot(p *stackPass, fr *abi.Frame, e frame.Inst, m *frame.Mem, off int64) {
+// frame above the arguments. With aligned set, off is the highest the
+// store can be at, SP having been aligned down by an AND.
+func (c *Check) checkSlot(p *stackPass, fr *abi.Frame, e frame.Inst, m *frame.Mem, off int64, aligned bool) {
 	size := int64(max(m.Size, 1))
 	slot := p.lay.Slot(off, size)
 	switch slot {
@@ -498,6 +505,13 @@ func (c *Check) checkSlot(p *stackPass, fr *abi.Frame, e frame.Inst, m *frame.Me
 			return // fpoffset's checkSPArgs reports past-the-arguments uses for declared functions
 		}
 	default:
+		return
+	}
+	if aligned {
+		c.Report(Diag{File: p.f, Fn: p.fn, Pos: memPos(p.fn, e, m), Msg: fmt.Sprintf(
+			"%s %s writes the %s whenever SP was already aligned when it was ANDed down (%d(SP) after the prologue, in a frame of %d bytes %s): "+
+				"%s; the AND lowers SP by 0 to alignment-1 bytes, so subtract the room the stores need before aligning, "+
+				"and keep them below what was subtracted", e.Op(), e.MemText(m), slot, off, p.lay.Size, withLocals(p.lay), harm(p.lay, slot))})
 		return
 	}
 	c.Report(Diag{File: p.f, Fn: p.fn, Pos: memPos(p.fn, e, m), Msg: fmt.Sprintf(

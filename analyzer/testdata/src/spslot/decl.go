@@ -16,6 +16,8 @@ func noFrame(x int64)
 func noFrameOK(x int64)
 func callerLR()
 func notCalled(x int64)
+func alignedStore()
+func alignedStoreOK()
 
 // Go calls these, so their callers' prologues saved R29 and LR where
 // the arm64 layout says.

@@ -55,3 +55,20 @@ TEXT ·pushedByte(SB), NOSPLIT, $16-8
 	MOVQ AX, 16(SP)
 	BYTE $0x58 // pop rax
 	RET
+
+// After ANDQ $~15, SP the stack pointer is 0 to 15 bytes lower than
+// before: a store that reaches the saved BP when SP was already aligned
+// corrupts it in one run of two (SP is 8-byte aligned at entry).
+TEXT ·alignedStore(SB), NOSPLIT, $16-0
+	MOVQ SP, R12
+	ANDQ $~15, SP
+	MOVOU X0, 8(SP)         // want `MOVOU 8\(SP\) writes the saved frame pointer whenever SP was already aligned when it was ANDed down`
+	MOVQ R12, SP
+	RET
+
+TEXT ·alignedStoreOK(SB), NOSPLIT, $16-0
+	MOVQ SP, R12
+	ANDQ $~15, SP
+	MOVOU X0, 0(SP)
+	MOVQ R12, SP
+	RET
