@@ -37,10 +37,15 @@ func runVZeroUpper(c *Check) {
 			Equal: func(a, b int32) bool { return a == b },
 			Transfer: func(i int, e frame.Inst, in int32) int32 {
 				switch {
-				case !e.Known, e.Attrs&frame.AttrVZeroUpper != 0, e.Flow == frame.FlowCall:
+				case e.Attrs&frame.AttrVZeroUpper != 0, e.Flow == frame.FlowCall:
 					return -1
 				case in < 0 && fn.Arch.DirtiesUpper(e):
 					return int32(i)
+				case !e.Known && e.Attrs&frame.AttrStackNeutral == 0:
+					// Not known, or data not decoded: it may clear them.
+					// (Decoded data says what it does: AttrWide,
+					// AttrVZeroUpper, or neither.)
+					return -1
 				}
 				return in
 			},
@@ -112,11 +117,15 @@ func reportVZeroUpper(c *Check, f *File, fn *frame.Func, e frame.Inst, dirty int
 	}
 	w := fn.Inst(int(dirty))
 	line := c.Pass.Fset.Position(w.Pos).Line
+	writer := w.Op()
+	if w.Attrs&frame.AttrData != 0 {
+		writer = "the data (" + writer + ")"
+	}
 	c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: fmt.Sprintf(
 		"%s with dirty upper halves of the YMM/ZMM registers (%s on line %d writes a 256- or 512-bit register, and no VZEROUPPER follows): "+
 			"the SSE code that runs next, Go's included, pays the AVX-SSE transition penalty on every instruction until something clears them "+
 			"(Intel optimization manual; minio/md5-simd#5); add VZEROUPPER before it",
-		what, w.Op(), line),
+		what, writer, line),
 		Fixes: insertBefore(f, e, "VZEROUPPER", "insert VZEROUPPER")})
 }
 

@@ -56,10 +56,13 @@ type Arch struct {
 	// it runs after the table and may change the Effect.
 	Special func(c *Ctx)
 
-	// NeutralData reports, by instruction of fn, its data directives
-	// whose decoded instructions transfer no control and name no stack
-	// pointer (neutral.go); nil: the arch's data is never decoded.
-	NeutralData func(fn *Func) []bool
+	// NeutralData returns, by instruction of fn, the attributes its data
+	// directives get from their decoded instructions (neutral.go):
+	// AttrStackNeutral when they transfer no control and name no stack
+	// pointer, and on x86, on the last directive of a run, AttrWide or
+	// AttrVZeroUpper when the run leaves the upper halves of the vector
+	// registers dirty or clean; nil: the arch's data is never decoded.
+	NeutralData func(fn *Func) []Attr
 
 	// VecPart returns the bytes of a vector register that an arrangement
 	// or element suffix and lane select (V1.D[1] → 8, 8); nil means whole.

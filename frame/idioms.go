@@ -219,6 +219,9 @@ func (a *Arch) DirtiesUpper(e Inst) bool {
 	if t == nil || e.Attrs&AttrWide == 0 {
 		return false
 	}
+	if e.Attrs&AttrData != 0 {
+		return true // bytes that decode to a YMM or ZMM write (neutral.go)
+	}
 	for _, w := range e.Writes() {
 		size := int(w.Size)
 		if size == 0 {

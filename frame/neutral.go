@@ -14,17 +14,18 @@ import (
 // (Arch.NeutralData), when it has data: NOP padding (BYTE $0x90), AVX
 // written as LONGs by c2goasm, NEON written as WORDs. What they do to other
 // registers and memory is still not claimed (they stay unknown); they only
-// leave SP where it was, so that the frame checks can go on past them.
+// leave SP where it was, so that the frame checks can go on past them. On
+// x86 the last directive of a run of data also says what the run leaves
+// in the upper halves of the vector registers (AttrWide: dirty,
+// AttrVZeroUpper: clean), for the vzeroupper check.
 func (fn *Func) markNeutralData() {
 	if fn.Arch.NeutralData == nil {
 		return
 	}
 	for i := range fn.Insts {
 		if fn.Insts[i].Attrs&AttrData != 0 {
-			for k, ok := range fn.Arch.NeutralData(fn) {
-				if ok {
-					fn.Insts[k].Attrs |= AttrStackNeutral
-				}
+			for k, a := range fn.Arch.NeutralData(fn) {
+				fn.Insts[k].Attrs |= a
 			}
 			return
 		}
@@ -33,13 +34,14 @@ func (fn *Func) markNeutralData() {
 
 // arm64NeutralData is arm64's Arch.NeutralData: each WORD is one
 // instruction (arm64WordUsesSP).
-func arm64NeutralData(fn *Func) []bool {
-	out := make([]bool, len(fn.Insts))
+func arm64NeutralData(fn *Func) []Attr {
+	out := make([]Attr, len(fn.Insts))
 	for i := range fn.Insts {
 		if fn.Insts[i].Attrs&AttrData != 0 {
 			s := &fn.File.Stmts[fn.Insts[i].Stmt]
-			_, word := arm64Word(s)
-			out[i] = word && !arm64WordUsesSP(s)
+			if _, word := arm64Word(s); word && !arm64WordUsesSP(s) {
+				out[i] = AttrStackNeutral
+			}
 		}
 	}
 	return out
@@ -49,8 +51,8 @@ func arm64NeutralData(fn *Func) []bool {
 // run of consecutive BYTE, WORD, LONG and QUAD statements is one byte
 // string (little-endian, as asm6.go emits it), decoded with x86asm; every
 // byte must belong to a decoded instruction, or none of the run counts.
-func x86NeutralData(fn *Func, mode int) []bool {
-	out := make([]bool, len(fn.Insts))
+func x86NeutralData(fn *Func, mode int) []Attr {
+	out := make([]Attr, len(fn.Insts))
 	for i := 0; i < len(fn.Insts); {
 		if fn.Insts[i].Attrs&AttrData == 0 {
 			i++
@@ -64,9 +66,12 @@ func x86NeutralData(fn *Func, mode int) []bool {
 			b, more = appendData(b, &fn.File.Stmts[fn.Insts[j].Stmt])
 			ok = ok && more
 		}
-		if ok && x86Neutral(b, mode) {
-			for k := i; k < j; k++ {
-				out[k] = true
+		if ok {
+			if neutral, upper := x86Neutral(b, mode); neutral {
+				for k := i; k < j; k++ {
+					out[k] = AttrStackNeutral
+				}
+				out[j-1] |= upper
 			}
 		}
 		i = j
@@ -102,34 +107,45 @@ func appendData(b []byte, s *asmparse.Stmt) ([]byte, bool) {
 }
 
 // x86Neutral reports whether b decodes, to its last byte, into
-// instructions none of which transfers control or names SP, ESP or RSP.
-func x86Neutral(b []byte, mode int) bool {
+// instructions none of which transfers control or names SP, ESP or RSP,
+// and what they leave in the upper halves of the vector registers: the
+// last of them that changes it decides, AttrVZeroUpper for VZEROUPPER or
+// VZEROALL, AttrWide for a write of Y0–Y15 or Z0–Z15 (the destination is
+// x86asm's first argument; Z16–Z31 have no SSE half, as
+// Arch.DirtiesUpper has it), 0 if none does.
+func x86Neutral(b []byte, mode int) (neutral bool, upper Attr) {
 	for len(b) > 0 {
 		inst, err := x86asm.Decode(b, mode)
 		if err != nil || inst.Op == 0 || inst.Len == 0 || inst.Len > len(b) { // Op 0: a truncated instruction
-			return false
+			return false, 0
 		}
 		op := inst.Op.String()
 		for _, p := range []string{"CALL", "J", "RET", "LRET", "IRET", "PUSH", "POP", "ENTER", "LEAVE", "LOOP", "SYSCALL", "SYSENTER", "SYSEXIT", "SYSRET", "INT", "UD", "HLT"} {
 			if strings.HasPrefix(op, p) {
-				return false
+				return false, 0
 			}
 		}
 		for _, a := range inst.Args {
 			switch a := a.(type) {
 			case x86asm.Reg:
 				if isX86SP(a) {
-					return false
+					return false, 0
 				}
 			case x86asm.Mem:
 				if isX86SP(a.Base) || isX86SP(a.Index) {
-					return false
+					return false, 0
 				}
 			}
 		}
+		switch dst, _ := inst.Args[0].(x86asm.Reg); {
+		case inst.Op == x86asm.VZEROUPPER || inst.Op == x86asm.VZEROALL:
+			upper = AttrVZeroUpper
+		case x86asm.Y0 <= dst && dst <= x86asm.Y15 || x86asm.Z0 <= dst && dst <= x86asm.Z15:
+			upper = AttrWide
+		}
 		b = b[inst.Len:]
 	}
-	return true
+	return true, upper
 }
 
 func isX86SP(r x86asm.Reg) bool { return r == x86asm.SP || r == x86asm.ESP || r == x86asm.RSP }

@@ -121,7 +121,7 @@ func newX86Arch(name string, ptr int, rf *RegFile) *Arch {
 		FPFollowsSP: true,
 		Ops:         t.ops,
 		Special:     t.special,
-		NeutralData: func(fn *Func) []bool { return x86NeutralData(fn, 8*ptr) },
+		NeutralData: func(fn *Func) []Attr { return x86NeutralData(fn, 8*ptr) },
 		entryHook:   t.entryHook,
 	}
 }

@@ -16,3 +16,6 @@ func goHelper()
 
 // useGoHelper names goHelper in Go: its RET may return to Go code.
 func useGoHelper() { goHelper() }
+
+func bytesAVX(p *[8]uint32)
+func bytesAVXOK(p *[8]uint32)

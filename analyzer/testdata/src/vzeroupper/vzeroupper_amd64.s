@@ -93,3 +93,21 @@ TEXT ·callsGoHelper(SB), NOSPLIT, $0-8
 TEXT ·goHelper(SB), NOSPLIT, $0
 	VMOVDQU (AX), Y0
 	RET // want `RET with dirty upper halves`
+
+// AVX written as bytes (c2goasm's output, or code older than the
+// assembler's AVX support) is decoded: a YMM load as two LONGs, then RET.
+TEXT ·bytesAVX(SB), NOSPLIT, $0-8
+	MOVQ p+0(FP), AX
+	LONG $0x006ffec5 // vmovdqu ymm0, [rax]
+	LONG $0x007ffec5 // vmovdqu [rax], ymm0
+	RET // want `RET with dirty upper halves of the YMM/ZMM registers \(the data \(LONG\) on line \d+ writes a 256- or 512-bit register`
+
+// The same with VZEROUPPER written as bytes too, and SSE as bytes, which
+// leaves the upper halves as they are.
+TEXT ·bytesAVXOK(SB), NOSPLIT, $0-8
+	MOVQ p+0(FP), AX
+	LONG $0x006ffec5 // vmovdqu ymm0, [rax]
+	LONG $0x007ffec5 // vmovdqu [rax], ymm0
+	BYTE $0xc5; BYTE $0xf8; BYTE $0x77 // vzeroupper
+	BYTE $0xf3; BYTE $0x0f; BYTE $0x6f; BYTE $0x00 // movdqu xmm0, [rax]
+	RET
