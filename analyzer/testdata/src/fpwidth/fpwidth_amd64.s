@@ -49,3 +49,12 @@ TEXT ·wideStringOK(SB), NOSPLIT, $0-24
 	MOVQ s_len+8(FP), BX
 	MOVQ BX, ret+16(FP)
 	RET
+
+// A store wider than the last result runs past the end of the arguments.
+TEXT ·pastEnd(SB), NOSPLIT, $0-12
+	MOVQ AX, r+8(FP)        // want `invalid MOVQ of r\+8\(FP\); int32 is 4-byte value: the 8-byte access also writes the 4 bytes past the end of the arguments and results, which end at 12\(FP\): memory the function does not own`
+	RET
+
+TEXT ·pastEndOK(SB), NOSPLIT, $0-12
+	MOVL AX, r+8(FP)
+	RET

@@ -44,3 +44,12 @@ TEXT ·structWideOK(SB), NOSPLIT, $0-16
 	MOVWU t_b+4(FP), R1
 	MOVWU t_c+8(FP), R2
 	RET
+
+// A store wider than the last result runs past the end of the arguments.
+TEXT ·pastEnd(SB), NOSPLIT, $0-12
+	MOVD R0, r+8(FP)        // want `invalid MOVD of r\+8\(FP\); int32 is 4-byte value: the 8-byte access also writes the 4 bytes past the end of the arguments and results, which end at 12\(FP\): memory the function does not own`
+	RET
+
+TEXT ·pastEndOK(SB), NOSPLIT, $0-12
+	MOVW R0, r+8(FP)
+	RET
