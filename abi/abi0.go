@@ -113,6 +113,13 @@ type Frame struct {
 	byOffset []*Var
 }
 
+// Reserved returns the size of the argument area a Go caller reserves
+// for the function: ArgSize rounded up to a register
+// (cmd/compile/internal/abi/abiutils.go: the stack part of the arguments
+// and results ends at alignTo(stackOffset, RegSize)). The bytes from
+// ArgSize to Reserved are padding the callee may write.
+func (f *Frame) Reserved() int { return roundUp(f.ArgSize, f.Arch.RegSize) }
+
 // Lookup returns the variable called name, or nil. As in asmdecl, when
 // two variables share a name (several "_" parameters) the later one wins.
 func (f *Frame) Lookup(name string) *Var { return f.byName[name] }

@@ -458,10 +458,10 @@ func (c *Check) checkWidth(f *File, fn *frame.Func, fr *abi.Frame, e frame.Inst,
 	switch {
 	case m.Size > size:
 		what := "the padding after it"
-		if end := int(m.Off) + m.Size; end > fr.ArgSize {
-			// Past the end of the arguments: nothing of the function's.
-			what = fmt.Sprintf("the %d bytes past the end of the arguments and results, which end at %d(FP): memory the function does not own",
-				end-max(fr.ArgSize, int(m.Off)), fr.ArgSize)
+		if area, end := fr.Reserved(), int(m.Off)+m.Size; end > area {
+			// Past what the caller reserves: nothing of the function's.
+			what = fmt.Sprintf("the %d bytes past the end of the argument area, which the caller reserves up to %d(FP): memory the function does not own",
+				end-max(area, int(m.Off)), area)
 		}
 		for off := v.Offset + size; off < int(m.Off)+m.Size; off++ {
 			if next := fr.At(off); next != nil && next != v {

@@ -14,5 +14,5 @@ func structWideOK(t trio, _ int32)
 func wideString(s string) int
 func wideStringOK(s string) int
 
-func pastEnd(x int64) (r int32)
-func pastEndOK(x int64) (r int32)
+func pastEnd(x int64) (r, s int32)
+func pastEndOK(x int64) (r, s int32)

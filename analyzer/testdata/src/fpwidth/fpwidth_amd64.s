@@ -50,11 +50,13 @@ TEXT ·wideStringOK(SB), NOSPLIT, $0-24
 	MOVQ BX, ret+16(FP)
 	RET
 
-// A store wider than the last result runs past the end of the arguments.
-TEXT ·pastEnd(SB), NOSPLIT, $0-12
-	MOVQ AX, r+8(FP)        // want `invalid MOVQ of r\+8\(FP\); int32 is 4-byte value: the 8-byte access also writes the 4 bytes past the end of the arguments and results, which end at 12\(FP\): memory the function does not own`
+// A store wider than the last result can run past the argument area the
+// caller reserves (the arguments and results rounded up to a register):
+// s ends it at 16(FP). Within the rounding it only writes padding.
+TEXT ·pastEnd(SB), NOSPLIT, $0-16
+	MOVQ AX, s+12(FP)        // want `invalid MOVQ of s\+12\(FP\); int32 is 4-byte value: the 8-byte access also writes the 4 bytes past the end of the argument area, which the caller reserves up to 16\(FP\): memory the function does not own`
 	RET
 
-TEXT ·pastEndOK(SB), NOSPLIT, $0-12
-	MOVL AX, r+8(FP)
+TEXT ·pastEndOK(SB), NOSPLIT, $0-16
+	MOVL AX, s+12(FP)
 	RET

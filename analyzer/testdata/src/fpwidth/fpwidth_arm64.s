@@ -45,11 +45,13 @@ TEXT ·structWideOK(SB), NOSPLIT, $0-16
 	MOVWU t_c+8(FP), R2
 	RET
 
-// A store wider than the last result runs past the end of the arguments.
-TEXT ·pastEnd(SB), NOSPLIT, $0-12
-	MOVD R0, r+8(FP)        // want `invalid MOVD of r\+8\(FP\); int32 is 4-byte value: the 8-byte access also writes the 4 bytes past the end of the arguments and results, which end at 12\(FP\): memory the function does not own`
+// A store wider than the last result can run past the argument area the
+// caller reserves (the arguments and results rounded up to a register):
+// s ends it at 16(FP). Within the rounding it only writes padding.
+TEXT ·pastEnd(SB), NOSPLIT, $0-16
+	MOVD R0, s+12(FP)        // want `invalid MOVD of s\+12\(FP\); int32 is 4-byte value: the 8-byte access also writes the 4 bytes past the end of the argument area, which the caller reserves up to 16\(FP\): memory the function does not own`
 	RET
 
-TEXT ·pastEndOK(SB), NOSPLIT, $0-12
-	MOVW R0, r+8(FP)
+TEXT ·pastEndOK(SB), NOSPLIT, $0-16
+	MOVW R0, s+12(FP)
 	RET
