@@ -63,6 +63,7 @@ func runData(c *Check) {
 		}
 	}
 	d.checkStores()
+	d.checkBounds()
 }
 
 // sym returns the symbol named sym (static or not) as seen from file f.
@@ -73,8 +74,8 @@ func (d *dataCheck) sym(f *File, sym string, static bool) *dataSym {
 		s = &dataSym{key: key, data: map[*File][]frame.Datum{}, name: sym}
 		if static {
 			s.name += "<>"
-		} else if pkg, name, dot := frame.SplitSym(sym); dot && d.x.local(pkg) && d.c.Pass.Pkg != nil {
-			s.goVar, _ = d.c.Pass.Pkg.Scope().Lookup(name).(*types.Var)
+		} else {
+			s.goVar = d.goVar(sym)
 		}
 		d.syms[key] = s
 		d.order = append(d.order, s)
@@ -367,7 +368,102 @@ func (d *dataCheck) checkStores() {
 	})
 }
 
-const docData = `check DATA and GLOBL statements and stores to read-only data
+// size returns the size of s as seen from file f, and whether it is
+// known: a static symbol's GLOBL in f; for a symbol of the package, the
+// largest of its GLOBLs and its Go variable's type (a GLOBL with DATA
+// may define the variable larger than its type).
+func (d *dataCheck) size(s *dataSym, f *File) (int64, bool) {
+	if s.key.static {
+		if g := s.globlIn(f); g != nil && g.SizeOK {
+			return g.Size, true
+		}
+		return 0, false
+	}
+	size, known := int64(0), false
+	for _, ref := range s.globls {
+		if !ref.g.SizeOK {
+			return 0, false
+		}
+		size, known = max(size, ref.g.Size), true
+	}
+	if s.goVar != nil && f.ABI != nil {
+		size, known = max(size, f.ABI.Sizes.Sizeof(s.goVar.Type())), true
+	}
+	return size, known
+}
+
+// checkBounds reports loads and stores through sym+off(SB), with no index
+// register, that reach outside the data symbol sym: the bytes belong to
+// whatever the linker places next (a mask of 16 bytes loaded with a
+// 32-byte VMOVDQU computes with garbage in its upper half).
+func (d *dataCheck) checkBounds() {
+	for _, f := range d.c.Pkg.Files {
+		for _, fn := range f.Funcs {
+			for i := range fn.Insts {
+				e := fn.Inst(i)
+				for j := range e.Mem() {
+					m := &e.Mem()[j]
+					if m.Base != frame.BaseSB || m.Addr || !m.OffOK || m.Size <= 0 || m.Index != frame.NoReg || m.WBReg != frame.NoReg {
+						continue
+					}
+					sym, static := e.MemName(m), memStatic(fn, e, m)
+					s := d.syms[d.x.key(f.Name, sym, static, "")]
+					if s == nil && !static && d.goVar(sym) != nil {
+						s = d.sym(f, sym, false) // a Go variable the assembly only reads or writes
+					}
+					if s == nil {
+						continue
+					}
+					size, ok := d.size(s, f)
+					if !ok || m.Off >= 0 && m.Off+int64(m.Size) <= size {
+						continue
+					}
+					d.reportBounds(f, fn, e, m, s, size)
+				}
+			}
+		}
+	}
+}
+
+// goVar returns the package's variable that sym (not static) names, or
+// nil.
+func (d *dataCheck) goVar(sym string) *types.Var {
+	pkg, name, dot := frame.SplitSym(sym)
+	if !dot || !d.x.local(pkg) || d.c.Pass.Pkg == nil {
+		return nil
+	}
+	v, _ := d.c.Pass.Pkg.Scope().Lookup(name).(*types.Var)
+	return v
+}
+
+func (d *dataCheck) reportBounds(f *File, fn *frame.Func, e frame.Inst, m *frame.Mem, s *dataSym, size int64) {
+	end := m.Off + int64(m.Size)
+	where := fmt.Sprintf("bytes %d..%d lie past its end", max(m.Off, size), end-1)
+	if m.Off < 0 {
+		where = fmt.Sprintf("bytes %d..%d lie before its start", m.Off, min(end, 0)-1)
+	}
+	declared := "its Go type"
+	if len(s.globls) > 0 {
+		declared = "GLOBL at " + d.line(s.globls[0].g.Pos)
+	}
+	harm := "so the load takes in whatever the linker places next to it (and faults if that is the end of a mapped segment), " +
+		"and the code computes with those bytes unless it ignores them"
+	fix := fmt.Sprintf("make %s %d bytes (its GLOBL and DATA), or read only its %d", s.name, end, size)
+	if m.Off > 0 {
+		fix = fmt.Sprintf("make %s %d bytes (its GLOBL and DATA), or read at most the %d bytes from offset %d to its end", s.name, end, size-m.Off, m.Off)
+	}
+	if m.Write {
+		harm = "so the store overwrites whatever the linker places next to it"
+		fix = fmt.Sprintf("make %s %d bytes, or store only within it", s.name, end)
+	}
+	if m.Off < 0 || m.Off >= size {
+		fix = "correct the offset or the symbol"
+	}
+	d.c.Report(Diag{File: f, Fn: fn, Pos: memPos(fn, e, m), Msg: fmt.Sprintf("%s %s %s %d bytes, but %s is %d bytes (%s): %s, %s; %s",
+		e.Op(), e.MemText(m), readsOrWrites(m), m.Size, s.name, size, declared, where, harm, fix)})
+}
+
+const docData = `check DATA and GLOBL statements, and loads and stores of data symbols
 
 Reports DATA without a GLOBL for the symbol in the same file (the bytes are
 dropped: cmd/asm assembles each file on its own); DATA past the GLOBL size
@@ -377,4 +473,5 @@ symbol with no Go type ("missing Go type information for global symbol",
 cmd/link/internal/ld/data.go); DATA that replaces a Go variable holding
 pointers with a NOPTR definition (the GC stops seeing them), with RODATA
 (duplicate definition) or with another size; flags that do nothing on
-GLOBL; and stores to a RODATA symbol, which fault at run time.`
+GLOBL; stores to a RODATA symbol, which fault at run time; and loads and
+stores through sym+off(SB) that reach past the symbol's end.`

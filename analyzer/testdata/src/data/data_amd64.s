@@ -61,3 +61,20 @@ TEXT ·store(SB), NOSPLIT, $0-0
 	MOVQ	$1, noptrOK<>(SB)
 	MOVQ	$1, ·roPkg(SB) // want `MOVQ stores to ·roPkg, which GLOBL at data2_amd64.s:\d+ declares RODATA`
 	RET
+
+// Accesses that reach past the end of a symbol touch its neighbour.
+TEXT ·bounds(SB), NOSPLIT, $0-0
+	VMOVDQU	tableOK<>(SB), Y0 // want `VMOVDQU tableOK<>\(SB\) reads 32 bytes, but tableOK<> is 16 bytes \(GLOBL at data_amd64.s:10\): bytes 16..31 lie past its end, so the load takes in whatever the linker places next to it.*make tableOK<> 32 bytes`
+	MOVQ	tableOK<>+16(SB), AX // want `bytes 16..23 lie past its end.*correct the offset or the symbol`
+	MOVOU	X0, noptrOK<>(SB) // want `MOVOU noptrOK<>\(SB\) writes 16 bytes, but noptrOK<> is 8 bytes \(GLOBL at data_amd64.s:\d+\): bytes 8..15 lie past its end, so the store overwrites`
+	MOVOU	·goRead(SB), X1 // want `MOVOU ·goRead\(SB\) reads 16 bytes, but ·goRead is 8 bytes \(its Go type\)`
+	VZEROUPPER
+	RET
+
+TEXT ·boundsOK(SB), NOSPLIT, $0-0
+	MOVOU	tableOK<>(SB), X0
+	MOVQ	tableOK<>+8(SB), AX
+	LEAQ	tableOK<>+16(SB), BX // the address of its end: no access
+	MOVQ	tableOK<>(SB)(CX*8), AX // an index: not known
+	MOVQ	·goRead(SB), AX
+	RET

@@ -6,6 +6,9 @@ var (
 	goPtr                 *int
 	goRO, goRO2           uint64
 	goBig                 [2]uint64
+	goRead                [2]uint32 // only read by the assembly
 )
 
 func store()
+func bounds()
+func boundsOK()
