@@ -558,6 +558,7 @@ func roundUp8(n int64) int64 { return (n + 7) &^ 7 }
 func runCallArgs(c *Check) {
 	var index *textIndex
 	untouched := map[*frame.Func]bool{} // argsUntouched, by callee
+	reads := map[*frame.Func]argReads{} // argsRead, by callee
 	var entries map[*frame.Func]string
 	cEntry := func(fn *frame.Func) string { // why fn is entered from C, or ""
 		if entries == nil {
@@ -595,7 +596,7 @@ func runCallArgs(c *Check) {
 				return // one report per function: the fix is one frame size
 			}
 		}
-		c.checkArgsWritten(p, index, untouched)
+		c.checkArgsWritten(p, index, untouched, reads)
 	})
 }
 
@@ -627,8 +628,9 @@ type argsState struct{ must, may uint64 }
 // a register (spAddress: stores through it are not followed), and any
 // call (the callee may have left results there that the next call takes
 // as arguments). Only the scalar components of the arguments are slots:
-// padding need not be written.
-func (c *Check) checkArgsWritten(p *stackPass, index *textIndex, untouched map[*frame.Func]bool) {
+// padding need not be written; and when the callee is an assembly
+// function of the package, only those it reads (argsRead).
+func (c *Check) checkArgsWritten(p *stackPass, index *textIndex, untouched map[*frame.Func]bool, reads map[*frame.Func]argReads) {
 	var calls []argCall
 	var slots []argSlot
 	slotIndex := map[argSlot]int{}
@@ -653,6 +655,14 @@ func (c *Check) checkArgsWritten(p *stackPass, index *textIndex, untouched map[*
 			if v.Name != "_" { // Go code never reads a blank parameter
 				call.vars = appendLeaves(call.vars, v)
 			}
+		}
+		if g := index.callee(p.fn, e); g != nil {
+			r, ok := reads[g]
+			if !ok {
+				r = argsRead(g)
+				reads[g] = r
+			}
+			call.vars = slices.DeleteFunc(call.vars, func(v *abi.Var) bool { return !r.reads(int64(v.Offset), int64(v.Size)) })
 		}
 		for _, v := range call.vars {
 			sl := argSlot{lo + int64(v.Offset), int64(v.Size)}
@@ -900,6 +910,80 @@ func argsUntouched(g *frame.Func) bool {
 		}
 	}
 	return true
+}
+
+// argReads is what an assembly function reads of its arguments: the
+// byte ranges [lo, hi) of name+off(FP) loads, or everything (all).
+type argReads struct {
+	all    bool
+	ranges [][2]int64
+}
+
+// reads reports whether r covers a byte of [off, off+size).
+func (r argReads) reads(off, size int64) bool {
+	if r.all {
+		return true
+	}
+	for _, rg := range r.ranges {
+		if off < rg[1] && rg[0] < off+size {
+			return true
+		}
+	}
+	return false
+}
+
+// argsRead returns the arguments g reads through FP, when that is all it
+// can read of them: g has no stack check, calls nothing and jumps nowhere
+// out of itself (morestack, and the garbage collector at a call's safe
+// point, read every argument slot the Go declaration makes a pointer), no
+// instruction asmcheck does not know, no access through SP or pseudo-SP,
+// no copy of SP and no address or access of unknown offset or width
+// through FP. parquet-go/bitpack's unpackInt32Default is called with only
+// the slices' bases and lengths written, the only words it loads.
+func argsRead(g *frame.Func) argReads {
+	all := argReads{all: true}
+	if g.Layout().StackCheck {
+		return all
+	}
+	var r argReads
+	for i := range g.Insts {
+		e := g.Inst(i)
+		switch e.Flow {
+		case frame.FlowCall, frame.FlowTailCall, frame.FlowIndirect:
+			return all
+		}
+		if !e.UsesStack() {
+			continue
+		}
+		if !e.Known {
+			return all
+		}
+		viaFP := false // an FP operand reads SP
+		for _, m := range e.Mem() {
+			viaFP = viaFP || m.Base == frame.BaseFP
+		}
+		if e.SP.Kind == frame.SPNone && !viaFP {
+			for _, rd := range e.Reads() {
+				if rd.Reg == g.Arch.SP {
+					return all // MOVQ SP, AX: an address in the frame
+				}
+			}
+		}
+		for _, m := range e.Mem() {
+			switch m.Base {
+			case frame.BaseSP, frame.BasePseudoSP:
+				return all
+			case frame.BaseFP:
+				if m.Addr || !m.OffOK || m.Size <= 0 {
+					return all
+				}
+				if m.Read {
+					r.ranges = append(r.ranges, [2]int64{m.Off, m.Off + int64(m.Size)})
+				}
+			}
+		}
+	}
+	return r
 }
 
 // signatureTail renders obj's parameters and results: "(x int) int".

@@ -1,6 +1,9 @@
 #include "textflag.h"
 
 TEXT ·callee(SB), NOSPLIT, $0-32
+	MOVQ a+0(FP), AX
+	ADDQ b+8(FP), AX
+	ADDQ c+16(FP), AX
 	MOVQ AX, ret+24(FP)
 	RET
 
@@ -158,4 +161,21 @@ TEXT ·blankOK(SB), $24-0
 // inputs in registers (asm2asm's C routines inside ·__native_entry__).
 TEXT ·intoBody(SB), NOSPLIT, $0-0
 	CALL ·callee+16(SB)
+	RET
+
+// firstOnly reads only a: a call that writes only a is complete
+// (parquet-go/bitpack calls its kernels so).
+TEXT ·firstOnly(SB), NOSPLIT, $0-32
+	MOVQ a+0(FP), AX
+	MOVQ AX, ret+24(FP)
+	RET
+
+TEXT ·callsFirstOnlyOK(SB), $32-0
+	MOVQ $1, 0(SP)
+	CALL ·firstOnly(SB)
+	RET
+
+TEXT ·callsFirstOnly(SB), $32-0
+	MOVQ $1, 8(SP)
+	CALL ·firstOnly(SB) // want `argument a \(8 bytes at 0\(SP\)\) is not written before the call:`
 	RET

@@ -1,6 +1,11 @@
 #include "textflag.h"
 
 TEXT ·callee(SB), NOSPLIT, $0-32
+	MOVD a+0(FP), R0
+	MOVD b+8(FP), R1
+	MOVD c+16(FP), R2
+	ADD R1, R0
+	ADD R2, R0
 	MOVD R0, ret+24(FP)
 	RET
 
@@ -153,4 +158,23 @@ TEXT ·blankOK(SB), $24-0
 // inputs in registers (asm2asm's C routines inside ·__native_entry__).
 TEXT ·intoBody(SB), NOSPLIT, $0-0
 	BL ·callee+16(SB)
+	RET
+
+// firstOnly reads only a: a call that writes only a is complete
+// (parquet-go/bitpack calls its kernels so).
+TEXT ·firstOnly(SB), NOSPLIT, $0-32
+	MOVD a+0(FP), R0
+	MOVD R0, ret+24(FP)
+	RET
+
+TEXT ·callsFirstOnlyOK(SB), $32-0
+	MOVD $1, R0
+	MOVD R0, 8(RSP)
+	BL ·firstOnly(SB)
+	RET
+
+TEXT ·callsFirstOnly(SB), $32-0
+	MOVD $1, R0
+	MOVD R0, 16(RSP)
+	BL ·firstOnly(SB) // want `argument a \(8 bytes at 8\(RSP\)\) is not written before the call:`
 	RET

@@ -48,3 +48,7 @@ func blankCallee(_ int64, b int64, z struct{}) int64
 func blankOK()
 
 func intoBody()
+
+func firstOnly(a, b, c int64) int64
+func callsFirstOnlyOK()
+func callsFirstOnly()
