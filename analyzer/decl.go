@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -928,6 +929,14 @@ func runPrototype(c *Check) {
 			static = ", or, if the frame is never scanned, make the symbol static"
 		}
 		msg += fmt.Sprintf("; declare it in Go (func %s(…))%s (%s<>)", fn.Name, static, fn.Name)
+		if base := filepath.Base(f.Name); strings.HasSuffix(base, "_test.s") {
+			// go/build leaves only _test.go files out of the package;
+			// a _test suffix on other files only precedes the
+			// GOOS/GOARCH suffixes (bytedance/mockey's
+			// copy_darwin_arm64_test.s).
+			msg += fmt.Sprintf(" (%s is not a test file: the go command builds every .s file into the package, whatever its name, "+
+				"and only _test.go files are left out)", base)
+		}
 		c.Report(Diag{File: f, Fn: fn, Pos: fn.Pos(), Msg: msg})
 	})
 	arch := c.Pkg.Files[0].File.Arch
