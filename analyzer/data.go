@@ -392,37 +392,171 @@ func (d *dataCheck) size(s *dataSym, f *File) (int64, bool) {
 	return size, known
 }
 
-// checkBounds reports loads and stores through sym+off(SB), with no index
-// register, that reach outside the data symbol sym: the bytes belong to
-// whatever the linker places next (a mask of 16 bytes loaded with a
-// 32-byte VMOVDQU computes with garbage in its upper half).
+// checkBounds reports loads and stores that reach outside a data symbol:
+// through sym+off(SB) with no index register, or through a register that
+// holds the symbol's address (LEAQ sym<>(SB), R8 or MOVD $sym<>(SB), R1,
+// then (R8), 32(R8), VLD1.P 32(R1)), followed by addrFacts. The bytes
+// belong to whatever the linker places next (a mask of 16 bytes loaded
+// with a 32-byte VMOVDQU computes with garbage in its upper half).
 func (d *dataCheck) checkBounds() {
 	for _, f := range d.c.Pkg.Files {
 		for _, fn := range f.Funcs {
+			var viaReg *frame.Solution[addrState]
+			var syms []*dataSym // by addrFact.sym
 			for i := range fn.Insts {
 				e := fn.Inst(i)
 				for j := range e.Mem() {
 					m := &e.Mem()[j]
+					if m.Base == frame.BaseSB && m.Addr && viaReg == nil && d.dataSymOf(f, fn, e, m) != nil {
+						viaReg, syms = d.addrFacts(f, fn)
+					}
 					if m.Base != frame.BaseSB || m.Addr || !m.OffOK || m.Size <= 0 || m.Index != frame.NoReg || m.WBReg != frame.NoReg {
 						continue
 					}
-					sym, static := e.MemName(m), memStatic(fn, e, m)
-					s := d.syms[d.x.key(f.Name, sym, static, "")]
-					if s == nil && !static && d.goVar(sym) != nil {
-						s = d.sym(f, sym, false) // a Go variable the assembly only reads or writes
+					if s := d.dataSymOf(f, fn, e, m); s != nil {
+						d.checkAccess(f, fn, e, m, s, m.Off, "")
 					}
-					if s == nil {
+				}
+			}
+			if viaReg == nil {
+				continue
+			}
+			for i := range fn.Insts {
+				if !viaReg.Reached[i] || viaReg.In[i].n == 0 {
+					continue
+				}
+				e := fn.Inst(i)
+				for j := range e.Mem() {
+					m := &e.Mem()[j]
+					if m.Base != frame.BaseReg || m.Addr || !m.OffOK || m.Size <= 0 || m.Index != frame.NoReg || m.WBReg != frame.NoReg {
 						continue
 					}
-					size, ok := d.size(s, f)
-					if !ok || m.Off >= 0 && m.Off+int64(m.Size) <= size {
-						continue
+					if k := viaReg.In[i].find(m.Reg); k >= 0 {
+						fact := viaReg.In[i].f[k]
+						s := syms[fact.sym]
+						via := fmt.Sprintf(" at offset %d of %s (%s holds %s+%d(SB) there, on every path)", fact.off+m.Off, s.name, fn.Arch.Regs.Name(m.Reg), s.name, fact.off)
+						d.checkAccess(f, fn, e, m, s, fact.off+m.Off, via)
 					}
-					d.reportBounds(f, fn, e, m, s, size)
 				}
 			}
 		}
 	}
+}
+
+// dataSymOf returns the data symbol of the package that m, a memory
+// operand through SB of e in fn, names, or nil: a symbol with a GLOBL or
+// DATA, or a Go variable.
+func (d *dataCheck) dataSymOf(f *File, fn *frame.Func, e frame.Inst, m *frame.Mem) *dataSym {
+	sym, static := e.MemName(m), memStatic(fn, e, m)
+	s := d.syms[d.x.key(f.Name, sym, static, "")]
+	if s == nil && !static && d.goVar(sym) != nil {
+		s = d.sym(f, sym, false) // a Go variable the assembly only reads or writes
+	}
+	return s
+}
+
+// checkAccess reports m, an access of e at offset off of s, if it
+// reaches outside s; via says how the access reaches s, when not by name.
+func (d *dataCheck) checkAccess(f *File, fn *frame.Func, e frame.Inst, m *frame.Mem, s *dataSym, off int64, via string) {
+	size, ok := d.size(s, f)
+	if !ok || off >= 0 && off+int64(m.Size) <= size {
+		return
+	}
+	d.reportBounds(f, fn, e, m, s, size, off, via)
+}
+
+// An addrFact says that register reg holds the address of byte off of
+// the data symbol syms[sym] (addrFacts).
+type addrFact struct {
+	reg frame.Reg
+	sym int32
+	off int64
+}
+
+// addrState is the addrFacts that hold before an instruction, on every
+// path to it: at most four, the first n of f.
+type addrState struct {
+	n uint8
+	f [4]addrFact
+}
+
+func (s *addrState) find(r frame.Reg) int {
+	for k := range int(s.n) {
+		if s.f[k].reg == r {
+			return k
+		}
+	}
+	return -1
+}
+
+func (s *addrState) drop(k int) {
+	s.n--
+	s.f[k] = s.f[s.n]
+	s.f[s.n] = addrFact{}
+}
+
+// addrMoves are the mnemonics that put an address in a register: LEAQ
+// sym(SB), R8; MOVQ $sym(SB), R8; MOVD $sym(SB), R1.
+var addrMoves = map[string]bool{"LEAQ": true, "LEAL": true, "MOVQ": true, "MOVL": true, "MOVD": true, "MOVW": true, "MOVV": true, "MOV": true}
+
+// addrFacts solves, over fn, which registers hold the address of a data
+// symbol of the package at a known offset: set by an address move of
+// sym+off(SB), moved by a write-back (VLD1.P 32(R1)), and forgotten at
+// any other write of the register, at a call and at an instruction
+// asmcheck does not know. Paths that join keep the facts they agree on.
+func (d *dataCheck) addrFacts(f *File, fn *frame.Func) (*frame.Solution[addrState], []*dataSym) {
+	var syms []*dataSym
+	index := map[*dataSym]int32{}
+	return frame.Forward(fn, frame.Problem[addrState]{
+		Join: func(a, b addrState) addrState {
+			var out addrState
+			for k := range int(a.n) {
+				if j := b.find(a.f[k].reg); j >= 0 && b.f[j] == a.f[k] {
+					out.f[out.n] = a.f[k]
+					out.n++
+				}
+			}
+			return out
+		},
+		Equal: func(a, b addrState) bool { return a == b },
+		Transfer: func(_ int, e frame.Inst, in addrState) addrState {
+			if !e.Known || e.Flow == frame.FlowCall {
+				return addrState{}
+			}
+			out := in
+			var moved frame.Reg
+			for _, m := range e.Mem() {
+				if m.Base == frame.BaseReg && m.WBDelta != 0 && m.WBReg == frame.NoReg {
+					if k := out.find(m.Reg); k >= 0 {
+						out.f[k].off += m.WBDelta
+						moved = m.Reg
+					}
+				}
+			}
+			for _, w := range e.Writes() {
+				if k := out.find(w.Reg); k >= 0 && w.Reg != moved {
+					out.drop(k)
+				}
+			}
+			ms := e.Mem()
+			if ws := e.Writes(); len(ms) == 1 && len(ws) == 1 && addrMoves[e.Op()] {
+				m := &ms[0]
+				if m.Base == frame.BaseSB && m.Addr && m.OffOK && m.Index == frame.NoReg && out.n < uint8(len(out.f)) {
+					if s := d.dataSymOf(f, fn, e, m); s != nil {
+						k, ok := index[s]
+						if !ok {
+							k = int32(len(syms))
+							index[s] = k
+							syms = append(syms, s)
+						}
+						out.f[out.n] = addrFact{reg: ws[0].Reg, sym: k, off: m.Off}
+						out.n++
+					}
+				}
+			}
+			return out
+		},
+	}), syms
 }
 
 // goVar returns the package's variable that sym (not static) names, or
@@ -436,11 +570,11 @@ func (d *dataCheck) goVar(sym string) *types.Var {
 	return v
 }
 
-func (d *dataCheck) reportBounds(f *File, fn *frame.Func, e frame.Inst, m *frame.Mem, s *dataSym, size int64) {
-	end := m.Off + int64(m.Size)
-	where := fmt.Sprintf("bytes %d..%d lie past its end", max(m.Off, size), end-1)
-	if m.Off < 0 {
-		where = fmt.Sprintf("bytes %d..%d lie before its start", m.Off, min(end, 0)-1)
+func (d *dataCheck) reportBounds(f *File, fn *frame.Func, e frame.Inst, m *frame.Mem, s *dataSym, size, off int64, via string) {
+	end := off + int64(m.Size)
+	where := fmt.Sprintf("bytes %d..%d lie past its end", max(off, size), end-1)
+	if off < 0 {
+		where = fmt.Sprintf("bytes %d..%d lie before its start", off, min(end, 0)-1)
 	}
 	declared := "its Go type"
 	if len(s.globls) > 0 {
@@ -449,18 +583,18 @@ func (d *dataCheck) reportBounds(f *File, fn *frame.Func, e frame.Inst, m *frame
 	harm := "so the load takes in whatever the linker places next to it (and faults if that is the end of a mapped segment), " +
 		"and the code computes with those bytes unless it ignores them"
 	fix := fmt.Sprintf("make %s %d bytes (its GLOBL and DATA), or read only its %d", s.name, end, size)
-	if m.Off > 0 {
-		fix = fmt.Sprintf("make %s %d bytes (its GLOBL and DATA), or read at most the %d bytes from offset %d to its end", s.name, end, size-m.Off, m.Off)
+	if off > 0 {
+		fix = fmt.Sprintf("make %s %d bytes (its GLOBL and DATA), or read at most the %d bytes from offset %d to its end", s.name, end, size-off, off)
 	}
 	if m.Write {
 		harm = "so the store overwrites whatever the linker places next to it"
 		fix = fmt.Sprintf("make %s %d bytes, or store only within it", s.name, end)
 	}
-	if m.Off < 0 || m.Off >= size {
+	if off < 0 || off >= size {
 		fix = "correct the offset or the symbol"
 	}
-	d.c.Report(Diag{File: f, Fn: fn, Pos: memPos(fn, e, m), Msg: fmt.Sprintf("%s %s %s %d bytes, but %s is %d bytes (%s): %s, %s; %s",
-		e.Op(), e.MemText(m), readsOrWrites(m), m.Size, s.name, size, declared, where, harm, fix)})
+	d.c.Report(Diag{File: f, Fn: fn, Pos: memPos(fn, e, m), Msg: fmt.Sprintf("%s %s %s %d bytes%s, but %s is %d bytes (%s): %s, %s; %s",
+		e.Op(), e.MemText(m), readsOrWrites(m), m.Size, via, s.name, size, declared, where, harm, fix)})
 }
 
 const docData = `check DATA and GLOBL statements, and loads and stores of data symbols

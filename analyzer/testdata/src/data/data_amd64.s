@@ -78,3 +78,24 @@ TEXT ·boundsOK(SB), NOSPLIT, $0-0
 	MOVQ	tableOK<>(SB)(CX*8), AX // an index: not known
 	MOVQ	·goRead(SB), AX
 	RET
+
+// Through a register that holds the symbol's address.
+TEXT ·boundsReg(SB), NOSPLIT, $0-0
+	LEAQ	tableOK<>+8(SB), R8
+	MOVQ	-8(R8), AX
+	MOVOU	(R8), X0 // want `MOVOU \(R8\) reads 16 bytes at offset 8 of tableOK<> \(R8 holds tableOK<>\+8\(SB\) there, on every path\), but tableOK<> is 16 bytes \(GLOBL at data_amd64.s:10\): bytes 16..23 lie past its end`
+	RET
+
+TEXT ·boundsRegOK(SB), NOSPLIT, $0-8
+	LEAQ	tableOK<>(SB), R8
+	MOVOU	(R8), X0
+	MOVQ	n+0(FP), CX
+loop:
+	MOVQ	(R8), AX // R8 moves in the loop: not known here
+	ADDQ	$8, R8
+	DECQ	CX
+	JNE	loop
+	LEAQ	tableOK<>(SB), R9
+	CALL	·store(SB)
+	MOVOU	8(R9), X1 // after a call, R9 is not known
+	RET

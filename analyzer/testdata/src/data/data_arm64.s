@@ -75,3 +75,21 @@ TEXT ·boundsOK(SB), NOSPLIT, $0-0
 	MOVD	tableOK<>+8(SB), R0
 	MOVD	$tableOK<>+16(SB), R1 // the address of its end: no access
 	RET
+
+// Through a register that holds the symbol's address, moved by a
+// post-index load.
+TEXT ·boundsReg(SB), NOSPLIT, $0-0
+	MOVD	$tableOK<>(SB), R1
+	VLD1.P	16(R1), [V0.B16]
+	VLD1	(R1), [V1.B16] // want `VLD1 \(R1\) reads 16 bytes at offset 16 of tableOK<> \(R1 holds tableOK<>\+16\(SB\) there, on every path\), but tableOK<> is 16 bytes \(GLOBL at data_arm64.s:10\): bytes 16..31 lie past its end`
+	RET
+
+TEXT ·boundsRegOK(SB), NOSPLIT, $0-8
+	MOVD	$tableOK<>(SB), R1
+	VLD1	(R1), [V0.B16]
+	MOVD	n+0(FP), R2
+loop:
+	MOVD.P	8(R1), R3 // R1 moves in the loop: not known here
+	SUBS	$1, R2
+	BNE	loop
+	RET

@@ -12,3 +12,5 @@ var (
 func store()
 func bounds()
 func boundsOK()
+func boundsReg()
+func boundsRegOK(n int)
