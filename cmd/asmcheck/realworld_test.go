@@ -101,6 +101,17 @@ var realWorldModules = []string{
 	"github.com/dgryski/go-farm@v0.0.0-20240924180020-3414d57e47da",
 	"github.com/dgryski/go-bits@v0.0.0-20180113010104-bd8a69a71dc2",
 	"github.com/tmthrgd/go-hex@v0.0.0-20190904060850-447a3041c3bc",
+	"github.com/bytedance/mockey@v1.4.6",
+	"github.com/nlpodyssey/spago@v1.1.0",
+	"github.com/parquet-go/bitpack@v1.0.0",
+	"github.com/u-root/u-root@v0.16.0",
+	"github.com/cronokirby/saferith@v0.33.0",
+	"github.com/go-faster/xor@v1.0.0",
+	"github.com/loov/hrtime@v1.0.3",
+	"github.com/steakknife/hamming@v0.0.0-20180906055917-c99c65617cd3",
+	"filippo.io/nistec@v0.0.4",
+	"gorgonia.org/vecf32@v0.9.0",
+	"github.com/consensys/bavard@v0.2.2-0.20260118153501-cba9f5475432",
 }
 
 // realWorldReviewed lists what asmcheck reports on realWorldModules, each
@@ -270,6 +281,35 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 	{"github.com/ebitengine/purego", "internal/fakecgo/trampolines_ppc64le.s", "ppc64le", "reserved", "setg_trampoline", "writes g, the g register",
 		"sets g to the new goroutine that setg_gcc has just stored in TLS, as runtime/cgo's setg_gcc does on ppc64le; fakecgo stands in for runtime/cgo."},
 
+	// bytedance/mockey (gomonkey's successor).
+	{"github.com/bytedance/mockey", "internal/monkey/mem/write_darwin_amd64.s", "amd64", "cstack", "write", "call to the C function mach_task_self on the goroutine stack (and another on line",
+		"A REAL BUG: gomonkey's darwin write, carried over: mach_task_self and mach_vm_protect run on the goroutine's stack of a NOSPLIT $24 function."},
+	{"github.com/bytedance/mockey", "internal/monkey/mem/write_darwin_amd64.s", "amd64", "spalign", "write", "call to the C function mach_task_self with SP not known to be 16-byte aligned",
+		"A REAL BUG: as gomonkey's; a sweep measured SP mod 16 at the entry of a $24 function called from Go: 0 or 8, depending on the caller."},
+	{"github.com/bytedance/mockey", "internal/monkey/fn/copy_darwin_amd64_test.s", "amd64", "fpoffset", "callSystemFunc", "invalid offset ret+0(FP); expected ret+16(FP)",
+		"A REAL BUG (latent): callSystemFunc(msg string) int stores write(2)'s result over msg_base, not ret; its only caller, a test, ignores the result. (The file is built with the package: a _test suffix on a .s name does not make it a test file.)"},
+	{"github.com/bytedance/mockey", "internal/monkey/fn/copy_darwin_amd64_test.s", "amd64", "results", "callSystemFunc", "RET without writing to 8-byte ret+16(FP)",
+		"the same bug seen from the result: the caller reads a stack word nothing wrote."},
+	{"github.com/bytedance/mockey", "internal/monkey/fn/copy_darwin_amd64_test.s", "amd64", "fpoffset", "", "unknown variable",
+		"names that are not the parameters' (msg_data, res) at the right offsets: no effect; go vet reports them too."},
+	{"github.com/bytedance/mockey", "internal/monkey/fn/copy_darwin_arm64_test.s", "arm64", "prototype", "", "missing Go declaration",
+		"the declarations are in a darwin/amd64-only test file, so on darwin/arm64 these functions are dead code."},
+	{"github.com/bytedance/mockey", "internal/monkey/sysmon/suspend_1_23_amd64.s", "amd64", "fpwidth", "usleepTrampoline", "invalid MOVD of usec+0(FP); uint32 is 4-byte value",
+		"MOVD (MOVQ on amd64) of a uint32 also reads its padding; the value goes on as 8 bytes to runtime.usleep, which reads only MOVL usec: no effect."},
+	// nlpodyssey/spago.
+	{"github.com/nlpodyssey/spago", "mat/internal/matfuncs/", "amd64", "vzeroupper", "", "RET with dirty upper halves",
+		"avo-generated kernels (AddAVX32, DotProdAVX64, …, 16 of them) with no VZEROUPPER anywhere: every large vector operation leaves the upper state dirty for the Go code after it (performance)."},
+	// consensys/bavard.
+	{"github.com/consensys/bavard", "amd64/avx512_test_amd64.s", "amd64", "vzeroupper", "", "RET with dirty upper halves",
+		"generated AVX-512 helpers (18) for its tests, with no VZEROUPPER: the tests' SSE code pays the transition (performance)."},
+	// steakknife/hamming.
+	{"github.com/steakknife/hamming", "popcount_slices_amd64.s", "amd64", "fpoffset", "", "invalid offset x+8(FP); expected x_len+8(FP)",
+		"the length read by the slice's name (x+8 for x_len): the right word, a name go vet also rejects."},
+	{"github.com/steakknife/hamming", "popcount_slices_amd64.s", "amd64", "fpoffset", "CountBitsStringPopCnt", "unknown variable x",
+		"the string parameter is s, read as x: the right offsets, wrong names."},
+	// filippo.io/nistec.
+	{"filippo.io/nistec", "p256_asm_s390x.s", "s390x", "fpoffset", "", "invalid offset idx+(16+7)(FP); expected idx+16(FP)",
+		"std's p256 code: VLREPB reads the low-order byte of the big-endian idx, which fits in it (reported for go vet parity; docs/checks/fpoffset.md)."},
 	// bytedance/gopkg.
 	{"github.com/bytedance/gopkg", "util/xxhash3/avx2_amd64.s", "amd64", "vzeroupper", "accumAVX2", "RET with dirty upper halves", "no VZEROUPPER in the file."},
 	{"github.com/bytedance/gopkg", "util/xxhash3/avx2_amd64.s", "amd64", "data", "accumAVX2", "VPBROADCASTQ prime_avx<>+0(SB) reads 8 bytes, but prime_avx<> is 4 bytes",
