@@ -37,8 +37,12 @@ const cReserve = 1024
 // function, at its first such call; the others are listed.
 func runCStack(c *Check) {
 	var index *textIndex
-	c.eachStackFunc(func(p *stackPass) {
-		if !c.calledFromGo(p) {
+	c.EachFunc(func(f *File, fn *frame.Func) {
+		if !callsUnqualified(fn) {
+			return // no C call: leave the frame and SP unsolved
+		}
+		p := newStackPass(f, fn)
+		if p == nil || !c.calledFromGo(p) {
 			return
 		}
 		if index == nil {
@@ -88,4 +92,21 @@ func runCStack(c *Check) {
 			"trampoline that the runtime runs there (x/sys/unix's darwin pattern: declared without arguments, called through syscall.Syscall)",
 			what, e.Target().Sym, also, p.fn.Name, above)
 	})
+}
+
+// callsUnqualified reports whether fn calls or jumps to a symbol without
+// package qualifier, as a call into C is written (isCCall decides).
+func callsUnqualified(fn *frame.Func) bool {
+	for i := range fn.Insts {
+		e := fn.Inst(i)
+		if e.Flow != frame.FlowCall && e.Flow != frame.FlowTailCall {
+			continue
+		}
+		if t := e.Target(); t.Sym != "" && !t.Indirect {
+			if _, _, dot := frame.SplitSym(t.Sym); !dot {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -416,15 +416,23 @@ func (p *Package) callsIdent(id *ast.Ident) bool {
 // eachStackFunc runs do for every function with an exact frame model.
 func (c *Check) eachStackFunc(do func(p *stackPass)) {
 	c.EachFunc(func(f *File, fn *frame.Func) {
-		if fn.Bad || !fn.FlagsOK || f.ABI == nil {
-			return
+		if p := newStackPass(f, fn); p != nil {
+			do(p)
 		}
-		lay := fn.Layout()
-		if !lay.Exact {
-			return
-		}
-		do(&stackPass{f: f, fn: fn, lay: lay, sol: fn.SP()})
 	})
+}
+
+// newStackPass returns the stackPass of fn, or nil when its frame is not
+// known exactly (eachStackFunc).
+func newStackPass(f *File, fn *frame.Func) *stackPass {
+	if fn.Bad || !fn.FlagsOK || f.ABI == nil {
+		return nil
+	}
+	lay := fn.Layout()
+	if !lay.Exact {
+		return nil
+	}
+	return &stackPass{f: f, fn: fn, lay: lay, sol: fn.SP()}
 }
 
 func runSPSlot(c *Check) {
