@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -402,13 +403,16 @@ func (d *dataCheck) checkBounds() {
 	for _, f := range d.c.Pkg.Files {
 		for _, fn := range f.Funcs {
 			var viaReg *frame.Solution[addrState]
-			var syms []*dataSym // by addrFact.sym
+			var regs []frame.Reg
+			var syms []*dataSym
+			solved := false
 			for i := range fn.Insts {
 				e := fn.Inst(i)
 				for j := range e.Mem() {
 					m := &e.Mem()[j]
-					if m.Base == frame.BaseSB && m.Addr && viaReg == nil && d.dataSymOf(f, fn, e, m) != nil {
-						viaReg, syms = d.addrFacts(f, fn)
+					if m.Base == frame.BaseSB && m.Addr && !solved && d.dataSymOf(f, fn, e, m) != nil {
+						viaReg, regs, syms = d.addrFacts(f, fn)
+						solved = true
 					}
 					if m.Base != frame.BaseSB || m.Addr || !m.OffOK || m.Size <= 0 || m.Index != frame.NoReg || m.WBReg != frame.NoReg {
 						continue
@@ -422,7 +426,7 @@ func (d *dataCheck) checkBounds() {
 				continue
 			}
 			for i := range fn.Insts {
-				if !viaReg.Reached[i] || viaReg.In[i].n == 0 {
+				if !viaReg.Reached[i] || viaReg.In[i] == (addrState{}) {
 					continue
 				}
 				e := fn.Inst(i)
@@ -431,11 +435,11 @@ func (d *dataCheck) checkBounds() {
 					if m.Base != frame.BaseReg || m.Addr || !m.OffOK || m.Size <= 0 || m.Index != frame.NoReg || m.WBReg != frame.NoReg {
 						continue
 					}
-					if k := viaReg.In[i].find(m.Reg); k >= 0 {
-						fact := viaReg.In[i].f[k]
-						s := syms[fact.sym]
-						via := fmt.Sprintf(" at offset %d of %s (%s holds %s+%d(SB) there, on every path)", fact.off+m.Off, s.name, fn.Arch.Regs.Name(m.Reg), s.name, fact.off)
-						d.checkAccess(f, fn, e, m, s, fact.off+m.Off, via)
+					if k := slices.Index(regs, m.Reg); k >= 0 && viaReg.In[i][k].sym != 0 {
+						fact := viaReg.In[i][k]
+						s, off := syms[fact.sym-1], int64(fact.off)
+						via := fmt.Sprintf(" at offset %d of %s (%s holds %s+%d(SB) there, on every path)", off+m.Off, s.name, fn.Arch.Regs.Name(m.Reg), s.name, off)
+						d.checkAccess(f, fn, e, m, s, off+m.Off, via)
 					}
 				}
 			}
@@ -465,98 +469,128 @@ func (d *dataCheck) checkAccess(f *File, fn *frame.Func, e frame.Inst, m *frame.
 	d.reportBounds(f, fn, e, m, s, size, off, via)
 }
 
-// An addrFact says that register reg holds the address of byte off of
-// the data symbol syms[sym] (addrFacts).
-type addrFact struct {
-	reg frame.Reg
-	sym int32
-	off int64
-}
-
-// addrState is the addrFacts that hold before an instruction, on every
-// path to it: at most four, the first n of f.
-type addrState struct {
-	n uint8
-	f [4]addrFact
-}
-
-func (s *addrState) find(r frame.Reg) int {
-	for k := range int(s.n) {
-		if s.f[k].reg == r {
-			return k
-		}
-	}
-	return -1
-}
-
-func (s *addrState) drop(k int) {
-	s.n--
-	s.f[k] = s.f[s.n]
-	s.f[s.n] = addrFact{}
-}
+// addrState says, for each of up to four registers that receive a data
+// symbol's address in a function (addrFacts' regs), which byte of which
+// symbol it holds on every path to an instruction: f[k].sym is 1 + the
+// index of the symbol in addrFacts' list, 0 when not known.
+type addrState [4]struct{ sym, off int32 }
 
 // addrMoves are the mnemonics that put an address in a register: LEAQ
 // sym(SB), R8; MOVQ $sym(SB), R8; MOVD $sym(SB), R1.
 var addrMoves = map[string]bool{"LEAQ": true, "LEAL": true, "MOVQ": true, "MOVL": true, "MOVD": true, "MOVW": true, "MOVV": true, "MOV": true}
 
+// addrMove returns the register and the data symbol's operand of e if
+// it moves the address of a data symbol of the package into a register.
+func (d *dataCheck) addrMove(f *File, fn *frame.Func, e frame.Inst) (frame.Reg, *frame.Mem, *dataSym) {
+	ms, ws := e.Mem(), e.Writes()
+	if len(ms) != 1 || len(ws) != 1 || !addrMoves[e.Op()] {
+		return frame.NoReg, nil, nil
+	}
+	m := &ms[0]
+	if m.Base != frame.BaseSB || !m.Addr || !m.OffOK || m.Index != frame.NoReg || m.Off != int64(int32(m.Off)) {
+		return frame.NoReg, nil, nil
+	}
+	s := d.dataSymOf(f, fn, e, m)
+	if s == nil {
+		return frame.NoReg, nil, nil
+	}
+	return ws[0].Reg, m, s
+}
+
 // addrFacts solves, over fn, which registers hold the address of a data
 // symbol of the package at a known offset: set by an address move of
 // sym+off(SB), moved by a write-back (VLD1.P 32(R1)), and forgotten at
 // any other write of the register, at a call and at an instruction
-// asmcheck does not know. Paths that join keep the facts they agree on.
-func (d *dataCheck) addrFacts(f *File, fn *frame.Func) (*frame.Solution[addrState], []*dataSym) {
+// asmcheck does not know. Paths that join keep what they agree on. It
+// returns the registers followed (the first four that receive an
+// address and are a base of some access after it) and the symbols, or
+// nothing when there is no such access.
+func (d *dataCheck) addrFacts(f *File, fn *frame.Func) (*frame.Solution[addrState], []frame.Reg, []*dataSym) {
+	var regs []frame.Reg
 	var syms []*dataSym
-	index := map[*dataSym]int32{}
+	slot := func(r frame.Reg) int {
+		for k, x := range regs {
+			if x == r {
+				return k
+			}
+		}
+		return -1
+	}
+	// The address moves, found once: moveAt[i] is 1 + the index in moves
+	// of instruction i's, or 0.
+	type move struct {
+		slot int
+		fact struct{ sym, off int32 }
+	}
+	var moves []move
+	moveAt := make([]uint16, len(fn.Insts))
+	used := false
+	for i := range fn.Insts {
+		e := fn.Inst(i)
+		for _, m := range e.Mem() {
+			used = used || m.Base == frame.BaseReg && !m.Addr && slot(m.Reg) >= 0
+		}
+		r, m, s := d.addrMove(f, fn, e)
+		if s == nil || len(moves) == 1<<16-1 {
+			continue
+		}
+		k := slot(r)
+		if k < 0 && len(regs) < len(addrState{}) {
+			k = len(regs)
+			regs = append(regs, r)
+		}
+		if k < 0 {
+			continue
+		}
+		j := slices.Index(syms, s)
+		if j < 0 {
+			j = len(syms)
+			syms = append(syms, s)
+		}
+		mv := move{slot: k}
+		mv.fact.sym, mv.fact.off = int32(j+1), int32(m.Off)
+		moves = append(moves, mv)
+		moveAt[i] = uint16(len(moves))
+	}
+	if !used {
+		return nil, nil, nil
+	}
 	return frame.Forward(fn, frame.Problem[addrState]{
 		Join: func(a, b addrState) addrState {
-			var out addrState
-			for k := range int(a.n) {
-				if j := b.find(a.f[k].reg); j >= 0 && b.f[j] == a.f[k] {
-					out.f[out.n] = a.f[k]
-					out.n++
+			for k := range a {
+				if a[k] != b[k] {
+					a[k].sym, a[k].off = 0, 0
 				}
 			}
-			return out
+			return a
 		},
 		Equal: func(a, b addrState) bool { return a == b },
-		Transfer: func(_ int, e frame.Inst, in addrState) addrState {
+		Transfer: func(i int, e frame.Inst, in addrState) addrState {
 			if !e.Known || e.Flow == frame.FlowCall {
 				return addrState{}
 			}
 			out := in
-			var moved frame.Reg
+			moved := -1
 			for _, m := range e.Mem() {
 				if m.Base == frame.BaseReg && m.WBDelta != 0 && m.WBReg == frame.NoReg {
-					if k := out.find(m.Reg); k >= 0 {
-						out.f[k].off += m.WBDelta
-						moved = m.Reg
+					if k := slot(m.Reg); k >= 0 && out[k].sym != 0 {
+						out[k].off += int32(m.WBDelta)
+						moved = k
 					}
 				}
 			}
 			for _, w := range e.Writes() {
-				if k := out.find(w.Reg); k >= 0 && w.Reg != moved {
-					out.drop(k)
+				if k := slot(w.Reg); k >= 0 && k != moved {
+					out[k].sym, out[k].off = 0, 0
 				}
 			}
-			ms := e.Mem()
-			if ws := e.Writes(); len(ms) == 1 && len(ws) == 1 && addrMoves[e.Op()] {
-				m := &ms[0]
-				if m.Base == frame.BaseSB && m.Addr && m.OffOK && m.Index == frame.NoReg && out.n < uint8(len(out.f)) {
-					if s := d.dataSymOf(f, fn, e, m); s != nil {
-						k, ok := index[s]
-						if !ok {
-							k = int32(len(syms))
-							index[s] = k
-							syms = append(syms, s)
-						}
-						out.f[out.n] = addrFact{reg: ws[0].Reg, sym: k, off: m.Off}
-						out.n++
-					}
-				}
+			if j := moveAt[i]; j != 0 {
+				mv := moves[j-1]
+				out[mv.slot] = mv.fact
 			}
 			return out
 		},
-	}), syms
+	}), regs, syms
 }
 
 // goVar returns the package's variable that sym (not static) names, or
