@@ -25,6 +25,10 @@ type dataSym struct {
 	globls []globlRef
 	data   map[*File][]frame.Datum
 	goVar  *types.Var // the Go variable of the package with this name, if any
+	// size is the size of a package symbol (not static) when sized is
+	// 1; sized is 0 before it is computed, 2 when it is not known (size).
+	size  int64
+	sized uint8
 }
 
 type globlRef struct {
@@ -380,68 +384,125 @@ func (d *dataCheck) size(s *dataSym, f *File) (int64, bool) {
 		}
 		return 0, false
 	}
-	size, known := int64(0), false
-	for _, ref := range s.globls {
-		if !ref.g.SizeOK {
-			return 0, false
+	if s.sized == 0 {
+		s.sized = 2 // not known
+		size, known := int64(0), false
+		for _, ref := range s.globls {
+			if !ref.g.SizeOK {
+				return 0, false
+			}
+			size, known = max(size, ref.g.Size), true
 		}
-		size, known = max(size, ref.g.Size), true
+		if s.goVar != nil && f.ABI != nil {
+			size, known = max(size, f.ABI.Sizes.Sizeof(s.goVar.Type())), true
+		}
+		if known {
+			s.sized, s.size = 1, size
+		}
 	}
-	if s.goVar != nil && f.ABI != nil {
-		size, known = max(size, f.ABI.Sizes.Sizeof(s.goVar.Type())), true
-	}
-	return size, known
+	return s.size, s.sized == 1
 }
 
 // checkBounds reports loads and stores that reach outside a data symbol:
 // through sym+off(SB) with no index register, or through a register that
 // holds the symbol's address (LEAQ sym<>(SB), R8 or MOVD $sym<>(SB), R1,
-// then (R8), 32(R8), VLD1.P 32(R1)), followed by addrFacts. The bytes
+// then (R8), 32(R8), VLD1.P 32(R1)), followed by checkViaRegs. The bytes
 // belong to whatever the linker places next (a mask of 16 bytes loaded
 // with a 32-byte VMOVDQU computes with garbage in its upper half).
 func (d *dataCheck) checkBounds() {
 	for _, f := range d.c.Pkg.Files {
 		for _, fn := range f.Funcs {
-			var viaReg *frame.Solution[addrState]
-			var regs []frame.Reg
-			var syms []*dataSym
-			solved := false
+			moves := false
 			for i := range fn.Insts {
 				e := fn.Inst(i)
 				for j := range e.Mem() {
 					m := &e.Mem()[j]
-					if m.Base == frame.BaseSB && m.Addr && !solved && d.dataSymOf(f, fn, e, m) != nil {
-						viaReg, regs, syms = d.addrFacts(f, fn)
-						solved = true
-					}
-					if m.Base != frame.BaseSB || m.Addr || !m.OffOK || m.Size <= 0 || m.Index != frame.NoReg || m.WBReg != frame.NoReg {
+					if m.Base != frame.BaseSB {
 						continue
 					}
-					if s := d.dataSymOf(f, fn, e, m); s != nil {
-						d.checkAccess(f, fn, e, m, s, m.Off, "")
+					if m.Addr {
+						moves = moves || d.dataSymOf(f, fn, e, m) != nil
+						continue
+					}
+					if !m.OffOK || m.Size <= 0 || m.Index != frame.NoReg || m.WBReg != frame.NoReg {
+						continue
+					}
+					if s := d.dataSymOf(f, fn, e, m); s != nil && d.outside(f, m, s, m.Off) {
+						d.reportBounds(f, fn, e, m, s, m.Off, "")
 					}
 				}
 			}
-			if viaReg == nil {
+			if moves {
+				d.checkViaRegs(f, fn)
+			}
+		}
+	}
+}
+
+// A regFact says that register reg holds the address of byte off of the
+// data symbol sym.
+type regFact struct {
+	reg frame.Reg
+	sym *dataSym
+	off int64
+}
+
+// checkViaRegs checks the accesses of fn through registers that hold the
+// address of a data symbol of the package, known along each extended
+// basic block (a block entered only from the one before it keeps what
+// held at its end; any other starts knowing nothing): set by an address
+// move of sym+off(SB), moved by a write-back (VLD1.P 32(R1)), forgotten
+// at any other write of the register, at a call and at an instruction
+// asmcheck does not know. Up to four registers are followed at once.
+func (d *dataCheck) checkViaRegs(f *File, fn *frame.Func) {
+	var facts []regFact
+	find := func(r frame.Reg) int {
+		for k := range facts {
+			if facts[k].reg == r {
+				return k
+			}
+		}
+		return -1
+	}
+	g := fn.CFG()
+	for bi, b := range g.Blocks {
+		if len(b.Preds) != 1 || bi == 0 || b.Preds[0] != g.Blocks[bi-1] {
+			facts = facts[:0]
+		}
+		for i := b.Start; i < b.End; i++ {
+			e := fn.Inst(i)
+			if !e.Known || e.Flow == frame.FlowCall {
+				facts = facts[:0]
 				continue
 			}
-			for i := range fn.Insts {
-				if !viaReg.Reached[i] || viaReg.In[i] == (addrState{}) {
+			moved := frame.NoReg
+			for j := range e.Mem() {
+				m := &e.Mem()[j]
+				if m.Base != frame.BaseReg || m.WBReg != frame.NoReg {
 					continue
 				}
-				e := fn.Inst(i)
-				for j := range e.Mem() {
-					m := &e.Mem()[j]
-					if m.Base != frame.BaseReg || m.Addr || !m.OffOK || m.Size <= 0 || m.Index != frame.NoReg || m.WBReg != frame.NoReg {
-						continue
-					}
-					if k := slices.Index(regs, m.Reg); k >= 0 && viaReg.In[i][k].sym != 0 {
-						fact := viaReg.In[i][k]
-						s, off := syms[fact.sym-1], int64(fact.off)
-						via := fmt.Sprintf(" at offset %d of %s (%s holds %s+%d(SB) there, on every path)", off+m.Off, s.name, fn.Arch.Regs.Name(m.Reg), s.name, off)
-						d.checkAccess(f, fn, e, m, s, off+m.Off, via)
+				k := find(m.Reg)
+				if k < 0 {
+					continue
+				}
+				if !m.Addr && m.OffOK && m.Size > 0 && m.Index == frame.NoReg {
+					if ft := facts[k]; d.outside(f, m, ft.sym, ft.off+m.Off) {
+						via := fmt.Sprintf(" at offset %d of %s (%s holds %s+%d(SB) there)", ft.off+m.Off, ft.sym.name, fn.Arch.Regs.Name(m.Reg), ft.sym.name, ft.off)
+						d.reportBounds(f, fn, e, m, ft.sym, ft.off+m.Off, via)
 					}
 				}
+				if m.WBDelta != 0 {
+					facts[k].off += m.WBDelta
+					moved = m.Reg
+				}
+			}
+			for _, w := range e.Writes() {
+				if k := find(w.Reg); k >= 0 && w.Reg != moved {
+					facts = slices.Delete(facts, k, k+1)
+				}
+			}
+			if r, m, s := d.addrMove(f, fn, e); s != nil && len(facts) < 4 {
+				facts = append(facts, regFact{r, s, m.Off})
 			}
 		}
 	}
@@ -459,21 +520,12 @@ func (d *dataCheck) dataSymOf(f *File, fn *frame.Func, e frame.Inst, m *frame.Me
 	return s
 }
 
-// checkAccess reports m, an access of e at offset off of s, if it
-// reaches outside s; via says how the access reaches s, when not by name.
-func (d *dataCheck) checkAccess(f *File, fn *frame.Func, e frame.Inst, m *frame.Mem, s *dataSym, off int64, via string) {
+// outside reports whether m, an access at offset off of s, reaches
+// outside s, whose size is known.
+func (d *dataCheck) outside(f *File, m *frame.Mem, s *dataSym, off int64) bool {
 	size, ok := d.size(s, f)
-	if !ok || off >= 0 && off+int64(m.Size) <= size {
-		return
-	}
-	d.reportBounds(f, fn, e, m, s, size, off, via)
+	return ok && (off < 0 || off+int64(m.Size) > size)
 }
-
-// addrState says, for each of up to four registers that receive a data
-// symbol's address in a function (addrFacts' regs), which byte of which
-// symbol it holds on every path to an instruction: f[k].sym is 1 + the
-// index of the symbol in addrFacts' list, 0 when not known.
-type addrState [4]struct{ sym, off int32 }
 
 // addrMoves are the mnemonics that put an address in a register: LEAQ
 // sym(SB), R8; MOVQ $sym(SB), R8; MOVD $sym(SB), R1.
@@ -483,11 +535,11 @@ var addrMoves = map[string]bool{"LEAQ": true, "LEAL": true, "MOVQ": true, "MOVL"
 // it moves the address of a data symbol of the package into a register.
 func (d *dataCheck) addrMove(f *File, fn *frame.Func, e frame.Inst) (frame.Reg, *frame.Mem, *dataSym) {
 	ms, ws := e.Mem(), e.Writes()
-	if len(ms) != 1 || len(ws) != 1 || !addrMoves[e.Op()] {
+	if len(ms) != 1 || len(ws) != 1 {
 		return frame.NoReg, nil, nil
 	}
 	m := &ms[0]
-	if m.Base != frame.BaseSB || !m.Addr || !m.OffOK || m.Index != frame.NoReg || m.Off != int64(int32(m.Off)) {
+	if m.Base != frame.BaseSB || !m.Addr || !m.OffOK || m.Index != frame.NoReg || !addrMoves[e.Op()] {
 		return frame.NoReg, nil, nil
 	}
 	s := d.dataSymOf(f, fn, e, m)
@@ -495,102 +547,6 @@ func (d *dataCheck) addrMove(f *File, fn *frame.Func, e frame.Inst) (frame.Reg, 
 		return frame.NoReg, nil, nil
 	}
 	return ws[0].Reg, m, s
-}
-
-// addrFacts solves, over fn, which registers hold the address of a data
-// symbol of the package at a known offset: set by an address move of
-// sym+off(SB), moved by a write-back (VLD1.P 32(R1)), and forgotten at
-// any other write of the register, at a call and at an instruction
-// asmcheck does not know. Paths that join keep what they agree on. It
-// returns the registers followed (the first four that receive an
-// address and are a base of some access after it) and the symbols, or
-// nothing when there is no such access.
-func (d *dataCheck) addrFacts(f *File, fn *frame.Func) (*frame.Solution[addrState], []frame.Reg, []*dataSym) {
-	var regs []frame.Reg
-	var syms []*dataSym
-	slot := func(r frame.Reg) int {
-		for k, x := range regs {
-			if x == r {
-				return k
-			}
-		}
-		return -1
-	}
-	// The address moves, found once: moveAt[i] is 1 + the index in moves
-	// of instruction i's, or 0.
-	type move struct {
-		slot int
-		fact struct{ sym, off int32 }
-	}
-	var moves []move
-	moveAt := make([]uint16, len(fn.Insts))
-	used := false
-	for i := range fn.Insts {
-		e := fn.Inst(i)
-		for _, m := range e.Mem() {
-			used = used || m.Base == frame.BaseReg && !m.Addr && slot(m.Reg) >= 0
-		}
-		r, m, s := d.addrMove(f, fn, e)
-		if s == nil || len(moves) == 1<<16-1 {
-			continue
-		}
-		k := slot(r)
-		if k < 0 && len(regs) < len(addrState{}) {
-			k = len(regs)
-			regs = append(regs, r)
-		}
-		if k < 0 {
-			continue
-		}
-		j := slices.Index(syms, s)
-		if j < 0 {
-			j = len(syms)
-			syms = append(syms, s)
-		}
-		mv := move{slot: k}
-		mv.fact.sym, mv.fact.off = int32(j+1), int32(m.Off)
-		moves = append(moves, mv)
-		moveAt[i] = uint16(len(moves))
-	}
-	if !used {
-		return nil, nil, nil
-	}
-	return frame.Forward(fn, frame.Problem[addrState]{
-		Join: func(a, b addrState) addrState {
-			for k := range a {
-				if a[k] != b[k] {
-					a[k].sym, a[k].off = 0, 0
-				}
-			}
-			return a
-		},
-		Equal: func(a, b addrState) bool { return a == b },
-		Transfer: func(i int, e frame.Inst, in addrState) addrState {
-			if !e.Known || e.Flow == frame.FlowCall {
-				return addrState{}
-			}
-			out := in
-			moved := -1
-			for _, m := range e.Mem() {
-				if m.Base == frame.BaseReg && m.WBDelta != 0 && m.WBReg == frame.NoReg {
-					if k := slot(m.Reg); k >= 0 && out[k].sym != 0 {
-						out[k].off += int32(m.WBDelta)
-						moved = k
-					}
-				}
-			}
-			for _, w := range e.Writes() {
-				if k := slot(w.Reg); k >= 0 && k != moved {
-					out[k].sym, out[k].off = 0, 0
-				}
-			}
-			if j := moveAt[i]; j != 0 {
-				mv := moves[j-1]
-				out[mv.slot] = mv.fact
-			}
-			return out
-		},
-	}), regs, syms
 }
 
 // goVar returns the package's variable that sym (not static) names, or
@@ -604,7 +560,8 @@ func (d *dataCheck) goVar(sym string) *types.Var {
 	return v
 }
 
-func (d *dataCheck) reportBounds(f *File, fn *frame.Func, e frame.Inst, m *frame.Mem, s *dataSym, size, off int64, via string) {
+func (d *dataCheck) reportBounds(f *File, fn *frame.Func, e frame.Inst, m *frame.Mem, s *dataSym, off int64, via string) {
+	size, _ := d.size(s, f)
 	end := off + int64(m.Size)
 	where := fmt.Sprintf("bytes %d..%d lie past its end", max(off, size), end-1)
 	if off < 0 {

@@ -83,7 +83,7 @@ TEXT ·boundsOK(SB), NOSPLIT, $0-0
 TEXT ·boundsReg(SB), NOSPLIT, $0-0
 	LEAQ	tableOK<>+8(SB), R8
 	MOVQ	-8(R8), AX
-	MOVOU	(R8), X0 // want `MOVOU \(R8\) reads 16 bytes at offset 8 of tableOK<> \(R8 holds tableOK<>\+8\(SB\) there, on every path\), but tableOK<> is 16 bytes \(GLOBL at data_amd64.s:10\): bytes 16..23 lie past its end`
+	MOVOU	(R8), X0 // want `MOVOU \(R8\) reads 16 bytes at offset 8 of tableOK<> \(R8 holds tableOK<>\+8\(SB\) there\), but tableOK<> is 16 bytes \(GLOBL at data_amd64.s:10\): bytes 16..23 lie past its end`
 	RET
 
 TEXT ·boundsRegOK(SB), NOSPLIT, $0-8

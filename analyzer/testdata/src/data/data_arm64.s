@@ -81,7 +81,7 @@ TEXT ·boundsOK(SB), NOSPLIT, $0-0
 TEXT ·boundsReg(SB), NOSPLIT, $0-0
 	MOVD	$tableOK<>(SB), R1
 	VLD1.P	16(R1), [V0.B16]
-	VLD1	(R1), [V1.B16] // want `VLD1 \(R1\) reads 16 bytes at offset 16 of tableOK<> \(R1 holds tableOK<>\+16\(SB\) there, on every path\), but tableOK<> is 16 bytes \(GLOBL at data_arm64.s:10\): bytes 16..31 lie past its end`
+	VLD1	(R1), [V1.B16] // want `VLD1 \(R1\) reads 16 bytes at offset 16 of tableOK<> \(R1 holds tableOK<>\+16\(SB\) there\), but tableOK<> is 16 bytes \(GLOBL at data_arm64.s:10\): bytes 16..31 lie past its end`
 	RET
 
 TEXT ·boundsRegOK(SB), NOSPLIT, $0-8
