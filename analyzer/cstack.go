@@ -102,11 +102,20 @@ func callsUnqualified(fn *frame.Func) bool {
 		if e.Flow != frame.FlowCall && e.Flow != frame.FlowTailCall {
 			continue
 		}
-		if t := e.Target(); t.Sym != "" && !t.Indirect {
-			if _, _, dot := frame.SplitSym(t.Sym); !dot {
-				return true
-			}
+		if unqualified(e) {
+			return true
 		}
 	}
 	return false
+}
+
+// unqualified reports whether e's target is a symbol without package
+// qualifier (libc_getpid(SB)), the way a C function is named.
+func unqualified(e frame.Inst) bool {
+	t := e.Target()
+	if t.Sym == "" || t.Indirect {
+		return false
+	}
+	_, _, dot := frame.SplitSym(t.Sym)
+	return !dot
 }

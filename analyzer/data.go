@@ -527,19 +527,18 @@ func (d *dataCheck) outside(f *File, m *frame.Mem, s *dataSym, off int64) bool {
 	return ok && (off < 0 || off+int64(m.Size) > size)
 }
 
-// addrMoves are the mnemonics that put an address in a register: LEAQ
-// sym(SB), R8; MOVQ $sym(SB), R8; MOVD $sym(SB), R1.
-var addrMoves = map[string]bool{"LEAQ": true, "LEAL": true, "MOVQ": true, "MOVL": true, "MOVD": true, "MOVW": true, "MOVV": true, "MOV": true}
-
-// addrMove returns the register and the data symbol's operand of e if
-// it moves the address of a data symbol of the package into a register.
+// addrMove returns the register and the data symbol's operand of e if e
+// puts the address of a data symbol of the package into a register, as
+// its effect says: its one memory operand is the address of sym+off(SB),
+// it writes one register and reads none (LEAQ sym(SB), R8; MOVQ
+// $sym(SB), R8; MOVD $sym(SB), R1; not ADDQ $sym(SB), R8).
 func (d *dataCheck) addrMove(f *File, fn *frame.Func, e frame.Inst) (frame.Reg, *frame.Mem, *dataSym) {
 	ms, ws := e.Mem(), e.Writes()
-	if len(ms) != 1 || len(ws) != 1 {
+	if len(ms) != 1 || len(ws) != 1 || len(e.Reads()) != 0 {
 		return frame.NoReg, nil, nil
 	}
 	m := &ms[0]
-	if m.Base != frame.BaseSB || !m.Addr || !m.OffOK || m.Index != frame.NoReg || !addrMoves[e.Op()] {
+	if m.Base != frame.BaseSB || !m.Addr || !m.OffOK || m.Index != frame.NoReg {
 		return frame.NoReg, nil, nil
 	}
 	s := d.dataSymOf(f, fn, e, m)

@@ -1384,11 +1384,7 @@ func (c *Check) calledFromGo(p *stackPass) bool {
 // isCCall reports whether e calls a C function directly: a symbol without
 // package qualifier that the package does not define (libc_getpid(SB)).
 func isCCall(index *textIndex, p *stackPass, e frame.Inst) bool {
-	if e.Target().Sym == "" || e.Target().Indirect {
-		return false
-	}
-	_, _, dot := frame.SplitSym(e.Target().Sym)
-	return !dot && index.callee(p.fn, e) == nil
+	return unqualified(e) && index.callee(p.fn, e) == nil
 }
 
 func runFPStale(c *Check) {
