@@ -399,6 +399,15 @@ var realWorldBugs = []struct{ mod, file, old, new, want string }{
 	// VZEROUPPER, and the SSE code after it ran slower.
 	{"github.com/minio/md5-simd", "block8_amd64.s", "\tVZEROUPPER\n\tRET", "\tRET",
 		"[amd64] block8: RET with dirty upper halves of the YMM/ZMM registers"},
+	// hashtree-bindings' amd64 wrapper moves SP up into its 2 KB frame
+	// before calling C: without that, the C code's stack grows below the
+	// frame, as in its arm64 wrapper (cstack's reservation rule).
+	{"github.com/pk910/hashtree-bindings", "wrapper_linux_amd64.s", "ADDQ $2048, SP", "NOP",
+		"[amd64] HashtreeHash: call to the C function hashtree_sha256_avx_x1 on the goroutine stack"},
+	// A 16-byte constant read as 32 bytes: bytedance/gopkg's xxhash3
+	// prime, widened from its 8-byte broadcast to a 32-byte load.
+	{"github.com/bytedance/gopkg", "util/xxhash3/avx2_amd64.s", "VPBROADCASTQ prime_avx<>+0(SB), Y0", "VMOVDQU prime_avx<>+0(SB), Y0",
+		"[amd64] accumAVX2: VMOVDQU prime_avx<>+0(SB) reads 32 bytes, but prime_avx<> is 4 bytes"},
 }
 
 // TestRealWorld runs asmcheck on widely used modules and checks that it
