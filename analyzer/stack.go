@@ -1283,7 +1283,22 @@ func runSPAlign(c *Check) {
 			if a.SPAlignTrap && c.checkTrapAlign(p, e, st, int64(a.StackAlign)) {
 				return
 			}
-			if e.Flow == frame.FlowCall && c.checkCAlign(p, index, e, st) {
+			if e.Flow != frame.FlowCall {
+				continue
+			}
+			if msg := c.cAlignProblem(p, index, e, st); msg != "" {
+				// One report a function; the other C calls made with SP
+				// as misaligned are listed.
+				var more []int
+				for j := i + 1; j < len(p.fn.Insts); j++ {
+					if g := p.fn.Inst(j); p.sol.Reached[j] && g.Flow == frame.FlowCall && c.cAlignProblem(p, index, g, p.sol.In[j]) != "" {
+						more = append(more, c.Pass.Fset.Position(g.Pos).Line)
+					}
+				}
+				if k := strings.Index(msg, ": "); k >= 0 && len(more) > 0 {
+					msg = msg[:k] + " (and " + linesList("the call", "the calls", more) + ")" + msg[k:]
+				}
+				c.Reportf(p.f, p.fn, e.Pos, "%s", msg)
 				return
 			}
 		}
@@ -1323,48 +1338,46 @@ func misalignment(st frame.SPState, align int64) string {
 	return fmt.Sprintf("%d bytes off a multiple of %d", int64(st.Mod)%align, align)
 }
 
-// checkCAlign reports a call into C while SP is known not to be aligned as
-// the C ABI requires. Known only after the function aligned SP itself
+// cAlignProblem says what is wrong with e, a call into C while SP is
+// known not to be aligned as the C ABI requires, or returns "". Known only after the function aligned SP itself
 // (AND $~(n-1), SP), which Go code never needs: a call to a symbol without
 // package qualifier that the package does not define, or, once SP was
 // aligned so, a call through a register (asmcgocall's CALL AX).
-func (c *Check) checkCAlign(p *stackPass, index *textIndex, e frame.Inst, st frame.SPState) bool {
+func (c *Check) cAlignProblem(p *stackPass, index *textIndex, e frame.Inst, st frame.SPState) string {
 	cabi := p.f.ABI.CABIFor(p.f.GOOS)
 	if cabi == nil || cabi.StackAlign == 0 {
-		return false
+		return ""
 	}
 	align := int64(cabi.StackAlign)
 	callee := ""
 	switch {
 	case e.Target().Indirect:
 		if int64(st.Align) < align {
-			return false
+			return ""
 		}
 		callee = "C code through a register (SP was aligned for it)"
 	case isCCall(index, p, e):
 		callee = "the C function " + e.Target().Sym
 	default:
-		return false
+		return ""
 	}
 	yes, no := st.Aligned(align)
 	if !yes && !no && c.calledFromGo(p) && st.SameStack && int64(p.f.ABI.StackAlign) < align {
 		// Entered from Go with SP aligned only as Go keeps it, and not
 		// aligned since. (A call through a register gets here only once
 		// SP was aligned, when yes or no is known.)
-		c.Reportf(p.f, p.fn, e.Pos, "call to %s with SP not known to be %d-byte aligned: %s is called from Go code (its declaration "+
+		return fmt.Sprintf("call to %s with SP not known to be %d-byte aligned: %s is called from Go code (its declaration "+
 			"has arguments), which keeps SP only %d-byte aligned on %s (internal/goarch: _StackAlign), but the %s ABI requires SP "+
 			"%d-byte aligned at a call (C compilers assume it: on x86, aligned SSE spills fault on a misaligned stack); "+
 			"align SP first: keep the old SP in a callee-saved register, AND $~%d into SP, and restore SP after the call, as runtime's asmcgocall does",
 			callee, align, p.fn.Name, p.f.ABI.StackAlign, p.f.Arch.Name, cabi.Name, align, align-1)
-		return true
 	}
 	if !no {
-		return false
+		return ""
 	}
-	c.Reportf(p.f, p.fn, e.Pos, "call to %s with SP %s: the %s ABI requires SP %d-byte aligned at a call "+
+	return fmt.Sprintf("call to %s with SP %s: the %s ABI requires SP %d-byte aligned at a call "+
 		"(compilers spill with aligned SSE stores, which fault on a misaligned stack); keep the AND $~%d alignment: move SP by multiples of %d after it",
 		callee, misalignment(st, align), cabi.Name, align, align-1, align)
-	return true
 }
 
 // calledFromGo reports whether the function of p is called by Go code on

@@ -64,3 +64,10 @@ TEXT ·cFromGoOK(SB), NOSPLIT, $0-8
 	CALL libc_abs(SB)
 	MOVQ R12, SP
 	RET
+
+// Two C calls with SP as Go left it: one report, the other listed.
+TEXT ·cFromGoTwice(SB), NOSPLIT, $0-8
+	MOVQ x+0(FP), DI
+	CALL libc_abs(SB)       // want `call to the C function libc_abs with SP not known to be 16-byte aligned \(and the call on line \d+\): cFromGoTwice is called from Go code`
+	CALL libc_abs(SB)
+	RET
