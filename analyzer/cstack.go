@@ -108,14 +108,3 @@ func callsUnqualified(fn *frame.Func) bool {
 	}
 	return false
 }
-
-// unqualified reports whether e's target is a symbol without package
-// qualifier (libc_getpid(SB)), the way a C function is named.
-func unqualified(e frame.Inst) bool {
-	t := e.Target()
-	if t.Sym == "" || t.Indirect {
-		return false
-	}
-	_, _, dot := frame.SplitSym(t.Sym)
-	return !dot
-}

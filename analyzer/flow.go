@@ -80,16 +80,7 @@ func (c *Check) enteredBy(fn *frame.Func, fromAsm map[*frame.Func]string) string
 	if why := fromAsm[fn]; why != "" {
 		return why
 	}
-	d := c.Pkg.DeclOf(fn)
-	switch {
-	case d == nil:
-		return ""
-	case d.Func.Exported():
-		return "its Go declaration is exported, so Go code may call it"
-	case c.Pkg.calledFromGo(d.Func.Name()):
-		return "the package's Go code calls it"
-	}
-	return ""
+	return goCallReason(c, c.Pkg.DeclOf(fn))
 }
 
 // emitsCode reports whether fn has an instruction that produces machine

@@ -98,11 +98,23 @@ type stackPass struct {
 	decl *Decl
 }
 
-// goCaller reports whether p.fn is known to be called by Go code: it is
-// exported, or the package's Go code calls it.
-func (p *stackPass) goCaller(c *Check) bool {
-	d := p.decl
-	return d != nil && (d.Func.Exported() || c.Pkg.calledFromGo(d.Func.Name()))
+// goCaller reports whether p.fn is known to be called by Go code
+// (goCallReason).
+func (p *stackPass) goCaller(c *Check) bool { return goCallReason(c, p.decl) != "" }
+
+// goCallReason says why Go code is known to call the function declared
+// by d, or returns "" if it is not known to: d is exported, or the
+// package's Go code calls it.
+func goCallReason(c *Check, d *Decl) string {
+	switch {
+	case d == nil:
+		return ""
+	case d.Func.Exported():
+		return "its Go declaration is exported, so Go code may call it"
+	case c.Pkg.calledFromGo(d.Func.Name()):
+		return "the package's Go code calls it"
+	}
+	return ""
 }
 
 // calledFromGo reports whether the package's Go code calls a function
@@ -1398,6 +1410,17 @@ func (c *Check) calledFromGo(p *stackPass) bool {
 // package qualifier that the package does not define (libc_getpid(SB)).
 func isCCall(index *textIndex, p *stackPass, e frame.Inst) bool {
 	return unqualified(e) && index.callee(p.fn, e) == nil
+}
+
+// unqualified reports whether e's target is a symbol without package
+// qualifier (libc_getpid(SB)), the way a C function is named.
+func unqualified(e frame.Inst) bool {
+	t := e.Target()
+	if t.Sym == "" || t.Indirect {
+		return false
+	}
+	_, _, dot := frame.SplitSym(t.Sym)
+	return !dot
 }
 
 func runFPStale(c *Check) {

@@ -65,6 +65,7 @@ TEXT ·store(SB), NOSPLIT, $0-0
 // Accesses that reach past the end of a symbol touch its neighbour.
 TEXT ·bounds(SB), NOSPLIT, $0-0
 	VMOVDQU	tableOK<>(SB), Y0 // want `VMOVDQU tableOK<>\(SB\) reads 32 bytes, but tableOK<> is 16 bytes \(GLOBL at data_amd64.s:10\): bytes 16..31 lie past its end, so the load takes in whatever the linker places next to it.*make tableOK<> 32 bytes`
+	MOVQ	tableOK<>-8(SB), BX // want `MOVQ tableOK<>-8\(SB\) reads 8 bytes, but tableOK<> is 16 bytes \(GLOBL at data_amd64.s:10\): bytes -8..-1 lie before its start.*correct the offset or the symbol`
 	MOVQ	tableOK<>+16(SB), AX // want `bytes 16..23 lie past its end.*correct the offset or the symbol`
 	MOVOU	X0, noptrOK<>(SB) // want `MOVOU noptrOK<>\(SB\) writes 16 bytes, but noptrOK<> is 8 bytes \(GLOBL at data_amd64.s:\d+\): bytes 8..15 lie past its end, so the store overwrites`
 	MOVOU	·goRead(SB), X1 // want `MOVOU ·goRead\(SB\) reads 16 bytes, but ·goRead is 8 bytes \(its Go type\)`

@@ -65,6 +65,7 @@ TEXT ·store(SB), NOSPLIT, $0-0
 // Accesses that reach past the end of a symbol touch its neighbour.
 TEXT ·bounds(SB), NOSPLIT, $0-0
 	FMOVQ	tableOK<>+8(SB), F0 // want `FMOVQ tableOK<>\+8\(SB\) reads 16 bytes, but tableOK<> is 16 bytes \(GLOBL at data_arm64.s:10\): bytes 16..23 lie past its end.*read at most the 8 bytes from offset 8 to its end`
+	MOVD	tableOK<>-8(SB), R3 // want `MOVD tableOK<>-8\(SB\) reads 8 bytes, but tableOK<> is 16 bytes \(GLOBL at data_arm64.s:10\): bytes -8..-1 lie before its start.*correct the offset or the symbol`
 	MOVD	R0, noptrOK<>+8(SB) // want `MOVD noptrOK<>\+8\(SB\) writes 8 bytes, but noptrOK<> is 8 bytes.*correct the offset or the symbol`
 	MOVD	·goRead(SB), R1
 	FMOVQ	·goRead(SB), F1 // want `FMOVQ ·goRead\(SB\) reads 16 bytes, but ·goRead is 8 bytes \(its Go type\)`
