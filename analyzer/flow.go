@@ -105,6 +105,10 @@ func (c *Check) reportFallOff(f *File, fn *frame.Func, x *textIndex, i int) {
 	case e.Flow == frame.FlowCall:
 		msg = fmt.Sprintf("%s ends with a call to %s%s: when it returns, execution runs off the end of %s; %s; "+
 			"add a RET or a JMP after the call, or UNDEF if the call is not meant to return", fn.Name, e.Target(), c.retPos(x.callee(fn, e)), fn.Name, after)
+	case e.Attrs&frame.AttrSyscall != 0:
+		nr, _ := syscallReturns(fn, fn.CFG().Blocks[len(fn.CFG().Blocks)-1], i)
+		msg = fmt.Sprintf("execution runs off the end of %s after the system call %s (number %d, which returns: of Linux's system calls only exit, exit_group and rt_sigreturn do not): %s; "+
+			"add a RET after it", fn.Name, e.Op(), nr, after)
 	case e.Flow == frame.FlowCondJump:
 		msg = fmt.Sprintf("execution runs off the end of %s when the conditional branch %s is not taken: %s; end every path with RET or JMP",
 			fn.Name, e.Op(), after)
@@ -132,9 +136,10 @@ func (c *Check) retPos(fn *frame.Func) string {
 // fallsOff reports whether control can run past the last instruction of
 // fn, and returns the instruction it runs past. It says no when a call in
 // the last block never returns, or when the last instruction is one
-// asmcheck does not know, emits raw bytes, enters the kernel (exit and
-// sigreturn do not come back) or accesses a constant address (the
-// runtime's deliberate crash).
+// asmcheck does not know, emits raw bytes, enters the kernel other than
+// for a Linux system call known to return (exit and sigreturn do not come
+// back: syscallReturns) or accesses a constant address (the runtime's
+// deliberate crash).
 func (nr *noReturn) fallsOff(fn *frame.Func) (int, bool) {
 	if _, falls := fn.FallsOffEnd(); !falls {
 		return 0, false
@@ -154,8 +159,12 @@ func (nr *noReturn) fallsOff(fn *frame.Func) (int, bool) {
 	e := fn.Inst(i)
 	switch {
 	case e.Pseudo != frame.NotPseudo:
-	case !e.Known, e.Attrs&(frame.AttrData|frame.AttrSyscall) != 0:
+	case !e.Known, e.Attrs&frame.AttrData != 0:
 		return 0, false
+	case e.Attrs&frame.AttrSyscall != 0:
+		if _, returns := syscallReturns(fn, last, i); !returns {
+			return 0, false
+		}
 	case constantAddress(fn, last, i):
 		return 0, false
 	}

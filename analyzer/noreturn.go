@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/asmcheck/asmcheck/asmparse"
 	"github.com/asmcheck/asmcheck/frame"
 )
 
@@ -68,14 +69,19 @@ func newNoReturn(p *Package) *noReturn {
 // callNeverReturns reports whether e, a call or tail call in fn, goes to
 // a function that never returns to it.
 func (nr *noReturn) callNeverReturns(fn *frame.Func, e frame.Inst) bool {
-	t := e.Target()
+	return nr.targetNeverReturns(fn, e.Target())
+}
+
+// targetNeverReturns is callNeverReturns for the target t of a call or
+// jump in fn.
+func (nr *noReturn) targetNeverReturns(fn *frame.Func, t *frame.Target) bool {
 	if t.Sym == "" || t.Indirect {
 		return false
 	}
 	if knownNoReturn[nr.goName(t)] {
 		return true
 	}
-	if callee := nr.x.callee(fn, e); callee != nil {
+	if callee := nr.x.calleeOf(fn, t); callee != nil {
 		return nr.never(callee) || !nr.returnsToCaller(callee)
 	}
 	if pkg, name, dot := frame.SplitSym(t.Sym); dot && !t.Static && nr.x.local(pkg) {
@@ -100,8 +106,8 @@ func (nr *noReturn) goName(t *frame.Target) string {
 
 // returnsToCaller reports whether fn has a way back to its caller with
 // the stack pointer where the call left it: a reachable return, tail call
-// or jump through the link register at which the SP is known to be
-// balanced. runtime·callbackasm1 drops its return address (ADDQ $8, SP)
+// or jump through a register (the link register, or a tail call through
+// one) at which the SP is known to be balanced. runtime·callbackasm1 drops its return address (ADDQ $8, SP)
 // and returns to its caller's caller.
 func (nr *noReturn) returnsToCaller(fn *frame.Func) bool {
 	if v, ok := nr.toCaller[fn]; ok {
@@ -118,8 +124,10 @@ func (nr *noReturn) balancedExit(fn *frame.Func) bool {
 	sol := fn.SP()
 	for i := range fn.Insts {
 		e := fn.Inst(i)
+		// A jump through any register with SP balanced: a tail call
+		// through it, or a return through LR.
 		exit := e.Flow == frame.FlowReturn || e.Flow == frame.FlowTailCall ||
-			e.Flow == frame.FlowIndirect && e.Target().Reg != frame.NoReg && e.Target().Reg == fn.Arch.LR
+			e.Flow == frame.FlowIndirect && nr.indirectMayReturn(fn, fn.CFG().BlockOf(i), i)
 		if st := sol.In[i]; exit && sol.Reached[i] && st.Known && !st.Conflict && st.Delta == 0 {
 			return true
 		}
@@ -140,7 +148,8 @@ func (nr *noReturn) lookup(name string) types.Object {
 // reachable return, no jump through the link register, no tail call to a
 // function that may return, and no way to run off its end other than
 // after a call that never returns. A jump through another register
-// (runtime·gogo's JMP BX) does not count as a return, nor do
+// counts as a return only with SP where the call left it (a tail call;
+// runtime·gogo's JMP BX, after loading SP from the gobuf, does not), nor do
 // instructions asmcheck does not know: this answer only ever silences
 // diagnostics. Functions that only call each other count as never
 // returning.
@@ -180,6 +189,14 @@ func (nr *noReturn) noExit(fn *frame.Func) bool {
 				if e.Target().Reg != frame.NoReg && e.Target().Reg == fn.Arch.LR {
 					return false
 				}
+				// With SP where the call left it, a jump through a
+				// register is a tail call through it (the runtime's
+				// asmcgocall_landingpad: JMP AX to the C function),
+				// which returns to fn's caller; with SP moved, a switch
+				// of context (gogo's JMP BX after loading the gobuf's SP).
+				if sp := fn.SP(); sp.Reached[i] && sp.In[i].Known && !sp.In[i].Conflict && sp.In[i].Delta == 0 && nr.indirectMayReturn(fn, b, i) {
+					return false
+				}
 			case frame.FlowTailCall:
 				if !nr.callNeverReturns(fn, e) {
 					return false
@@ -188,6 +205,63 @@ func (nr *noReturn) noExit(fn *frame.Func) bool {
 		}
 	}
 	return true
+}
+
+// indirectMayReturn reports whether the jump through a register at
+// instruction i of fn, in block b, may go to code that returns: unless
+// the register holds the address of a function that never returns.
+func (nr *noReturn) indirectMayReturn(fn *frame.Func, b *frame.Block, i int) bool {
+	if r := fn.Inst(i).Target().Reg; r != frame.NoReg && r == fn.Arch.LR {
+		return true
+	}
+	if crashJump(fn, b, i) {
+		return false
+	}
+	t, ok := indirectTarget(fn, b, i)
+	return !ok || !nr.targetNeverReturns(fn, t)
+}
+
+// crashJump reports whether the jump through a register or memory at
+// instruction i of fn, in block b, goes to a constant address, where
+// nothing is mapped: runtime·mstart's deliberate crash, MOVQ $0, AX;
+// JMP (AX).
+func crashJump(fn *frame.Func, b *frame.Block, i int) bool {
+	if r := fn.Inst(i).Target().Reg; r != frame.NoReg && setFromConstant(fn, b, i, r) {
+		return true
+	}
+	return constantAddress(fn, b, i)
+}
+
+// indirectTarget returns the symbol whose address the register of the
+// jump through a register at instruction i, in block b, holds, when an
+// earlier instruction of the block put it there, perhaps by way of
+// another register: the AIX _main loads $runtime·rt0_go(SB) into R12,
+// then R12 into CTR, and jumps through CTR.
+func indirectTarget(fn *frame.Func, b *frame.Block, i int) (*frame.Target, bool) {
+	r := fn.Inst(i).Target().Reg
+	for hops := 0; hops < 4 && r != frame.NoReg; hops++ {
+		j := i - 1
+		for j >= b.Start && !instWrites(fn.Inst(j), r) {
+			j--
+		}
+		if j < b.Start {
+			return nil, false
+		}
+		e := fn.Inst(j)
+		s := &fn.File.Stmts[e.Stmt]
+		if !e.Known || e.Flow != frame.FlowNext || len(e.Writes()) != 1 || len(s.Args) != 2 {
+			return nil, false
+		}
+		switch a := &s.Args[0]; {
+		case a.Kind == asmparse.AddrOp && a.Reg() == "SB" && a.Sym() != "" && a.Val == 0:
+			return &frame.Target{Sym: a.Sym(), Static: a.Static(), ABI: a.ABI()}, true
+		case a.Kind == asmparse.RegOp && len(e.Reads()) == 1:
+			r, i = e.Reads()[0].Reg, j
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
 }
 
 // mayRunOffEnd reports whether control may run past fn's last

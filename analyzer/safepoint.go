@@ -380,7 +380,12 @@ func (x *textIndex) local(pkg string) bool {
 // callee returns the TEXT of the package that e, in fn, calls or jumps
 // to, or nil.
 func (x *textIndex) callee(fn *frame.Func, e frame.Inst) *frame.Func {
-	t := e.Target()
+	return x.calleeOf(fn, e.Target())
+}
+
+// calleeOf returns the TEXT of the package that the target t of a call
+// or jump in fn names, or nil.
+func (x *textIndex) calleeOf(fn *frame.Func, t *frame.Target) *frame.Func {
 	if t.Sym == "" || t.Indirect {
 		return nil
 	}

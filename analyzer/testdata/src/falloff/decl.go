@@ -14,6 +14,8 @@ func callFatal()
 func callWork()
 func crash()
 func syscallEnd()
+func syscallReturns()
+func syscallArg(nr uintptr)
 func rawBytes()
 func empty()
 func ExportedEmpty()
@@ -58,3 +60,7 @@ func maybe(x bool) {
 	}
 	panic("no")
 }
+func callTailReg(fn uintptr)
+func tailReg(fn uintptr)
+func callToDie()
+func toDie()

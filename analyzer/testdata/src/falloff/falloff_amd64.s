@@ -57,10 +57,20 @@ TEXT ·crash(SB), NOSPLIT, $0-0
 	CALL	·work(SB)
 	MOVQ	0, AX
 
-// exit and sigreturn do not come back: a system call at the end is
-// taken on trust.
+// exit_group (231) does not come back: the path ends there.
 TEXT ·syscallEnd(SB), NOSPLIT, $0-0
 	MOVL	$231, AX
+	SYSCALL
+
+// nanosleep (35) comes back, and the CPU goes on past the end.
+TEXT ·syscallReturns(SB), NOSPLIT, $0-0
+	MOVL	$35, AX
+	SYSCALL // want `execution runs off the end of syscallReturns after the system call SYSCALL \(number 35, which returns: of Linux's system calls only exit, exit_group and rt_sigreturn do not\)`
+
+// A number that is not a constant of the block may be exit's: taken on
+// trust.
+TEXT ·syscallArg(SB), NOSPLIT, $0-8
+	MOVQ	nr+0(FP), AX
 	SYSCALL
 
 // Raw bytes may encode anything (here: RET).
@@ -109,3 +119,21 @@ TEXT ·callSpin(SB), NOSPLIT, $0-0
 
 TEXT ·callMaybe(SB), NOSPLIT, $0-0
 	CALL	·maybe(SB) // want `callMaybe ends with a call to ·maybe: when it returns`
+
+// tailReg leaves through a register with SP where it was: a tail call,
+// which returns to tailReg's caller, so callTailReg runs off its end.
+TEXT ·callTailReg(SB), NOSPLIT, $0-8
+	CALL	·tailReg(SB) // want `callTailReg ends with a call to ·tailReg: when it returns`
+
+TEXT ·tailReg(SB), NOSPLIT, $0-8
+	MOVQ	fn+0(FP), AX
+	JMP	AX
+
+// toDie jumps through a register that holds die's address: it never
+// returns, and neither does the call.
+TEXT ·callToDie(SB), NOSPLIT, $0-0
+	CALL	·toDie(SB)
+
+TEXT ·toDie(SB), NOSPLIT, $0-0
+	MOVQ	$·die(SB), AX
+	JMP	AX

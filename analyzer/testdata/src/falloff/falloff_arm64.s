@@ -58,9 +58,20 @@ TEXT ·crash(SB), NOSPLIT, $0-0
 	MOVD	$0, R0
 	MOVD	R0, (R0)
 
-// exit does not come back: a system call at the end is taken on trust.
+// exit_group (94) does not come back: the path ends there.
 TEXT ·syscallEnd(SB), NOSPLIT, $0-0
 	MOVD	$94, R8
+	SVC
+
+// nanosleep (101) comes back, and the CPU goes on past the end.
+TEXT ·syscallReturns(SB), NOSPLIT, $0-0
+	MOVD	$101, R8
+	SVC // want `execution runs off the end of syscallReturns after the system call SVC \(number 101, which returns: of Linux's system calls only exit, exit_group and rt_sigreturn do not\)`
+
+// A number that is not a constant of the block may be exit's: taken on
+// trust.
+TEXT ·syscallArg(SB), NOSPLIT, $0-8
+	MOVD	nr+0(FP), R8
 	SVC
 
 // Raw bytes may encode anything (here: RET).
@@ -119,3 +130,22 @@ TEXT ·eretWordOK(SB), NOSPLIT|NOFRAME, $0-0
 TEXT ·nopWord(SB), NOSPLIT|NOFRAME, $0-0
 	WORD	$0xd503201f
 	ISB	$15 // want `execution runs off the end of nopWord after ISB`
+
+// tailReg leaves through a register with SP where it was: a tail call,
+// which returns to tailReg's caller, so callTailReg runs off its end.
+TEXT ·callTailReg(SB), NOSPLIT, $0-8
+	CALL	·tailReg(SB) // want `callTailReg ends with a call to ·tailReg: when it returns`
+
+TEXT ·tailReg(SB), NOSPLIT|NOFRAME, $0-8
+	MOVD	fn+0(FP), R1
+	B	(R1)
+
+// toDie jumps through a register that holds die's address (by way of
+// another register): it never returns, and neither does the call.
+TEXT ·callToDie(SB), NOSPLIT, $0-0
+	CALL	·toDie(SB)
+
+TEXT ·toDie(SB), NOSPLIT|NOFRAME, $0-0
+	MOVD	$·die(SB), R2
+	MOVD	R2, R1
+	B	(R1)
