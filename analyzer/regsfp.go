@@ -124,6 +124,13 @@ func isFrame(v val, s *flowState, want val, depth int) bool {
 // call) the caller's frame pointer, unless the epilogue restores it; at a
 // call into code that may unwind by frame pointers, a frame pointer.
 func (r *fpRun) check(i int, e frame.Inst, s *flowState) {
+	if e.Flow == frame.FlowIndirect && (!s.spKnown || s.sp != 0 || crashJump(r.fn, r.fn.CFG().BlockOf(i), i)) {
+		// A jump through a register with SP moved is a switch to
+		// another context (the runtime's gogo loads SP and BP from a
+		// gobuf), and one to a constant address a deliberate crash
+		// (runtime·mstart), not a tail call.
+		return
+	}
 	switch r.watchAt(e) {
 	case fpStrict:
 		if site := s.sites[fpStrict]; site != noSite {
@@ -139,7 +146,12 @@ func (r *fpRun) check(i int, e frame.Inst, s *flowState) {
 // watchAt returns the watch whose site check tests at e, or -1 for none.
 func (r *fpRun) watchAt(e frame.Inst) int {
 	switch e.Flow {
-	case frame.FlowReturn, frame.FlowTailCall:
+	case frame.FlowReturn, frame.FlowTailCall, frame.FlowIndirect:
+		// A jump through a register leaves the function too: Go's
+		// assembler has no addresses of labels to jump to inside it, so
+		// with SP where it was at the entry (check) it is a tail call
+		// (the runtime's DISPATCH: MOVQ $NAME(SB), AX; JMP AX) or a
+		// return by hand.
 		if e.Attrs&frame.AttrEpilogue != 0 && r.framed() || noReturnCalls[e.Target().Sym] {
 			return -1 // the epilogue reloads it from the prologue's slot
 		}
@@ -203,8 +215,11 @@ func (r *fpRun) noFrameWhy() string {
 }
 
 func returnWord(f frame.Flow) string {
-	if f == frame.FlowTailCall {
+	switch f {
+	case frame.FlowTailCall:
 		return "tail call"
+	case frame.FlowIndirect:
+		return "jump through a register"
 	}
 	return "return"
 }

@@ -80,3 +80,19 @@ TEXT ·viaPointerBad(SB), NOSPLIT, $0-8
 	ADDQ $8, DI
 	MOVQ 8(DI), BP
 	RET
+
+// A jump through a register with SP where it was is a tail call: the
+// callee returns to this function's caller with BP as it finds it.
+TEXT ·tailRegBad(SB), NOSPLIT, $0-16
+	MOVQ fn+0(FP), AX
+	MOVQ x+8(FP), BP // want `frame pointer BP is clobbered here and not restored before the jump through a register on line \d+`
+	JMP AX
+
+// A switch of context: SP and BP come from a saved state (the runtime's
+// gogo), and the jump goes to that context, not back to the caller.
+TEXT ·switchOK(SB), NOSPLIT, $0-8
+	MOVQ buf+0(FP), BX
+	MOVQ 0(BX), SP
+	MOVQ 8(BX), BP
+	MOVQ 16(BX), BX
+	JMP BX

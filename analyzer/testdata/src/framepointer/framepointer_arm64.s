@@ -48,3 +48,20 @@ TEXT ·framedCallBad(SB), NOSPLIT, $8-8
 	MOVD x+0(FP), R29 // want `frame pointer R29 is clobbered here and holds no frame pointer at the call on line 49`
 	BL ·gofunc(SB)
 	RET
+
+// A jump through a register with SP where it was is a tail call: the
+// callee returns to this function's caller with R29 as it finds it.
+TEXT ·tailRegBad(SB), NOSPLIT, $0-16
+	MOVD fn+0(FP), R1
+	MOVD x+8(FP), R29 // want `frame pointer R29 is clobbered here and not restored before the jump through a register on line \d+`
+	B (R1)
+
+// A switch of context: SP and R29 come from a saved state (the
+// runtime's gogo), and the jump goes to that context.
+TEXT ·switchOK(SB), NOSPLIT, $0-8
+	MOVD buf+0(FP), R1
+	MOVD 0(R1), R0
+	MOVD R0, RSP
+	MOVD 8(R1), R29
+	MOVD 16(R1), R2
+	B (R2)
