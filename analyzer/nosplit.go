@@ -74,11 +74,13 @@ func newNosplitCheck(c *Check) *nosplitCheck {
 	return &nosplitCheck{c: c, x: newTextIndex(c.Pkg), nodes: map[*frame.Func]*nsNode{}}
 }
 
-// modeled reports whether the nosplit check knows fn's prologue and the
-// assembler's NOSPLIT rules for it (amd64 and arm64).
+// nosplitModeled reports whether the nosplit check knows fn's prologue
+// and the assembler's NOSPLIT rules for it (amd64 and arm64). Raw bytes
+// do not stop it: the linker's heights are the assembler's view, in
+// which data is no call and moves no SP (frame.Layout.Assembled).
 func nosplitModeled(fn *frame.Func) bool {
 	r := fn.Arch.Obj()
-	return !fn.Bad && r != nil && r.AutoNosplit != nil && fn.Layout().Exact
+	return !fn.Bad && r != nil && r.AutoNosplit != nil && fn.Layout().Assembled
 }
 
 func runNoSplit(c *Check) {

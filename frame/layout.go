@@ -39,6 +39,14 @@ type Layout struct {
 	// approximations in the style of go vet's asmdecl, and every slot is
 	// NoSlot.
 	Exact bool
+	// Assembled reports whether Size, Frameless and StackCheck are the
+	// assembler's, as the linker sees them (its pc→SP table, its NOSPLIT
+	// chains), even where Exact is false because of raw bytes (BYTE
+	// $0xcc) whose effect at run time is not known: the assembler counts
+	// no data directive as a call or an SP change (obj6.go and obj7.go
+	// look at their own opcodes), so only instructions the table does not
+	// know make it false.
+	Assembled bool
 	// Size is the number of bytes the prologue subtracts from SP
 	// (autosize): the declared frame plus saved BP or LR plus padding.
 	Size int64
@@ -104,6 +112,7 @@ func (fn *Func) Layout() Layout {
 func (fn *Func) layout() Layout {
 	if l := layouts[fn.Arch.Name]; l != nil {
 		lay := l(fn)
+		lay.Assembled = lay.Exact && !fn.hasUnknownCode()
 		lay.Exact = lay.Exact && !fn.hasUnknown()
 		return lay
 	}
@@ -118,6 +127,17 @@ func (fn *Func) layout() Layout {
 func (fn *Func) hasUnknown() bool {
 	for i := range fn.Insts {
 		if e := &fn.Insts[i]; !e.Known && e.Attrs&AttrStackNeutral == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasUnknownCode reports whether fn has an instruction its arch's table
+// does not know that is not data.
+func (fn *Func) hasUnknownCode() bool {
+	for i := range fn.Insts {
+		if e := &fn.Insts[i]; !e.Known && e.Attrs&AttrData == 0 {
 			return true
 		}
 	}

@@ -21,3 +21,6 @@ func tail()
 func tailOK()
 func g776()
 func external()
+
+func rawBig()
+func rawBigOK()

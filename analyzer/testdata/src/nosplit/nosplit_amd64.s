@@ -85,3 +85,13 @@ TEXT ·g776(SB), NOSPLIT, $776-0
 TEXT ·external(SB), NOSPLIT, $776-0
 	CALL	runtime·memmove(SB)
 	RET
+
+// Raw bytes (here INT3) do not hide the frame from the linker, which
+// counts it as the assembler declared it.
+TEXT ·rawBig(SB), NOSPLIT, $792-0 // want `NOSPLIT stack overflow: rawBig uses 800 bytes of stack without a stack check, 8 over`
+	BYTE $0xcc
+	RET
+
+TEXT ·rawBigOK(SB), NOSPLIT, $784-0
+	BYTE $0xcc
+	RET
