@@ -570,6 +570,11 @@ func runResults(c *Check) {
 		if regs == nil && spMemRefs(fn) {
 			sp = fn.SP()
 		}
+		// A copy of SP in a register may reach the results only through
+		// a store by way of a register (or a callee given it):
+		// runtime·callCgoSigaction keeps SP in BX across a C call and
+		// only moves it back.
+		escapes := regs == nil && mayStoreThroughReg(fn)
 		p := frame.Problem[resultState]{
 			Entry: resultState{},
 			Join:  func(a, b resultState) resultState { return resultState{a.must & b.must, a.may | b.may} },
@@ -579,7 +584,7 @@ func runResults(c *Check) {
 				if sp != nil && sp.Reached[i] && sp.In[i].Known {
 					w |= spWrittenResults(fr, fn.Layout(), sp.In[i], e)
 				}
-				if regs == nil && spAddress(fn.Arch, e) {
+				if escapes && spAddress(fn.Arch, e) {
 					w = all
 				}
 				return resultState{in.must | w, in.may | w}
@@ -648,6 +653,27 @@ func pointerResults(fr *abi.Frame) uint64 {
 		}
 	}
 	return ptrs
+}
+
+// mayStoreThroughReg reports whether an instruction of fn may write
+// memory at an address held in a register: a store with a register
+// base, a call or a system call (which may store through its argument
+// registers: pipe2 passes the address of its results), a move of a
+// register into SP (stores through SP then use the copy), or
+// an instruction the table does not know.
+func mayStoreThroughReg(fn *frame.Func) bool {
+	for i := range fn.Insts {
+		e := fn.Inst(i)
+		if !e.Known || e.Flow == frame.FlowCall || e.Flow == frame.FlowIndirect || e.SP.Kind == frame.SPUnknown || e.Attrs&frame.AttrSyscall != 0 {
+			return true
+		}
+		for _, m := range e.Mem() {
+			if m.Write && m.Base == frame.BaseReg {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // spAddress reports whether e computes an address from the hardware SP

@@ -20,3 +20,6 @@ func twoRETsOK(x int64) int64
 // A result written through the hardware SP after it moved (ppc64 only).
 func viaMOVDU(x uintptr) uintptr
 func viaMOVDUWrong(x uintptr) uintptr
+
+func spReadBad(x int64) int64
+func spStoreOK(x int64) int64

@@ -103,3 +103,19 @@ TEXT ·twoRETsOK(SB), NOSPLIT, $0-16
 	RET
 zero3:
 	RET
+
+// A pointer into the frame that is only read through cannot have
+// written the results: ret is never written.
+TEXT ·spReadBad(SB), NOSPLIT, $16-16
+	MOVQ x+0(FP), AX
+	MOVQ AX, 0(SP)
+	LEAQ 0(SP), SI
+	MOVQ (SI), AX
+	RET // want `RET without writing to 8-byte ret\+8\(FP\) \(int64\)`
+
+// Stored through, it may have (40(SI) is ret+8(FP) here): not reported.
+TEXT ·spStoreOK(SB), NOSPLIT, $16-16
+	MOVQ x+0(FP), AX
+	LEAQ 0(SP), SI
+	MOVQ AX, 40(SI)
+	RET

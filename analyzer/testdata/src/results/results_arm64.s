@@ -92,3 +92,19 @@ bad:
 	MOVD $-1, R1
 	MOVD R1, n+8(FP)
 	RET
+
+// A pointer into the frame that is only read through cannot have
+// written the results: ret is never written.
+TEXT ·spReadBad(SB), NOSPLIT, $16-16
+	MOVD x+0(FP), R0
+	MOVD R0, 8(RSP)
+	MOVD RSP, R1
+	MOVD 8(R1), R0
+	RET // want `RET without writing to 8-byte ret\+8\(FP\) \(int64\)`
+
+// Stored through, it may have: not reported.
+TEXT ·spStoreOK(SB), NOSPLIT, $16-16
+	MOVD x+0(FP), R0
+	MOVD RSP, R1
+	MOVD R0, 40(R1)
+	RET
