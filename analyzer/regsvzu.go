@@ -22,30 +22,46 @@ import (
 func runVZeroUpper(c *Check) {
 	var rc *regCtx
 	c.EachFunc(func(f *File, fn *frame.Func) {
-		if !fn.Dot || fn.Static || !hasWide(fn) {
-			// Static and C-style functions are called from assembly,
-			// and may return values in YMM or ZMM registers
-			// (internal/runtime/gc/scan's expandAVX512_N<>).
+		if !fn.Dot && !fn.Static || !hasWide(fn) {
+			// C-style functions are called from assembly, and may
+			// return values in YMM or ZMM registers.
 			return
 		}
 		if rc == nil {
 			rc = newRegCtx(c)
 		}
+		if fn.Static && !rc.tailEntered(fn) {
+			// So are static ones (internal/runtime/gc/scan's
+			// expandAVX512_N<>), unless only Go-called functions jump
+			// to them.
+			return
+		}
+		// The state before an instruction: the first instruction that
+		// made the upper halves dirty on some path, or vzuUnknown (clean
+		// as far as the function knows: at the entry, after a call) or
+		// vzuCleared (after VZEROUPPER, VZEROALL, or what may be one).
 		sol := frame.Forward(fn, frame.Problem[int32]{
-			Entry: -1,
-			Join:  joinDirty,
+			Entry: vzuUnknown,
+			Join:  joinVZU,
 			Equal: func(a, b int32) bool { return a == b },
 			Transfer: func(i int, e frame.Inst, in int32) int32 {
 				switch {
-				case e.Attrs&frame.AttrVZeroUpper != 0, e.Flow == frame.FlowCall:
-					return -1
+				case e.Attrs&frame.AttrVZeroUpper != 0:
+					return vzuCleared
+				case e.Flow == frame.FlowCall:
+					return vzuUnknown
 				case in < 0 && fn.Arch.DirtiesUpper(e):
+					return int32(i)
+				case in == vzuUnknown && fn.Arch.ReadsUpper(e):
+					// A read of an upper half that nothing cleared
+					// shows that something (a callee, a function that
+					// jumped here) made the state dirty.
 					return int32(i)
 				case !e.Known && e.Attrs&frame.AttrStackNeutral == 0:
 					// Not known, or data not decoded: it may clear them.
 					// (Decoded data says what it does: AttrWide,
 					// AttrVZeroUpper, or neither.)
-					return -1
+					return vzuCleared
 				}
 				return in
 			},
@@ -72,14 +88,30 @@ func runVZeroUpper(c *Check) {
 	})
 }
 
-// hasWide reports whether fn makes the upper state dirty somewhere.
+// hasWide reports whether fn makes the upper state dirty somewhere, or
+// reads an upper half that something made dirty.
 func hasWide(fn *frame.Func) bool {
 	for i := range fn.Insts {
-		if fn.Arch.DirtiesUpper(fn.Inst(i)) {
+		if e := fn.Inst(i); fn.Arch.DirtiesUpper(e) || fn.Arch.ReadsUpper(e) {
 			return true
 		}
 	}
 	return false
+}
+
+// The clean states of the vzeroupper check's dataflow.
+const (
+	vzuUnknown int32 = -1 // clean as far as the function knows (entry, after a call)
+	vzuCleared int32 = -2 // cleared by VZEROUPPER or VZEROALL on every path
+)
+
+// joinVZU keeps the first dirtying instruction of any path, and else
+// vzuUnknown if some path has it.
+func joinVZU(a, b int32) int32 {
+	if a < 0 && b < 0 {
+		return max(a, b)
+	}
+	return joinDirty(a, b)
 }
 
 // joinDirty keeps the first dirtying instruction of any path.
@@ -121,11 +153,15 @@ func reportVZeroUpper(c *Check, f *File, fn *frame.Func, e frame.Inst, dirty int
 	if w.Attrs&frame.AttrData != 0 {
 		writer = "the data (" + writer + ")"
 	}
+	does := "writes a 256- or 512-bit register"
+	if !fn.Arch.DirtiesUpper(w) {
+		does = "reads a 256- or 512-bit register, whose upper half a callee or the code before left dirty"
+	}
 	c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: fmt.Sprintf(
-		"%s with dirty upper halves of the YMM/ZMM registers (%s on line %d writes a 256- or 512-bit register, and no VZEROUPPER follows): "+
+		"%s with dirty upper halves of the YMM/ZMM registers (%s on line %d %s, and no VZEROUPPER follows): "+
 			"the SSE code that runs next, Go's included, pays the AVX-SSE transition penalty on every instruction until something clears them "+
 			"(Intel optimization manual; minio/md5-simd#5); add VZEROUPPER before it",
-		what, writer, line),
+		what, writer, line, does),
 		Fixes: insertBefore(f, e, "VZEROUPPER", "insert VZEROUPPER")})
 }
 
@@ -148,6 +184,36 @@ func insertBefore(f *File, e frame.Inst, text, msg string) []analysis.SuggestedF
 	}
 	return []analysis.SuggestedFix{{Message: msg, TextEdits: []analysis.TextEdit{
 		{Pos: e.Pos, End: e.Pos, NewText: []byte(text + "\n" + indent)}}}}
+}
+
+// tailEntered reports whether fn, a static function, is entered only by
+// tail calls (JMP f<>(SB)) from functions that return to Go code (with a
+// middle dot, not static, not called only by the package's assembly): its
+// RET then returns to their callers, with the upper state fn leaves
+// (internal/bytealg's indexbytebody<>, which IndexByte and
+// IndexByteString jump to).
+func (rc *regCtx) tailEntered(fn *frame.Func) bool {
+	refs, tails := 0, 0
+	rc.eachFuncRef(func(_ *File, _ int, _ *asmparse.Operand, g *frame.Func) {
+		if g == fn {
+			refs++
+		}
+	})
+	for _, f := range rc.c.Pkg.Files {
+		for _, caller := range f.Funcs {
+			for i := range caller.Insts {
+				e := caller.Inst(i)
+				if e.Flow != frame.FlowTailCall || rc.idx.callee(caller, e) != fn {
+					continue
+				}
+				if !caller.Dot || caller.Static || rc.asmOnly(caller) {
+					return false
+				}
+				tails++
+			}
+		}
+	}
+	return tails > 0 && tails == refs
 }
 
 // asmOnly reports whether fn returns only to assembly of the package, as

@@ -210,6 +210,28 @@ func regNames(prefix string, n int) []string {
 	return out
 }
 
+// ReadsUpper reports whether e reads the upper half (the bytes above the
+// low 16) of a vector register whose upper state the AVX-SSE transition
+// tracks: VMOVDQU64 Z1, (DI) stores a ZMM register whose upper half some
+// earlier instruction, perhaps a callee's, wrote.
+func (a *Arch) ReadsUpper(e Inst) bool {
+	a.once.Do(a.compile)
+	t := a.idiom
+	if t == nil || e.Attrs&AttrData != 0 {
+		return false
+	}
+	for _, r := range e.Reads() {
+		size := int(r.Size)
+		if size == 0 {
+			size = int(a.Regs.Info(r.Reg).Size)
+		}
+		if int(r.Off)+size > 16 && r.Reg != NoReg && t.upper.Has(r.Reg) {
+			return true
+		}
+	}
+	return false
+}
+
 // DirtiesUpper reports whether e writes the upper half (the bytes above
 // the low 16) of a vector register whose upper state the AVX-SSE
 // transition tracks (see idiomTable.upper).

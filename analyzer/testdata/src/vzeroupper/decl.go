@@ -19,3 +19,6 @@ func useGoHelper() { goHelper() }
 
 func bytesAVX(p *[8]uint32)
 func bytesAVXOK(p *[8]uint32)
+func jumpsToBody(p *[16]uint32)
+func readsAfterCall(p *[16]uint32)
+func readsAfterClearOK()

@@ -111,3 +111,33 @@ TEXT ·bytesAVXOK(SB), NOSPLIT, $0-8
 	BYTE $0xc5; BYTE $0xf8; BYTE $0x77 // vzeroupper
 	BYTE $0xf3; BYTE $0x0f; BYTE $0x6f; BYTE $0x00 // movdqu xmm0, [rax]
 	RET
+
+// A static function that only Go-called functions jump to returns to
+// their callers, Go code (internal/bytealg's indexbytebody<>).
+TEXT ·jumpsToBody(SB), NOSPLIT, $0-8
+	MOVQ p+0(FP), AX
+	JMP body<>(SB)
+
+TEXT body<>(SB), NOSPLIT, $0
+	VMOVDQU (AX), Y0
+	VMOVDQU Y0, 32(AX)
+	RET // want `RET with dirty upper halves of the YMM/ZMM registers \(VMOVDQU on line \d+ writes a 256- or 512-bit register`
+
+// A read of a ZMM register after a call shows that the callee left the
+// upper halves dirty (internal/runtime/gc/scan's ExpandAVX512).
+TEXT ·readsAfterCall(SB), NOSPLIT, $0-8
+	MOVQ p+0(FP), DI
+	CALL expand<>(SB)
+	VMOVDQU64 Z1, (DI)
+	RET // want `RET with dirty upper halves of the YMM/ZMM registers \(VMOVDQU64 on line \d+ reads a 256- or 512-bit register`
+
+TEXT expand<>(SB), NOSPLIT, $0
+	VPXORQ Z1, Z1, Z1
+	RET
+
+// After VZEROALL the registers hold zeros: reading one leaves the upper
+// halves clean (the runtime's secretEraseRegisters).
+TEXT ·readsAfterClearOK(SB), NOSPLIT, $0-0
+	VZEROALL
+	VMOVAPD Z0, Z16
+	RET
