@@ -1,0 +1,971 @@
+package analyzer
+
+import (
+	"flag"
+	"fmt"
+	"go/token"
+	"go/types"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/asmcheck/asmcheck/abi"
+	"github.com/asmcheck/asmcheck/asmparse"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// The mutation test measures what asmcheck catches in real code: it
+// takes GOROOT's correct assembly, puts one known bug into one function
+// (an FP offset 8 off, an argument size 8 off, a RET removed, a result
+// write removed, a load too narrow, NO_LOCAL_POINTERS removed, an SP
+// adjustment removed or misaligned, a GLOBL too small or without NOPTR,
+// a NOSPLIT frame over the linker's budget, a write to BP, g or a saved
+// slot), checks the package again, and counts the mutation caught when
+// a diagnostic of the check that owns the rule appears in that function
+// that the unchanged package did not have. Each class cites the rule it
+// breaks (docs/checks/…); the test fails on any miss not listed in
+// mutationExceptions with its reason.
+//
+// It mutates every site of every std package with linux/amd64 or
+// linux/arm64 assembly (about 2,250 mutations of 22 classes, 15–20 s);
+// -mutate picks
+// packages and -mutate.sites caps the sites of one class in one file:
+//
+//	go test ./analyzer -run Mutations -v -mutate=runtime,math/big -mutate.sites=3
+var (
+	mutatePkgs  = flag.String("mutate", "", "std packages for TestMutations (comma-separated); empty: all with assembly")
+	mutateSites = flag.Int("mutate.sites", 0, "most mutations of one class in one file (0: all)")
+)
+
+// A mutation is one bug put into a file.
+type mutation struct {
+	class string // the kind of bug (mutationClasses)
+	file  string
+	fn    string // the TEXT symbol of the function changed
+	line  int    // the line changed (1-based)
+	edits []edit
+	// lo, hi bound the lines of the function (TEXT line through the
+	// line before the next TEXT): a diagnostic for it must fall there.
+	lo, hi int
+}
+
+// An edit replaces src[off:end] with text.
+type edit struct {
+	off, end int
+	text     string
+}
+
+// mutationClasses maps each class to the checks that own its rule.
+var mutationClasses = map[string][]string{
+	"fpoffset":      {"fpoffset"},
+	"argsize":       {"argsize"},
+	"falloff":       {"falloff"},
+	"results":       {"results"},
+	"fpwidth":       {"fpwidth"},
+	"stackmap":      {"stackmap"},
+	"spbalance":     {"spbalance"},
+	"spalign":       {"spalign"},
+	"data-size":     {"data"},
+	"data-noptr":    {"data"},
+	"nosplit":       {"nosplit"},
+	"framepointer":  {"framepointer"},
+	"reserved-g":    {"reserved"},
+	"spslot":        {"spslot"},
+	"vzeroupper":    {"vzeroupper"},
+	"spbalance-pop": {"spbalance"},
+	"noframe":       {"noframe"},
+	"spwrite":       {"spwrite"},
+	"calleesaved":   {"calleesaved"},
+	"reserved-r14":  {"reserved"},
+	"syscallregs":   {"syscallregs"},
+	"callargs":      {"callargs"},
+}
+
+// mutationExceptions are mutations the checks rightly stay silent on,
+// by "class file:function", with the reason.
+var mutationExceptions = map[string]string{
+	// The path ends before the RET that was removed.
+	"falloff sys_linux_amd64.s:runtime·exit":                      "exit_group does not return",
+	"falloff sys_linux_arm64.s:runtime·exit":                      "exit_group does not return",
+	"falloff asm_amd64.s:runtime·morestack":                       "ends in CALL runtime·abort, which does not return",
+	"falloff asm_amd64.s:runtime·systemstack_switch":              "UNDEF comes first; the CALL after it is unreachable",
+	"falloff asm_arm64.s:runtime·systemstack_switch":              "UNDEF comes first; the BL after it is unreachable",
+	"falloff asm_amd64.s:runtime·panicBounds":                     "ends in a call of panicBounds64, a Go function that panics",
+	"falloff asm_arm64.s:runtime·panicBounds":                     "ends in a call of panicBounds64, a Go function that panics",
+	"falloff asm_amd64.s:runtime·breakpoint":                      "ends in raw bytes (BYTE $0xcc), taken on trust (docs/checks/falloff.md)",
+	"falloff asm_amd64.s:runtime·debugCallPanicked":               "ends in raw bytes (BYTE $0xcc), taken on trust (docs/checks/falloff.md)",
+	"framepointer asm_amd64.s:runtime·abort":                      "never returns (INT $3, then a loop)",
+	"framepointer sys_linux_amd64.s:runtime·exitThread":           "never returns (exit, then INT $3)",
+	"framepointer sys_linux_amd64.s:runtime·sigreturn__sigaction": "never returns (rt_sigreturn, then INT $3)",
+	// Raw bytes whose effect at run time asmcheck does not know: the
+	// checks that follow SP or BP through the function skip it.
+	"framepointer asm_amd64.s:runtime·breakpoint":  "BYTE $0xcc before the RET",
+	"framepointer sig_amd64.s:·BoringCrypto":       "the function is a signature of raw bytes",
+	"framepointer sig_amd64.s:·StandardCrypto":     "the function is a signature of raw bytes",
+	"framepointer sig_amd64.s:·FIPSOnly":           "the function is a signature of raw bytes",
+	"spslot asm_amd64.s:runtime·debugCallV2":       "BYTE $0xcc (debugger traps) in the function",
+	"spslot asm_amd64.s:runtime·debugCallPanicked": "BYTE $0xcc (a debugger trap) in the function",
+	// An address of the frame in a register, and a store or call that
+	// may write through it: the results may have been written.
+	"results sys_linux_amd64.s:runtime·callCgoSigaction": "SP is kept in BX across CALL AX",
+	"results sys_linux_amd64.s:runtime·callCgoMmap":      "SP is kept in BX across CALL AX",
+	"results scan_amd64.s:·scanSpanPackedAVX512":         "LEAQ 0(SP), AX, and stores through registers",
+	// What the checks do not judge.
+	"spalign asm_arm64.s:runtime·mcall": "SP comes from g0's saved SP: its alignment is not known",
+	"stackmap asm_amd64.s:callRet":      "calls only runtime·reflectcallmove, a //go:nosplit Go function the check does not judge",
+	"stackmap asm_arm64.s:callRet":      "calls only runtime·reflectcallmove, a //go:nosplit Go function the check does not judge",
+	"stackmap asm_amd64.s:·cgocallback": "its calls into Go go through a register (CALL AX, to bypass the nosplit check), which the check does not judge",
+	"stackmap asm_arm64.s:·cgocallback": "its calls into Go go through a register (BL (R0)), which the check does not judge",
+	"stackmap func_amd64.s:·AsmFunc":    "its only call is through a register (CALL (DX))",
+}
+
+func TestMutations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("checks GOROOT packages many times")
+	}
+	var pkgs []string
+	if *mutatePkgs != "" {
+		pkgs = strings.Split(*mutatePkgs, ",")
+	}
+	type tally struct{ tried, caught, silent int }
+	tallies := map[string]*tally{}
+	var missed []string
+	for _, arch := range []string{"amd64", "arm64"} {
+		list := pkgs
+		if list == nil {
+			list = asmStdPackages(t, arch)
+		}
+		loaded := loadForMutation(t, arch, list)
+		// The checks read the target from the environment, as under go vet.
+		t.Setenv("GOARCH", arch)
+		t.Setenv("GOOS", "linux")
+		for _, pkg := range loaded {
+			base, err := mutationRun(pkg)
+			if err != nil {
+				t.Errorf("%s %s: %v", arch, pkg.PkgPath, err)
+				continue
+			}
+			for _, name := range pkg.OtherFiles {
+				if !strings.HasSuffix(name, ".s") {
+					continue
+				}
+				src, err := os.ReadFile(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, m := range mutationsOf(pkg, arch, name, src) {
+					tl := tallies[arch+" "+m.class]
+					if tl == nil {
+						tl = &tally{}
+						tallies[arch+" "+m.class] = tl
+					}
+					tl.tried++
+					readOverlay = map[string][]byte{name: m.apply(src)}
+					got, err := mutationRun(pkg)
+					readOverlay = nil
+					if err != nil {
+						t.Errorf("%s: %v", m, err)
+						continue
+					}
+					if caught(m, base, got) {
+						tl.caught++
+						continue
+					}
+					key := m.class + " " + filepath.Base(m.file) + ":" + m.fn
+					if _, ok := mutationExceptions[key]; ok {
+						tl.silent++
+						continue
+					}
+					missed = append(missed, fmt.Sprintf("%s %s (%s)\n\tnew: %s", arch, m, key, newDiags(base, got)))
+				}
+			}
+		}
+	}
+	var keys []string
+	for k := range tallies {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		tl := tallies[k]
+		t.Logf("%-20s %4d mutations: %4d reported, %2d rightly silent (mutationExceptions)", k, tl.tried, tl.caught, tl.silent)
+	}
+	for _, m := range missed {
+		t.Errorf("missed: %s", m)
+	}
+}
+
+func (m mutation) String() string {
+	return fmt.Sprintf("%s:%d: %s in %s", filepath.Base(m.file), m.line, m.class, m.fn)
+}
+
+// apply returns src with m's edits made.
+func (m mutation) apply(src []byte) []byte {
+	es := slices.Clone(m.edits)
+	sort.Slice(es, func(i, j int) bool { return es[i].off > es[j].off })
+	out := slices.Clone(src)
+	for _, e := range es {
+		out = slices.Concat(out[:e.off], []byte(e.text), out[e.end:])
+	}
+	return out
+}
+
+// A mdiag is a diagnostic as the mutation test compares them.
+type mdiag struct {
+	category, file string
+	line           int
+	msg            string
+}
+
+// mutationRun runs every check on pkg.
+func mutationRun(pkg *packages.Package) ([]mdiag, error) {
+	g, err := checker.Analyze(All, []*packages.Package{pkg}, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []mdiag
+	for act := range g.All() {
+		if !act.IsRoot {
+			continue
+		}
+		if act.Err != nil {
+			return nil, act.Err
+		}
+		for _, d := range act.Diagnostics {
+			p := pkg.Fset.Position(d.Pos)
+			out = append(out, mdiag{d.Category, p.Filename, p.Line, d.Message})
+		}
+	}
+	return out, nil
+}
+
+// caught reports whether got has a diagnostic that base has not, of a
+// check that owns m's class, in m's function.
+func caught(m mutation, base, got []mdiag) bool {
+	for _, d := range got {
+		if slices.Contains(base, d) || d.file != m.file || d.line < m.lo || d.line > m.hi {
+			continue
+		}
+		if slices.Contains(mutationClasses[m.class], d.category) {
+			return true
+		}
+	}
+	return false
+}
+
+// newDiags describes the diagnostics in got that base has not.
+func newDiags(base, got []mdiag) string {
+	var l []string
+	for _, d := range got {
+		if !slices.Contains(base, d) {
+			l = append(l, fmt.Sprintf("%s:%d %s: %s", filepath.Base(d.file), d.line, d.category, d.msg))
+		}
+	}
+	if len(l) == 0 {
+		return "none"
+	}
+	return strings.Join(l, "\n\t     ")
+}
+
+// asmStdPackages lists the std packages with assembly for linux/arch.
+func asmStdPackages(t *testing.T, arch string) []string {
+	cmd := exec.Command("go", "list", "-f", "{{if .SFiles}}{{.ImportPath}}{{end}}", "std")
+	cmd.Dir = filepath.Join(runtime.GOROOT(), "src")
+	cmd.Env = append(os.Environ(), "GOOS=linux", "GOARCH="+arch, "CGO_ENABLED=0")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	return strings.Fields(string(out))
+}
+
+// loadForMutation loads pkgs, type-checked from source, for linux/arch.
+func loadForMutation(t *testing.T, arch string, pkgs []string) []*packages.Package {
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: filepath.Join(runtime.GOROOT(), "src"),
+		Env: append(os.Environ(), "GOOS=linux", "GOARCH="+arch, "CGO_ENABLED=0")}
+	loaded, err := packages.Load(cfg, pkgs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range loaded {
+		for _, e := range p.Errors {
+			t.Fatalf("%s %s: %v", arch, p.PkgPath, e)
+		}
+	}
+	return loaded
+}
+
+// mutationsOf returns the mutations of the file name (text src) of pkg.
+func mutationsOf(pkg *packages.Package, arch, name string, src []byte) []mutation {
+	fset := token.NewFileSet()
+	f, _ := asmparse.ParseFile(fset, name, src, &asmparse.Config{GOARCH: arch, GOOS: "linux",
+		Includer: &asmparse.DirIncluder{Virtual: map[string][]byte{"go_asm.h": nil}}})
+	if f == nil || f.Arch != arch {
+		return nil
+	}
+	a := abi.ArchFor(arch)
+	ms := &mutator{pkg: pkg, arch: arch, a: a, f: f, fset: fset, src: src, name: name, count: map[string]int{}}
+	var texts []int
+	for i := range f.Stmts {
+		if f.Stmts[i].Op == "TEXT" {
+			texts = append(texts, i)
+		}
+	}
+	for k, ti := range texts {
+		end := len(f.Stmts)
+		if k+1 < len(texts) {
+			end = texts[k+1]
+		}
+		ms.function(ti, end)
+	}
+	ms.data()
+	return ms.out
+}
+
+// A mutator finds the sites of each class in one file.
+type mutator struct {
+	pkg   *packages.Package
+	arch  string
+	a     *abi.Arch
+	f     *asmparse.File
+	fset  *token.FileSet
+	src   []byte
+	name  string
+	count map[string]int // mutations made, by class
+	out   []mutation
+
+	// The function being mutated.
+	fn       string
+	fr       *abi.Frame // its Go declaration's frame, or nil
+	lo, hi   int        // its lines
+	stmts    []asmparse.Stmt
+	first    int // the index of its TEXT statement in f.Stmts
+	frameVal int64
+	frameOK  bool
+}
+
+// off returns the offset in the file of pos, or -1 if pos is not in the
+// file itself.
+func (m *mutator) off(pos token.Pos) int {
+	o := int(pos - m.f.Base)
+	if pos < m.f.Base || o >= len(m.src) {
+		return -1
+	}
+	return o
+}
+
+func (m *mutator) line(pos token.Pos) int { return m.fset.Position(pos).Line }
+
+// add records a mutation of class at pos if the class has sites left in
+// this file.
+func (m *mutator) add(class string, pos token.Pos, edits ...edit) {
+	if *mutateSites > 0 && m.count[class] >= *mutateSites {
+		return
+	}
+	m.count[class]++
+	m.out = append(m.out, mutation{class: class, file: m.name, fn: m.fn, line: m.line(pos), edits: edits, lo: m.lo, hi: m.hi})
+}
+
+// opSpan returns the offsets of the operand o in the file, if it is
+// written there as its Text.
+func (m *mutator) opSpan(o *asmparse.Operand) (int, int, bool) {
+	off := m.off(o.Pos)
+	if off < 0 || off+len(o.Text) > len(m.src) || string(m.src[off:off+len(o.Text)]) != o.Text {
+		return 0, 0, false
+	}
+	return off, off + len(o.Text), true
+}
+
+// stmtSpan returns the offsets of statement s in the file, from its
+// mnemonic through its last operand, if it is written there.
+func (m *mutator) stmtSpan(s *asmparse.Stmt) (int, int, bool) {
+	if s.Exp != nil {
+		return 0, 0, false
+	}
+	off := m.off(s.Pos)
+	mn := s.Mnemonic()
+	if off < 0 || !strings.HasPrefix(string(m.src[off:]), mn) {
+		return 0, 0, false
+	}
+	end := off + len(mn)
+	if n := len(s.Args); n > 0 {
+		_, e, ok := m.opSpan(&s.Args[n-1])
+		if !ok {
+			return 0, 0, false
+		}
+		end = e
+	}
+	return off, end, true
+}
+
+// localName returns the Go name of the TEXT symbol sym if it is one of
+// the package's.
+func (m *mutator) localName(sym string) string {
+	i := strings.Index(sym, "·")
+	if i < 0 {
+		return ""
+	}
+	q := strings.ReplaceAll(sym[:i], "∕", "/")
+	if q != "" && q != m.pkg.PkgPath && q != m.pkg.Name {
+		return ""
+	}
+	return sym[i+len("·"):]
+}
+
+func (m *mutator) function(ti, end int) {
+	f := m.f
+	text := &f.Stmts[ti]
+	if text.Exp != nil || len(text.Args) < 2 {
+		return
+	}
+	m.fn = text.Args[0].Sym()
+	m.fr = nil
+	// The declaration checks read ABI0 frames; an <ABIInternal> function
+	// takes its arguments in registers (the abiinternal check).
+	if name := m.localName(m.fn); name != "" && text.Args[0].ABI() == "" {
+		if fn, ok := m.pkg.Types.Scope().Lookup(name).(*types.Func); ok {
+			m.fr, _ = abi.NewFrame(fn.Type().(*types.Signature), m.a)
+		}
+	}
+	m.lo = m.line(text.Pos)
+	m.hi = m.line(text.Pos) + 1<<20
+	if end < len(f.Stmts) {
+		m.hi = m.line(f.Stmts[end].Pos) - 1
+	}
+	m.stmts = f.Stmts[ti:end]
+	m.first = ti
+	size := &text.Args[len(text.Args)-1]
+	m.frameOK = size.Kind == asmparse.TextSizeOp && size.Unresolved() == ""
+	m.frameVal = size.Val
+	flags := ""
+	if len(text.Args) == 3 {
+		flags = text.Args[1].Text
+	}
+	m.fpOffset()
+	m.argSize(size)
+	m.fallOff()
+	m.results()
+	m.fpWidth()
+	m.stackmap()
+	m.spBalance()
+	m.spAlign()
+	m.nosplit(size, flags)
+	m.callArgs(size)
+	m.appended(text, flags)
+	m.vzeroupper()
+	m.popBeforeRET()
+	m.syscallRegs()
+}
+
+// callArgs makes the frame of a function that calls a Go function of
+// its package 8 bytes too small for the callee's arguments and results:
+// callargs.
+func (m *mutator) callArgs(size *asmparse.Operand) {
+	if !m.frameOK || m.frameVal <= 0 || !strings.HasPrefix(size.Text, "$"+strconv.FormatInt(m.frameVal, 10)) {
+		return
+	}
+	n := len("$" + strconv.FormatInt(m.frameVal, 10))
+	if len(size.Text) > n && size.Text[n] != '-' {
+		return
+	}
+	need := 0
+	for i := range m.stmts {
+		s := &m.stmts[i]
+		if s.Op != "CALL" && s.Op != "BL" || len(s.Args) != 1 || s.Args[0].ABI() != "" {
+			continue
+		}
+		name := m.localName(s.Args[0].Sym())
+		fn, ok := m.pkg.Types.Scope().Lookup(name).(*types.Func)
+		if name == "" || !ok {
+			continue
+		}
+		fr, err := abi.NewFrame(fn.Type().(*types.Signature), m.a)
+		if err == nil {
+			need = max(need, fr.ArgSize)
+		}
+	}
+	// The area must be the largest callee's exactly: a frame with room
+	// to spare stays large enough 8 bytes smaller.
+	if need == 0 || int64(need) != m.frameVal {
+		return
+	}
+	a, _, ok := m.opSpan(size)
+	if !ok {
+		return
+	}
+	m.add("callargs", size.Pos, edit{a, a + n, "$" + strconv.FormatInt(m.frameVal-8, 10)})
+}
+
+// syscallRegs reads CX right after a SYSCALL on amd64, where the kernel
+// has left the return address: syscallregs.
+func (m *mutator) syscallRegs() {
+	if m.arch != "amd64" {
+		return
+	}
+	for i := range m.stmts {
+		s := &m.stmts[i]
+		if s.Op != "SYSCALL" {
+			continue
+		}
+		_, end, ok := m.stmtSpan(s)
+		if !ok {
+			continue
+		}
+		m.add("syscallregs", s.Pos, edit{end, end, "; CMPQ CX, $0"})
+		return
+	}
+}
+
+// vzeroupper removes a VZEROUPPER just before a RET: vzeroupper.
+func (m *mutator) vzeroupper() {
+	for i := 0; i+1 < len(m.stmts); i++ {
+		s := &m.stmts[i]
+		if s.Op != "VZEROUPPER" || m.stmts[i+1].Op != "RET" || len(m.f.StmtLabels(m.first+i)) > 0 {
+			continue
+		}
+		a, b, ok := m.stmtSpan(s)
+		if !ok {
+			continue
+		}
+		m.add("vzeroupper", s.Pos, edit{a, b, "NOP"})
+		return
+	}
+}
+
+// popBeforeRET removes a POPQ just before a RET on amd64, leaving what it
+// would have popped on the stack: spbalance.
+func (m *mutator) popBeforeRET() {
+	if m.arch != "amd64" {
+		return
+	}
+	for i := 0; i+1 < len(m.stmts); i++ {
+		s := &m.stmts[i]
+		if s.Op != "POPQ" || m.stmts[i+1].Op != "RET" || len(m.f.StmtLabels(m.first+i)) > 0 {
+			continue
+		}
+		a, b, ok := m.stmtSpan(s)
+		if !ok {
+			continue
+		}
+		m.add("spbalance-pop", s.Pos, edit{a, b, "NOP"})
+		return
+	}
+}
+
+// fpOffset moves the first name+off(FP) reference of the function 8
+// bytes: fpoffset (asmdecl's "invalid offset").
+func (m *mutator) fpOffset() {
+	if m.fr == nil {
+		return
+	}
+	for i := range m.stmts {
+		s := &m.stmts[i]
+		for j := range s.Args {
+			o := &s.Args[j]
+			if o.Kind != asmparse.MemOp || o.Reg() != "FP" || o.Sym() == "" {
+				continue
+			}
+			v := m.fr.Lookup(o.Sym())
+			if v == nil || int64(v.Offset) != o.Val || o.Text != fmt.Sprintf("%s+%d(FP)", o.Sym(), o.Val) {
+				continue
+			}
+			a, b, ok := m.opSpan(o)
+			if !ok {
+				continue
+			}
+			m.add("fpoffset", o.Pos, edit{a, b, fmt.Sprintf("%s+%d(FP)", o.Sym(), o.Val+8)})
+			return
+		}
+	}
+}
+
+// argSize makes the argument size of $frame-args 8 too large: argsize.
+func (m *mutator) argSize(size *asmparse.Operand) {
+	// Only a size that is right now (a NOSPLIT function may write $0-0
+	// for any size, as go vet allows).
+	if m.fr == nil || !size.HasArgs() || size.Args() != int64(m.fr.ArgSize) {
+		return
+	}
+	suffix := "-" + strconv.FormatInt(size.Args(), 10)
+	if !strings.HasSuffix(size.Text, suffix) {
+		return
+	}
+	a, b, ok := m.opSpan(size)
+	if !ok {
+		return
+	}
+	m.add("argsize", size.Pos, edit{a, b, strings.TrimSuffix(size.Text, suffix) + "-" + strconv.FormatInt(size.Args()+8, 10)})
+}
+
+// terminators are the mnemonics after which execution does not go on to
+// the next instruction.
+var terminators = map[string]bool{"RET": true, "JMP": true, "B": true, "UNDEF": true, "BR": true, "RETFL": true, "RETFQ": true}
+
+// fallOff removes the function's final RET when the instruction before
+// it is not itself a terminator: falloff.
+func (m *mutator) fallOff() {
+	n := len(m.stmts)
+	if n < 3 {
+		return
+	}
+	last, prev := &m.stmts[n-1], &m.stmts[n-2]
+	if last.Op != "RET" || len(last.Args) != 0 || terminators[prev.Op] || len(m.f.StmtLabels(m.first+n-1)) > 0 {
+		return
+	}
+	// A branch to n(PC) that lands on the RET would land past the end,
+	// which the assembler rejects.
+	for i := range m.stmts {
+		for j := range m.stmts[i].Args {
+			if o := &m.stmts[i].Args[j]; o.Kind == asmparse.MemOp && o.Reg() == "PC" && i+int(o.Val) >= n-1 {
+				return
+			}
+		}
+	}
+	a, b, ok := m.stmtSpan(last)
+	if !ok {
+		return
+	}
+	m.add("falloff", last.Pos, edit{a, b, ""})
+}
+
+// results removes the only write of a result (a MOV into it, the
+// function's one reference to it): results.
+func (m *mutator) results() {
+	if m.fr == nil || len(m.fr.Results) == 0 {
+		return
+	}
+	refs := map[*abi.Var]int{}
+	var writes []*asmparse.Stmt
+	var writeOf []*abi.Var
+	for i := range m.stmts {
+		s := &m.stmts[i]
+		if s.Op != "TEXT" && (terminators[s.Op] || s.Op == "CALL" || s.Op == "BL") && len(s.Args) > 0 && s.Args[0].Sym() != "" {
+			return // a tail call or a call may write results another way
+		}
+		for j := range s.Args {
+			o := &s.Args[j]
+			if (o.Kind != asmparse.MemOp && o.Kind != asmparse.AddrOp) || o.Reg() != "FP" {
+				continue
+			}
+			if o.Kind == asmparse.AddrOp || strings.HasPrefix(s.Op, "LEA") {
+				return // the address of the arguments is taken
+			}
+			v := m.fr.At(int(o.Val))
+			if v == nil || !v.Result {
+				continue
+			}
+			refs[v]++
+			if j == len(s.Args)-1 && (strings.HasPrefix(s.Op, "MOV") || strings.HasPrefix(s.Op, "FMOV")) && s.Exp == nil {
+				writes = append(writes, s)
+				writeOf = append(writeOf, v)
+			}
+		}
+	}
+	for k, s := range writes {
+		v := writeOf[k]
+		if refs[v] != 1 || len(v.Inner) > 0 || m.fr.Lookup(v.Name) != v {
+			continue
+		}
+		a, b, ok := m.stmtSpan(s)
+		if !ok {
+			continue
+		}
+		m.add("results", s.Pos, edit{a, b, "NOP"})
+		return
+	}
+}
+
+// fpWidth narrows the first 8-byte load of an argument into a general
+// register to 4 bytes: fpwidth.
+func (m *mutator) fpWidth() {
+	if m.fr == nil {
+		return
+	}
+	wide, narrow := "MOVQ", "MOVL"
+	if m.arch == "arm64" {
+		wide, narrow = "MOVD", "MOVW"
+	}
+	for i := range m.stmts {
+		s := &m.stmts[i]
+		if s.Op != wide || s.Suffix() != "" || len(s.Args) != 2 || s.Args[0].Kind != asmparse.MemOp || s.Args[0].Reg() != "FP" || s.Args[1].Kind != asmparse.RegOp {
+			continue
+		}
+		if r := s.Args[1].Reg(); strings.HasPrefix(r, "X") || strings.HasPrefix(r, "F") || strings.HasPrefix(r, "V") {
+			continue
+		}
+		v := m.fr.At(int(s.Args[0].Val))
+		if v == nil || v.Size != 8 || int64(v.Offset) != s.Args[0].Val || v.Float {
+			continue
+		}
+		a, _, ok := m.stmtSpan(s)
+		if !ok {
+			continue
+		}
+		m.add("fpwidth", s.Pos, edit{a, a + len(wide), narrow})
+		return
+	}
+}
+
+// stackmap removes a NO_LOCAL_POINTERS line: stackmap.
+func (m *mutator) stackmap() {
+	for i := range m.stmts {
+		s := &m.stmts[i]
+		if s.Exp == nil || s.Exp.Parent != nil || s.Exp.Macro.Name != "NO_LOCAL_POINTERS" {
+			continue
+		}
+		off := m.off(s.Exp.Use)
+		if off < 0 || !strings.HasPrefix(string(m.src[off:]), "NO_LOCAL_POINTERS") {
+			return
+		}
+		m.add("stackmap", s.Exp.Use, edit{off, off + len("NO_LOCAL_POINTERS"), ""})
+		return
+	}
+}
+
+// spReg is the name of the hardware stack pointer as written.
+func (m *mutator) spReg() string {
+	if m.arch == "arm64" {
+		return "RSP"
+	}
+	return "SP"
+}
+
+// spAdjust reports whether s is ADD or SUB (op) of a constant to the
+// hardware SP, and the constant.
+func (m *mutator) spAdjust(s *asmparse.Stmt, op string) (int64, bool) {
+	if m.arch == "amd64" {
+		op += "Q"
+	}
+	if s.Op != op || s.Suffix() != "" || len(s.Args) != 2 || s.Args[0].Kind != asmparse.ImmOp || s.Args[1].Kind != asmparse.RegOp || s.Args[1].Reg() != m.spReg() {
+		return 0, false
+	}
+	return s.Args[0].Val, true
+}
+
+// spBalance removes the SP adjustment that undoes another just before a
+// RET: spbalance.
+func (m *mutator) spBalance() {
+	for i := 0; i+1 < len(m.stmts); i++ {
+		s := &m.stmts[i]
+		if _, ok := m.spAdjust(s, "ADD"); !ok || m.stmts[i+1].Op != "RET" || len(m.f.StmtLabels(m.first+i)) > 0 {
+			continue
+		}
+		a, b, ok := m.stmtSpan(s)
+		if !ok {
+			continue
+		}
+		m.add("spbalance", s.Pos, edit{a, b, "NOP"})
+		return
+	}
+}
+
+// spAlign moves SP by 8 bytes less at a SUB of a multiple of 16 from RSP
+// on arm64, and at each ADD of the same constant: spalign.
+func (m *mutator) spAlign() {
+	if m.arch != "arm64" {
+		return
+	}
+	for i := range m.stmts {
+		s := &m.stmts[i]
+		n, ok := m.spAdjust(s, "SUB")
+		if !ok || n < 16 || n%16 != 0 {
+			continue
+		}
+		var edits []edit
+		for j := range m.stmts {
+			t := &m.stmts[j]
+			k, sub := m.spAdjust(t, "SUB")
+			if !sub {
+				k, _ = m.spAdjust(t, "ADD")
+			}
+			if k != n {
+				continue
+			}
+			a, b, ok := m.opSpan(&t.Args[0])
+			if !ok || t.Args[0].Text != "$"+strconv.FormatInt(n, 10) {
+				return
+			}
+			edits = append(edits, edit{a, b, "$" + strconv.FormatInt(n-8, 10)})
+		}
+		m.add("spalign", s.Pos, edits...)
+		return
+	}
+}
+
+// nosplit gives a NOSPLIT function a frame over the linker's budget for
+// a chain of NOSPLIT functions (cmd/link/internal/ld/stackcheck.go): nosplit.
+func (m *mutator) nosplit(size *asmparse.Operand, flags string) {
+	if !strings.Contains(flags, "NOSPLIT") || strings.Contains(flags, "NOFRAME") || !m.frameOK || !strings.HasPrefix(size.Text, "$"+strconv.FormatInt(m.frameVal, 10)) {
+		return
+	}
+	a, _, ok := m.opSpan(size)
+	if !ok {
+		return
+	}
+	n := len("$" + strconv.FormatInt(m.frameVal, 10))
+	if len(size.Text) > n && size.Text[n] != '-' {
+		return
+	}
+	m.add("nosplit", size.Pos, edit{a, a + n, "$1600"})
+}
+
+// appended adds one instruction at the start of the function, after the
+// TEXT statement on its line: a write to BP in a function without a
+// frame (framepointer), to g outside the runtime on arm64 (reserved), to
+// the saved BP or LR slot of a function with a frame (spslot), and to
+// R19 in a function entered from C on arm64 (calleesaved).
+func (m *mutator) appended(text *asmparse.Stmt, flags string) {
+	_, end, ok := m.stmtSpan(text)
+	if !ok || !m.frameOK {
+		return
+	}
+	at := func(class, ins string) {
+		m.add(class, text.Pos, edit{end, end, "; " + ins})
+	}
+	// Entries from C must keep C's callee-saved registers: a write
+	// before anything saves them (calleesaved).
+	if gorootCEntry.MatchString(m.fn) {
+		if m.arch == "amd64" {
+			at("calleesaved", "MOVQ $0, BX")
+		} else {
+			at("calleesaved", "MOVD ZR, R19")
+		}
+	}
+	// ABIInternal code must return with g in R14 (reserved).
+	if m.arch == "amd64" && text.Args[0].ABI() == "ABIInternal" && m.returns() && !m.mentionsReg("R14") {
+		at("reserved-r14", "XORL R14, R14")
+	}
+	if strings.Contains(flags, "NOFRAME") {
+		// A call in a NOFRAME function overwrites LR, which nothing
+		// saved: its RET returns to itself (noframe).
+		if m.arch == "arm64" && m.returns() && !m.calls() {
+			at("noframe", "BL ·mutationCallee(SB)")
+		}
+		return
+	}
+	mentions := func(reg string) bool {
+		for i := range m.stmts {
+			for j := range m.stmts[i].Args {
+				if strings.Contains(m.stmts[i].Args[j].Text, reg) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	switch m.arch {
+	case "amd64":
+		if m.frameVal == 0 && !mentions("BP") && !m.calls() {
+			at("framepointer", "MOVQ $0, BP")
+		}
+		if m.frameVal > 0 {
+			at("spslot", fmt.Sprintf("MOVQ $0, %d(SP)", m.frameVal))
+		}
+		// An SP write makes the function SPWRITE, which the runtime's
+		// traceback refuses to unwind through at a call that reaches a
+		// safe point (spwrite).
+		if m.frameVal > 0 && m.callsGo() {
+			at("spwrite", "MOVQ SP, R11; MOVQ R11, SP")
+		}
+	case "arm64":
+		if m.pkg.PkgPath != "runtime" && !strings.HasPrefix(m.pkg.PkgPath, "runtime/") {
+			at("reserved-g", "MOVD ZR, g")
+		}
+		if m.frameVal > 0 {
+			at("spslot", "MOVD ZR, 0(RSP)")
+		}
+	}
+}
+
+// gorootCEntry matches the TEXT symbols of GOROOT's functions that C code
+// enters: signal handlers, cgo's crosscall2, the c-shared entries.
+var gorootCEntry = regexp.MustCompile(`sigtramp|Sigtramp|crosscall2|_rt0_.*_lib$|NonGoWrapper`)
+
+// mentionsReg reports whether an operand of the function names reg.
+func (m *mutator) mentionsReg(reg string) bool {
+	for i := range m.stmts {
+		for j := range m.stmts[i].Args {
+			if strings.Contains(m.stmts[i].Args[j].Text, reg) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// returns reports whether the function has a RET.
+func (m *mutator) returns() bool {
+	for i := range m.stmts {
+		if m.stmts[i].Op == "RET" {
+			return true
+		}
+	}
+	return false
+}
+
+// callsGo reports whether the function calls a Go function of its own
+// package by name (·f, not a runtime helper).
+func (m *mutator) callsGo() bool {
+	for i := range m.stmts {
+		s := &m.stmts[i]
+		if s.Op == "CALL" && len(s.Args) == 1 && strings.HasPrefix(s.Args[0].Sym(), "·") {
+			return true
+		}
+	}
+	return false
+}
+
+// calls reports whether the function has a CALL: the assembler then
+// saves BP even in a $0 frame, and a write of BP after the prologue is
+// undone by the epilogue.
+func (m *mutator) calls() bool {
+	for i := range m.stmts {
+		if op := m.stmts[i].Op; op == "CALL" || op == "BL" {
+			return true
+		}
+	}
+	return false
+}
+
+// data makes a GLOBL 8 bytes smaller than the DATA that fills it, and
+// drops NOPTR from a static symbol's GLOBL: data.
+func (m *mutator) data() {
+	ends := map[string]int64{}
+	for i := range m.f.Stmts {
+		s := &m.f.Stmts[i]
+		if s.Op == "DATA" && len(s.Args) == 2 && s.Args[0].Kind == asmparse.MemOp {
+			ends[s.Args[0].Sym()] = max(ends[s.Args[0].Sym()], s.Args[0].Val+s.Args[0].Args())
+		}
+	}
+	for i := range m.f.Stmts {
+		s := &m.f.Stmts[i]
+		if s.Op != "GLOBL" || s.Exp != nil || len(s.Args) != 3 {
+			continue
+		}
+		sym, flags, size := &s.Args[0], &s.Args[1], &s.Args[2]
+		// DATA past the end is reported where it is written.
+		m.fn, m.lo, m.hi = sym.Sym(), 0, 1<<30
+		if size.Kind == asmparse.ImmOp && size.Val >= 16 && ends[sym.Sym()] == size.Val && size.Text == "$"+strconv.FormatInt(size.Val, 10) {
+			if a, b, ok := m.opSpan(size); ok {
+				m.add("data-size", s.Pos, edit{a, b, "$" + strconv.FormatInt(size.Val-8, 10)})
+			}
+		}
+		if sym.Static() && (flags.Text == "NOPTR" || flags.Text == "NOPTR|DUPOK" || flags.Text == "DUPOK|NOPTR") {
+			if a, b, ok := m.opSpan(flags); ok {
+				repl := "0"
+				if flags.Text != "NOPTR" {
+					repl = "DUPOK"
+				}
+				m.add("data-noptr", s.Pos, edit{a, b, repl})
+			}
+		}
+	}
+}
