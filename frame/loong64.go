@@ -134,6 +134,16 @@ func loong64Ops() map[string][]Form {
 		"CTOW", "CTOV", "REVB2H", "REVB2W", "REVB4H", "REVBV", "REVH2W", "REVHV", "BITREV4B", "BITREV8B",
 		"BITREVW", "BITREVV", "EXTWB", "EXTWH")
 	ops.add(Form{N: 2, Args: "w,w", Size: 8}, "RDTIMELW", "RDTIMEHW", "RDTIMED")
+	// CPUCFG Rj, Rd reads the configuration word Rj names (go tool asm
+	// -S: CPUCFG R5, R4 is a4 6c 00 00, rd 4, rj 5); the CRC instructions
+	// Rk, Rj, Rd fold Rk into the CRC in Rj (CRCWBW R4, R5, R6: a6 10 24
+	// 00, rd 6, rj 5, rk 4; cmd/asm's loong64enc1.s); FTINTRMVD and
+	// friends convert with a rounding mode.
+	ops.add(Form{N: 2, Args: "r,w", Size: 8}, "CPUCFG")
+	ops.add(Form{N: 3, Args: "r,r,w", Size: 8}, "CRCWBW", "CRCWHW", "CRCWWW", "CRCWVW", "CRCCWBW", "CRCCWHW", "CRCCWWW", "CRCCWVW")
+	ops.add(Form{N: 2, Args: "r,w", Size: 8}, "FTINTRMVD", "FTINTRMVF", "FTINTRMWD", "FTINTRMWF", "FTINTRPVD", "FTINTRPVF",
+		"FTINTRPWD", "FTINTRPWF", "FTINTRZVD", "FTINTRZVF", "FTINTRZWD", "FTINTRZWF", "FTINTRNEVD", "FTINTRNEVF",
+		"FTINTRNEWD", "FTINTRNEWF")
 	// Bit strings: BSTRPICKV $msb, Rj, $lsb, Rd; BSTRINSV inserts into Rd.
 	ops.add(Form{N: 4, Args: "-,r,-,w", Size: 8}, "BSTRPICKV", "BSTRPICKW")
 	ops.add(Form{N: 4, Args: "-,r,-,rw", Size: 8}, "BSTRINSV", "BSTRINSW")

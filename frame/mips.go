@@ -158,5 +158,25 @@ func mipsSpecial(c *Ctx) {
 	branchFixups(c)
 	spFromOther(c)
 	clampRegs(c)
-	dataDirective(c)
+	if !mipsSyncWord(c) {
+		dataDirective(c)
+	}
+}
+
+// mipsSyncWord makes WORD $0xf the SYNC it encodes, and reports whether
+// it did: the runtime spells SYNC so for assemblers that lacked it
+// (runtime/atomic_mips64x.s, internal/runtime/atomic: #define SYNC WORD
+// $0xf). The bytes are the same (go tool asm -S: both 0f 00 00 00); the
+// MIPS64 ISA encodes SYNC as SPECIAL, zeros, stype in bits 10..6, function
+// 001111.
+func mipsSyncWord(c *Ctx) bool {
+	if c.Op != "WORD" || len(c.Stmt.Args) != 1 {
+		return false
+	}
+	a := &c.Stmt.Args[0]
+	if a.Kind != asmparse.ImmOp || a.Unresolved() != "" || a.Val < 0 || a.Val > 0xffffffff || uint32(a.Val)&^(0x1f<<6) != 0xf {
+		return false
+	}
+	c.E.Attrs = c.E.Attrs&^AttrData | AttrBarrier
+	return true
 }

@@ -436,6 +436,12 @@ func TestOtherArchEffects(t *testing.T) {
 		{"mips64", "JMP (R31)", "JMP flow=return(indirect) via=R31 r=R31"},
 		{"mips64", "SUBV $32, R29", "SUBV sp=1/-32/0 tracked r=R29 w=R29"},
 		{"mips", "MOVD 8(R4), F2", "MOVD mem(reg+8/8r) r=R4 w=W2[0:8]"},
+		// WORD $0xf is SYNC (the runtime's #define SYNC WORD $0xf), with
+		// any stype; other words stay unknown.
+		{"mips64", "SYNC", "SYNC"},
+		{"mips64", "WORD $0xf", "WORD"},
+		{"mips64le", "WORD $0x40f", "WORD"},
+		{"mips64", "WORD $0x10", "WORD [unknown] data"},
 		// riscv64: links, returns, ABI names.
 		{"riscv64", "JALR ZERO, RA", "JALR flow=return(indirect) via=X1 r=X1 w=X0"},
 		{"riscv64", "JAL ZERO, done", "JAL flow=jump(done) w=X0"},
@@ -443,6 +449,12 @@ func TestOtherArchEffects(t *testing.T) {
 		{"riscv64", "ADD $-16, SP", "ADD sp=1/-16/0 tracked r=X2 w=X2"},
 		{"riscv64", "ADDW $-16, SP", "ADDW sp=3/0/0 spwrite r=X2 w=X2"},
 		{"riscv64", "MOV 8(SP), A0", "MOV mem(SP+8/8r) r=X2 w=X10"},
+		{"riscv64", "NOT A4", "NOT r=X14 w=X14"},
+		{"riscv64", "RDTIME X10", "RDTIME w=X10"},
+		// loong64: the configuration word and the CRCs, written whole
+		// (the manual sign-extends the 32-bit results).
+		{"loong64", "CPUCFG R5, R4", "CPUCFG r=R5 w=R4"},
+		{"loong64", "CRCWBW R4, R5, R6", "CRCWBW r=R4,R5 w=R6"},
 		{"riscv64", "FSD FS0, 8(S0)", "FSD mem(reg+8/8w) r=F8,X8"},
 		// loong64: F/V/X aliasing, lanes, atomics.
 		{"loong64", "VMOVQ V1.W[2], R4", "VMOVQ r=X1[8:12] w=R4"},

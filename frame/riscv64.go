@@ -157,6 +157,11 @@ func riscv64Ops() map[string][]Form {
 		"FSQRTD", "FSQRTS", "FNEGD", "FNEGS", "FABSD", "FABSS", "FMVXD", "FMVDX", "FMVXW", "FMVWX",
 		"FCVTDL", "FCVTLD", "FCVTDW", "FCVTWD", "FCVTSD", "FCVTDS", "FCVTSL", "FCVTLS", "FCVTSW",
 		"FCVTWS", "FCVTDLU", "FCVTLUD", "FCVTDWU", "FCVTWUD", "FCLASSD", "FCLASSS", "CMV", "CLI", "CLUI")
+	// One operand: NOT X10 is XORI $-1, X10, X10, NEG X11 is SUB X11, X0,
+	// X11 (go tool asm -S: 13 45 f5 ff, b3 05 b0 40); RDTIME X10 is
+	// CSRRS X10, time, X0 (73 25 10 c0), as are RDCYCLE and RDINSTRET.
+	ops.add(Form{N: 1, Args: "rw", Size: 8}, "NEG", "NEGW", "NOT")
+	ops.add(Form{N: 1, Args: "w", Size: 8}, "RDTIME", "RDCYCLE", "RDINSTRET")
 	ops.add(Form{N: 3, Args: "r,r,w", Size: 8}, "FEQD", "FEQS", "FLTD", "FLTS", "FLED", "FLES")
 	ops.add(Form{N: 4, Args: "r,r,r,w", Size: 8}, "FMADDD", "FMADDS", "FMSUBD", "FMSUBS", "FNMADDD",
 		"FNMADDS", "FNMSUBD", "FNMSUBS")
