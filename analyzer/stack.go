@@ -1298,12 +1298,12 @@ func runSPAlign(c *Check) {
 			if e.Flow != frame.FlowCall {
 				continue
 			}
-			if msg := c.cAlignProblem(p, index, e, st); msg != "" {
+			if msg := c.cAlignProblem(p, index, i, st); msg != "" {
 				// One report a function; the other C calls made with SP
 				// as misaligned are listed.
 				var more []int
 				for j := i + 1; j < len(p.fn.Insts); j++ {
-					if g := p.fn.Inst(j); p.sol.Reached[j] && g.Flow == frame.FlowCall && c.cAlignProblem(p, index, g, p.sol.In[j]) != "" {
+					if g := p.fn.Inst(j); p.sol.Reached[j] && g.Flow == frame.FlowCall && c.cAlignProblem(p, index, j, p.sol.In[j]) != "" {
 						more = append(more, c.Pass.Fset.Position(g.Pos).Line)
 					}
 				}
@@ -1354,8 +1354,10 @@ func misalignment(st frame.SPState, align int64) string {
 // known not to be aligned as the C ABI requires, or returns "". Known only after the function aligned SP itself
 // (AND $~(n-1), SP), which Go code never needs: a call to a symbol without
 // package qualifier that the package does not define, or, once SP was
-// aligned so, a call through a register (asmcgocall's CALL AX).
-func (c *Check) cAlignProblem(p *stackPass, index *textIndex, e frame.Inst, st frame.SPState) string {
+// aligned so, a call through a register (asmcgocall's CALL AX); or a call
+// through a register that holds a C function's address (cPointerIn).
+func (c *Check) cAlignProblem(p *stackPass, index *textIndex, i int, st frame.SPState) string {
+	e := p.fn.Inst(i)
 	cabi := p.f.ABI.CABIFor(p.f.GOOS)
 	if cabi == nil || cabi.StackAlign == 0 {
 		return ""
@@ -1364,6 +1366,10 @@ func (c *Check) cAlignProblem(p *stackPass, index *textIndex, e frame.Inst, st f
 	callee := ""
 	switch {
 	case e.Target().Indirect:
+		if sym := cPointerIn(p.fn, i); sym != "" {
+			callee = "the C function whose address " + sym + " holds"
+			break
+		}
 		if int64(st.Align) < align {
 			return ""
 		}
@@ -1390,6 +1396,45 @@ func (c *Check) cAlignProblem(p *stackPass, index *textIndex, e frame.Inst, st f
 	return fmt.Sprintf("call to %s with SP %s: the %s ABI requires SP %d-byte aligned at a call "+
 		"(compilers spill with aligned SSE stores, which fault on a misaligned stack); keep the AND $~%d alignment: move SP by multiples of %d after it",
 		callee, misalignment(st, align), cabi.Name, align, align-1, align)
+}
+
+// cPointerIn returns the symbol whose value the register that instruction i calls
+// through holds, when that makes e a call into C: an earlier instruction
+// of its block loaded the register from a C variable (a symbol without
+// package qualifier: cgo's hooks, MOVQ _cgo_sigaction(SB), AX) or from
+// one of the runtime's vDSO entry points (runtime·vdsoClockgettimeSym),
+// or moved the address of a C function into it (MOVQ $libc_getpid(SB),
+// AX). Otherwise it returns "".
+func cPointerIn(fn *frame.Func, i int) string {
+	r := fn.Inst(i).Target().Reg
+	if r == frame.NoReg {
+		return ""
+	}
+	b := fn.CFG().BlockOf(i)
+	for j := i - 1; j >= b.Start; j-- {
+		w := fn.Inst(j)
+		if !instWrites(w, r) {
+			continue
+		}
+		s := &fn.File.Stmts[w.Stmt]
+		if !w.Known || w.Flow != frame.FlowNext || len(w.Writes()) != 1 || len(s.Args) != 2 || len(w.Mem()) != 1 {
+			return ""
+		}
+		a := &s.Args[0]
+		if (a.Kind != asmparse.MemOp && a.Kind != asmparse.AddrOp) || a.Reg() != "SB" || a.Sym() == "" || a.Index() != "" {
+			return ""
+		}
+		sym := a.Sym()
+		pkg, name, dot := frame.SplitSym(sym)
+		switch {
+		case !dot:
+			return sym
+		case a.Kind == asmparse.MemOp && pkg == "runtime" && strings.HasPrefix(name, "vdso") && strings.HasSuffix(name, "Sym"):
+			return sym
+		}
+		return ""
+	}
+	return ""
 }
 
 // calledFromGo reports whether the function of p is called by Go code on

@@ -14,3 +14,8 @@ func cCallReg()
 func cFromGo(x int64)
 func cFromGoOK(x int64)
 func cFromGoTwice(x int64)
+func cPointerFromGo(x int64)
+func cPointerFromGoOK(x int64)
+func goPointerOK(x int64)
+
+var hook uintptr

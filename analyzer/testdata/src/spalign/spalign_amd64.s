@@ -71,3 +71,27 @@ TEXT ·cFromGoTwice(SB), NOSPLIT, $0-8
 	CALL libc_abs(SB)       // want `call to the C function libc_abs with SP not known to be 16-byte aligned \(and the call on line \d+\): cFromGoTwice is called from Go code`
 	CALL libc_abs(SB)
 	RET
+
+// A call through a register loaded from a C variable (cgo's hooks,
+// runtime·callCgoSigaction's _cgo_sigaction) is a call into C.
+TEXT ·cPointerFromGo(SB), NOSPLIT, $0-8
+	MOVQ x+0(FP), DI
+	MOVQ _cgo_hook(SB), AX
+	CALL AX // want `call to the C function whose address _cgo_hook holds with SP not known to be 16-byte aligned: cPointerFromGo is called from Go code`
+	RET
+
+TEXT ·cPointerFromGoOK(SB), NOSPLIT, $0-8
+	MOVQ x+0(FP), DI
+	MOVQ _cgo_hook(SB), AX
+	MOVQ SP, R12
+	ANDQ $~15, SP
+	CALL AX
+	MOVQ R12, SP
+	RET
+
+// A register loaded from a Go variable is not known to hold C code.
+TEXT ·goPointerOK(SB), NOSPLIT, $0-8
+	MOVQ x+0(FP), DI
+	MOVQ ·hook(SB), AX
+	CALL AX
+	RET
