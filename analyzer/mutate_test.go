@@ -35,7 +35,7 @@ import (
 // mutationExceptions with its reason.
 //
 // It mutates every site of every std package with linux assembly, for
-// the 13 GOARCHes with assembly (about 6,000 mutations of 22 classes,
+// the 13 GOARCHes with assembly (about 6,350 mutations of 24 classes,
 // 25–40 s; the checks of the frame, and so their classes, are amd64's and
 // arm64's only); -mutate.arches picks GOARCHes, -mutate picks
 // packages and -mutate.sites caps the sites of one class in one file:
@@ -90,10 +90,13 @@ var mutationClasses = map[string][]string{
 	"reserved-r14":  {"reserved"},
 	"syscallregs":   {"syscallregs"},
 	"callargs":      {"callargs"},
+	"spalign-and":   {"spalign"},
+	"data-overlap":  {"data"},
 }
 
 // everyArch are the classes whose checks run on every GOARCH.
-var everyArch = map[string]bool{"fpoffset": true, "argsize": true, "falloff": true, "results": true, "fpwidth": true, "data-size": true, "data-noptr": true}
+var everyArch = map[string]bool{"fpoffset": true, "argsize": true, "falloff": true, "results": true, "fpwidth": true,
+	"data-size": true, "data-noptr": true, "data-overlap": true}
 
 // mutationExceptions are mutations the checks rightly stay silent on,
 // by "class file:function", with the reason (mutationSilences).
@@ -179,6 +182,15 @@ var mutationSilences = []struct {
 	{"its calls into Go go through a register (to bypass the nosplit check), which the check does not judge", []string{
 		"stackmap asm_amd64.s:·cgocallback", "stackmap asm_arm64.s:·cgocallback"}},
 	{"its only call is through a register (CALL (DX))", []string{"stackmap func_amd64.s:·AsmFunc"}},
+	{"entered from C or the OS, whose SP alignment at entry asmcheck does not assume", []string{
+		"spalign-and asm_amd64.s:_rt0_amd64_lib", "spalign-and asm_amd64.s:runtime·rt0_go"}},
+	{"the call is to asmcgocall_landingpad, assembly of the package, which then jumps to the C function", []string{
+		"spalign-and asm_amd64.s:·asmcgocall_no_g", "spalign-and asm_amd64.s:·asmcgocall"}},
+	{"SP comes from g0's saved SP before the vDSO call: its alignment is not known", []string{
+		"spalign-and sys_linux_amd64.s:runtime·nanotime1", "spalign-and time_linux_amd64.s:time·now"}},
+	{"the C function's address comes in an argument (fn+8(FP))", []string{"spalign-and sys_linux_amd64.s:runtime·sigfwd"}},
+	{"the symbol has no GLOBL (GOROOT's reviewed misspelling, _rt0_s90x_lib_argv), which is reported already", []string{
+		"data-overlap asm_s390x.s:_rt0_s90x_lib_argv"}},
 }
 
 func TestMutations(t *testing.T) {
@@ -520,6 +532,27 @@ func (m *mutator) function(ti, end int) {
 	m.vzeroupper()
 	m.popBeforeRET()
 	m.syscallRegs()
+	m.alignBeforeC()
+}
+
+// alignBeforeC removes the ANDQ $~15, SP that aligns SP for a C call
+// on amd64: spalign.
+func (m *mutator) alignBeforeC() {
+	if m.arch != "amd64" {
+		return
+	}
+	for i := range m.stmts {
+		s := &m.stmts[i]
+		if s.Op != "ANDQ" || len(s.Args) != 2 || s.Args[0].Text != "$~15" || s.Args[1].Reg() != "SP" {
+			continue
+		}
+		a, b, ok := m.stmtSpan(s)
+		if !ok {
+			continue
+		}
+		m.add("spalign-and", s.Pos, edit{a, b, "NOP"})
+		return
+	}
 }
 
 // callArgs makes the frame of a function that calls a Go function of
@@ -1004,6 +1037,20 @@ func (m *mutator) data() {
 		if s.Op == "DATA" && len(s.Args) == 2 && s.Args[0].Kind == asmparse.MemOp {
 			ends[s.Args[0].Sym()] = max(ends[s.Args[0].Sym()], s.Args[0].Val+s.Args[0].Args())
 		}
+	}
+	// A DATA written twice on its line overlaps itself (data); three a
+	// file are enough, of the thousands of DATA lines.
+	for i := range m.f.Stmts {
+		s := &m.f.Stmts[i]
+		if s.Op != "DATA" || s.Exp != nil || len(s.Args) != 2 || m.count["data-overlap"] >= 3 {
+			continue
+		}
+		a, b, ok := m.stmtSpan(s)
+		if !ok || strings.Contains(string(m.src[a:b]), "//") {
+			continue
+		}
+		m.fn, m.lo, m.hi = s.Args[0].Sym(), 0, 1<<30
+		m.add("data-overlap", s.Pos, edit{b, b, "; " + string(m.src[a:b])})
 	}
 	for i := range m.f.Stmts {
 		s := &m.f.Stmts[i]
