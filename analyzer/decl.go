@@ -724,7 +724,12 @@ func resultRegs(d *Decl, f *File) [][]frame.Reg {
 // a write of a result register, or anything by an instruction asmcheck
 // does not know or by a call (which can set the result registers).
 func writtenResults(fr *abi.Frame, regs [][]frame.Reg, e frame.Inst, all uint64) uint64 {
-	if !e.Known || regs != nil && e.Flow == frame.FlowCall {
+	// Raw bytes decoded to instructions that name no SP (NEON written as
+	// WORDs, segmentio/asm's base64) cannot store into the frame's
+	// results, which only SP reaches (or a register that holds an address
+	// from SP, which counts on its own); they may write any register.
+	neutral := e.Attrs&frame.AttrStackNeutral != 0 && regs == nil
+	if !e.Known && !neutral || regs != nil && e.Flow == frame.FlowCall {
 		return all
 	}
 	var w uint64

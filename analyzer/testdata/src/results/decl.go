@@ -23,3 +23,7 @@ func viaMOVDUWrong(x uintptr) uintptr
 
 func spReadBad(x int64) int64
 func spStoreOK(x int64) int64
+func neonWordBad(x int64) int64
+func spWordOK(x int64) int64
+func avxLongBad(x int64) int64
+func spBytesOK(x int64) int64

@@ -119,3 +119,16 @@ TEXT ·spStoreOK(SB), NOSPLIT, $16-16
 	LEAQ 0(SP), SI
 	MOVQ AX, 40(SI)
 	RET
+
+// AVX written as LONGs (vmovdqu ymm0, [rax]) names no SP: it cannot
+// have written the result.
+TEXT ·avxLongBad(SB), NOSPLIT, $0-16
+	MOVQ x+0(FP), AX
+	LONG $0x006ffec5
+	RET // want `RET without writing to 8-byte ret\+8\(FP\) \(int64\)`
+
+// Bytes that store through SP (mov [rsp+16], rax) may have.
+TEXT ·spBytesOK(SB), NOSPLIT, $0-16
+	MOVQ x+0(FP), AX
+	BYTE $0x48; BYTE $0x89; BYTE $0x44; BYTE $0x24; BYTE $0x10
+	RET

@@ -108,3 +108,16 @@ TEXT ·spStoreOK(SB), NOSPLIT, $16-16
 	MOVD RSP, R1
 	MOVD R0, 40(R1)
 	RET
+
+// NEON written as a WORD (mul v1.4s, v1.4s, v0.s[0]) names no SP: it
+// cannot have written the result.
+TEXT ·neonWordBad(SB), NOSPLIT, $0-16
+	MOVD x+0(FP), R0
+	WORD $0x4f808021
+	RET // want `RET without writing to 8-byte ret\+8\(FP\) \(int64\)`
+
+// A WORD that stores through RSP (str x0, [sp,#16]) may have.
+TEXT ·spWordOK(SB), NOSPLIT, $0-16
+	MOVD x+0(FP), R0
+	WORD $0xf9000be0
+	RET
