@@ -198,14 +198,23 @@ func constantAddress(fn *frame.Func, b *frame.Block, i int) bool {
 // i in block b is by a known instruction that reads no register and no
 // memory (MOVD $0, R0).
 func setFromConstant(fn *frame.Func, b *frame.Block, i int, r frame.Reg) bool {
-	for j := i - 1; j >= b.Start; j-- {
-		e := fn.Inst(j)
-		if !instWrites(e, r) {
-			continue
-		}
-		return e.Known && e.Flow == frame.FlowNext && len(e.Reads()) == 0 && len(e.Mem()) == 0 && len(e.Writes()) == 1
+	j := lastWrite(fn, b, i, r)
+	if j < 0 {
+		return false
 	}
-	return false
+	e := fn.Inst(j)
+	return e.Known && e.Flow == frame.FlowNext && len(e.Reads()) == 0 && len(e.Mem()) == 0 && len(e.Writes()) == 1
+}
+
+// lastWrite returns the index of the last instruction before i in block
+// b that writes r, or -1.
+func lastWrite(fn *frame.Func, b *frame.Block, i int, r frame.Reg) int {
+	for j := i - 1; j >= b.Start; j-- {
+		if instWrites(fn.Inst(j), r) {
+			return j
+		}
+	}
+	return -1
 }
 
 // lrState is the dataflow state of the noframe check: whether a call

@@ -973,19 +973,9 @@ func (m *mutator) appended(text *asmparse.Stmt, flags string) {
 		}
 		return
 	}
-	mentions := func(reg string) bool {
-		for i := range m.stmts {
-			for j := range m.stmts[i].Args {
-				if strings.Contains(m.stmts[i].Args[j].Text, reg) {
-					return true
-				}
-			}
-		}
-		return false
-	}
 	switch m.arch {
 	case "amd64":
-		if m.frameVal == 0 && !mentions("BP") && !m.calls() {
+		if m.frameVal == 0 && !m.mentionsReg("BP") && !m.calls() {
 			at("framepointer", "MOVQ $0, BP")
 		}
 		if m.frameVal > 0 {

@@ -240,11 +240,8 @@ func crashJump(fn *frame.Func, b *frame.Block, i int) bool {
 func indirectTarget(fn *frame.Func, b *frame.Block, i int) (*frame.Target, bool) {
 	r := fn.Inst(i).Target().Reg
 	for hops := 0; hops < 4 && r != frame.NoReg; hops++ {
-		j := i - 1
-		for j >= b.Start && !instWrites(fn.Inst(j), r) {
-			j--
-		}
-		if j < b.Start {
+		j := lastWrite(fn, b, i, r)
+		if j < 0 {
 			return nil, false
 		}
 		e := fn.Inst(j)

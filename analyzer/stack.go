@@ -1410,29 +1410,26 @@ func cPointerIn(fn *frame.Func, i int) string {
 	if r == frame.NoReg {
 		return ""
 	}
-	b := fn.CFG().BlockOf(i)
-	for j := i - 1; j >= b.Start; j-- {
-		w := fn.Inst(j)
-		if !instWrites(w, r) {
-			continue
-		}
-		s := &fn.File.Stmts[w.Stmt]
-		if !w.Known || w.Flow != frame.FlowNext || len(w.Writes()) != 1 || len(s.Args) != 2 || len(w.Mem()) != 1 {
-			return ""
-		}
-		a := &s.Args[0]
-		if (a.Kind != asmparse.MemOp && a.Kind != asmparse.AddrOp) || a.Reg() != "SB" || a.Sym() == "" || a.Index() != "" {
-			return ""
-		}
-		sym := a.Sym()
-		pkg, name, dot := frame.SplitSym(sym)
-		switch {
-		case !dot:
-			return sym
-		case a.Kind == asmparse.MemOp && pkg == "runtime" && strings.HasPrefix(name, "vdso") && strings.HasSuffix(name, "Sym"):
-			return sym
-		}
+	j := lastWrite(fn, fn.CFG().BlockOf(i), i, r)
+	if j < 0 {
 		return ""
+	}
+	w := fn.Inst(j)
+	s := &fn.File.Stmts[w.Stmt]
+	if !w.Known || w.Flow != frame.FlowNext || len(w.Writes()) != 1 || len(s.Args) != 2 || len(w.Mem()) != 1 {
+		return ""
+	}
+	a := &s.Args[0]
+	if (a.Kind != asmparse.MemOp && a.Kind != asmparse.AddrOp) || a.Reg() != "SB" || a.Sym() == "" || a.Index() != "" {
+		return ""
+	}
+	sym := a.Sym()
+	pkg, name, dot := frame.SplitSym(sym)
+	switch {
+	case !dot:
+		return sym
+	case a.Kind == asmparse.MemOp && pkg == "runtime" && strings.HasPrefix(name, "vdso") && strings.HasSuffix(name, "Sym"):
+		return sym
 	}
 	return ""
 }

@@ -75,20 +75,14 @@ func syscallReturns(fn *frame.Func, b *frame.Block, i int) (int64, bool) {
 // instruction i in block b puts there, if that write is a move of an
 // immediate (MOVL $35, AX; MOVD $101, R8) and nothing else.
 func constantIn(fn *frame.Func, b *frame.Block, i int, r frame.Reg) (int64, bool) {
-	for j := i - 1; j >= b.Start; j-- {
-		e := fn.Inst(j)
-		if !instWrites(e, r) {
-			continue
-		}
-		if !setFromConstant(fn, b, j+1, r) {
-			return 0, false
-		}
-		s := &fn.File.Stmts[e.Stmt]
-		if len(s.Args) != 2 || s.Args[0].Kind != asmparse.ImmOp || s.Args[0].Unresolved() != "" ||
-			s.Args[1].Kind != asmparse.RegOp || fn.Arch.Regs.Reg(s.Args[1].Reg()) != r {
-			return 0, false
-		}
-		return s.Args[0].Val, true
+	j := lastWrite(fn, b, i, r)
+	if j < 0 || !setFromConstant(fn, b, j+1, r) {
+		return 0, false
 	}
-	return 0, false
+	s := &fn.File.Stmts[fn.Inst(j).Stmt]
+	if len(s.Args) != 2 || s.Args[0].Kind != asmparse.ImmOp || s.Args[0].Unresolved() != "" ||
+		s.Args[1].Kind != asmparse.RegOp || fn.Arch.Regs.Reg(s.Args[1].Reg()) != r {
+		return 0, false
+	}
+	return s.Args[0].Val, true
 }
