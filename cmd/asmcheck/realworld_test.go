@@ -366,6 +366,8 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 	{"gvisor.dev/gvisor", "pkg/ring0/entry_arm64.s", "arm64", "reserved", "kernelExitToEl1", "writes g, the g register", "restores all registers on a return to guest kernel mode."},
 	{"gvisor.dev/gvisor", "pkg/safecopy/mem", "*", "results", "", "RET without writing to 8-byte fault+",
 		"memcpy and memclr document fault as unspecified when sig is 0: only the SIGSEGV/SIGBUS handler writes it."},
+	{"gvisor.dev/gvisor", "pkg/safecopy/xrstor_amd64.s", "amd64", "results", "checkXstate", "RET without writing to 8-byte fault+",
+		"as memcpy's: only the fault handler writes fault, and CheckXstate, the one caller, reads sig alone. Seen since FNCLEX written as BYTEs decodes to an instruction that cannot store into the frame."},
 	{"gvisor.dev/gvisor", "pkg/sentry/platform/kvm/bluepill_arm64.s", "arm64", "callargs", "", "overwrite the caller's saved frame pointer",
 		"sighandler and sigsysHandler are signal handlers entered by the kernel: the slot is the free stack below the signal frame, not a Go caller's."},
 	{"gvisor.dev/gvisor", "pkg/ring0/entry_amd64.s", "amd64", "spbalance", "", "jump to ·exception with ", "exception vector stubs push the vector (and the error code) and jump to the common entry, which consumes them."},
