@@ -35,7 +35,7 @@ import (
 // mutationExceptions with its reason.
 //
 // It mutates every site of every std package with linux assembly, for
-// the 13 GOARCHes with assembly (about 6,350 mutations of 24 classes,
+// the 13 GOARCHes with assembly (about 6,500 mutations of 26 classes,
 // 25–40 s; the checks of the frame, and so their classes, are amd64's and
 // arm64's only); -mutate.arches picks GOARCHes, -mutate picks
 // packages and -mutate.sites caps the sites of one class in one file:
@@ -100,6 +100,8 @@ var mutationClasses = map[string][]string{
 	"callargs":      {"callargs"},
 	"spalign-and":   {"spalign"},
 	"data-overlap":  {"data"},
+	"abiinternal":   {"abiinternal"},
+	"fpstale":       {"fpstale"},
 }
 
 // everyArch are the classes whose checks run on every GOARCH.
@@ -173,7 +175,8 @@ var mutationSilences = []struct {
 	{"the function is a signature of raw bytes", []string{
 		"framepointer sig_amd64.s:·BoringCrypto", "framepointer sig_amd64.s:·StandardCrypto", "framepointer sig_amd64.s:·FIPSOnly"}},
 	{"BYTE $0xcc (debugger traps) in the function", []string{
-		"spslot asm_amd64.s:runtime·debugCallV2", "spslot asm_amd64.s:runtime·debugCallPanicked"}},
+		"spslot asm_amd64.s:runtime·debugCallV2", "spslot asm_amd64.s:runtime·debugCallPanicked",
+		"fpstale asm_amd64.s:runtime·debugCallPanicked"}},
 	// An address of the frame in a register, and a store, call or
 	// system call that may write through it: the results may have been
 	// written.
@@ -556,6 +559,44 @@ func (m *mutator) function(ti, end int) {
 	m.popBeforeRET()
 	m.syscallRegs()
 	m.alignBeforeC()
+	m.staleFP(text)
+}
+
+// staleFP moves SP by 16 after the TEXT line and back before the first
+// RET, around reads of the arguments by name, which the assembler does
+// not correct for such SP arithmetic (fpstale).
+func (m *mutator) staleFP(text *asmparse.Stmt) {
+	if m.arch != "amd64" && m.arch != "arm64" || m.fr == nil {
+		return
+	}
+	_, end, ok := m.stmtSpan(text)
+	if !ok {
+		return
+	}
+	sub, add := "SUBQ $16, SP", "ADDQ $16, SP"
+	if m.arch == "arm64" {
+		sub, add = "SUB $16, RSP", "ADD $16, RSP"
+	}
+	reads := false
+	for i := 1; i < len(m.stmts); i++ {
+		s := &m.stmts[i]
+		if s.Op == "RET" {
+			a, _, ok := m.stmtSpan(s)
+			if !ok || !reads || len(m.f.StmtLabels(m.first+i)) > 0 {
+				return
+			}
+			m.add("fpstale", s.Pos, edit{end, end, "; " + sub}, edit{a, a, add + "; "})
+			return
+		}
+		if terminators[s.Op] || s.Op == "CALL" || s.Op == "BL" || m.f.StmtLabels(m.first+i) != nil && len(m.f.StmtLabels(m.first+i)) > 0 {
+			return // keep to straight-line code before the RET
+		}
+		for j := range s.Args {
+			if o := &s.Args[j]; o.Kind == asmparse.MemOp && o.Reg() == "FP" {
+				reads = true
+			}
+		}
+	}
 }
 
 // alignBeforeC removes the ANDQ $~15, SP that aligns SP for a C call
@@ -959,6 +1000,21 @@ func (m *mutator) appended(text *asmparse.Stmt, flags string) {
 			at("calleesaved", "MOVQ $0, BX")
 		} else {
 			at("calleesaved", "MOVD ZR, R19")
+		}
+	}
+	// An <ABIInternal> function gets its arguments in registers: its
+	// first argument read by name (abiinternal).
+	if text.Args[0].ABI() == "ABIInternal" {
+		if name := m.localName(m.fn); name != "" {
+			if fn, ok := m.pkg.Types.Scope().Lookup(name).(*types.Func); ok {
+				if fr, err := abi.NewFrame(fn.Type().(*types.Signature), m.a); err == nil && len(fr.Params) > 0 && fr.Params[0].Size == m.a.PtrSize && !fr.Params[0].Float {
+					load, tmp := "MOVQ", "R12"
+					if m.arch == "arm64" {
+						load, tmp = "MOVD", "R20"
+					}
+					at("abiinternal", fmt.Sprintf("%s %s+%d(FP), %s", load, fr.Params[0].Name, fr.Params[0].Offset, tmp))
+				}
+			}
 		}
 	}
 	// ABIInternal code must return with g in R14 (reserved).
