@@ -35,7 +35,7 @@ import (
 // mutationExceptions with its reason.
 //
 // It mutates every site of every std package with linux assembly, for
-// the 13 GOARCHes with assembly (about 6,500 mutations of 26 classes,
+// the 13 GOARCHes with assembly (about 7,200 mutations of 27 classes,
 // 25–40 s; the checks of the frame, and so their classes, are amd64's and
 // arm64's only); -mutate.arches picks GOARCHes, -mutate picks
 // packages and -mutate.sites caps the sites of one class in one file:
@@ -101,12 +101,17 @@ var mutationClasses = map[string][]string{
 	"spalign-and":   {"spalign"},
 	"data-overlap":  {"data"},
 	"abiinternal":   {"abiinternal"},
+	"textflag":      {"textflag"},
 	"fpstale":       {"fpstale"},
 }
 
+// classCap caps the sites of a class in one file where every site is
+// alike and there are thousands (DATA lines, TEXT flags).
+var classCap = map[string]int{"data-overlap": 3, "textflag": 2}
+
 // everyArch are the classes whose checks run on every GOARCH.
 var everyArch = map[string]bool{"fpoffset": true, "argsize": true, "falloff": true, "results": true, "fpwidth": true,
-	"data-size": true, "data-noptr": true, "data-overlap": true}
+	"data-size": true, "data-noptr": true, "data-overlap": true, "textflag": true}
 
 // mutationExceptions are mutations the checks rightly stay silent on,
 // by "class file:function", with the reason (mutationSilences).
@@ -459,7 +464,7 @@ func (m *mutator) line(pos token.Pos) int { return m.fset.Position(pos).Line }
 // add records a mutation of class at pos if the class has sites left in
 // this file.
 func (m *mutator) add(class string, pos token.Pos, edits ...edit) {
-	if *mutateSites > 0 && m.count[class] >= *mutateSites {
+	if *mutateSites > 0 && m.count[class] >= *mutateSites || classCap[class] > 0 && m.count[class] >= classCap[class] {
 		return
 	}
 	if m.arch != "amd64" && m.arch != "arm64" && !everyArch[class] {
@@ -554,6 +559,7 @@ func (m *mutator) function(ti, end int) {
 	m.spAlign()
 	m.nosplit(size, flags)
 	m.callArgs(size)
+	m.textFlag(text)
 	m.appended(text, flags)
 	m.vzeroupper()
 	m.popBeforeRET()
@@ -617,6 +623,18 @@ func (m *mutator) alignBeforeC() {
 		m.add("spalign-and", s.Pos, edit{a, b, "NOP"})
 		return
 	}
+}
+
+// textFlag adds NOPTR, a flag of data, to a TEXT's flags: textflag.
+func (m *mutator) textFlag(text *asmparse.Stmt) {
+	if len(text.Args) != 3 || !strings.Contains(text.Args[1].Text, "NOSPLIT") {
+		return // NOSPLIT: textflag.h is included
+	}
+	_, b, ok := m.opSpan(&text.Args[1])
+	if !ok {
+		return
+	}
+	m.add("textflag", text.Pos, edit{b, b, "|NOPTR"})
 }
 
 // callArgs makes the frame of a function that calls a Go function of
@@ -1129,11 +1147,10 @@ func (m *mutator) data() {
 			ends[s.Args[0].Sym()] = max(ends[s.Args[0].Sym()], s.Args[0].Val+s.Args[0].Args())
 		}
 	}
-	// A DATA written twice on its line overlaps itself (data); three a
-	// file are enough, of the thousands of DATA lines.
+	// A DATA written twice on its line overlaps itself (data).
 	for i := range m.f.Stmts {
 		s := &m.f.Stmts[i]
-		if s.Op != "DATA" || s.Exp != nil || len(s.Args) != 2 || m.count["data-overlap"] >= 3 {
+		if s.Op != "DATA" || s.Exp != nil || len(s.Args) != 2 || m.count["data-overlap"] >= classCap["data-overlap"] {
 			continue
 		}
 		a, b, ok := m.stmtSpan(s)
