@@ -594,7 +594,7 @@ func (m *mutator) staleFP(text *asmparse.Stmt) {
 			m.add("fpstale", s.Pos, edit{end, end, "; " + sub}, edit{a, a, add + "; "})
 			return
 		}
-		if terminators[s.Op] || s.Op == "CALL" || s.Op == "BL" || m.f.StmtLabels(m.first+i) != nil && len(m.f.StmtLabels(m.first+i)) > 0 {
+		if terminators[s.Op] || s.Op == "CALL" || s.Op == "BL" || len(m.f.StmtLabels(m.first+i)) > 0 {
 			return // keep to straight-line code before the RET
 		}
 		for j := range s.Args {
@@ -701,39 +701,32 @@ func (m *mutator) syscallRegs() {
 // instructions zero the upper halves, and leave nothing to clear
 // (x/crypto's blake2b hashBlocksAVX clears them anyway).
 func (m *mutator) vzeroupper() {
-	if !m.mentionsWide() {
-		return
-	}
-	for i := 0; i+1 < len(m.stmts); i++ {
-		s := &m.stmts[i]
-		if s.Op != "VZEROUPPER" || m.stmts[i+1].Op != "RET" || len(m.f.StmtLabels(m.first+i)) > 0 {
-			continue
-		}
-		a, b, ok := m.stmtSpan(s)
-		if !ok {
-			continue
-		}
-		m.add("vzeroupper", s.Pos, edit{a, b, "NOP"})
-		return
+	if m.mentionsWide() {
+		m.beforeRET("vzeroupper", "VZEROUPPER")
 	}
 }
 
 // popBeforeRET removes a POPQ just before a RET on amd64, leaving what it
 // would have popped on the stack: spbalance.
 func (m *mutator) popBeforeRET() {
-	if m.arch != "amd64" {
-		return
+	if m.arch == "amd64" {
+		m.beforeRET("spbalance-pop", "POPQ")
 	}
+}
+
+// beforeRET replaces the first op just before a RET with NOP, as a
+// mutation of class.
+func (m *mutator) beforeRET(class, op string) {
 	for i := 0; i+1 < len(m.stmts); i++ {
 		s := &m.stmts[i]
-		if s.Op != "POPQ" || m.stmts[i+1].Op != "RET" || len(m.f.StmtLabels(m.first+i)) > 0 {
+		if s.Op != op || m.stmts[i+1].Op != "RET" || len(m.f.StmtLabels(m.first+i)) > 0 {
 			continue
 		}
 		a, b, ok := m.stmtSpan(s)
 		if !ok {
 			continue
 		}
-		m.add("spbalance-pop", s.Pos, edit{a, b, "NOP"})
+		m.add(class, s.Pos, edit{a, b, "NOP"})
 		return
 	}
 }
