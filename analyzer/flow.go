@@ -159,6 +159,12 @@ func (nr *noReturn) fallsOff(fn *frame.Func) (int, bool) {
 	e := fn.Inst(i)
 	switch {
 	case e.Pseudo != frame.NotPseudo:
+	case e.Attrs&frame.AttrData != 0 && fn.DataFallsThrough(i) && hasInstructions(fn):
+		// Raw bytes decoded to ordinary instructions at the end of
+		// code: the path goes on. (A TEXT of nothing but data is a
+		// blob, a table or a signature, whatever its bytes decode to:
+		// u-root's trampolines keep their far-jump operands and
+		// parameters in such TEXTs.)
 	case !e.Known, e.Attrs&frame.AttrData != 0:
 		return 0, false
 	case e.Attrs&frame.AttrSyscall != 0:
@@ -169,6 +175,17 @@ func (nr *noReturn) fallsOff(fn *frame.Func) (int, bool) {
 		return 0, false
 	}
 	return i, true
+}
+
+// hasInstructions reports whether fn has an instruction that is not data
+// and not a pseudo-instruction.
+func hasInstructions(fn *frame.Func) bool {
+	for i := range fn.Insts {
+		if e := &fn.Insts[i]; e.Pseudo == frame.NotPseudo && e.Attrs&frame.AttrData == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // constantAddress reports whether instruction i of fn, in block b,

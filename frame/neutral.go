@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"strings"
 
+	"golang.org/x/arch/arm64/arm64asm"
 	"golang.org/x/arch/x86/x86asm"
 
 	"github.com/asmcheck/asmcheck/asmparse"
@@ -120,7 +121,7 @@ func x86Neutral(b []byte, mode int) (neutral bool, upper Attr) {
 			return false, 0
 		}
 		op := inst.Op.String()
-		for _, p := range []string{"CALL", "J", "RET", "LRET", "IRET", "PUSH", "POP", "ENTER", "LEAVE", "LOOP", "SYSCALL", "SYSENTER", "SYSEXIT", "SYSRET", "INT", "UD", "HLT"} {
+		for _, p := range []string{"CALL", "J", "RET", "LRET", "LJMP", "LCALL", "IRET", "PUSH", "POP", "ENTER", "LEAVE", "LOOP", "SYSCALL", "SYSENTER", "SYSEXIT", "SYSRET", "INT", "UD", "HLT"} {
 			if strings.HasPrefix(op, p) {
 				return false, 0
 			}
@@ -149,3 +150,34 @@ func x86Neutral(b []byte, mode int) (neutral bool, upper Attr) {
 }
 
 func isX86SP(r x86asm.Reg) bool { return r == x86asm.SP || r == x86asm.ESP || r == x86asm.RSP }
+
+// DataFallsThrough reports whether instruction i of fn, data (BYTE,
+// WORD …), decodes to instructions that hand control to the next one: an
+// arm64 WORD whose instruction (golang.org/x/arch/arm64/arm64asm) is no
+// branch, call, return, trap or exception, or an x86 run of bytes that
+// decodes to such instructions only (AttrStackNeutral, x86Neutral). The
+// falloff check then knows that the path goes on past it: apache/arrow-go's
+// NEON kernels end in WORD $0x3900004a, strb w10, [x2], before their RET.
+func (fn *Func) DataFallsThrough(i int) bool {
+	e := &fn.Insts[i]
+	if e.Attrs&AttrData == 0 {
+		return false
+	}
+	switch fn.Arch.Name {
+	case "amd64", "386":
+		return e.Attrs&AttrStackNeutral != 0
+	case "arm64":
+		inst, ok := arm64Word(&fn.File.Stmts[e.Stmt])
+		if !ok {
+			return false
+		}
+		switch inst.Op {
+		case arm64asm.B, arm64asm.BL, arm64asm.BLR, arm64asm.BR, arm64asm.RET, arm64asm.CBZ, arm64asm.CBNZ,
+			arm64asm.TBZ, arm64asm.TBNZ, arm64asm.BRK, arm64asm.HLT, arm64asm.SVC, arm64asm.HVC, arm64asm.SMC,
+			arm64asm.ERET, arm64asm.DRPS, arm64asm.DCPS1, arm64asm.DCPS2, arm64asm.DCPS3:
+			return false
+		}
+		return true
+	}
+	return false
+}

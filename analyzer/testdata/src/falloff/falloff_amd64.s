@@ -137,3 +137,14 @@ TEXT ·callToDie(SB), NOSPLIT, $0-0
 TEXT ·toDie(SB), NOSPLIT, $0-0
 	MOVQ	$·die(SB), AX
 	JMP	AX
+
+// Raw bytes that decode to an ordinary instruction (vmovdqu [rax], ymm0)
+// hand control on: the CPU runs past the end.
+TEXT ·rawAVXEnd(SB), NOSPLIT, $0-0
+	XORQ AX, AX
+	LONG $0x007ffec5 // want `execution runs off the end of rawAVXEnd after LONG`
+
+// A TEXT of nothing but data is a table, whatever its bytes decode to
+// (u-root's trampolines keep parameters so: LONG $0 is add [rax], al).
+TEXT ·dataOnly(SB), NOSPLIT, $0
+	LONG $0x0

@@ -149,3 +149,14 @@ TEXT ·toDie(SB), NOSPLIT|NOFRAME, $0-0
 	MOVD	$·die(SB), R2
 	MOVD	R2, R1
 	B	(R1)
+
+// A WORD that decodes to an ordinary instruction (strb w10, [x2], as
+// apache/arrow-go's NEON kernels end) hands control on: the CPU runs past
+// the end.
+TEXT ·rawStoreEnd(SB), NOSPLIT, $0-0
+	MOVD $0, R2
+	WORD $0x3900004a // want `execution runs off the end of rawStoreEnd after WORD`
+
+// A TEXT of nothing but data is a table, whatever its words decode to.
+TEXT ·dataOnly(SB), NOSPLIT, $0
+	WORD $0x3900004a
