@@ -520,6 +520,24 @@ func (m *mutator) localName(sym string) string {
 	return sym[i+len("·"):]
 }
 
+// frameOf returns the ABI0 frame of the Go declaration of the package's
+// TEXT symbol sym, or nil if there is none.
+func (m *mutator) frameOf(sym string) *abi.Frame {
+	name := m.localName(sym)
+	if name == "" {
+		return nil
+	}
+	fn, ok := m.pkg.Types.Scope().Lookup(name).(*types.Func)
+	if !ok {
+		return nil
+	}
+	fr, err := abi.NewFrame(fn.Type().(*types.Signature), m.a)
+	if err != nil {
+		return nil
+	}
+	return fr
+}
+
 func (m *mutator) function(ti, end int) {
 	f := m.f
 	text := &f.Stmts[ti]
@@ -530,10 +548,8 @@ func (m *mutator) function(ti, end int) {
 	m.fr = nil
 	// The declaration checks read ABI0 frames; an <ABIInternal> function
 	// takes its arguments in registers (the abiinternal check).
-	if name := m.localName(m.fn); name != "" && text.Args[0].ABI() == "" {
-		if fn, ok := m.pkg.Types.Scope().Lookup(name).(*types.Func); ok {
-			m.fr, _ = abi.NewFrame(fn.Type().(*types.Signature), m.a)
-		}
+	if text.Args[0].ABI() == "" {
+		m.fr = m.frameOf(m.fn)
 	}
 	m.lo = m.line(text.Pos)
 	m.hi = m.line(text.Pos) + 1<<20
@@ -611,18 +627,9 @@ func (m *mutator) alignBeforeC() {
 	if m.arch != "amd64" {
 		return
 	}
-	for i := range m.stmts {
-		s := &m.stmts[i]
-		if s.Op != "ANDQ" || len(s.Args) != 2 || s.Args[0].Text != "$~15" || s.Args[1].Reg() != "SP" {
-			continue
-		}
-		a, b, ok := m.stmtSpan(s)
-		if !ok {
-			continue
-		}
-		m.add("spalign-and", s.Pos, edit{a, b, "NOP"})
-		return
-	}
+	m.nopFirst("spalign-and", func(_ int, s *asmparse.Stmt) bool {
+		return s.Op == "ANDQ" && len(s.Args) == 2 && s.Args[0].Text == "$~15" && s.Args[1].Reg() == "SP"
+	})
 }
 
 // textFlag adds NOPTR, a flag of data, to a TEXT's flags: textflag.
@@ -654,13 +661,7 @@ func (m *mutator) callArgs(size *asmparse.Operand) {
 		if s.Op != "CALL" && s.Op != "BL" || len(s.Args) != 1 || s.Args[0].ABI() != "" {
 			continue
 		}
-		name := m.localName(s.Args[0].Sym())
-		fn, ok := m.pkg.Types.Scope().Lookup(name).(*types.Func)
-		if name == "" || !ok {
-			continue
-		}
-		fr, err := abi.NewFrame(fn.Type().(*types.Signature), m.a)
-		if err == nil {
+		if fr := m.frameOf(s.Args[0].Sym()); fr != nil {
 			need = max(need, fr.ArgSize)
 		}
 	}
@@ -717,17 +718,28 @@ func (m *mutator) popBeforeRET() {
 // beforeRET replaces the first op just before a RET with NOP, as a
 // mutation of class.
 func (m *mutator) beforeRET(class, op string) {
-	for i := 0; i+1 < len(m.stmts); i++ {
+	m.nopFirst(class, func(i int, s *asmparse.Stmt) bool { return s.Op == op && m.justBeforeRET(i) })
+}
+
+// justBeforeRET reports whether statement i of the function, unlabelled,
+// is followed by a RET.
+func (m *mutator) justBeforeRET(i int) bool {
+	return i+1 < len(m.stmts) && m.stmts[i+1].Op == "RET" && len(m.f.StmtLabels(m.first+i)) == 0
+}
+
+// nopFirst replaces the first statement of the function that match
+// accepts, and that is written in the file, with NOP, as a mutation of
+// class.
+func (m *mutator) nopFirst(class string, match func(i int, s *asmparse.Stmt) bool) {
+	for i := range m.stmts {
 		s := &m.stmts[i]
-		if s.Op != op || m.stmts[i+1].Op != "RET" || len(m.f.StmtLabels(m.first+i)) > 0 {
+		if !match(i, s) {
 			continue
 		}
-		a, b, ok := m.stmtSpan(s)
-		if !ok {
-			continue
+		if a, b, ok := m.stmtSpan(s); ok {
+			m.add(class, s.Pos, edit{a, b, "NOP"})
+			return
 		}
-		m.add(class, s.Pos, edit{a, b, "NOP"})
-		return
 	}
 }
 
@@ -927,18 +939,10 @@ func (m *mutator) spAdjust(s *asmparse.Stmt, op string) (int64, bool) {
 // spBalance removes the SP adjustment that undoes another just before a
 // RET: spbalance.
 func (m *mutator) spBalance() {
-	for i := 0; i+1 < len(m.stmts); i++ {
-		s := &m.stmts[i]
-		if _, ok := m.spAdjust(s, "ADD"); !ok || m.stmts[i+1].Op != "RET" || len(m.f.StmtLabels(m.first+i)) > 0 {
-			continue
-		}
-		a, b, ok := m.stmtSpan(s)
-		if !ok {
-			continue
-		}
-		m.add("spbalance", s.Pos, edit{a, b, "NOP"})
-		return
-	}
+	m.nopFirst("spbalance", func(i int, s *asmparse.Stmt) bool {
+		_, ok := m.spAdjust(s, "ADD")
+		return ok && m.justBeforeRET(i)
+	})
 }
 
 // spAlign moves SP by 8 bytes less at a SUB of a multiple of 16 from RSP
@@ -1016,16 +1020,12 @@ func (m *mutator) appended(text *asmparse.Stmt, flags string) {
 	// An <ABIInternal> function gets its arguments in registers: its
 	// first argument read by name (abiinternal).
 	if text.Args[0].ABI() == "ABIInternal" {
-		if name := m.localName(m.fn); name != "" {
-			if fn, ok := m.pkg.Types.Scope().Lookup(name).(*types.Func); ok {
-				if fr, err := abi.NewFrame(fn.Type().(*types.Signature), m.a); err == nil && len(fr.Params) > 0 && fr.Params[0].Size == m.a.PtrSize && !fr.Params[0].Float {
-					load, tmp := "MOVQ", "R12"
-					if m.arch == "arm64" {
-						load, tmp = "MOVD", "R20"
-					}
-					at("abiinternal", fmt.Sprintf("%s %s+%d(FP), %s", load, fr.Params[0].Name, fr.Params[0].Offset, tmp))
-				}
+		if fr := m.frameOf(m.fn); fr != nil && len(fr.Params) > 0 && fr.Params[0].Size == m.a.PtrSize && !fr.Params[0].Float {
+			load, tmp := "MOVQ", "R12"
+			if m.arch == "arm64" {
+				load, tmp = "MOVD", "R20"
 			}
+			at("abiinternal", fmt.Sprintf("%s %s+%d(FP), %s", load, fr.Params[0].Name, fr.Params[0].Offset, tmp))
 		}
 	}
 	// ABIInternal code must return with g in R14 (reserved).
