@@ -208,6 +208,12 @@ func FuzzFastPaths(f *testing.F) {
 	f.Add("#define M(c) ADD.c R1, R2\n\n\tM(EQ)\n\tM(NE)\n\tM(LT)\n\tM(GE)\n")
 	// A suffix that is a macro name: the assembler expands it.
 	f.Add("#define S XX\n#define W XX\n\tADD.S\tR2, R0\n\tMOVD.W\tR2, 8(RSP)\n")
+	// Lines left out by a false #ifdef (lexer.skipDisabled): comments
+	// that hide a directive or record one, quotes, bytes the lexer
+	// rejects, a directive after a block comment.
+	f.Add("#ifdef X\n\tMOVQ $'a', AX // c\n/* #endif\n*/ #else\n\tADDQ $1, AX\n#endif\n\tRET\n")
+	f.Add("#ifndef GOARCH_amd64\n//go:build x\nA / B\n\"unterminated\n\x01 \xff\n  #  else\n\tNOP\n#endif\nTEXT ·f(SB), 0, $0\n")
+	f.Add("#ifdef X\n#define M(a) MOVQ a, \\\n\tAX\n#endif\n#ifdef Y\nM(1)\n#else\n#ifdef Z\n\tRET\n#endif\n#endif\n\tRET")
 	f.Fuzz(func(t *testing.T, src string) {
 		for _, arch := range fuzzArches {
 			parse := func(slow bool) *File {

@@ -325,6 +325,70 @@ func (l *lexer) quoted(q byte, kind Kind) Kind {
 	return Illegal
 }
 
+// skipDisabled moves l.off, at the start of a line, past the lines that
+// an #ifdef or #else whose branch is not taken leaves out, as reading them
+// token by token would: each line is skipped whole unless its first token
+// may be '#' (a directive, which the caller runs) or the tokenizer would
+// do more than make tokens of it: report an error (a quote that may not be
+// closed, a byte it rejects), read a block comment that may hide a line
+// break, or record a //go: or //asmcheck: comment. It stops at such a
+// line, and before the last line if it has no newline, for the caller to
+// read token by token.
+func (l *lexer) skipDisabled() {
+	src := l.src
+	off := l.off
+	for {
+		n := strings.IndexByte(src[off:], '\n')
+		if n < 0 {
+			break
+		}
+		end := off + n
+		i := off
+		for i < end && charClass[src[i]]&clSpace != 0 {
+			i++
+		}
+		if i < end && src[i] == '#' {
+			break
+		}
+		if !l.skipSafeFrom(i, end) {
+			break
+		}
+		off = end + 1
+	}
+	l.off = off
+}
+
+// skipSafeFrom reports whether src[i:end] can be skipped as skipDisabled
+// skips the rest of a line, a // comment at its end included.
+func (l *lexer) skipSafeFrom(i, end int) bool {
+	src := l.src
+	for ; i < end; i++ {
+		if skipSafe[src[i]] {
+			continue
+		}
+		if src[i] != '/' || i+1 < end && src[i+1] == '*' {
+			return false
+		}
+		if i+1 < end && src[i+1] == '/' {
+			text := src[i+2 : end]
+			return !(len(text) > 2 && text[0] != ' ' && (strings.HasPrefix(text, "go:") || strings.HasPrefix(text, "asmcheck:")))
+		}
+	}
+	return true
+}
+
+// skipSafe holds the bytes that skipDisabled passes over without a look:
+// those the tokenizer makes a token of, or skips, without an error and
+// that start neither a quoted literal nor a comment ('/' is looked at).
+var skipSafe = func() (t [256]bool) {
+	for c := ' '; c < 0x7f; c++ {
+		t[c] = true
+	}
+	t['\t'], t['\r'] = true, true
+	t['\''], t['"'], t['/'] = false, false, false
+	return t
+}()
+
 func (l *lexer) lineComment() {
 	src := l.src
 	start := l.off

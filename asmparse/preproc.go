@@ -349,6 +349,9 @@ func (p *preprocessor) line() []tok {
 		if len(p.pend) != in.pendBase {
 			break
 		}
+		if !p.enabled() && !noFastLines {
+			in.lx.skipDisabled()
+		}
 		p.buf = in.lx.line(p.buf[:0])
 		last := p.buf[len(p.buf)-1].kind
 		if last == EOF && len(p.files) > 1 {
@@ -533,6 +536,9 @@ func (p *preprocessor) next() tok {
 			continue
 		case !p.enabled():
 			p.bol = t.kind == Newline
+			if in := &p.files[len(p.files)-1]; p.bol && len(p.pend) == in.pendBase && !noFastLines {
+				in.lx.skipDisabled()
+			}
 			continue
 		case t.kind == Ident:
 			if name := p.text(t); p.first.has(name) {
