@@ -364,6 +364,21 @@ func (p *preprocessor) line() []tok {
 			p.pushTokens(p.buf)
 			break
 		}
+		if p.buf[0].kind == '#' && p.bol && last == Newline && !noFastLines {
+			// A directive line: run it as next would, then give the
+			// parser an empty line, so that the line after it is read
+			// as any other (by parser.fastLine when it can), not token
+			// by token as next would go on.
+			nl := p.buf[len(p.buf)-1]
+			p.pushTokens(p.buf[1:])
+			p.directive(p.buf[0])
+			p.bol = true
+			if len(p.pend) != p.files[len(p.files)-1].pendBase {
+				break
+			}
+			p.buf = append(p.buf[:0], nl)
+			return p.buf
+		}
 		if p.buf[0].kind == '#' || in.lx.mayMacro && p.hasMacro(p.buf) {
 			if p.buf[0].kind != '#' && p.fastInvoke() {
 				return p.buf
