@@ -137,8 +137,9 @@ func isCode(src string, off int) bool {
 // macroLines estimates the statements the multi-line macros defined in src
 // add to codeLines: the lines of each body (which codeLines counts once,
 // as if they were code) for each use but the line of the use itself. The
-// uses of each macro are counted over all of src, so the macros counted
-// are limited to keep the work linear in len(src) on any input.
+// uses of each macro are counted in the text after its definition (a
+// name used before it is not expanded), and the macros counted are
+// limited to keep the work linear in len(src) on any input.
 func macroLines(src string) int {
 	n := 0
 	budget := scanBudget(src)
@@ -172,9 +173,9 @@ func macroLines(src string) int {
 			}
 			body++
 		}
-		if body > 1 && name != "" && budget >= len(src) {
-			budget -= len(src)
-			n += (countWord(src, name) - 1) * (body - 1)
+		if body > 1 && name != "" && budget >= len(rest) {
+			budget -= len(rest)
+			n += countWord(rest, name) * (body - 1)
 		}
 	}
 }
