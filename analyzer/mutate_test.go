@@ -169,12 +169,7 @@ var mutationSilences = []struct {
 	// the checks that follow SP or BP through a function skip it.
 	{"ends in raw bytes (BYTE, WORD), taken on trust (docs/checks/falloff.md)", []string{
 		"falloff asm_amd64.s:runtime·breakpoint", "falloff asm_amd64.s:runtime·debugCallPanicked",
-		"falloff asm_arm.s:runtime·breakpoint", "falloff asm_riscv64.s:runtime·rt0_go",
-		"falloff cpu_s390x.s:·stfle"}},
-	{"ends in a CPACF instruction (KM, KMC, KIMD …) that asmcheck's s390x table does not have", []string{
-		"falloff cpu_s390x.s:·kmQuery", "falloff cpu_s390x.s:·kmcQuery", "falloff cpu_s390x.s:·kmctrQuery",
-		"falloff cpu_s390x.s:·kmaQuery", "falloff cpu_s390x.s:·kimdQuery", "falloff cpu_s390x.s:·klmdQuery",
-		"falloff cpu_s390x.s:·kdsaQuery"}},
+		"falloff asm_arm.s:runtime·breakpoint", "falloff asm_riscv64.s:runtime·rt0_go"}},
 	{"CPUCFG written as a WORD, which may write anything", []string{"results cpu_loong64.s:·get_cpucfg"}},
 	{"BYTE $0xcc before the RET", []string{"framepointer asm_amd64.s:runtime·breakpoint"}},
 	{"the function is a signature of raw bytes", []string{

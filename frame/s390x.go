@@ -86,6 +86,16 @@ func s390xOps() map[string][]Form {
 	ops.add(Form{N: -1, Write: []string{"R2"}, Attr: AttrSyscall}, "SYSCALL")
 	ops.add(Form{N: 1, Args: "-", Attr: AttrData}, "WORD", "BYTE", "DWORD")
 	ops.add(Form{N: 0, Attr: AttrBarrier}, "SYNC")
+	// The CPACF instructions (message-security assist): KM R2, R4 and the
+	// like take a function code in R0 and a parameter block's address in
+	// R1; each operand is an even register holding an address, with a
+	// length in the odd one after it for the source, all advanced as
+	// the instruction goes (cmd/internal/obj/s390x/asmz.go types 124–126:
+	// KM, KMC, KLMD, KIMD and KDSA are RRE, KMA and KMCTR RRF with three
+	// even registers; z/Architecture Principles of Operation, "CIPHER
+	// MESSAGE"). s390xCPACF adds the odd registers and the memory.
+	ops.add(Form{N: 2, Args: "rw,rw", Size: 8, Read: []string{"R0", "R1"}}, "KM", "KMC", "KLMD", "KIMD", "KDSA")
+	ops.add(Form{N: 3, Args: "rw,rw,rw", Size: 8, Read: []string{"R0", "R1"}}, "KMA", "KMCTR")
 
 	for op, size := range map[string]int{"MOVD": 8, "MOVW": 4, "MOVWZ": 4, "MOVH": 2, "MOVHZ": 2,
 		"MOVB": 1, "MOVBZ": 1, "MOVDBR": 8, "MOVWBR": 4, "MOVHBR": 2, "FMOVD": 8, "FMOVS": 4,
@@ -211,6 +221,8 @@ func s390xSpecial(c *Ctx) {
 		s390xMulti(c)
 	case "MLGR":
 		pairReg(c, 1, true)
+	case "KM", "KMC", "KLMD", "KIMD", "KDSA", "KMA", "KMCTR":
+		s390xCPACF(c)
 	case "SUB":
 		if c.E.SP.Tracked && c.E.SP.Delta != int64(int32(c.E.SP.Delta)) {
 			// progedit only rewrites SUB $c into ADD $-c when -c is an
@@ -223,6 +235,31 @@ func s390xSpecial(c *Ctx) {
 	clampRegs(c)
 	dataDirective(c)
 	s390xZeroBase(c)
+}
+
+// s390xCPACF finishes a CPACF instruction: the odd register after each
+// operand (a length, read and counted down) and the memory it reads and
+// writes, of a size the function code decides: the parameter block at R1
+// and the operands' addresses (a result block the caller passes as
+// $ret+0(FP) in R1 is written: internal/cpu's kmQuery).
+func s390xCPACF(c *Ctx) {
+	rf := c.Arch.Regs
+	mem := func(r Reg) {
+		if r != NoReg {
+			c.E.Mem = append(c.E.Mem, Mem{Base: BaseReg, Reg: r, OffOK: true, Read: true, Write: true, Arg: -1})
+		}
+	}
+	mem(rf.Reg("R1"))
+	for i, a := range c.Stmt.Args {
+		if a.Kind != asmparse.RegOp || a.Reg() == "R0" {
+			// KIMD R0, R2: the first operand's field is unused, and
+			// R0 as an address would be address 0 (s390xZeroBase).
+			continue
+		}
+		pairReg(c, i, false)
+		pairReg(c, i, true)
+		mem(rf.Reg(a.Reg()))
+	}
 }
 
 // s390xZeroBase lowers a base or index register R0 as no register: a
@@ -310,4 +347,29 @@ func regNumber(rf *RegFile, name, prefix string, count int) (int, bool) {
 		return 0, false
 	}
 	return int(r - base), true
+}
+
+// s390xDataOps are the s390x instructions, by the first two bytes of
+// their encoding, that code writes as WORDs (golang.org/x/sys/cpu: the
+// assembler lacked them, or lacks STFLE still) and that hand control to
+// the next instruction: the CPACF instructions (their encodings checked
+// with go tool asm -S: KM b92e, KMC b92f, KLMD b93f, KIMD b93e, KDSA
+// b93a, KMA b929, KMCTR b92d) and STORE FACILITY LIST EXTENDED (b2b0;
+// z/Architecture Principles of Operation, "STORE FACILITY LIST
+// EXTENDED"). Each is four bytes, so that it is the whole WORD.
+var s390xDataOps = map[uint32]string{0xb92e: "KM", 0xb92f: "KMC", 0xb93f: "KLMD", 0xb93e: "KIMD",
+	0xb93a: "KDSA", 0xb929: "KMA", 0xb92d: "KMCTR", 0xb2b0: "STFLE"}
+
+// s390xWordFallsThrough reports whether s is a WORD that encodes one of
+// s390xDataOps.
+func s390xWordFallsThrough(s *asmparse.Stmt) bool {
+	if s.Op != "WORD" || len(s.Args) != 1 || s.Args[0].Kind != asmparse.ImmOp || s.Args[0].Unresolved() != "" {
+		return false
+	}
+	v := s.Args[0].Val
+	if v < 0 || v > 0xffffffff {
+		return false
+	}
+	_, ok := s390xDataOps[uint32(v)>>16]
+	return ok
 }
