@@ -279,7 +279,7 @@ func (st *coverStats) file(t *testing.T, a *Arch, fset *token.FileSet, f *asmpar
 		}
 		st.memKnown++
 		for _, m := range e.Mem() {
-			if m.Addr || s.Args[m.Arg].Kind != asmparse.MemOp {
+			if m.Addr || m.Arg < 0 || s.Args[m.Arg].Kind != asmparse.MemOp {
 				continue
 			}
 			if !m.Read && !m.Write && !slices.Contains(hints, s.Op) {
