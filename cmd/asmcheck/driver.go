@@ -389,7 +389,8 @@ func (d *driver) discover() (map[string][]string, error) {
 // android-only package or a darwin-only one checked on linux, whose
 // assembly would otherwise go unchecked without a word. It walks as the
 // go command does: not into directories named testdata or vendor or
-// starting with . or _, nor into other modules.
+// starting with . or _, nor into other modules. A directory without any Go
+// file is no package, and is left out.
 func (d *driver) unlistedDirs(listed []*packages.Package) []string {
 	seen := map[string]bool{}
 	for _, p := range listed {
@@ -448,6 +449,14 @@ func (d *driver) unlistedDirs(listed []*packages.Package) []string {
 				}
 			}
 			if seen[path] {
+				return nil
+			}
+			if gos, _ := filepath.Glob(filepath.Join(path, "*.go")); len(gos) == 0 {
+				// No Go file at all: the go command has no package
+				// here and never assembles these files, which are for
+				// another toolchain (supranational/blst keeps the C
+				// build's assembly in build/mach-o and the like); go
+				// list would fail on the directory ("no Go files").
 				return nil
 			}
 			files, _ := filepath.Glob(filepath.Join(path, "*.s"))

@@ -14,7 +14,9 @@ import (
 // for android only (as x/mobile's callfn), checked on android/amd64 and
 // android/arm64 (a mistake on arm64, its silent twin on amd64), and one
 // with Go files for arm64 only, checked on arm64 from any host. A package
-// whose Go files build nowhere is never assembled: no finding, no note.
+// whose Go files build nowhere is never assembled: no finding, no note;
+// nor is a directory of assembly without any Go file (the C toolchain's,
+// as supranational/blst's build/mach-o).
 // The module's packages are named as ./... and by import path.
 func TestPackagesOfOneGOOS(t *testing.T) {
 	if testing.Short() {
