@@ -112,6 +112,11 @@ var realWorldModules = []string{
 	"filippo.io/nistec@v0.0.4",
 	"gorgonia.org/vecf32@v0.9.0",
 	"github.com/consensys/bavard@v0.2.2-0.20260118153501-cba9f5475432",
+	"modernc.org/libc@v1.80.1",
+	"github.com/keybase/go-crypto@v0.0.0-20200123153347-de78d2cb44f4",
+	// Assembly for the C toolchain only, in directories without Go
+	// files (build/mach-o …): nothing to check, and no failure.
+	"github.com/supranational/blst@v0.3.17",
 }
 
 // realWorldReviewed lists what asmcheck reports on realWorldModules, each
@@ -206,6 +211,8 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 		"JMP syscall·rawSysvicall6 with nothing that calls it; sysvicall6, which is used, is declared."},
 	{"github.com/remyoudompheng/bigfft", "arith_", "*", "prototype", "shrVU", "missing Go declaration",
 		"a JMP into math/big's shrVU that arith_decl.go never declares nor calls."},
+	{"modernc.org/libc", "asm_386.s", "386", "prototype", "", "missing Go declaration",
+		"asm_386.s has no build constraint, so every 386 target assembles its nine atomics; libc_musl_linux_386.go declares three of them (a_cas, a_crash, a_or), the other six (a_or_64, a_spin …) are declared for no target and nothing calls them, and on windows/386 none is declared (go vet reports them too)."},
 	// A build line that does not say what it means.
 	{"github.com/bwesterb/go-ristretto", "edwards25519/field_amd64.s", "amd64", "prototype", "", "missing Go declaration",
 		"the file's //+build amd64 AND !go1.13 is a disjunction in +build syntax (AND is a tag), so the file is built by every Go on amd64, while field_amd64.go, which declares feMul and feSquare, is only for Go before 1.13: they are assembled with no declaration and never called."},
@@ -385,6 +392,9 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 	{"github.com/templexxx/xor", "_amd64.s", "amd64", "fpoffset", "", "unknown variable ", "len and vec for the declarations' size, src0_len, dst_len and src_len: the offsets are right."},
 	{"github.com/dgryski/go-sip13", "sip13_amd64.s", "amd64", "framepointer", "", "frame pointer BP is clobbered",
 		"A REAL BUG (latent): Sum64 and Sum64Str ($0, no calls) use BP for a SipHash constant and return without restoring it, so the caller runs on with a garbage frame pointer (go vet's framepointer reports both too)."},
+	// keybase/go-crypto: a 2020 fork of golang.org/x/crypto.
+	{"github.com/keybase/go-crypto", "poly1305/poly1305_arm.s", "arm", "reserved", "", "writes g, the g register",
+		"A REAL BUG (in a fork): the 2015 poly1305 code for arm, translated from C, uses R10, which is g on arm, as a scratch register between saving and restoring R4–R11; a signal that arrives meanwhile (SIGURG for preemption, SIGPROF) runs the runtime's handler, which takes g from R10 when cgo is not in use (runtime/sys_linux_arm.s, sigtramp). golang.org/x/crypto has since dropped the arm assembly."},
 }
 
 // realWorldBugs put historic bugs back into realWorldModules: TestRealWorld
