@@ -370,8 +370,7 @@ func (l *lexer) skipSafeFrom(i, end int) bool {
 			return false
 		}
 		if i+1 < end && src[i+1] == '/' {
-			text := src[i+2 : end]
-			return !(len(text) > 2 && text[0] != ' ' && (strings.HasPrefix(text, "go:") || strings.HasPrefix(text, "asmcheck:")))
+			return !recorded(src[i+2 : end])
 		}
 	}
 	return true
@@ -406,12 +405,15 @@ func (l *lexer) lineCommentTo(end int) {
 	src := l.src
 	start := l.off
 	l.off = end
-	if l.comment != nil && end-start > 4 && src[start+2] != ' ' {
-		text := src[start+2 : end]
-		if strings.HasPrefix(text, "go:") || strings.HasPrefix(text, "asmcheck:") {
-			l.comment(l.base+token.Pos(start), strings.TrimRight(text, " \t\r"))
-		}
+	if text := src[start+2 : end]; l.comment != nil && recorded(text) {
+		l.comment(l.base+token.Pos(start), strings.TrimRight(text, " \t\r"))
 	}
+}
+
+// recorded reports whether a // comment with text after the slashes is
+// one the lexer hands to its comment func: //go: and //asmcheck:.
+func recorded(text string) bool {
+	return len(text) > 2 && text[0] != ' ' && (strings.HasPrefix(text, "go:") || strings.HasPrefix(text, "asmcheck:"))
 }
 
 func (l *lexer) blockComment() {
