@@ -158,24 +158,45 @@ func macroLines(src string) int {
 			k++
 		}
 		name := rest[j:k]
-		// The body's continuation lines.
+		rest = rest[k:]
+		// The body's statements: its continuation lines, and the ';'
+		// that separate statements on a line (#define ROUND(a, b)
+		// MOVQ a, AX; ADDQ AX, b).
 		body := 0
 		for {
 			e := strings.IndexByte(rest, '\n')
 			if e < 0 {
-				rest = ""
-				break
+				e = len(rest)
 			}
 			line := strings.TrimRight(rest[:e], " \t\r")
-			rest = rest[e+1:]
-			if !strings.HasSuffix(line, "\\") {
+			rest = rest[min(e+1, len(rest)):]
+			more := strings.HasSuffix(line, "\\")
+			if more || body > 0 {
+				body++
+			}
+			body += countSeparators(strings.TrimSuffix(line, "\\"))
+			if !more {
 				break
 			}
-			body++
 		}
 		if body > 1 && name != "" && budget >= len(rest) {
 			budget -= len(rest)
 			n += countWord(rest, name) * (body - 1)
+		}
+	}
+}
+
+// countSeparators counts the ';' in line that another statement follows.
+func countSeparators(line string) int {
+	n := 0
+	for {
+		i := strings.IndexByte(line, ';')
+		if i < 0 {
+			return n
+		}
+		line = line[i+1:]
+		if rest := strings.TrimLeft(line, " \t;"); rest != "" && !strings.HasPrefix(rest, "//") {
+			n++
 		}
 	}
 }
