@@ -134,9 +134,10 @@ func isCode(src string, off int) bool {
 	return off < len(src) && src[off] != '/' && src[off] != '#' && src[off] != '\n' && src[off] != '\r'
 }
 
-// macroLines estimates the statements the multi-line macros defined in src
-// add to codeLines: the lines of each body (which codeLines counts once,
-// as if they were code) for each use but the line of the use itself. The
+// macroLines estimates the statements the macros of several statements
+// defined in src add to codeLines: the statements of each body (whose
+// lines codeLines counts once, as if they were code) for each use but the
+// line of the use itself. The
 // uses of each macro are counted in the text after its definition (a
 // name used before it is not expanded), and the macros counted are
 // limited to keep the work linear in len(src) on any input.

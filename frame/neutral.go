@@ -155,9 +155,11 @@ func isX86SP(r x86asm.Reg) bool { return r == x86asm.SP || r == x86asm.ESP || r 
 // WORD …), decodes to instructions that hand control to the next one: an
 // arm64 WORD whose instruction (golang.org/x/arch/arm64/arm64asm) is no
 // branch, call, return, trap or exception, or an x86 run of bytes that
-// decodes to such instructions only (AttrStackNeutral, x86Neutral), or
-// an s390x WORD that is an instruction of s390xDataOps. The falloff check then knows that the path goes on past it: apache/arrow-go's
-// NEON kernels end in WORD $0x3900004a, strb w10, [x2], before their RET.
+// decodes to such instructions only (AttrStackNeutral, x86Neutral), or an
+// s390x WORD that encodes a CPACF instruction or STFLE (s390xCPACFInsts).
+// The falloff check then knows that the path goes on past it:
+// apache/arrow-go's NEON kernels end in WORD $0x3900004a, strb w10, [x2],
+// before their RET.
 func (fn *Func) DataFallsThrough(i int) bool {
 	e := &fn.Insts[i]
 	if e.Attrs&AttrData == 0 {

@@ -2,6 +2,8 @@ package frame
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/asmcheck/asmcheck/abi"
 	"github.com/asmcheck/asmcheck/asmparse"
@@ -86,16 +88,13 @@ func s390xOps() map[string][]Form {
 	ops.add(Form{N: -1, Write: []string{"R2"}, Attr: AttrSyscall}, "SYSCALL")
 	ops.add(Form{N: 1, Args: "-", Attr: AttrData}, "WORD", "BYTE", "DWORD")
 	ops.add(Form{N: 0, Attr: AttrBarrier}, "SYNC")
-	// The CPACF instructions (message-security assist): KM R2, R4 and the
-	// like take a function code in R0 and a parameter block's address in
-	// R1; each operand is an even register holding an address, with a
-	// length in the odd one after it for the source, all advanced as
-	// the instruction goes (cmd/internal/obj/s390x/asmz.go types 124–126:
-	// KM, KMC, KLMD, KIMD and KDSA are RRE, KMA and KMCTR RRF with three
-	// even registers; z/Architecture Principles of Operation, "CIPHER
-	// MESSAGE"). s390xCPACF adds the odd registers and the memory.
-	ops.add(Form{N: 2, Args: "rw,rw", Size: 8, Read: []string{"R0", "R1"}}, "KM", "KMC", "KLMD", "KIMD", "KDSA")
-	ops.add(Form{N: 3, Args: "rw,rw,rw", Size: 8, Read: []string{"R0", "R1"}}, "KMA", "KMCTR")
+	// The CPACF instructions: s390xCPACF finishes them.
+	for _, in := range s390xCPACFInsts {
+		if in.name != "" {
+			args := strings.Repeat("rw,", in.n)
+			ops.add(Form{N: in.n, Args: args[:len(args)-1], Size: 8, Read: []string{"R0", "R1"}}, in.name)
+		}
+	}
 
 	for op, size := range map[string]int{"MOVD": 8, "MOVW": 4, "MOVWZ": 4, "MOVH": 2, "MOVHZ": 2,
 		"MOVB": 1, "MOVBZ": 1, "MOVDBR": 8, "MOVWBR": 4, "MOVHBR": 2, "FMOVD": 8, "FMOVS": 4,
@@ -208,6 +207,9 @@ func s390xSpecial(c *Ctx) {
 	if c.form == nil {
 		return
 	}
+	if slices.ContainsFunc(s390xCPACFInsts, func(in s390xCPACFInst) bool { return in.name == c.Op }) {
+		s390xCPACF(c)
+	}
 	switch c.Op {
 	case "BRC", "BC", "BCL", "CRJ", "CGRJ", "CLRJ", "CLGRJ", "CIJ", "CGIJ", "CLIJ", "CLGIJ":
 		s390xMask(c)
@@ -221,8 +223,6 @@ func s390xSpecial(c *Ctx) {
 		s390xMulti(c)
 	case "MLGR":
 		pairReg(c, 1, true)
-	case "KM", "KMC", "KLMD", "KIMD", "KDSA", "KMA", "KMCTR":
-		s390xCPACF(c)
 	case "SUB":
 		if c.E.SP.Tracked && c.E.SP.Delta != int64(int32(c.E.SP.Delta)) {
 			// progedit only rewrites SUB $c into ADD $-c when -c is an
@@ -349,19 +349,34 @@ func regNumber(rf *RegFile, name, prefix string, count int) (int, bool) {
 	return int(r - base), true
 }
 
-// s390xDataOps are the s390x instructions, by the first two bytes of
-// their encoding, that code writes as WORDs (golang.org/x/sys/cpu: the
-// assembler lacked them, or lacks STFLE still) and that hand control to
-// the next instruction: the CPACF instructions (their encodings checked
-// with go tool asm -S: KM b92e, KMC b92f, KLMD b93f, KIMD b93e, KDSA
-// b93a, KMA b929, KMCTR b92d) and STORE FACILITY LIST EXTENDED (b2b0;
-// z/Architecture Principles of Operation, "STORE FACILITY LIST
-// EXTENDED"). Each is four bytes, so that it is the whole WORD.
-var s390xDataOps = map[uint32]string{0xb92e: "KM", 0xb92f: "KMC", 0xb93f: "KLMD", 0xb93e: "KIMD",
-	0xb93a: "KDSA", 0xb929: "KMA", 0xb92d: "KMCTR", 0xb2b0: "STFLE"}
+// s390xCPACFInsts are the CPACF instructions (message-security assist)
+// and STFLE, by mnemonic (none for STFLE, which the assembler lacks),
+// operand count and the first two bytes of their encoding. KM R2, R4 and
+// the like take a function code in R0 and a parameter block's address in
+// R1; each operand is an even register holding an address, with a length
+// in the odd one after it for the source, all advanced as the instruction
+// goes (cmd/internal/obj/s390x/asmz.go types 124–126: KM, KMC, KLMD, KIMD
+// and KDSA are RRE, KMA and KMCTR RRF with three even registers;
+// z/Architecture Principles of Operation, "CIPHER MESSAGE"; the encodings
+// checked with go tool asm -S). Code that predates the mnemonics writes
+// them as WORDs (golang.org/x/sys/cpu), with STORE FACILITY LIST EXTENDED
+// (z/Architecture Principles of Operation, "STORE FACILITY LIST
+// EXTENDED"): each is four bytes, the whole WORD, and hands control to the
+// next instruction (s390xWordFallsThrough).
+var s390xCPACFInsts = []s390xCPACFInst{
+	{"KM", 2, 0xb92e}, {"KMC", 2, 0xb92f}, {"KLMD", 2, 0xb93f}, {"KIMD", 2, 0xb93e}, {"KDSA", 2, 0xb93a},
+	{"KMA", 3, 0xb929}, {"KMCTR", 3, 0xb92d}, {"", 0, 0xb2b0},
+}
+
+// An s390xCPACFInst is an entry of s390xCPACFInsts.
+type s390xCPACFInst struct {
+	name   string
+	n      int
+	opcode uint32
+}
 
 // s390xWordFallsThrough reports whether s is a WORD that encodes one of
-// s390xDataOps.
+// s390xCPACFInsts.
 func s390xWordFallsThrough(s *asmparse.Stmt) bool {
 	if s.Op != "WORD" || len(s.Args) != 1 || s.Args[0].Kind != asmparse.ImmOp || s.Args[0].Unresolved() != "" {
 		return false
@@ -370,6 +385,5 @@ func s390xWordFallsThrough(s *asmparse.Stmt) bool {
 	if v < 0 || v > 0xffffffff {
 		return false
 	}
-	_, ok := s390xDataOps[uint32(v)>>16]
-	return ok
+	return slices.ContainsFunc(s390xCPACFInsts, func(in s390xCPACFInst) bool { return in.opcode == uint32(v)>>16 })
 }
