@@ -456,7 +456,8 @@ func (d *driver) unlistedDirs(listed []*packages.Package) []string {
 				// here and never assembles these files, which are for
 				// another toolchain (supranational/blst keeps the C
 				// build's assembly in build/mach-o and the like); go
-				// list would fail on the directory ("no Go files").
+				// list would fail on the directory ("no Go files":
+				// go/build's NoGoError).
 				return nil
 			}
 			files, _ := filepath.Glob(filepath.Join(path, "*.s"))
