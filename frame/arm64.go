@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/arch/arm64/arm64asm"
 
@@ -470,9 +471,19 @@ func arm64Word(s *asmparse.Stmt) (arm64asm.Inst, bool) {
 	}
 	var b [4]byte
 	binary.LittleEndian.PutUint32(b[:], uint32(s.Args[0].Val))
+	arm64DecodeMu.Lock()
 	inst, err := arm64asm.Decode(b[:])
+	arm64DecodeMu.Unlock()
 	return inst, err == nil
 }
+
+// arm64DecodeMu serializes the calls of arm64asm.Decode: it records the
+// format it matched in a package variable on every call
+// (golang.org/x/arch/arm64/arm64asm/decode.go, decoderCover[i] = true),
+// which the race detector reports when the analyzer lowers a package's
+// files in parallel (x86asm writes its coverage only when a test turned it
+// on).
+var arm64DecodeMu sync.Mutex
 
 // A WordWrite is what a WORD $constant's instruction (arm64) writes.
 type WordWrite struct {
