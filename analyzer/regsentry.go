@@ -81,6 +81,7 @@ type regCtx struct {
 	writes  map[*frame.Func]*frame.RegSet
 	busy    map[*frame.Func]bool
 	refs    map[*frame.Func]int // asmRefs, made on first use
+	vzu     map[*frame.Func]int // vzuSummary, by function
 }
 
 func newRegCtx(c *Check) *regCtx {

@@ -22,13 +22,20 @@ import (
 func runVZeroUpper(c *Check) {
 	var rc *regCtx
 	c.EachFunc(func(f *File, fn *frame.Func) {
-		if !fn.Dot && !fn.Static || !hasWide(fn) {
+		if !fn.Dot && !fn.Static {
 			// C-style functions are called from assembly, and may
 			// return values in YMM or ZMM registers.
 			return
 		}
+		wide := hasWide(fn)
+		if !wide && !hasDirectCall(fn) {
+			return
+		}
 		if rc == nil {
 			rc = newRegCtx(c)
+		}
+		if !wide && !rc.callsDirtying(fn) {
+			return
 		}
 		if fn.Static && !rc.tailEntered(fn) {
 			// So are static ones (internal/runtime/gc/scan's
@@ -38,34 +45,10 @@ func runVZeroUpper(c *Check) {
 		}
 		// The state before an instruction: the first instruction that
 		// made the upper halves dirty on some path, or vzuUnknown (clean
-		// as far as the function knows: at the entry, after a call) or
-		// vzuCleared (after VZEROUPPER, VZEROALL, or what may be one).
-		sol := frame.Forward(fn, frame.Problem[int32]{
-			Entry: vzuUnknown,
-			Join:  joinVZU,
-			Equal: func(a, b int32) bool { return a == b },
-			Transfer: func(i int, e frame.Inst, in int32) int32 {
-				switch {
-				case e.Attrs&frame.AttrVZeroUpper != 0:
-					return vzuCleared
-				case e.Flow == frame.FlowCall:
-					return vzuUnknown
-				case in < 0 && fn.Arch.DirtiesUpper(e):
-					return int32(i)
-				case in == vzuUnknown && fn.Arch.ReadsUpper(e):
-					// A read of an upper half that nothing cleared
-					// shows that something (a callee, a function that
-					// jumped here) made the state dirty.
-					return int32(i)
-				case !e.Known && e.Attrs&frame.AttrStackNeutral == 0:
-					// Not known, or data not decoded: it may clear them.
-					// (Decoded data says what it does: AttrWide,
-					// AttrVZeroUpper, or neither.)
-					return vzuCleared
-				}
-				return in
-			},
-		})
+		// as far as the function knows: at the entry, after a call it
+		// cannot follow) or vzuCleared (after VZEROUPPER, VZEROALL, or
+		// what may be one).
+		sol := rc.vzuFlow(fn, vzuUnknown)
 		asmOnly := -1 // rc.asmOnly(fn), asked at the first dirty RET
 		for i := range fn.Insts {
 			e := fn.Inst(i)
@@ -88,6 +71,107 @@ func runVZeroUpper(c *Check) {
 	})
 }
 
+// vzuFlow solves the vzeroupper check's dataflow over fn from the state
+// entry: vzuUnknown for a function checked on its own, vzuEntry for the
+// summary of a callee (vzuSummary).
+func (rc *regCtx) vzuFlow(fn *frame.Func, entry int32) *frame.Solution[int32] {
+	return frame.Forward(fn, frame.Problem[int32]{
+		Entry: entry,
+		Join:  joinVZU,
+		Equal: func(a, b int32) bool { return a == b },
+		Transfer: func(i int, e frame.Inst, in int32) int32 {
+			switch {
+			case e.Attrs&frame.AttrVZeroUpper != 0:
+				return vzuCleared
+			case e.Flow == frame.FlowCall:
+				return rc.vzuAfterCall(fn, i, e, in)
+			case in < 0 && fn.Arch.DirtiesUpper(e):
+				return int32(i)
+			case in == vzuUnknown && fn.Arch.ReadsUpper(e):
+				// A read of an upper half that nothing cleared
+				// shows that something (a callee, a function that
+				// jumped here) made the state dirty.
+				return int32(i)
+			case !e.Known && e.Attrs&frame.AttrStackNeutral == 0:
+				// Not known, or data not decoded: it may clear them.
+				// (Decoded data says what it does: AttrWide,
+				// AttrVZeroUpper, or neither.)
+				return vzuCleared
+			}
+			return in
+		},
+	})
+}
+
+// vzuAfterCall returns the state after e, the call at i, with in before
+// it: what the callee leaves when it is an assembly function of the
+// package (vzuSummary: minio/simdjson-go's callers make Y8 and Y9 dirty,
+// call a helper that computes in YMM registers, and rely on their own
+// VZEROUPPER after it), else vzuUnknown.
+func (rc *regCtx) vzuAfterCall(fn *frame.Func, i int, e frame.Inst, in int32) int32 {
+	g := rc.idx.callee(fn, e)
+	if g == nil || e.Target().Indirect {
+		return vzuUnknown
+	}
+	switch rc.vzuSummary(g) {
+	case vzuExitClean:
+		return vzuCleared
+	case vzuExitDirty:
+		return int32(i)
+	case vzuExitPreserves:
+		return in
+	}
+	return vzuUnknown
+}
+
+// What an assembly function leaves in the upper halves when it returns
+// (vzuSummary).
+const (
+	vzuExitUnknown   = iota // not known: a call it cannot follow, a cycle of calls, no return
+	vzuExitPreserves        // on some path, what it was entered with
+	vzuExitClean            // cleared on every path
+	vzuExitDirty            // dirty on some path
+)
+
+// vzuSummary returns what fn, an assembly function of the package, leaves
+// in the upper halves when it returns, found once (a function in a cycle
+// of calls gives vzuExitUnknown to the calls inside the cycle).
+func (rc *regCtx) vzuSummary(fn *frame.Func) int {
+	if s, ok := rc.vzu[fn]; ok {
+		return s
+	}
+	if rc.vzu == nil {
+		rc.vzu = map[*frame.Func]int{}
+	}
+	rc.vzu[fn] = vzuExitUnknown
+	sol := rc.vzuFlow(fn, vzuEntry)
+	s, exits := vzuExitClean, 0
+	for i := range fn.Insts {
+		e := fn.Inst(i)
+		if !sol.Reached[i] || e.Flow != frame.FlowReturn && e.Flow != frame.FlowTailCall {
+			continue
+		}
+		exits++
+		st := sol.In[i]
+		if e.Flow == frame.FlowTailCall {
+			st = rc.vzuAfterCall(fn, i, e, st)
+		}
+		switch {
+		case st >= 0:
+			s = vzuExitDirty
+		case st == vzuUnknown && s != vzuExitDirty:
+			s = vzuExitUnknown
+		case st == vzuEntry && s == vzuExitClean:
+			s = vzuExitPreserves
+		}
+	}
+	if exits == 0 {
+		s = vzuExitUnknown
+	}
+	rc.vzu[fn] = s
+	return s
+}
+
 // hasWide reports whether fn makes the upper state dirty somewhere, or
 // reads an upper half that something made dirty.
 func hasWide(fn *frame.Func) bool {
@@ -99,14 +183,40 @@ func hasWide(fn *frame.Func) bool {
 	return false
 }
 
-// The clean states of the vzeroupper check's dataflow.
+// hasDirectCall reports whether fn calls a symbol directly.
+func hasDirectCall(fn *frame.Func) bool {
+	for i := range fn.Insts {
+		if e := fn.Inst(i); e.Flow == frame.FlowCall && e.Target().Sym != "" && !e.Target().Indirect {
+			return true
+		}
+	}
+	return false
+}
+
+// callsDirtying reports whether fn calls an assembly function of the
+// package that may return with the upper halves dirty.
+func (rc *regCtx) callsDirtying(fn *frame.Func) bool {
+	for i := range fn.Insts {
+		if e := fn.Inst(i); e.Flow == frame.FlowCall && !e.Target().Indirect {
+			if g := rc.idx.callee(fn, e); g != nil && rc.vzuSummary(g) == vzuExitDirty {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// The clean states of the vzeroupper check's dataflow, ordered so that a
+// join keeps the greatest: a path of unknown state hides one that is as
+// at the entry, which hides one that cleared.
 const (
 	vzuUnknown int32 = -1 // clean as far as the function knows (entry, after a call)
-	vzuCleared int32 = -2 // cleared by VZEROUPPER or VZEROALL on every path
+	vzuEntry   int32 = -2 // as at the entry of a callee being summarized (vzuSummary)
+	vzuCleared int32 = -3 // cleared by VZEROUPPER or VZEROALL on every path
 )
 
-// joinVZU keeps the first dirtying instruction of any path, and else
-// vzuUnknown if some path has it.
+// joinVZU keeps the first dirtying instruction of any path, and else the
+// greatest of the clean states.
 func joinVZU(a, b int32) int32 {
 	if a < 0 && b < 0 {
 		return max(a, b)
@@ -154,7 +264,10 @@ func reportVZeroUpper(c *Check, f *File, fn *frame.Func, e frame.Inst, dirty int
 		writer = "the data (" + writer + ")"
 	}
 	does := "writes a 256- or 512-bit register"
-	if !fn.Arch.DirtiesUpper(w) {
+	switch {
+	case w.Flow == frame.FlowCall:
+		does = "returns from " + w.Target().Sym + ", which leaves them dirty"
+	case !fn.Arch.DirtiesUpper(w):
 		does = "reads a 256- or 512-bit register, whose upper half a callee or the code before left dirty"
 	}
 	c.Report(Diag{File: f, Fn: fn, Pos: e.Pos, Msg: fmt.Sprintf(
