@@ -121,12 +121,13 @@ func (fn *Func) layout() Layout {
 
 // hasUnknown reports whether fn has an instruction its arch's table does
 // not know, other than data whose decoded instructions neither call nor
-// touch the stack (AttrStackNeutral, neutral.go): the assembler counts no data directive
-// as a call (obj6.go, obj7.go look at their own opcodes), so only what
-// the bytes do at run time could make the layout's use wrong.
+// move SP (AttrStackNeutral, AttrStackAccess: neutral.go): the assembler
+// counts no data directive as a call (obj6.go, obj7.go look at their own
+// opcodes), so only what the bytes do at run time could make the layout's
+// use wrong.
 func (fn *Func) hasUnknown() bool {
 	for i := range fn.Insts {
-		if e := &fn.Insts[i]; !e.Known && e.Attrs&AttrStackNeutral == 0 {
+		if e := &fn.Insts[i]; !e.Known && e.Attrs&(AttrStackNeutral|AttrStackAccess) == 0 {
 			return true
 		}
 	}

@@ -68,9 +68,9 @@ func x86NeutralData(fn *Func, mode int) []Attr {
 			ok = ok && more
 		}
 		if ok {
-			if neutral, upper := x86Neutral(b, mode); neutral {
+			if attr, upper := x86Neutral(b, mode); attr != 0 {
 				for k := i; k < j; k++ {
-					out[k] = AttrStackNeutral
+					out[k] = attr
 				}
 				out[j-1] |= upper
 			}
@@ -108,33 +108,37 @@ func appendData(b []byte, s *asmparse.Stmt) ([]byte, bool) {
 }
 
 // x86Neutral reports whether b decodes, to its last byte, into
-// instructions none of which transfers control or names SP, ESP or RSP,
-// and what they leave in the upper halves of the vector registers: the
-// last of them that changes it decides, AttrVZeroUpper for VZEROUPPER or
-// VZEROALL, AttrWide for a write of Y0–Y15 or Z0–Z15 (the destination is
-// x86asm's first argument; Z16–Z31 have no SSE half, as
-// Arch.DirtiesUpper has it), 0 if none does.
-func x86Neutral(b []byte, mode int) (neutral bool, upper Attr) {
+// instructions none of which transfers control or has SP, ESP or RSP as an
+// operand, and so leaves SP as it was: AttrStackNeutral if none names SP
+// at all, AttrStackAccess if some address memory from it (golang/snappy's
+// encodeBlock writes movzwq 0x78(%rsp,%r11,2),%r15 as BYTEs), else 0; and
+// what they leave in the upper halves of the vector registers: the last of
+// them that changes it decides, AttrVZeroUpper for VZEROUPPER or VZEROALL,
+// AttrWide for a write of Y0–Y15 or Z0–Z15 (the destination is x86asm's
+// first argument; Z16–Z31 have no SSE half, as Arch.DirtiesUpper has it),
+// 0 if none does.
+func x86Neutral(b []byte, mode int) (attr, upper Attr) {
+	attr = AttrStackNeutral
 	for len(b) > 0 {
 		inst, err := x86asm.Decode(b, mode)
 		if err != nil || inst.Op == 0 || inst.Len == 0 || inst.Len > len(b) { // Op 0: a truncated instruction
-			return false, 0
+			return 0, 0
 		}
 		op := inst.Op.String()
 		for _, p := range []string{"CALL", "J", "RET", "LRET", "LJMP", "LCALL", "IRET", "PUSH", "POP", "ENTER", "LEAVE", "LOOP", "SYSCALL", "SYSENTER", "SYSEXIT", "SYSRET", "INT", "UD", "HLT"} {
 			if strings.HasPrefix(op, p) {
-				return false, 0
+				return 0, 0
 			}
 		}
 		for _, a := range inst.Args {
 			switch a := a.(type) {
 			case x86asm.Reg:
 				if isX86SP(a) {
-					return false, 0
+					return 0, 0
 				}
 			case x86asm.Mem:
 				if isX86SP(a.Base) || isX86SP(a.Index) {
-					return false, 0
+					attr = AttrStackAccess
 				}
 			}
 		}
@@ -146,7 +150,7 @@ func x86Neutral(b []byte, mode int) (neutral bool, upper Attr) {
 		}
 		b = b[inst.Len:]
 	}
-	return true, upper
+	return attr, upper
 }
 
 func isX86SP(r x86asm.Reg) bool { return r == x86asm.SP || r == x86asm.ESP || r == x86asm.RSP }
@@ -167,7 +171,7 @@ func (fn *Func) DataFallsThrough(i int) bool {
 	}
 	switch fn.Arch.Name {
 	case "amd64", "386":
-		return e.Attrs&AttrStackNeutral != 0
+		return e.Attrs&(AttrStackNeutral|AttrStackAccess) != 0
 	case "arm64":
 		inst, ok := arm64Word(&fn.File.Stmts[e.Stmt])
 		if !ok {
