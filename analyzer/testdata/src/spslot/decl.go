@@ -2,6 +2,8 @@ package spslot
 
 func savedBP(x int64)
 func savedBPOK(x int64)
+func spBytes(x int64)
+func spBytesOK(x int64)
 func retAddr()
 func retAddrOK()
 func pseudoSP()

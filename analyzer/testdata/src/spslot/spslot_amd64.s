@@ -48,6 +48,18 @@ TEXT ·padded(SB), NOSPLIT, $16-8
 	MOVQ AX, 16(SP)                    // want `MOVQ 16\(SP\) writes the saved frame pointer`
 	RET
 
+// Bytes that address memory from SP leave SP where it was too
+// (golang/snappy's encodeBlock writes its table accesses so).
+TEXT ·spBytes(SB), NOSPLIT, $16-8
+	BYTE $0x48; BYTE $0x89; BYTE $0x04; BYTE $0x24 // mov [rsp], rax
+	MOVQ AX, 16(SP)                                 // want `MOVQ 16\(SP\) writes the saved frame pointer`
+	RET
+
+TEXT ·spBytesOK(SB), NOSPLIT, $16-8
+	BYTE $0x48; BYTE $0x89; BYTE $0x04; BYTE $0x24 // mov [rsp], rax
+	MOVQ AX, 8(SP)
+	RET
+
 // A push written as a byte moves SP where the check cannot follow: it
 // stays silent.
 TEXT ·pushedByte(SB), NOSPLIT, $16-8
