@@ -117,6 +117,9 @@ func (rc *regCtx) vzuAfterCall(fn *frame.Func, i int, e frame.Inst, in int32) in
 	case vzuExitClean:
 		return vzuCleared
 	case vzuExitDirty:
+		if in >= 0 {
+			return in // dirty already: the first cause stays
+		}
 		return int32(i)
 	case vzuExitPreserves:
 		return in
