@@ -436,7 +436,7 @@ func (c *Ctx) arm64SP() {
 func arm64WordUsesSP(s *asmparse.Stmt) bool {
 	inst, ok := arm64Word(s)
 	if !ok {
-		return true
+		return arm64CryptoWord(s) == ""
 	}
 	switch inst.Op {
 	case arm64asm.BL, arm64asm.BLR:
@@ -475,6 +475,55 @@ func arm64Word(s *asmparse.Stmt) (arm64asm.Inst, bool) {
 	inst, err := arm64asm.Decode(b[:])
 	arm64DecodeMu.Unlock()
 	return inst, err == nil
+}
+
+// arm64CryptoWord returns the name of the instruction a WORD $constant
+// emits when it is one of the ARMv8.2 cryptographic extensions (SHA-512,
+// SHA-3, SM3, SM4), which golang.org/x/arch/arm64/arm64asm does not decode
+// and code writes as WORDs (emmansun/gmsm's SM3 and SM4: WORD $0xcec08660,
+// SM4E V0.4S, V19.4S), else "". Each works on vector registers only: no
+// memory, no general register, no SP, no branch.
+func arm64CryptoWord(s *asmparse.Stmt) string {
+	if s.Op != "WORD" || len(s.Args) != 1 || s.Args[0].Kind != asmparse.ImmOp || s.Args[0].Unresolved() != "" {
+		return ""
+	}
+	x := uint32(s.Args[0].Val)
+	for _, c := range arm64CryptoInsts {
+		if x&c.mask == c.val {
+			return c.name
+		}
+	}
+	return ""
+}
+
+// arm64CryptoInsts are the encodings arm64CryptoWord knows (Arm
+// Architecture Reference Manual, "Cryptographic four-register",
+// "Cryptographic three-register, imm2", "Cryptographic three-register SHA
+// 512", "XAR", "Cryptographic two-register SHA 512"), checked against go
+// tool asm -S for those the Go assembler has (SHA512H, SHA512H2,
+// SHA512SU0, SHA512SU1, VEOR3, VBCAX, VRAX1, VXAR) and against GNU
+// objdump (aarch64) for all.
+var arm64CryptoInsts = []struct {
+	mask, val uint32
+	name      string
+}{
+	{0xfffffc00, 0xcec08400, "SM4E"},
+	{0xfffffc00, 0xcec08000, "SHA512SU0"},
+	{0xffe0fc00, 0xce60c800, "SM4EKEY"},
+	{0xffe0fc00, 0xce60c000, "SM3PARTW1"},
+	{0xffe0fc00, 0xce60c400, "SM3PARTW2"},
+	{0xffe0fc00, 0xce608000, "SHA512H"},
+	{0xffe0fc00, 0xce608400, "SHA512H2"},
+	{0xffe0fc00, 0xce608800, "SHA512SU1"},
+	{0xffe0fc00, 0xce608c00, "RAX1"},
+	{0xffe0cc00, 0xce408000, "SM3TT1A"},
+	{0xffe0cc00, 0xce408400, "SM3TT1B"},
+	{0xffe0cc00, 0xce408800, "SM3TT2A"},
+	{0xffe0cc00, 0xce408c00, "SM3TT2B"},
+	{0xffe08000, 0xce400000, "SM3SS1"},
+	{0xffe08000, 0xce000000, "EOR3"},
+	{0xffe08000, 0xce200000, "BCAX"},
+	{0xffe00000, 0xce800000, "XAR"},
 }
 
 // arm64DecodeMu serializes the calls of arm64asm.Decode: it records the
@@ -517,6 +566,9 @@ func (a *Arch) WordWrites(s *asmparse.Stmt) (w WordWrite, ok bool) {
 	}
 	inst, ok := arm64Word(s)
 	if !ok {
+		if name := arm64CryptoWord(s); name != "" {
+			return WordWrite{Text: strings.ToLower(name)}, true // vector registers only
+		}
 		return w, false
 	}
 	op := inst.Op.String()

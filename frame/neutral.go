@@ -40,7 +40,7 @@ func arm64NeutralData(fn *Func) []Attr {
 	for i := range fn.Insts {
 		if fn.Insts[i].Attrs&AttrData != 0 {
 			s := &fn.File.Stmts[fn.Insts[i].Stmt]
-			if _, word := arm64Word(s); word && !arm64WordUsesSP(s) {
+			if _, word := arm64Word(s); (word || arm64CryptoWord(s) != "") && !arm64WordUsesSP(s) {
 				out[i] = AttrStackNeutral
 			}
 		}
@@ -175,7 +175,7 @@ func (fn *Func) DataFallsThrough(i int) bool {
 	case "arm64":
 		inst, ok := arm64Word(&fn.File.Stmts[e.Stmt])
 		if !ok {
-			return false
+			return arm64CryptoWord(&fn.File.Stmts[e.Stmt]) != ""
 		}
 		switch inst.Op {
 		case arm64asm.B, arm64asm.BL, arm64asm.BLR, arm64asm.BR, arm64asm.RET, arm64asm.CBZ, arm64asm.CBNZ,

@@ -1,6 +1,10 @@
 package frame
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/asmcheck/asmcheck/asmparse"
+)
 
 // TestNeutralData checks which data directives leave a function's layout
 // exact: those whose bytes decode to instructions that neither transfer
@@ -24,10 +28,32 @@ func TestNeutralData(t *testing.T) {
 		{"arm64", "WORD $0xd503201f", true},                                           // nop
 		{"arm64", "WORD $0xd10043ff", false},                                          // sub sp, sp, #16
 		{"arm64", "WORD $0x94000000", false},                                          // bl
+		{"arm64", "WORD $0xcec08660", true},                                           // sm4e v0.4s, v19.4s: arm64asm does not decode it
+		{"arm64", "WORD $0xce031041", true},                                           // eor3 v1.16b, v2.16b, v3.16b, v4.16b
 	} {
 		fns := lowerSrc(t, c.arch, "TEXT ·f(SB), 0, $16-0\n\t"+c.body+"\n\tRET\n")
 		if got := fns[0].Layout().Exact; got != c.exact {
 			t.Errorf("%s %q: Exact %v, want %v", c.arch, c.body, got, c.exact)
+		}
+	}
+}
+
+// TestArm64CryptoWord checks arm64CryptoWord on an encoding of each
+// instruction it knows, as GNU objdump (aarch64) disassembles them, and on
+// encodings next to them that are something else.
+func TestArm64CryptoWord(t *testing.T) {
+	for word, want := range map[uint32]string{
+		0xcec08660: "SM4E", 0xce62c820: "SM4EKEY", 0xce431041: "SM3SS1", 0xce438041: "SM3TT1A",
+		0xce439441: "SM3TT1B", 0xce438841: "SM3TT2A", 0xce438c41: "SM3TT2B", 0xce63c041: "SM3PARTW1",
+		0xce63c441: "SM3PARTW2", 0xce638041: "SHA512H", 0xce638441: "SHA512H2", 0xcec08041: "SHA512SU0",
+		0xce638841: "SHA512SU1", 0xce031041: "EOR3", 0xce231041: "BCAX", 0xce638c41: "RAX1", 0xce832841: "XAR",
+		0xd503201f: "", // nop
+		0xcec08841: "", // undefined, between SHA512SU0 and SM4E
+		0x94000000: "", // bl
+	} {
+		s := &asmparse.Stmt{Op: "WORD", Args: []asmparse.Operand{{Kind: asmparse.ImmOp, Val: int64(word)}}}
+		if got := arm64CryptoWord(s); got != want {
+			t.Errorf("WORD $%#x: %q, want %q", word, got, want)
 		}
 	}
 }

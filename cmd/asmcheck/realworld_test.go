@@ -225,6 +225,8 @@ var realWorldReviewed = []struct{ mod, file, arch, check, fn, msg, why string }{
 		"A REAL BUG: the AVX2 decryption paths of decryptSm4Xts and decryptSm4XtsGB jump to the AVX path's avxXtsSm4DecSingles (not avx2…), which returns without VZEROUPPER."},
 	{"github.com/emmansun/gmsm", "internal/sm4/xts_arm64.s", "arm64", "spslot", "", "VST1 (RSP) writes the saved LR",
 		"A REAL BUG: decryptSm4Xts and decryptSm4XtsGB ($128 frames) store a block at (RSP), the saved LR: a traceback taken inside (a profiling signal) reads a garbage return address."},
+	{"github.com/emmansun/gmsm", "internal/sm4/xts_sm4ni_arm64.s", "arm64", "spslot", "", "VST1 (RSP) writes the saved LR",
+		"A REAL BUG: the same in decryptSm4NiXts and decryptSm4NiXtsGB, the versions with the SM4 instructions (written as WORDs, which asmcheck decodes since 2026-11-24)."},
 	{"github.com/emmansun/gmsm", "internal/zuc/asm_amd64.s", "amd64", "framepointer", "", "frame pointer BP is clobbered", "BP holds the key stream's length in $0 functions."},
 	{"github.com/emmansun/gmsm", "internal/", "*", "fpoffset", "", "unknown variable ",
 		"the assembly names the arguments its own way (res, in1, in2, dst, ks, pState, hg …); the offsets are those of the declarations."},
