@@ -466,11 +466,12 @@ func arm64WordUsesSP(s *asmparse.Stmt) bool {
 
 // arm64Word decodes the instruction a WORD $constant emits.
 func arm64Word(s *asmparse.Stmt) (arm64asm.Inst, bool) {
-	if s.Op != "WORD" || len(s.Args) != 1 || s.Args[0].Kind != asmparse.ImmOp || s.Args[0].Unresolved() != "" {
+	x, ok := wordValue(s)
+	if !ok {
 		return arm64asm.Inst{}, false
 	}
 	var b [4]byte
-	binary.LittleEndian.PutUint32(b[:], uint32(s.Args[0].Val))
+	binary.LittleEndian.PutUint32(b[:], x)
 	arm64DecodeMu.Lock()
 	inst, err := arm64asm.Decode(b[:])
 	arm64DecodeMu.Unlock()
@@ -484,10 +485,10 @@ func arm64Word(s *asmparse.Stmt) (arm64asm.Inst, bool) {
 // SM4E V0.4S, V19.4S), else "". Each works on vector registers only: no
 // memory, no general register, no SP, no branch.
 func arm64CryptoWord(s *asmparse.Stmt) string {
-	if s.Op != "WORD" || len(s.Args) != 1 || s.Args[0].Kind != asmparse.ImmOp || s.Args[0].Unresolved() != "" {
+	x, ok := wordValue(s)
+	if !ok {
 		return ""
 	}
-	x := uint32(s.Args[0].Val)
 	for _, c := range arm64CryptoInsts {
 		if x&c.mask == c.val {
 			return c.name

@@ -170,11 +170,7 @@ func mipsSpecial(c *Ctx) {
 // MIPS64 ISA encodes SYNC as SPECIAL, zeros, stype in bits 10..6, function
 // 001111.
 func mipsSyncWord(c *Ctx) bool {
-	if c.Op != "WORD" || len(c.Stmt.Args) != 1 {
-		return false
-	}
-	a := &c.Stmt.Args[0]
-	if a.Kind != asmparse.ImmOp || a.Unresolved() != "" || a.Val < 0 || a.Val > 0xffffffff || uint32(a.Val)&^(0x1f<<6) != 0xf {
+	if v, ok := wordValue(c.Stmt); !ok || v&^(0x1f<<6) != 0xf {
 		return false
 	}
 	c.E.Attrs = c.E.Attrs&^AttrData | AttrBarrier

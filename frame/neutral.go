@@ -189,3 +189,18 @@ func (fn *Func) DataFallsThrough(i int) bool {
 	}
 	return false
 }
+
+// wordValue returns the 32 bits a WORD $constant emits: the instruction it
+// encodes, on the arches whose instructions are words (a negative constant
+// as its low 32 bits). ok is false for any other statement, a constant not
+// known, or one that does not fit in 32 bits.
+func wordValue(s *asmparse.Stmt) (uint32, bool) {
+	if s.Op != "WORD" || len(s.Args) != 1 || s.Args[0].Kind != asmparse.ImmOp || s.Args[0].Unresolved() != "" {
+		return 0, false
+	}
+	v := s.Args[0].Val
+	if v < -1<<31 || v > 0xffffffff {
+		return 0, false
+	}
+	return uint32(v), true
+}

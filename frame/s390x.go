@@ -378,12 +378,6 @@ type s390xCPACFInst struct {
 // s390xWordFallsThrough reports whether s is a WORD that encodes one of
 // s390xCPACFInsts.
 func s390xWordFallsThrough(s *asmparse.Stmt) bool {
-	if s.Op != "WORD" || len(s.Args) != 1 || s.Args[0].Kind != asmparse.ImmOp || s.Args[0].Unresolved() != "" {
-		return false
-	}
-	v := s.Args[0].Val
-	if v < 0 || v > 0xffffffff {
-		return false
-	}
-	return slices.ContainsFunc(s390xCPACFInsts, func(in s390xCPACFInst) bool { return in.opcode == uint32(v)>>16 })
+	v, ok := wordValue(s)
+	return ok && slices.ContainsFunc(s390xCPACFInsts, func(in s390xCPACFInst) bool { return in.opcode == v>>16 })
 }
