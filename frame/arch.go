@@ -59,8 +59,9 @@ type Arch struct {
 	// NeutralData returns, by instruction of fn, the attributes its data
 	// directives get from their decoded instructions (neutral.go):
 	// AttrStackNeutral when they transfer no control and name no stack
-	// pointer (on x86 AttrStackAccess when they name it only to address
-	// memory), and on x86, on the last directive of a run, AttrWide or
+	// pointer (AttrStackAccess when they name it only to address memory
+	// and write nothing back to it), and on x86, on the last directive of
+	// a run, AttrWide or
 	// AttrVZeroUpper when the run leaves the upper halves of the vector
 	// registers dirty or clean; nil: the arch's data is never decoded.
 	NeutralData func(fn *Func) []Attr

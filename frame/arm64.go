@@ -428,6 +428,39 @@ func (c *Ctx) arm64SP() {
 	}
 }
 
+// arm64WordStack says what a WORD $constant does with the stack pointer:
+// AttrStackNeutral when it names none and is no call (arm64WordUsesSP
+// false), AttrStackAccess when SP is only the base of a memory operand
+// that writes nothing back ([sp, #16], [sp, x1]: apache/arrow-go's NEON
+// kernels spill and reload through such WORDs), else 0 (a call, SP as a
+// register operand, a pre- or post-index form that moves SP, or a word
+// the decoder does not know).
+func arm64WordStack(s *asmparse.Stmt) Attr {
+	if !arm64WordUsesSP(s) {
+		return AttrStackNeutral
+	}
+	inst, ok := arm64Word(s)
+	if !ok || inst.Op == arm64asm.BL || inst.Op == arm64asm.BLR {
+		return 0
+	}
+	sp := arm64asm.RegSP(arm64asm.SP)
+	for _, a := range inst.Args {
+		switch a := a.(type) {
+		case nil:
+			return AttrStackAccess
+		case arm64asm.RegSP:
+			if a == sp || a == arm64asm.RegSP(arm64asm.WSP) {
+				return 0
+			}
+		case arm64asm.MemImmediate:
+			if a.Base == sp && a.Mode != arm64asm.AddrOffset {
+				return 0
+			}
+		}
+	}
+	return AttrStackAccess
+}
+
 // arm64WordUsesSP reports whether s may use the stack pointer: true unless
 // it is a WORD $constant whose instruction (golang.org/x/arch/arm64/arm64asm)
 // has no SP operand (RegSP 31, the only way an instruction names SP: as a

@@ -310,7 +310,7 @@ const (
 	AttrLoadsG                        // loads the current g from thread-local storage into its destination (idioms.go)
 	AttrZeroExtend                    // a move that zeroes its destination above the bytes it writes: to 8 bytes of a general register, 16 of a vector one (idioms.go)
 	AttrStackNeutral                  // data (BYTE, WORD …) whose decoded instructions neither transfer control nor name SP (neutral.go)
-	AttrStackAccess                   // x86 data whose decoded instructions transfer no control and name SP only to address memory: SP stays as it was (neutral.go)
+	AttrStackAccess                   // data whose decoded instructions transfer no control and name SP only to address memory, writing nothing back to it: SP stays as it was (neutral.go)
 )
 
 // A RegRef is an access to (part of) a register.

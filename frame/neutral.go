@@ -34,14 +34,14 @@ func (fn *Func) markNeutralData() {
 }
 
 // arm64NeutralData is arm64's Arch.NeutralData: each WORD is one
-// instruction (arm64WordUsesSP).
+// instruction (arm64WordStack).
 func arm64NeutralData(fn *Func) []Attr {
 	out := make([]Attr, len(fn.Insts))
 	for i := range fn.Insts {
 		if fn.Insts[i].Attrs&AttrData != 0 {
 			s := &fn.File.Stmts[fn.Insts[i].Stmt]
-			if _, word := arm64Word(s); (word || arm64CryptoWord(s) != "") && !arm64WordUsesSP(s) {
-				out[i] = AttrStackNeutral
+			if _, word := arm64Word(s); word || arm64CryptoWord(s) != "" {
+				out[i] = arm64WordStack(s)
 			}
 		}
 	}

@@ -30,6 +30,9 @@ func TestNeutralData(t *testing.T) {
 		{"arm64", "WORD $0x94000000", false},                                          // bl
 		{"arm64", "WORD $0xcec08660", true},                                           // sm4e v0.4s, v19.4s: arm64asm does not decode it
 		{"arm64", "WORD $0xce031041", true},                                           // eor3 v1.16b, v2.16b, v3.16b, v4.16b
+		{"arm64", "WORD $0x3dc007e0", true},                                           // ldr q0, [sp, #16]: SP only as a base
+		{"arm64", "WORD $0xf8616be2", true},                                           // ldr x2, [sp, x1]
+		{"arm64", "WORD $0xf81f0fe0", false},                                          // str x0, [sp, #-16]!: moves SP
 	} {
 		fns := lowerSrc(t, c.arch, "TEXT ·f(SB), 0, $16-0\n\t"+c.body+"\n\tRET\n")
 		if got := fns[0].Layout().Exact; got != c.exact {
