@@ -428,73 +428,51 @@ func (c *Ctx) arm64SP() {
 	}
 }
 
-// arm64WordStack says what a WORD $constant does with the stack pointer:
-// AttrStackNeutral when it names none and is no call (arm64WordUsesSP
-// false), AttrStackAccess when SP is only the base of a memory operand
-// that writes nothing back ([sp, #16], [sp, x1]: apache/arrow-go's NEON
-// kernels spill and reload through such WORDs), else 0 (a call, SP as a
-// register operand, a pre- or post-index form that moves SP, or a word
-// the decoder does not know).
+// arm64WordStack says what a WORD $constant does with the stack pointer,
+// from its instruction (golang.org/x/arch/arm64/arm64asm; RegSP 31 is the
+// only way an instruction names SP: as a register, or as the base of a
+// memory operand): AttrStackNeutral when it names none and is no call (BL,
+// BLR: the callee gets the stack), AttrStackAccess when SP is only the
+// base of memory operands that write nothing back ([sp, #16], [sp, x1]:
+// apache/arrow-go's NEON kernels spill and reload through such WORDs),
+// else 0 (a call, SP as a register operand, a pre- or post-index form that
+// moves SP, or a word the decoder does not know). A cryptographic
+// instruction arm64asm does not decode (arm64CryptoWord) is neutral.
 func arm64WordStack(s *asmparse.Stmt) Attr {
-	if !arm64WordUsesSP(s) {
-		return AttrStackNeutral
-	}
-	inst, ok := arm64Word(s)
-	if !ok || inst.Op == arm64asm.BL || inst.Op == arm64asm.BLR {
-		return 0
-	}
-	sp := arm64asm.RegSP(arm64asm.SP)
-	for _, a := range inst.Args {
-		switch a := a.(type) {
-		case nil:
-			return AttrStackAccess
-		case arm64asm.RegSP:
-			if a == sp || a == arm64asm.RegSP(arm64asm.WSP) {
-				return 0
-			}
-		case arm64asm.MemImmediate:
-			if a.Base == sp && a.Mode != arm64asm.AddrOffset {
-				return 0
-			}
-		}
-	}
-	return AttrStackAccess
-}
-
-// arm64WordUsesSP reports whether s may use the stack pointer: true unless
-// it is a WORD $constant whose instruction (golang.org/x/arch/arm64/arm64asm)
-// has no SP operand (RegSP 31, the only way an instruction names SP: as a
-// register, or as the base of a memory operand) and is no call (BL, BLR:
-// the callee gets the stack).
-func arm64WordUsesSP(s *asmparse.Stmt) bool {
 	inst, ok := arm64Word(s)
 	if !ok {
-		return arm64CryptoWord(s) == ""
+		if arm64CryptoWord(s) != "" {
+			return AttrStackNeutral
+		}
+		return 0
 	}
-	switch inst.Op {
-	case arm64asm.BL, arm64asm.BLR:
-		return true
+	if inst.Op == arm64asm.BL || inst.Op == arm64asm.BLR {
+		return 0
 	}
+	attr := AttrStackNeutral
 	sp := arm64asm.RegSP(arm64asm.SP)
 	for _, a := range inst.Args {
 		switch a := a.(type) {
 		case nil:
-			return false
+			return attr
 		case arm64asm.RegSP:
 			if a == sp || a == arm64asm.RegSP(arm64asm.WSP) {
-				return true
+				return 0
 			}
 		case arm64asm.MemImmediate:
 			if a.Base == sp {
-				return true
+				if a.Mode != arm64asm.AddrOffset {
+					return 0
+				}
+				attr = AttrStackAccess
 			}
 		case arm64asm.MemExtend:
 			if a.Base == sp {
-				return true
+				attr = AttrStackAccess
 			}
 		}
 	}
-	return false
+	return attr
 }
 
 // arm64Word decodes the instruction a WORD $constant emits.
